@@ -1,0 +1,84 @@
+// Opens the database in one of the two supported modes. Imported by the app (through lib/db.ts),
+// by scripts (migrate, seed, benchmarks) and by tests, so it deliberately does not import
+// "server-only": that guard would make it unloadable outside Next's server bundle.
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaClient } from "../../generated/prisma/client";
+
+export type DatabaseMode = "pglite" | "postgres";
+
+/** A raw SQL runner on the same connection(s) Prisma uses, for set-based bulk paths. */
+export interface RawSql {
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>;
+}
+
+export interface Database {
+  mode: DatabaseMode;
+  /** Where the data lives, without credentials: a folder for PGlite, host/db for PostgreSQL. */
+  location: string;
+  prisma: PrismaClient;
+  sql: RawSql;
+  /** Adapter factory for Prisma's schema engine (migrations). */
+  migrationAdapter: SqlMigrationAwareDriverAdapterFactory;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_PGLITE_DIR = ".data/pglite";
+
+export interface OpenDatabaseOptions {
+  /** postgres://… for a PostgreSQL server; anything else (or nothing) selects PGlite. */
+  databaseUrl?: string;
+  /** PGlite folder; "memory://" keeps it in memory (tests). */
+  pgliteDir?: string;
+}
+
+export function isPostgresUrl(url: string | undefined): url is string {
+  return !!url && /^postgres(ql)?:\/\//.test(url);
+}
+
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  if (isPostgresUrl(options.databaseUrl)) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const adapter = new PrismaPg(pool);
+    const prisma = new PrismaClient({ adapter });
+    const url = new URL(options.databaseUrl);
+    return {
+      mode: "postgres",
+      location: `${url.hostname}:${url.port || 5432}${url.pathname}`,
+      prisma,
+      sql: { query: (text, params) => pool.query(text, params) as never },
+      migrationAdapter: adapter,
+      async close() {
+        await prisma.$disconnect();
+        await pool.end();
+      },
+    };
+  }
+
+  const dir = options.pgliteDir ?? DEFAULT_PGLITE_DIR;
+  const dataDir = dir.startsWith("memory://") ? dir : path.resolve(dir);
+  const pglite = new PGlite(dataDir);
+  await pglite.waitReady;
+  const adapter = new PrismaPGlite(pglite);
+  const prisma = new PrismaClient({ adapter });
+  return {
+    mode: "pglite",
+    location: dataDir,
+    prisma,
+    sql: { query: (text, params) => pglite.query(text, params) as never },
+    migrationAdapter: adapter,
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+/** The options the running process was configured with (env). */
+export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenDatabaseOptions {
+  return { databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR ?? DEFAULT_PGLITE_DIR };
+}

@@ -1,0 +1,53 @@
+// Database commands: `migration <name>` (diff migrations → schema.prisma into a new folder),
+// `migrate` (apply pending migrations), `seed` (demo data if the database is empty),
+// `setup` (migrate + seed; what `npm start` runs).
+import { applyMigrations, createMigration } from "../lib/database/migrations";
+import { databaseOptionsFromEnv, openDatabase } from "../lib/database/open-database";
+
+async function main() {
+  const [command, ...args] = process.argv.slice(2);
+  switch (command) {
+    case "migration": {
+      const name = args.join("_");
+      if (!name) throw new Error("usage: npm run db:migration -- <name>");
+      const folder = await createMigration(name);
+      console.log(folder ? `created ${folder}` : "schema.prisma and the migrations agree: nothing to create");
+      return;
+    }
+    case "migrate":
+    case "setup": {
+      const database = await openDatabase(databaseOptionsFromEnv());
+      try {
+        const applied = await applyMigrations(database.migrationAdapter);
+        console.log(
+          `${database.mode} (${database.location}): ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`,
+        );
+        if (command === "setup") {
+          const { seedDemoIfEmpty } = await import("../prisma/seed/seed-demo");
+          const seeded = await seedDemoIfEmpty(database.prisma);
+          console.log(seeded ? "seeded the demo data" : "demo data already present");
+        }
+      } finally {
+        await database.close();
+      }
+      return;
+    }
+    case "seed": {
+      const database = await openDatabase(databaseOptionsFromEnv());
+      try {
+        const { seedDemoIfEmpty } = await import("../prisma/seed/seed-demo");
+        console.log((await seedDemoIfEmpty(database.prisma)) ? "seeded the demo data" : "demo data already present");
+      } finally {
+        await database.close();
+      }
+      return;
+    }
+    default:
+      throw new Error(`unknown command ${command ?? "(none)"}: migration <name> | migrate | seed | setup`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
