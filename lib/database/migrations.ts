@@ -114,7 +114,7 @@ export async function diffMigrationsToSchema(): Promise<string> {
         exitCode: null,
         filters: NO_FILTERS,
       } as Parameters<Engine["diff"]>[0]);
-      return result.stdout.trim();
+      return (result.stdout ?? "").trim();
     });
   } finally {
     await shadow.close();

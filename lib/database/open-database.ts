@@ -60,7 +60,8 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   }
 
   const dir = options.pgliteDir ?? DEFAULT_PGLITE_DIR;
-  const dataDir = dir.startsWith("memory://") ? dir : path.resolve(dir);
+  // turbopackIgnore: the folder is chosen at run time; without it Turbopack traces the whole project.
+  const dataDir = dir.startsWith("memory://") ? dir : path.resolve(/* turbopackIgnore: true */ dir);
   const pglite = new PGlite(dataDir);
   await pglite.waitReady;
   const adapter = new PrismaPGlite(pglite);

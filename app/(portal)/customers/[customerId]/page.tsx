@@ -1,0 +1,93 @@
+import Link from "next/link";
+import { format } from "date-fns";
+import { requirePageScope } from "@/lib/auth/get-scope";
+import { scopeCan } from "@/lib/auth/partner-scope";
+import { getCustomer } from "@/lib/customers/get-customer";
+import { countryName } from "@/lib/customers/csp-markets";
+import { orNotFound } from "@/lib/pages/or-not-found";
+import { AddSubscriptionForm } from "@/components/customers/add-subscription-form";
+import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { ButtonLink } from "@/components/ui/button";
+
+export default async function CustomerPage({ params }: { params: Promise<{ customerId: string }> }) {
+  const scope = await requirePageScope("customers:read");
+  const { customerId } = await params;
+  const customer = await orNotFound(getCustomer(scope, customerId));
+  const canWrite = scopeCan(scope, "customers:write");
+  return (
+    <>
+      <nav className="mb-2 text-sm">
+        <Link href="/customers" className="text-brand-600 hover:underline">
+          Customers
+        </Link>
+      </nav>
+      <PageHeader
+        title={customer.companyName}
+        description={customer.domain}
+        actions={canWrite ? <ButtonLink href={`/customers/${customer.id}/edit`} variant="secondary">Edit</ButtonLink> : null}
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card title="Account">
+          <dl className="space-y-3 text-sm">
+            <div>
+              <dt className="text-slate-500">Directory tenant ID</dt>
+              <dd className="font-mono text-xs">{customer.tenantId}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">Country</dt>
+              <dd>{countryName(customer.country)}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">Owned by</dt>
+              <dd>
+                {customer.partner.name}
+                {customer.partner.parent ? <span className="text-slate-500"> · via {customer.partner.parent.name}</span> : null}
+              </dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">Customer since</dt>
+              <dd>{format(customer.createdAt, "d MMM yyyy")}</dd>
+            </div>
+          </dl>
+        </Card>
+        <div className="space-y-6 lg:col-span-2">
+          <Card title="Subscriptions">
+            {customer.subscriptions.length === 0 ? (
+              <p className="text-sm text-slate-600">No subscriptions yet.</p>
+            ) : (
+              <table className="w-full text-left text-sm">
+                <thead className="text-xs uppercase text-slate-500">
+                  <tr>
+                    <th className="py-2">Name</th>
+                    <th>Subscription ID</th>
+                    <th>Type</th>
+                    <th>Billed to</th>
+                    <th>Status</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {customer.subscriptions.map((subscription) => (
+                    <tr key={subscription.id}>
+                      <td className="py-2 font-medium">{subscription.displayName}</td>
+                      <td className="font-mono text-xs">{subscription.id}</td>
+                      <td>{subscription.type}</td>
+                      <td>{subscription.rollsUpToPartner?.name ?? "—"}</td>
+                      <td>
+                        <Badge tone={subscription.status === "ACTIVE" ? "success" : "warning"}>{subscription.status.toLowerCase()}</Badge>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </Card>
+          {canWrite ? (
+            <Card title="Add a CSP subscription">
+              <AddSubscriptionForm customerId={customer.id} />
+            </Card>
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { requirePageScope } from "@/lib/auth/get-scope";
+import { scopeCan } from "@/lib/auth/partner-scope";
+import { getDashboardSummary } from "@/lib/dashboard/get-dashboard-summary";
+import { Card, PageHeader, StatTile } from "@/components/ui/card";
+
+export const metadata = { title: "Dashboard" };
+
+export default async function DashboardPage() {
+  const scope = await requirePageScope();
+  const summary = await getDashboardSummary(scope);
+  return (
+    <>
+      <PageHeader
+        title={`Welcome, ${scope.userName}`}
+        description="This period's Azure Stack Hub spend, forecasts and per-stamp usage will appear here once stamps report usage."
+      />
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <StatTile label="Customers" value={summary.customers} />
+        <StatTile label="Active CSP subscriptions" value={summary.activeSubscriptions} />
+        {scope.partnerKind === "INDIRECT_PROVIDER" ? (
+          <StatTile label="Resellers in view" value={summary.resellers} />
+        ) : null}
+        {summary.partners !== null ? <StatTile label="Partners on the platform" value={summary.partners} /> : null}
+      </div>
+      {scopeCan(scope, "customers:read") ? (
+        <div className="mt-6">
+          <Card title="Newest customers" actions={<Link className="text-sm text-brand-600 hover:underline" href="/customers">All customers</Link>}>
+            {summary.recentCustomers.length === 0 ? (
+              <p className="text-sm text-slate-600">No customers yet.</p>
+            ) : (
+              <ul className="divide-y divide-slate-100">
+                {summary.recentCustomers.map((customer) => (
+                  <li key={customer.id} className="flex justify-between py-2 text-sm">
+                    <Link href={`/customers/${customer.id}`} className="font-medium text-brand-700 hover:underline">
+                      {customer.companyName}
+                    </Link>
+                    <span className="text-slate-500">{customer.domain}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import type { ReactNode } from "react";
+import Link from "next/link";
+import type { PartnerScope } from "@/lib/auth/partner-scope";
+import { roleHasPermission, ROLE_LABELS } from "@/lib/auth/permissions";
+import { NAV_ITEMS } from "./navigation";
+import { NavLinks } from "./nav-links";
+import { ResellerSwitcher } from "./reseller-switcher";
+import { StackcenterLogo } from "./stackcenter-logo";
+import { UserMenu } from "./user-menu";
+
+const PARTNER_KIND_LABELS = {
+  DIRECT_CSP: "Direct CSP",
+  INDIRECT_PROVIDER: "Indirect provider (distributor)",
+  INDIRECT_RESELLER: "Indirect reseller",
+} as const;
+
+export function AppShell({ scope, children }: { scope: PartnerScope; children: ReactNode }) {
+  const items = NAV_ITEMS.filter((item) => !item.permission || roleHasPermission(scope.role, item.permission)).map(
+    ({ href, label }) => ({ href, label }),
+  );
+  return (
+    <div className="flex min-h-screen">
+      <aside className="hidden w-60 shrink-0 flex-col border-r border-slate-200 bg-white p-4 md:flex">
+        <Link href="/dashboard" className="mb-6 px-2">
+          <StackcenterLogo />
+        </Link>
+        <NavLinks items={items} />
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex flex-wrap items-center justify-between gap-4 border-b border-slate-200 bg-white px-6 py-3">
+          <div className="leading-tight">
+            <p className="text-sm font-semibold" data-testid="partner-name">{scope.partnerName}</p>
+            <p className="text-xs text-slate-500">
+              {scope.partnerKind ? PARTNER_KIND_LABELS[scope.partnerKind] : "Microsoft · platform operator"}
+            </p>
+          </div>
+          <div className="flex flex-wrap items-center gap-6">
+            {scope.partnerKind === "INDIRECT_PROVIDER" ? (
+              <ResellerSwitcher resellers={scope.resellers} selectedResellerId={scope.selectedResellerId} />
+            ) : null}
+            <UserMenu name={scope.userName} email={scope.email} roleLabel={ROLE_LABELS[scope.role]} />
+          </div>
+        </header>
+        <div className="border-b border-slate-200 bg-white px-4 py-2 md:hidden">
+          <NavLinks items={items} />
+        </div>
+        <main className="mx-auto w-full max-w-7xl flex-1 px-6 py-8">{children}</main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import type { Permission } from "@/lib/auth/permissions";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  permission?: Permission;
+}
+
+// The portal's sections, shown to a user only when their role may open them.
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/dashboard", label: "Dashboard" },
+  { href: "/customers", label: "Customers", permission: "customers:read" },
+  { href: "/registrations", label: "Registrations", permission: "registrations:read" },
+  { href: "/usage", label: "Usage", permission: "usage:read" },
+  { href: "/price-list", label: "Price list", permission: "prices:read" },
+  { href: "/billing", label: "Billing", permission: "billing:read" },
+  { href: "/partners", label: "Partners", permission: "partners:read" },
+];

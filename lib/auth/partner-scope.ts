@@ -1,0 +1,127 @@
+import "server-only";
+import type { PrismaClient } from "../../generated/prisma/client";
+import type { PartnerKind, UserRole } from "../../generated/prisma/enums";
+import { roleHasPermission, type Permission } from "./permissions";
+import { DomainError, COMMON_ERROR_CODES, forbidden } from "../actions/errors";
+
+/**
+ * Who is asking, and which partners' rows they may touch. Every data function takes one and
+ * filters in its query; it is built only by resolvePartnerScope (the one choke point).
+ */
+export interface PartnerScope {
+  userId: string;
+  userName: string;
+  email: string;
+  role: UserRole;
+  /** Platform operators (Microsoft) have no partner and see the platform. */
+  isOperator: boolean;
+  partnerId: string | null;
+  partnerKind: PartnerKind | null;
+  partnerName: string;
+  /**
+   * Partners whose rows are visible now, after a distributor's reseller switcher. Operators: null
+   * (the whole platform). Never empty for partner users: it always holds at least their own partner.
+   */
+  visiblePartnerIds: string[] | null;
+  /** Partners this user may create or change rows for (own partner, plus resellers for distributors). */
+  manageablePartnerIds: string[];
+  /** For distributors: their resellers, for the switcher and owner pickers. */
+  resellers: { id: string; name: string }[];
+  /** The reseller a distributor narrowed the view to, or null for "all". */
+  selectedResellerId: string | null;
+}
+
+export interface ScopeIdentity {
+  userId: string;
+  /** A distributor's switcher choice (cookie); ignored unless it names one of its resellers. */
+  selectedResellerId?: string | null;
+}
+
+/**
+ * Resolves a signed-in user into a PartnerScope from the database (not from the token alone), so a
+ * deactivated user or suspended partner loses access at once. Returns null when the user can't act.
+ */
+export async function resolvePartnerScope(
+  prisma: PrismaClient,
+  identity: ScopeIdentity,
+): Promise<PartnerScope | null> {
+  const user = await prisma.user.findUnique({
+    where: { id: identity.userId },
+    select: {
+      id: true,
+      email: true,
+      displayName: true,
+      role: true,
+      active: true,
+      partner: {
+        select: {
+          id: true,
+          kind: true,
+          name: true,
+          status: true,
+          parent: { select: { status: true } },
+          resellers: { select: { id: true, name: true }, orderBy: { name: "asc" } },
+        },
+      },
+    },
+  });
+  if (!user || !user.active) return null;
+
+  const base = { userId: user.id, userName: user.displayName, email: user.email, role: user.role };
+  if (user.role === "OPERATOR") {
+    if (user.partner) return null; // an operator tied to a partner is a data error: refuse
+    return {
+      ...base,
+      isOperator: true,
+      partnerId: null,
+      partnerKind: null,
+      partnerName: "Platform operations",
+      visiblePartnerIds: null,
+      manageablePartnerIds: [],
+      resellers: [],
+      selectedResellerId: null,
+    };
+  }
+
+  const partner = user.partner;
+  if (!partner || partner.status !== "ACTIVE" || partner.parent?.status === "SUSPENDED") return null;
+
+  const isDistributor = partner.kind === "INDIRECT_PROVIDER";
+  const resellers = isDistributor ? partner.resellers : [];
+  const allIds = [partner.id, ...resellers.map((r) => r.id)];
+  const selected = resellers.find((r) => r.id === identity.selectedResellerId)?.id ?? null;
+
+  return {
+    ...base,
+    isOperator: false,
+    partnerId: partner.id,
+    partnerKind: partner.kind,
+    partnerName: partner.name,
+    visiblePartnerIds: selected ? [selected] : allIds,
+    manageablePartnerIds: allIds,
+    resellers,
+    selectedResellerId: selected,
+  };
+}
+
+export function scopeCan(scope: PartnerScope, permission: Permission): boolean {
+  return roleHasPermission(scope.role, permission);
+}
+
+export function assertScopeCan(scope: PartnerScope, permission: Permission): void {
+  if (!scopeCan(scope, permission)) throw forbidden();
+}
+
+/** The Prisma filter on an owning-partner column for what this scope may see. */
+export function visiblePartnerFilter(scope: PartnerScope): { in: string[] } | undefined {
+  return scope.visiblePartnerIds === null ? undefined : { in: scope.visiblePartnerIds };
+}
+
+/** Throws unless the scope may write rows owned by partnerId (operators write no partner data). */
+export function assertCanManagePartner(scope: PartnerScope, partnerId: string): void {
+  if (!scope.manageablePartnerIds.includes(partnerId)) {
+    throw new DomainError(COMMON_ERROR_CODES.Forbidden, "You can't manage that partner's records.", {
+      fields: { partnerId: "Choose your own organisation or one of your resellers." },
+    });
+  }
+}

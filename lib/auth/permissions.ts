@@ -1,0 +1,53 @@
+import type { UserRole } from "../../generated/prisma/enums";
+
+// What each role may do, enforced on the server by every action, page and route.
+// ADMIN_AGENT: everything in its scope. BILLING_ADMIN: billing, usage and prices (read + exports).
+// SALES_AGENT: customers read/write, no billing. OPERATOR: the platform (Microsoft's side).
+export const PERMISSIONS = [
+  "customers:read",
+  "customers:write",
+  "billing:read",
+  "billing:export",
+  "usage:read",
+  "prices:read",
+  "registrations:read",
+  "registrations:write",
+  "partners:read",
+  "platform:operate",
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Permission>> = {
+  ADMIN_AGENT: new Set<Permission>([
+    "customers:read",
+    "customers:write",
+    "billing:read",
+    "billing:export",
+    "usage:read",
+    "prices:read",
+    "registrations:read",
+    "registrations:write",
+  ]),
+  BILLING_ADMIN: new Set<Permission>([
+    "customers:read",
+    "billing:read",
+    "billing:export",
+    "usage:read",
+    "prices:read",
+    "registrations:read",
+  ]),
+  SALES_AGENT: new Set<Permission>(["customers:read", "customers:write"]),
+  OPERATOR: new Set<Permission>(["customers:read", "prices:read", "partners:read", "platform:operate"]),
+};
+
+export function roleHasPermission(role: UserRole, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].has(permission);
+}
+
+export const ROLE_LABELS: Record<UserRole, string> = {
+  ADMIN_AGENT: "Admin agent",
+  BILLING_ADMIN: "Billing admin",
+  SALES_AGENT: "Sales agent",
+  OPERATOR: "Platform operator",
+};

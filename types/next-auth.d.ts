@@ -1,0 +1,15 @@
+import type { UserRole } from "../generated/prisma/enums";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; role: UserRole; partnerId: string | null; name?: string | null; email?: string | null };
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    userId: string;
+    role: UserRole;
+    partnerId: string | null;
+  }
+}
