@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  applyMigrations,
+  diffMigrationsToSchema,
+  EMPTY_MIGRATION,
+  readMigrationFolders,
+} from "../lib/database/migrations";
+import { openDatabase, type Database } from "../lib/database/open-database";
+import { createTestDatabase } from "./support/test-database";
+
+describe("migrations", () => {
+  it("agree with schema.prisma", async () => {
+    expect(await diffMigrationsToSchema()).toBe(EMPTY_MIGRATION);
+  });
+
+  describe("applyMigrations on a fresh PGlite", () => {
+    let db: Database;
+    beforeAll(async () => {
+      db = await openDatabase({ pgliteDir: "memory://" });
+    });
+    afterAll(async () => {
+      await db?.close();
+    });
+
+    it("applies every folder, then nothing", async () => {
+      const folders = await readMigrationFolders();
+      expect(folders.length).toBeGreaterThan(0);
+      expect(await applyMigrations(db.migrationAdapter)).toEqual(folders.map((folder) => folder.name));
+      expect(await applyMigrations(db.migrationAdapter)).toEqual([]);
+    });
+
+    describe("and the test database (migration SQL run directly)", () => {
+      let testDb: Database;
+      beforeAll(async () => {
+        testDb = await createTestDatabase();
+      });
+      afterAll(async () => {
+        await testDb?.close();
+      });
+
+      it("has the same schema", async () => {
+        expect(await describeSchema(testDb)).toEqual(await describeSchema(db));
+      });
+
+      it("records the migrations as applied and is empty", async () => {
+        expect(await applyMigrations(testDb.migrationAdapter)).toEqual([]);
+        expect(await testDb.prisma.partner.count()).toBe(0);
+        expect(await testDb.prisma.user.count()).toBe(0);
+      });
+    });
+  });
+});
+
+/** Columns, indexes and constraints of the public schema, in a comparable form. */
+async function describeSchema(db: Database) {
+  const columns = await db.sql.query(
+    `SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default, character_maximum_length
+       FROM information_schema.columns WHERE table_schema = 'public'
+      ORDER BY table_name, column_name`,
+  );
+  const indexes = await db.sql.query(
+    `SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY tablename, indexname`,
+  );
+  const constraints = await db.sql.query(
+    `SELECT conrelid::regclass::text AS table_name, conname, pg_get_constraintdef(oid) AS definition
+       FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+        AND contype <> 'n' -- NOT NULL constraints are only listed here from PostgreSQL 18 (PGlite) on
+      ORDER BY 1, 2`,
+  );
+  const enums = await db.sql.query(
+    `SELECT t.typname, e.enumlabel, e.enumsortorder
+       FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid
+      ORDER BY t.typname, e.enumsortorder`,
+  );
+  return { columns: columns.rows, indexes: indexes.rows, constraints: constraints.rows, enums: enums.rows };
+}

@@ -1,0 +1,174 @@
+import bcrypt from "bcryptjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../lib/database/open-database";
+import { deterministicGuid } from "../prisma/seed/prng";
+import {
+  DEMO_CUSTOMERS,
+  DEMO_DIRECT_CSP_KEY,
+  DEMO_DISTRIBUTOR_KEY,
+  DEMO_OPERATOR_EMAIL,
+  DEMO_PARTNERS,
+  DEMO_PASSWORD,
+  DEMO_RESELLER_KEYS,
+  DEMO_SIGN_INS,
+  DEMO_SUBSCRIPTIONS,
+  seedDemoIfEmpty,
+} from "../prisma/seed/seed-demo";
+import { makePartner } from "./support/factories";
+import { createTestDatabase } from "./support/test-database";
+
+const GUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+describe("seedDemoIfEmpty on an empty database", () => {
+  let db: Database;
+  let seeded: boolean;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    seeded = await seedDemoIfEmpty(db.prisma);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  const distributor = DEMO_PARTNERS[DEMO_DISTRIBUTOR_KEY];
+  const directCsp = DEMO_PARTNERS[DEMO_DIRECT_CSP_KEY];
+
+  it("seeds once, then reports the data as present and adds nothing", async () => {
+    expect(seeded).toBe(true);
+    const before = await db.prisma.customer.count();
+    expect(await seedDemoIfEmpty(db.prisma)).toBe(false);
+    expect(await db.prisma.customer.count()).toBe(before);
+    expect(await db.prisma.partner.count()).toBe(5);
+  });
+
+  it("creates a distributor with three resellers and a direct CSP, with unique 7-digit MPN IDs", async () => {
+    const partners = await db.prisma.partner.findMany();
+    expect(partners).toHaveLength(5);
+    const byKind = (kind: string) => partners.filter((partner) => partner.kind === kind);
+    expect(byKind("INDIRECT_PROVIDER").map((partner) => partner.id)).toEqual([distributor.id]);
+    expect(byKind("DIRECT_CSP").map((partner) => partner.id)).toEqual([directCsp.id]);
+    const resellers = byKind("INDIRECT_RESELLER");
+    expect(resellers.map((partner) => partner.id).sort()).toEqual(DEMO_RESELLER_KEYS.map((key) => DEMO_PARTNERS[key].id).sort());
+    for (const reseller of resellers) expect(reseller.parentId).toBe(distributor.id);
+    for (const partner of [...byKind("INDIRECT_PROVIDER"), ...byKind("DIRECT_CSP")]) expect(partner.parentId).toBeNull();
+    for (const partner of partners) {
+      expect(partner.mpnId).toMatch(/^\d{7}$/);
+      expect(partner.status).toBe("ACTIVE");
+    }
+    expect(new Set(partners.map((partner) => partner.mpnId)).size).toBe(5);
+    const stored = Object.fromEntries(partners.map((partner) => [partner.id, partner]));
+    for (const demo of Object.values(DEMO_PARTNERS)) {
+      expect(stored[demo.id]).toMatchObject({ name: demo.name, mpnId: demo.mpnId, country: demo.country, kind: demo.kind });
+    }
+  });
+
+  it("creates ≥ 40 customers owned by the direct CSP and the resellers, with tenant GUIDs and onmicrosoft domains", async () => {
+    const customers = await db.prisma.customer.findMany({ include: { partner: true } });
+    expect(customers.length).toBeGreaterThanOrEqual(40);
+    expect(customers).toHaveLength(DEMO_CUSTOMERS.length);
+    for (const customer of customers) {
+      expect(["DIRECT_CSP", "INDIRECT_RESELLER"]).toContain(customer.partner.kind);
+      expect(customer.domain).toMatch(/^[a-z0-9]+\.onmicrosoft\.com$/);
+      expect(customer.tenantId).toMatch(GUID_V4);
+      expect(customer.country).toMatch(/^[A-Z]{2}$/);
+      expect(customer.companyName).not.toMatch(/^Customer \d+$/);
+    }
+    // Every partner that owns customers owns several, and the countries are varied.
+    for (const key of [DEMO_DIRECT_CSP_KEY, ...DEMO_RESELLER_KEYS]) {
+      expect(customers.filter((customer) => customer.partnerId === DEMO_PARTNERS[key].id).length).toBeGreaterThanOrEqual(5);
+    }
+    expect(new Set(customers.map((customer) => customer.country)).size).toBeGreaterThanOrEqual(6);
+  });
+
+  it("gives every customer CSP subscriptions billed to its CSP partner of record", async () => {
+    const customers = await db.prisma.customer.findMany({ include: { partner: true, subscriptions: true } });
+    for (const customer of customers) {
+      expect(customer.subscriptions.length).toBeGreaterThanOrEqual(1);
+      expect(customer.subscriptions.length).toBeLessThanOrEqual(2);
+      // Indirect model: a reseller's customers roll up to the distributor; direct CSP customers to the CSP.
+      const billed = customer.partner.kind === "INDIRECT_RESELLER" ? distributor.id : customer.partnerId;
+      for (const subscription of customer.subscriptions) {
+        expect(subscription.type).toBe("CSP");
+        expect(subscription.id).toMatch(GUID_V4);
+        expect(subscription.rollsUpToPartnerId).toBe(billed);
+      }
+    }
+    const statuses = customers.flatMap((customer) => customer.subscriptions.map((subscription) => subscription.status));
+    const suspended = statuses.filter((status) => status === "SUSPENDED").length;
+    expect(suspended).toBeGreaterThanOrEqual(1);
+    expect(suspended).toBeLessThanOrEqual(2);
+    expect(statuses.filter((status) => status === "ACTIVE").length).toBe(statuses.length - suspended);
+    expect(statuses.length).toBeGreaterThan(customers.length); // some customers have two
+  });
+
+  it("creates the Azure Partner Shared Services subscriptions of the distributor and the direct CSP", async () => {
+    const apss = await db.prisma.azureSubscription.findMany({ where: { type: "APSS" } });
+    expect(apss.map((subscription) => subscription.rollsUpToPartnerId).sort()).toEqual([distributor.id, directCsp.id].sort());
+    for (const subscription of apss) {
+      expect(subscription.customerId).toBeNull();
+      expect(subscription.displayName).toBe("Azure Partner Shared Services");
+    }
+    expect(await db.prisma.azureSubscription.count()).toBe(DEMO_SUBSCRIPTIONS.length);
+  });
+
+  it("creates one user per role per partner and one operator without a partner", async () => {
+    const users = await db.prisma.user.findMany();
+    const operators = users.filter((user) => user.role === "OPERATOR");
+    expect(operators).toHaveLength(1);
+    expect(operators[0]).toMatchObject({ email: DEMO_OPERATOR_EMAIL, partnerId: null, active: true });
+    for (const partner of Object.values(DEMO_PARTNERS)) {
+      const roles = users.filter((user) => user.partnerId === partner.id).map((user) => user.role).sort();
+      expect(roles).toEqual(["ADMIN_AGENT", "BILLING_ADMIN", "SALES_AGENT"]);
+    }
+    expect(users).toHaveLength(DEMO_SIGN_INS.length);
+  });
+
+  it("lets every DEMO_SIGN_INS account sign in with DEMO_PASSWORD", async () => {
+    const users = await db.prisma.user.findMany({ include: { partner: true } });
+    const byEmail = new Map(users.map((user) => [user.email, user]));
+    for (const signIn of DEMO_SIGN_INS) {
+      const user = byEmail.get(signIn.email);
+      expect(user, signIn.email).toBeDefined();
+      expect(user?.role).toBe(signIn.role);
+      expect(user?.active).toBe(true);
+      expect(user?.partner?.name ?? null).toBe(signIn.partnerName);
+      expect(user?.partner?.kind ?? null).toBe(signIn.partnerKind);
+      expect(user?.passwordHash).toMatch(/^\$2[aby]\$\d{2}\$/);
+    }
+    // The seed shares one hash between users; verify each distinct hash once (bcrypt is slow).
+    for (const hash of new Set(users.map((user) => user.passwordHash))) {
+      expect(await bcrypt.compare(DEMO_PASSWORD, hash)).toBe(true);
+      expect(await bcrypt.compare(`${DEMO_PASSWORD}x`, hash)).toBe(false);
+    }
+  });
+});
+
+describe("seedDemoIfEmpty on a database that has partners", () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it("leaves it alone", async () => {
+    await makePartner(db.prisma);
+    expect(await seedDemoIfEmpty(db.prisma)).toBe(false);
+    expect(await db.prisma.partner.count()).toBe(1);
+    expect(await db.prisma.user.count()).toBe(0);
+    expect(await db.prisma.customer.count()).toBe(0);
+  });
+});
+
+describe("demo data", () => {
+  it("is deterministic", () => {
+    expect(deterministicGuid("tenant:example")).toBe(deterministicGuid("tenant:example"));
+    expect(deterministicGuid("tenant:example")).not.toBe(deterministicGuid("tenant:example2"));
+    expect(deterministicGuid("tenant:example")).toMatch(GUID_V4);
+    // Pinned values: a change here means every demo id/GUID changed (bookmarks, e2e fixtures).
+    expect(DEMO_PARTNERS.contoso.mpnId).toBe("5120934");
+    expect(DEMO_CUSTOMERS[0]).toMatchObject({ companyName: "Litware, Inc.", domain: "litwareinc.onmicrosoft.com" });
+  });
+});
