@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   "registrations:write",
   "partners:read",
   "platform:operate",
+  "apiTokens:manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -28,6 +29,7 @@ const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Permission>> = {
     "prices:read",
     "registrations:read",
     "registrations:write",
+    "apiTokens:manage",
   ]),
   BILLING_ADMIN: new Set<Permission>([
     "customers:read",

@@ -1,0 +1,169 @@
+import "server-only";
+import { getPrisma } from "../db";
+import { assertScopeCan, type PartnerScope } from "../auth/partner-scope";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { COMMON_ERROR_CODES, DomainError } from "../actions/errors";
+import { findRegistrationByRef, type RegistrationRecord } from "./find-registration";
+import { registrationErrors, type ArmRegistrationRef } from "./registration-errors";
+import { LOWERCASE_GUID } from "./registration-schemas";
+import { resolveSubscriptionTenant } from "./resolve-subscription-tenant";
+
+const CUSTOMER_SUBSCRIPTION_SELECT = {
+  id: true,
+  customerSubscriptionId: true,
+  tenantId: true,
+  createdAt: true,
+  updatedAt: true,
+  customerSubscription: {
+    select: { displayName: true, customer: { select: { id: true, companyName: true, domain: true, partnerId: true } } },
+  },
+} as const;
+
+/** Where a write stands the registration's own checks, in the seed's order (nothing is written on failure). */
+function assertAcceptsCustomerSubscriptions(registration: RegistrationRecord): void {
+  if (registration.billingModel === "CAPACITY") throw registrationErrors.customerSubscriptionsNotAllowed();
+  if (registration.multiTenancyState !== "APPROVED") throw registrationErrors.unauthorizedCspRegistration(registration.name);
+}
+
+/** Checks a customer subscription id against Azure's records and the registration's CSP partner. */
+async function assertRegistrableSubscription(registration: RegistrationRecord, customerSubscriptionId: string) {
+  if (!LOWERCASE_GUID.test(customerSubscriptionId)) throw registrationErrors.invalidCustomerSubscriptionId(customerSubscriptionId);
+  const prisma = await getPrisma();
+  const subscription = await prisma.azureSubscription.findUnique({
+    where: { id: customerSubscriptionId },
+    select: { id: true, type: true, rollsUpToPartnerId: true, customerId: true },
+  });
+  if (!subscription) throw registrationErrors.invalidCustomerSubscriptionId(customerSubscriptionId);
+  if (subscription.type !== "CSP" || !subscription.customerId) throw registrationErrors.invalidCspSubscription(customerSubscriptionId);
+  // You cannot register someone else's customers: both must roll up to the same CSP partner.
+  if (subscription.rollsUpToPartnerId !== registration.defaultSubscription.rollsUpToPartnerId) {
+    throw registrationErrors.badCustomerSubscriptionId(customerSubscriptionId, registration.name);
+  }
+}
+
+export type PutCustomerSubscriptionResult = {
+  outcome: "created" | "replaced" | "unchanged";
+  customerSubscription: { id: string; customerSubscriptionId: string; tenantId: string };
+  replacedSubscriptionId?: string;
+};
+
+/**
+ * PUT …/customerSubscriptions/{id}: adds the customer's tenant to the registration so its usage is
+ * billed to this CSP subscription. One subscription per tenant per registration: a second one for
+ * the same tenant replaces the first (audited).
+ */
+export async function putCustomerSubscription(
+  scope: PartnerScope,
+  ref: ArmRegistrationRef,
+  input: { customerSubscriptionId: string; tenantId?: string },
+): Promise<PutCustomerSubscriptionResult> {
+  assertScopeCan(scope, "registrations:write");
+  const registration = await findRegistrationByRef(scope, ref, { forWrite: true });
+  assertAcceptsCustomerSubscriptions(registration);
+  await assertRegistrableSubscription(registration, input.customerSubscriptionId);
+
+  const tenantId = await resolveSubscriptionTenant(input.customerSubscriptionId);
+  if (!tenantId) throw registrationErrors.invalidCustomerSubscriptionId(input.customerSubscriptionId);
+  if (input.tenantId && input.tenantId.toLowerCase() !== tenantId) {
+    throw new DomainError(COMMON_ERROR_CODES.ValidationFailed, "The tenantId doesn't match the directory of that customer subscription.", {
+      fields: { tenantId: "This subscription belongs to another directory." },
+    });
+  }
+
+  const prisma = await getPrisma();
+  return prisma.$transaction(async (tx) => {
+    const existing = await tx.customerSubscriptionRegistration.findUnique({
+      where: { registrationId_tenantId: { registrationId: registration.id, tenantId } },
+      select: { id: true, customerSubscriptionId: true, tenantId: true },
+    });
+    if (existing?.customerSubscriptionId === input.customerSubscriptionId) {
+      return { outcome: "unchanged" as const, customerSubscription: existing };
+    }
+    const audit = { targetType: "Registration", targetId: registration.id, partnerId: registration.partnerId };
+    if (existing) {
+      const replaced = await tx.customerSubscriptionRegistration.update({
+        where: { id: existing.id },
+        data: { customerSubscriptionId: input.customerSubscriptionId },
+        select: { id: true, customerSubscriptionId: true, tenantId: true },
+      });
+      await recordAuditEvent(tx, scope, {
+        ...audit,
+        action: "registration.customerSubscription.replace",
+        before: { tenantId, customerSubscriptionId: existing.customerSubscriptionId },
+        after: { tenantId, customerSubscriptionId: input.customerSubscriptionId },
+      });
+      return { outcome: "replaced" as const, customerSubscription: replaced, replacedSubscriptionId: existing.customerSubscriptionId };
+    }
+    const created = await tx.customerSubscriptionRegistration.create({
+      data: { registrationId: registration.id, customerSubscriptionId: input.customerSubscriptionId, tenantId },
+      select: { id: true, customerSubscriptionId: true, tenantId: true },
+    });
+    await recordAuditEvent(tx, scope, {
+      ...audit,
+      action: "registration.customerSubscription.add",
+      after: { tenantId, customerSubscriptionId: input.customerSubscriptionId },
+    });
+    return { outcome: "created" as const, customerSubscription: created };
+  });
+}
+
+/** GET …/customerSubscriptions/{id}: verifies a subscription was added to the registration. */
+export async function getCustomerSubscription(scope: PartnerScope, ref: ArmRegistrationRef, customerSubscriptionId: string) {
+  assertScopeCan(scope, "registrations:read");
+  const registration = await findRegistrationByRef(scope, ref);
+  const prisma = await getPrisma();
+  const found = LOWERCASE_GUID.test(customerSubscriptionId)
+    ? await prisma.customerSubscriptionRegistration.findUnique({
+        where: { registrationId_customerSubscriptionId: { registrationId: registration.id, customerSubscriptionId } },
+        select: CUSTOMER_SUBSCRIPTION_SELECT,
+      })
+    : null;
+  if (!found) throw registrationErrors.customerSubscriptionNotFound(customerSubscriptionId, registration.name);
+  return found;
+}
+
+/** GET …/customerSubscriptions: the tenants added to a registration, in pages (ARM nextLink). */
+export async function listCustomerSubscriptions(
+  scope: PartnerScope,
+  ref: ArmRegistrationRef,
+  page: { skip?: number; take?: number } = {},
+) {
+  assertScopeCan(scope, "registrations:read");
+  const registration = await findRegistrationByRef(scope, ref);
+  const prisma = await getPrisma();
+  const take = Math.min(Math.max(page.take ?? 100, 1), 1000);
+  const skip = Math.max(page.skip ?? 0, 0);
+  const rows = await prisma.customerSubscriptionRegistration.findMany({
+    where: { registrationId: registration.id },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    skip,
+    take: take + 1,
+    select: CUSTOMER_SUBSCRIPTION_SELECT,
+  });
+  return { registration, rows: rows.slice(0, take), nextSkip: rows.length > take ? skip + take : null };
+}
+
+/** DELETE …/customerSubscriptions/{id}: the tenant's usage falls back to the default subscription. */
+export async function removeCustomerSubscription(scope: PartnerScope, ref: ArmRegistrationRef, customerSubscriptionId: string) {
+  assertScopeCan(scope, "registrations:write");
+  const registration = await findRegistrationByRef(scope, ref, { forWrite: true });
+  const prisma = await getPrisma();
+  const existing = LOWERCASE_GUID.test(customerSubscriptionId)
+    ? await prisma.customerSubscriptionRegistration.findUnique({
+        where: { registrationId_customerSubscriptionId: { registrationId: registration.id, customerSubscriptionId } },
+        select: { id: true, tenantId: true },
+      })
+    : null;
+  if (!existing) throw registrationErrors.customerSubscriptionNotFound(customerSubscriptionId, registration.name);
+  await prisma.$transaction(async (tx) => {
+    await tx.customerSubscriptionRegistration.delete({ where: { id: existing.id }, select: { id: true } });
+    await recordAuditEvent(tx, scope, {
+      action: "registration.customerSubscription.remove",
+      targetType: "Registration",
+      targetId: registration.id,
+      partnerId: registration.partnerId,
+      before: { tenantId: existing.tenantId, customerSubscriptionId },
+      after: { tenantId: existing.tenantId, billedTo: registration.subscriptionId },
+    });
+  });
+}

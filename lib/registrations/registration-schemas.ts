@@ -1,0 +1,80 @@
+// Input schemas of the registration service; shared with the forms and the ARM API (no "server-only").
+import { z } from "zod";
+
+export const LOWERCASE_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const ANY_GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+// ARM's resource group rule: 1–90 of letters, digits, _ - . ( ), not ending in a period.
+const RESOURCE_GROUP = /^[-\w.()]{0,89}[-\w()]$/;
+const RESOURCE_NAME = /^[A-Za-z0-9][A-Za-z0-9-_.]{0,79}$/;
+
+export const BILLING_MODELS = ["PAY_AS_YOU_USE", "CAPACITY"] as const;
+
+const guid = (label: string) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => ANY_GUID.test(value), `${label} must be a GUID like 3f2504e0-4f89-41d3-9a0c-0305e82c3301.`)
+    .transform((value) => value.toLowerCase());
+
+export const registrationInputSchema = z
+  .object({
+    subscriptionId: guid("Registration subscription ID"),
+    resourceGroup: z
+      .string()
+      .trim()
+      .min(1, "Resource group is required.")
+      .refine((value) => RESOURCE_GROUP.test(value), "Use 1–90 letters, digits, '-', '_', '.', '(' or ')', not ending in '.'."),
+    cloudDeploymentId: guid("CloudDeploymentID"),
+    /** Defaults to azurestack-{cloudDeploymentId}, as Set-AzsRegistration names it. */
+    name: z
+      .string()
+      .trim()
+      .optional()
+      .refine((value) => !value || RESOURCE_NAME.test(value), "Use up to 80 letters, digits, '-', '_' or '.'."),
+    stampName: z.string().trim().min(1, "Stamp name is required.").max(80, "At most 80 characters."),
+    stampRegion: z.string().trim().min(1, "Region is required.").max(60, "At most 60 characters."),
+    billingModel: z.enum(BILLING_MODELS, { message: "Choose Pay-as-you-use or Capacity." }),
+    agreementNumber: z.string().trim().max(40, "At most 40 characters.").optional(),
+    usageReportingEnabled: z
+      .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])
+      .optional()
+      .transform((value) => value === true || value === "on" || value === "true"),
+  })
+  .superRefine((input, ctx) => {
+    if (input.billingModel === "CAPACITY" && !input.agreementNumber) {
+      ctx.addIssue({ code: "custom", path: ["agreementNumber"], message: "Capacity registrations need the agreement number of the capacity purchase." });
+    }
+  })
+  .transform((input) => ({
+    ...input,
+    name: input.name || `azurestack-${input.cloudDeploymentId}`,
+    agreementNumber: input.billingModel === "CAPACITY" ? input.agreementNumber : undefined,
+    // Capacity (disconnected) stamps never report usage to commerce.
+    usageReportingEnabled: input.billingModel === "CAPACITY" ? false : input.usageReportingEnabled,
+  }));
+
+export type RegistrationInput = z.output<typeof registrationInputSchema>;
+
+export const reregisterSchema = z
+  .object({
+    registrationId: z.string().min(1),
+    stampName: z.string().trim().min(1, "Stamp name is required.").max(80),
+    stampRegion: z.string().trim().min(1, "Region is required.").max(60),
+    billingModel: z.enum(BILLING_MODELS, { message: "Choose Pay-as-you-use or Capacity." }),
+    agreementNumber: z.string().trim().max(40).optional(),
+    usageReportingEnabled: z
+      .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])
+      .optional()
+      .transform((value) => value === true || value === "on" || value === "true"),
+  })
+  .superRefine((input, ctx) => {
+    if (input.billingModel === "CAPACITY" && !input.agreementNumber) {
+      ctx.addIssue({ code: "custom", path: ["agreementNumber"], message: "Capacity registrations need the agreement number of the capacity purchase." });
+    }
+  });
+
+/** The customer subscription id is checked by the service (InvalidCustomerSubscriptionId), not here. */
+export const customerSubscriptionInputSchema = z.object({
+  customerSubscriptionId: z.string().trim(),
+  tenantId: z.string().trim().optional(),
+});
