@@ -18,7 +18,7 @@ async function main() {
     case "setup": {
       const database = await openDatabase(databaseOptionsFromEnv());
       try {
-        const applied = await applyMigrations(database.migrationAdapter);
+        const applied = await applyMigrations(database.migrationAdapter, database.sql);
         console.log(
           `${database.mode} (${database.location}): ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`,
         );

@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   applyMigrations,
@@ -27,6 +29,8 @@ describe("migrations", () => {
       expect(folders.length).toBeGreaterThan(0);
       expect(await applyMigrations(db.migrationAdapter)).toEqual(folders.map((folder) => folder.name));
       expect(await applyMigrations(db.migrationAdapter)).toEqual([]);
+      // The fast path (what `npm start` uses) recognises an up-to-date database without the engine.
+      expect(await applyMigrations(db.migrationAdapter, db.sql)).toEqual([]);
     });
 
     describe("and the test database (migration SQL run directly)", () => {
@@ -48,6 +52,36 @@ describe("migrations", () => {
         expect(await testDb.prisma.user.count()).toBe(0);
       });
     });
+  });
+});
+
+// The real `npm run db:migrate` path against a PostgreSQL server (CI's PostgreSQL run sets the URL).
+describe.runIf(!!process.env.TEST_DATABASE_URL)("applyMigrations on an empty PostgreSQL database", () => {
+  const adminUrl = process.env.TEST_DATABASE_URL ?? "";
+  const name = `stackcenter_migrate_${randomBytes(6).toString("hex")}`;
+  let db: Database;
+  beforeAll(async () => {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    db = await openDatabase({ databaseUrl: url.toString() });
+  });
+  afterAll(async () => {
+    await db?.close();
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it("applies every folder (string literals with ';' included), then nothing", async () => {
+    const folders = await readMigrationFolders();
+    expect(await applyMigrations(db.migrationAdapter, db.sql)).toEqual(folders.map((folder) => folder.name));
+    expect(await applyMigrations(db.migrationAdapter)).toEqual([]);
+    expect(await db.prisma.partner.count()).toBe(0);
   });
 });
 

@@ -15,6 +15,10 @@ import {
   seedDemoIfEmpty,
 } from "../prisma/seed/seed-demo";
 import { makePartner } from "./support/factories";
+import { DEMO_API_TOKENS, DEMO_REGISTRATIONS } from "../prisma/seed/registrations-demo";
+import { hashApiToken } from "../lib/api-tokens/api-token-format";
+import { authenticateApiToken } from "../lib/api-tokens/resolve-api-token-scope";
+import { setDatabaseForTests } from "../lib/db";
 import { createTestDatabase } from "./support/test-database";
 
 const GUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -140,6 +144,42 @@ describe("seedDemoIfEmpty on an empty database", () => {
     for (const hash of new Set(users.map((user) => user.passwordHash))) {
       expect(await bcrypt.compare(DEMO_PASSWORD, hash)).toBe(true);
       expect(await bcrypt.compare(`${DEMO_PASSWORD}x`, hash)).toBe(false);
+    }
+  });
+
+  it("registers the demo stamps: Northwind approved with its resellers' tenants and one pending, Adatum pay-as-you-use and Capacity", async () => {
+    const registrations = await db.prisma.registration.findMany({
+      include: { customerSubscriptions: { include: { customerSubscription: { include: { customer: true } } } } },
+    });
+    expect(registrations.map((row) => row.id).sort()).toEqual(DEMO_REGISTRATIONS.map((row) => row.id).sort());
+    const byKey = Object.fromEntries(DEMO_REGISTRATIONS.map((demo) => [demo.key, registrations.find((row) => row.id === demo.id)!]));
+    expect(byKey["northwind-chicago"]).toMatchObject({ partnerId: distributor.id, billingModel: "PAY_AS_YOU_USE", multiTenancyState: "APPROVED" });
+    expect(byKey["northwind-dublin"]).toMatchObject({ partnerId: distributor.id, multiTenancyState: "PENDING" });
+    expect(byKey["adatum-seattle"]).toMatchObject({ partnerId: directCsp.id, billingModel: "PAY_AS_YOU_USE", multiTenancyState: "APPROVED" });
+    expect(byKey["adatum-denver"]).toMatchObject({ partnerId: directCsp.id, billingModel: "CAPACITY", usageReportingEnabled: false, agreementNumber: expect.any(String) });
+    expect(byKey["northwind-chicago"].customerSubscriptions).toHaveLength(4);
+    expect(byKey["adatum-seattle"].customerSubscriptions).toHaveLength(3);
+    const resellerOwners = new Set(byKey["northwind-chicago"].customerSubscriptions.map((row) => row.customerSubscription.customer?.partnerId));
+    expect(resellerOwners.size).toBe(3);
+    for (const registration of registrations) {
+      expect(registration.name).toBe(`azurestack-${registration.cloudDeploymentId}`);
+      for (const tenant of registration.customerSubscriptions) {
+        // The registration service's own rules: active CSP subscriptions of the same CSP partner, the customer's tenant.
+        expect(tenant.customerSubscription).toMatchObject({ type: "CSP", status: "ACTIVE", rollsUpToPartnerId: registration.partnerId });
+        expect(tenant.tenantId).toBe(tenant.customerSubscription.customer?.tenantId);
+      }
+    }
+  });
+
+  it("stores a hashed API token per partner whose published DEMO_API_TOKENS value authenticates as that partner", async () => {
+    const tokens = await db.prisma.apiToken.findMany({ include: { createdBy: true } });
+    expect(tokens).toHaveLength(DEMO_API_TOKENS.length);
+    setDatabaseForTests(db);
+    for (const demo of DEMO_API_TOKENS) {
+      const row = tokens.find((token) => token.tokenHash === hashApiToken(demo.token));
+      expect(row).toMatchObject({ partnerId: DEMO_PARTNERS[demo.partnerKey].id, prefix: demo.token.slice(0, 10), revokedAt: null });
+      expect(row?.createdBy).toMatchObject({ role: "ADMIN_AGENT", partnerId: DEMO_PARTNERS[demo.partnerKey].id });
+      expect(await authenticateApiToken(`Bearer ${demo.token}`)).toMatchObject({ partnerId: DEMO_PARTNERS[demo.partnerKey].id, role: "ADMIN_AGENT" });
     }
   });
 });

@@ -15,4 +15,6 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/price-list", label: "Price list", permission: "prices:read" },
   { href: "/billing", label: "Billing", permission: "billing:read" },
   { href: "/partners", label: "Partners", permission: "partners:read" },
+  { href: "/settings/api-tokens", label: "API tokens", permission: "apiTokens:manage" },
+  { href: "/operator/approvals", label: "Approvals", permission: "platform:operate" },
 ];

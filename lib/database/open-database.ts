@@ -1,6 +1,7 @@
 // Opens the database in one of the two supported modes. Imported by the app (through lib/db.ts),
 // by scripts (migrate, seed, benchmarks) and by tests, so it deliberately does not import
 // "server-only": that guard would make it unloadable outside Next's server bundle.
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -51,7 +52,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
       location: `${url.hostname}:${url.port || 5432}${url.pathname}`,
       prisma,
       sql: { query: (text, params) => pool.query(text, params) as never },
-      migrationAdapter: adapter,
+      migrationAdapter: runScriptsWhole(adapter, pool),
       async close() {
         await prisma.$disconnect();
         await pool.end();
@@ -62,6 +63,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   const dir = options.pgliteDir ?? DEFAULT_PGLITE_DIR;
   // turbopackIgnore: the folder is chosen at run time; without it Turbopack traces the whole project.
   const dataDir = dir.startsWith("memory://") ? dir : path.resolve(/* turbopackIgnore: true */ dir);
+  if (!dataDir.startsWith("memory://")) mkdirSync(path.dirname(dataDir), { recursive: true });
   const pglite = new PGlite(dataDir);
   await pglite.waitReady;
   const adapter = new PrismaPGlite(pglite);
@@ -82,4 +84,25 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
 /** The options the running process was configured with (env). */
 export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenDatabaseOptions {
   return { databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR ?? DEFAULT_PGLITE_DIR };
+}
+
+/**
+ * adapter-pg's executeScript splits a migration on every ";" — including those inside string
+ * literals and function bodies — so migrations run through it break. PostgreSQL's simple query
+ * protocol takes the whole script at once (in one implicit transaction), which is what
+ * `prisma migrate deploy` does with the native engine.
+ */
+function runScriptsWhole(factory: PrismaPg, pool: pg.Pool): SqlMigrationAwareDriverAdapterFactory {
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    async connect() {
+      const adapter = await factory.connect();
+      adapter.executeScript = async (script: string) => {
+        await pool.query(script);
+      };
+      return adapter;
+    },
+    connectToShadowDb: () => factory.connectToShadowDb(),
+  };
 }

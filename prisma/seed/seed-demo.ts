@@ -3,6 +3,7 @@
 import bcrypt from "bcryptjs";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { DEMO_CUSTOMERS, DEMO_PARTNER_LIST, DEMO_PASSWORD, DEMO_SUBSCRIPTIONS, DEMO_USERS } from "./demo-data";
+import { seedDemoRegistrations } from "./registrations-demo";
 
 export {
   DEMO_CUSTOMERS,
@@ -98,6 +99,7 @@ export async function seedDemoIfEmpty(prisma: PrismaClient): Promise<boolean> {
         })),
       });
 
+      await seedDemoRegistrations(tx);
       return true;
     },
     { maxWait: 10_000, timeout: 60_000 },

@@ -6,6 +6,7 @@ import { getCustomer } from "@/lib/customers/get-customer";
 import { countryName } from "@/lib/customers/csp-markets";
 import { orNotFound } from "@/lib/pages/or-not-found";
 import { AddSubscriptionForm } from "@/components/customers/add-subscription-form";
+import { CustomerRegistrationsCard } from "@/components/registrations/customer-registrations-card";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 
@@ -81,6 +82,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
               </table>
             )}
           </Card>
+          <CustomerRegistrationsCard scope={scope} customer={customer} />
           {canWrite ? (
             <Card title="Add a CSP subscription">
               <AddSubscriptionForm customerId={customer.id} />

@@ -1,0 +1,40 @@
+"use client";
+// Verifies that a subscription ID is on the registration (the ARM GET), for any ID someone hands
+// you: the answer is the tenant it bills, or the seed's CustomerSubscriptionNotFound.
+import { useState, type FormEvent } from "react";
+import { verifyCustomerTenantAction, type VerifyCustomerTenantResult } from "@/lib/registrations/actions";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { formValues, useActionForm } from "@/components/customers/use-action-form";
+import { RegistrationError } from "./registration-error";
+
+export function VerifyTenantForm({ registrationId }: { registrationId: string }) {
+  const [found, setFound] = useState<VerifyCustomerTenantResult | null>(null);
+  const { error, pending, submit } = useActionForm(verifyCustomerTenantAction, setFound);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFound(null);
+    submit({ ...formValues(event.currentTarget), registrationId });
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-3" noValidate aria-label="Verify a customer subscription">
+      <div className="flex flex-wrap items-end gap-2">
+        <div className="min-w-72 flex-1">
+          <TextField label="Subscription ID to verify" name="customerSubscriptionId" placeholder="3f2504e0-4f89-41d3-9a0c-0305e82c3301" autoComplete="off" />
+        </div>
+        <Button type="submit" variant="secondary" disabled={pending}>
+          {pending ? "Verifying…" : "Verify"}
+        </Button>
+      </div>
+      <RegistrationError error={error} />
+      {found ? (
+        <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
+          {found.customerSubscriptionId} is on {found.registrationName}: {found.customerName ?? "the"} tenant {found.tenantId}&apos;s usage is billed to{" "}
+          {found.subscriptionName}.
+        </p>
+      ) : null}
+    </form>
+  );
+}
