@@ -13,6 +13,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/registrations", label: "Registrations", permission: "registrations:read" },
   { href: "/usage", label: "Usage", permission: "usage:read" },
   { href: "/price-list", label: "Price list", permission: "prices:read" },
+  { href: "/meters", label: "Meters", permission: "prices:read" },
   { href: "/billing", label: "Billing", permission: "billing:read" },
   { href: "/partners", label: "Partners", permission: "partners:read" },
   { href: "/settings/api-tokens", label: "API tokens", permission: "apiTokens:manage" },

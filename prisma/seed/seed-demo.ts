@@ -3,6 +3,7 @@
 import bcrypt from "bcryptjs";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { DEMO_CUSTOMERS, DEMO_PARTNER_LIST, DEMO_PASSWORD, DEMO_SUBSCRIPTIONS, DEMO_USERS } from "./demo-data";
+import { seedDemoPriceList } from "./pricing-demo";
 import { seedDemoRegistrations } from "./registrations-demo";
 
 export {
@@ -99,6 +100,7 @@ export async function seedDemoIfEmpty(prisma: PrismaClient): Promise<boolean> {
         })),
       });
 
+      await seedDemoPriceList(tx);
       await seedDemoRegistrations(tx);
       return true;
     },

@@ -1,0 +1,76 @@
+import Link from "next/link";
+import { format } from "date-fns";
+import { requirePageScope } from "@/lib/auth/get-scope";
+import { listPriceListVersions } from "@/lib/pricing/list-price-list-versions";
+import { PRICE_COLUMNS, PRICE_FIELDS } from "@/lib/pricing/price-list-columns";
+import { todayUtc } from "@/lib/pricing/price-dates";
+import { PriceListImportForm } from "@/components/pricing/price-list-import-form";
+import { Badge, Card, PageHeader } from "@/components/ui/card";
+
+export const metadata = { title: "Import price list" };
+
+export default async function ImportPriceListPage() {
+  const scope = await requirePageScope("platform:operate");
+  const versions = await listPriceListVersions(scope);
+  const required = PRICE_FIELDS.filter((field) => PRICE_COLUMNS[field].required).map((field) => PRICE_COLUMNS[field].header);
+  return (
+    <>
+      <nav className="mb-2 text-sm">
+        <Link href="/price-list" className="text-brand-600 hover:underline">
+          Price list
+        </Link>
+      </nav>
+      <PageHeader
+        title="Import price list"
+        description="Upload Partner Center's Azure plan price list CSV. It becomes a new version for its markets from the date you choose; earlier versions stay available for earlier dates."
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          <Card title="Upload">
+            <PriceListImportForm defaultDate={todayUtc()} />
+          </Card>
+        </div>
+        <Card title="File format">
+          <p className="text-sm text-slate-600">
+            Columns in any order; unknown columns are ignored. Required: <span className="font-mono text-xs">{required.join(", ")}</span>.
+            MeterId and Region are accepted for MeterIds and MeterRegion. A file with any invalid row is refused as a whole.
+          </p>
+        </Card>
+      </div>
+      <div className="mt-6">
+        <Card title="Versions">
+          <table className="w-full text-left text-sm" aria-label="Price list versions">
+            <thead className="text-xs uppercase text-slate-500">
+              <tr>
+                <th className="px-2 py-2">Effective from</th>
+                <th className="px-2 py-2">Source</th>
+                <th className="px-2 py-2">Markets</th>
+                <th className="px-2 py-2 text-right">Rows</th>
+                <th className="px-2 py-2">Imported</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {versions.map((version) => (
+                <tr key={version.id}>
+                  <td className="px-2 py-2">
+                    <Link href={`/price-list?region=all&date=${version.effectiveFrom}`} className="text-brand-700 hover:underline">
+                      {version.effectiveFrom}
+                    </Link>{" "}
+                    {version.isDemo ? <Badge tone="warning">Demo prices</Badge> : null}
+                  </td>
+                  <td className="px-2 py-2">{version.sourceFileName}</td>
+                  <td className="px-2 py-2">{version.markets.map((m) => `${m.market} (${m.currency})`).join(", ")}</td>
+                  <td className="px-2 py-2 text-right tabular-nums">{version.rowCount.toLocaleString("en-US")}</td>
+                  <td className="px-2 py-2">
+                    {format(version.importedAt, "d MMM yyyy HH:mm")}
+                    {version.importedByEmail ? <div className="text-xs text-slate-500">{version.importedByEmail}</div> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      </div>
+    </>
+  );
+}

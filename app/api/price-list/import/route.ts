@@ -1,0 +1,72 @@
+// POST /api/price-list/import?effectiveFrom=YYYY-MM-DD&fileName=… with the CSV as the raw body.
+// Operators only. The body is parsed as it streams in (no buffering of the file). With
+// "Accept: application/x-ndjson" the answer streams progress lines then a result line (see
+// lib/pricing/import-protocol.ts); otherwise one JSON body with a meaningful status
+// (200, 400, 401, 403, 422).
+import { z } from "zod";
+import { requireActionScope } from "@/lib/auth/get-scope";
+import { importPriceList } from "@/lib/pricing/import-price-list";
+import { parsePriceDate } from "@/lib/pricing/price-dates";
+import type { ImportStreamLine } from "@/lib/pricing/import-protocol";
+import { apiErrorResponse, toApiError } from "../api-errors";
+
+export const dynamic = "force-dynamic";
+
+const paramsSchema = z.object({
+  effectiveFrom: z
+    .string({ error: "effectiveFrom is required (YYYY-MM-DD)." })
+    .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && parsePriceDate(value) === value, "effectiveFrom must be a date like 2026-07-01."),
+  fileName: z.string().trim().min(1).max(255).catch("price-list.csv"),
+});
+
+async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+export async function POST(request: Request): Promise<Response> {
+  let scope;
+  let params;
+  try {
+    scope = await requireActionScope("platform:operate");
+    const url = new URL(request.url);
+    params = paramsSchema.parse({ effectiveFrom: url.searchParams.get("effectiveFrom") ?? undefined, fileName: url.searchParams.get("fileName") ?? undefined });
+  } catch (error) {
+    return apiErrorResponse(error);
+  }
+  const body = request.body;
+  if (!body) return Response.json({ ok: false, error: { code: "ValidationFailed", message: "Send the CSV file as the request body." } }, { status: 400 });
+  const input = { source: chunksOf(body), fileName: params.fileName, effectiveFrom: params.effectiveFrom };
+
+  if (!request.headers.get("accept")?.includes("application/x-ndjson")) {
+    try {
+      return Response.json({ ok: true, data: await importPriceList(scope, input) });
+    } catch (error) {
+      return apiErrorResponse(error);
+    }
+  }
+
+  const encoder = new TextEncoder();
+  const importer = scope;
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (line: ImportStreamLine) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      try {
+        const data = await importPriceList(importer, { ...input, onProgress: ({ phase, rowsRead }) => send({ type: "progress", phase, rowsRead }) });
+        send({ type: "result", ok: true, data });
+      } catch (error) {
+        send({ type: "result", ok: false, error: toApiError(error).error });
+      }
+      controller.close();
+    },
+  });
+  return new Response(stream, { headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store" } });
+}

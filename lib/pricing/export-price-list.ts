@@ -1,0 +1,47 @@
+import "server-only";
+import { stringify } from "csv-stringify/sync";
+import { getDatabase } from "../db";
+import { forbidden } from "../actions/errors";
+import { scopeCan, type PartnerScope } from "../auth/partner-scope";
+import { PRICE_FIELDS, PRICE_LIST_HEADER } from "./price-list-columns";
+import type { ResolvedPriceListQuery } from "./price-list-query";
+import { PRICE_ROW_COLUMNS, type PriceListRow } from "./price-list-sql";
+import { queryPriceListPage } from "./query-price-list-page";
+
+const EXPORT_BATCH = 2000;
+
+/** Partners' billing roles download prices; operators too (they maintain the list). */
+export function canExportPriceList(scope: PartnerScope): boolean {
+  return scopeCan(scope, "prices:read") && (scopeCan(scope, "billing:export") || scopeCan(scope, "platform:operate"));
+}
+
+function toRecord(row: PriceListRow): string[] {
+  return PRICE_FIELDS.map((field) => row[field] ?? "");
+}
+
+/**
+ * The filtered view (all pages, same sort) as CSV chunks in Partner Center's columns, so the file
+ * can be re-imported as is. Only the ordered row ids are held in memory; rows are read and written
+ * in batches while the response streams.
+ */
+export async function exportPriceListCsv(scope: PartnerScope, query: ResolvedPriceListQuery): Promise<AsyncGenerator<string>> {
+  if (!canExportPriceList(scope)) throw forbidden("Your role can view prices but not download them.");
+  const { sql } = await getDatabase();
+  const page = await queryPriceListPage(sql, { ...query, page: 1 }, { allIds: true });
+  const ids = page.ids ?? [];
+
+  async function* chunks(): AsyncGenerator<string> {
+    yield stringify([PRICE_LIST_HEADER]);
+    for (let start = 0; start < ids.length; start += EXPORT_BATCH) {
+      const batch = ids.slice(start, start + EXPORT_BATCH);
+      const { rows } = await sql.query<PriceListRow>(
+        `SELECT ${PRICE_ROW_COLUMNS} FROM "PriceListItem" i WHERE i."id" = ANY($1::bigint[])`,
+        [batch],
+      );
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      const ordered = batch.map((id) => byId.get(id)).filter((row): row is PriceListRow => row !== undefined);
+      yield stringify(ordered.map(toRecord));
+    }
+  }
+  return chunks();
+}

@@ -1,0 +1,175 @@
+// Validation of one price list CSV record. Pure and allocation-light: it runs once per row of
+// files with hundreds of thousands of rows.
+import Decimal from "decimal.js";
+import { normaliseMeterId } from "../meters/meter-id";
+import { PRICE_COLUMNS, type ColumnIndex, type PriceField } from "./price-list-columns";
+import { parsePriceDate } from "./price-dates";
+
+export interface PriceRowProblem {
+  /** 1-based line of the CSV file (the header is line 1). */
+  line: number;
+  /** Partner Center column name, or null for problems of the whole row. */
+  column: string | null;
+  reason: string;
+}
+
+/** A validated row, as strings ready for the bulk insert (numbers canonical, dates YYYY-MM-DD). */
+export interface PriceRow {
+  line: number;
+  productId: string;
+  productTitle: string;
+  skuId: string;
+  skuTitle: string;
+  publisher: string;
+  skuDescription: string;
+  unitOfMeasure: string;
+  termDuration: string;
+  market: string;
+  currency: string;
+  unitPrice: string;
+  tierMin: string;
+  tierMax: string | null;
+  effectiveStartDate: string;
+  effectiveEndDate: string | null;
+  meterId: string;
+  meterIds: string;
+  meterType: string;
+  meterName: string;
+  meterCategory: string;
+  meterSubCategory: string;
+  region: string;
+  tags: string;
+  searchText: string;
+}
+
+export const MAX_TEXT_LENGTH = 1000;
+/** UnitPrice is numeric(24,10); PricingTierRange* numeric(24,6). */
+const PRICE_SCALE = 10;
+const TIER_SCALE = 6;
+const MAX_INTEGER_DIGITS = 14;
+
+const PLAIN_DECIMAL = /^(\d{1,14})(?:\.(\d+))?$/;
+
+// Files repeat the same few dates on every row: remember the last one parsed.
+let lastDate: { raw: string; day: string | null } = { raw: "", day: null };
+function cachedPriceDate(raw: string): string | null {
+  if (raw !== lastDate.raw) lastDate = { raw, day: parsePriceDate(raw) };
+  return lastDate.day;
+}
+
+export type ParsedRow = { ok: true; row: PriceRow } | { ok: false; problems: PriceRowProblem[] };
+
+/**
+ * Validates `values` (one CSV record at `line`) against the resolved header. `defaultStart` is the
+ * version's effective date, used when the file has no EffectiveStartDate.
+ */
+export function parsePriceRow(values: string[], columns: ColumnIndex, line: number, defaultStart: string, fieldCount: number): ParsedRow {
+  if (values.length !== fieldCount) {
+    return { ok: false, problems: [{ line, column: null, reason: `Expected ${fieldCount} fields like the header, found ${values.length}.` }] };
+  }
+  const problems: PriceRowProblem[] = [];
+  const problem = (field: PriceField, reason: string) => problems.push({ line, column: PRICE_COLUMNS[field].header, reason });
+  const text = (field: PriceField): string => {
+    const index = columns[field];
+    const value = index === undefined ? "" : values[index].trim();
+    if (value.length > MAX_TEXT_LENGTH) problem(field, `Longer than ${MAX_TEXT_LENGTH} characters.`);
+    else if (!value && PRICE_COLUMNS[field].required && field !== "region") problem(field, "Required; the cell is empty.");
+    return value;
+  };
+  const decimal = (field: PriceField, scale: number): string | null => {
+    const raw = text(field).replace(/^\$/, "");
+    if (!raw) return null;
+    // Fast path for the usual "0.046": checked by a regex, passed to numeric as written.
+    const plain = PLAIN_DECIMAL.exec(raw);
+    if (plain) {
+      if ((plain[2]?.length ?? 0) <= scale) return raw;
+      problem(field, `"${raw}" has more than ${scale} decimal places.`);
+      return null;
+    }
+    let value: Decimal;
+    try {
+      value = new Decimal(raw);
+    } catch {
+      problem(field, `"${raw}" is not a number.`);
+      return null;
+    }
+    if (!value.isFinite() || value.isNegative()) problem(field, `"${raw}" must be zero or more.`);
+    else if (value.decimalPlaces() > scale) problem(field, `"${raw}" has more than ${scale} decimal places.`);
+    else if (value.trunc().toFixed().length > MAX_INTEGER_DIGITS) problem(field, `"${raw}" is too large.`);
+    else return value.toFixed();
+    return null;
+  };
+  const date = (field: PriceField): string | null => {
+    const raw = text(field);
+    if (!raw) return null;
+    const parsed = cachedPriceDate(raw);
+    if (!parsed) problem(field, `"${raw}" is not a date (use YYYY-MM-DD, an ISO date-time or M/D/YYYY).`);
+    return parsed;
+  };
+
+  const market = text("market").toUpperCase();
+  if (market && !/^[A-Z]{2}$/.test(market)) problem("market", `"${market}" is not a two-letter market code.`);
+  const currency = text("currency").toUpperCase();
+  if (currency && !/^[A-Z]{3}$/.test(currency)) problem("currency", `"${currency}" is not a three-letter currency code.`);
+
+  const unitPrice = decimal("unitPrice", PRICE_SCALE);
+  if (unitPrice === null && !problems.some((p) => p.column === PRICE_COLUMNS.unitPrice.header)) problem("unitPrice", "Required; the cell is empty.");
+  const tierMin = decimal("tierMin", TIER_SCALE) ?? "0";
+  const tierMax = decimal("tierMax", TIER_SCALE);
+  if (tierMax !== null && new Decimal(tierMax).lte(tierMin)) problem("tierMax", `Must be above PricingTierRangeMin (${tierMin}).`);
+
+  const effectiveStartDate = date("effectiveStartDate") ?? defaultStart;
+  const effectiveEndDate = date("effectiveEndDate");
+  if (effectiveEndDate && effectiveEndDate < effectiveStartDate) {
+    problem("effectiveEndDate", `Before EffectiveStartDate (${effectiveStartDate}).`);
+  }
+
+  const rawMeterIds = text("meterIds");
+  const meterIdList: string[] = [];
+  for (const part of rawMeterIds.split(/[,;\s]+/).filter(Boolean)) {
+    const id = normaliseMeterId(part);
+    if (id) meterIdList.push(id);
+    else problem("meterIds", `"${part}" is not a meter GUID.`);
+  }
+
+  const row = {
+    productTitle: text("productTitle"),
+    productId: text("productId"),
+    skuId: text("skuId"),
+    skuTitle: text("skuTitle"),
+    publisher: text("publisher"),
+    skuDescription: text("skuDescription"),
+    unitOfMeasure: text("unitOfMeasure"),
+    termDuration: text("termDuration"),
+    meterType: text("meterType"),
+    meterName: text("meterName"),
+    meterCategory: text("meterCategory"),
+    meterSubCategory: text("meterSubCategory"),
+    region: text("region"),
+    tags: text("tags"),
+  };
+  if (problems.length > 0 || unitPrice === null || meterIdList.length === 0) return { ok: false, problems };
+
+  // Kept short (a search scans it): meter GUIDs are searched through the indexed meterId instead,
+  // and the category has its own filter.
+  const searchText = [row.productTitle, row.skuTitle, row.meterName, row.productId, row.skuId]
+    .join(" ")
+    .toLowerCase();
+  return {
+    ok: true,
+    row: {
+      line,
+      ...row,
+      market,
+      currency,
+      unitPrice,
+      tierMin,
+      tierMax,
+      effectiveStartDate,
+      effectiveEndDate,
+      meterId: meterIdList[0],
+      meterIds: meterIdList.join(","),
+      searchText,
+    },
+  };
+}

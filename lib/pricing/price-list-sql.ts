@@ -1,0 +1,145 @@
+// SQL shared by the price list reads: which version is in effect per market on a day, and the
+// filters of the browse view. Parameterised only; user text never reaches the SQL string.
+import { normaliseMeterId } from "../meters/meter-id";
+import type { ResolvedPriceListQuery } from "./price-list-query";
+
+export interface EffectiveVersion {
+  versionId: string;
+  market: string;
+}
+
+/**
+ * CTE "effective": per market, the published version with the latest effectiveFrom on or before
+ * the day $1 (ties: the later publication wins, so an operator can correct an import), for market
+ * $2 or, when $2 is null, every market. Embedded PGlite pays milliseconds per statement, so reads
+ * put this in the same statement as their next step rather than a query of its own.
+ */
+export const EFFECTIVE_VERSIONS_CTE = `effective AS (
+    SELECT DISTINCT ON (m."market") m."versionId", m."market"
+      FROM "PriceListVersionMarket" m JOIN "PriceListVersion" v ON v."id" = m."versionId"
+     WHERE v."status" = 'PUBLISHED' AND v."effectiveFrom" <= $1::date AND ($2::text IS NULL OR m."market" = $2::text)
+     ORDER BY m."market", v."effectiveFrom" DESC, v."publishedAt" DESC
+  )`;
+
+const SORT_SQL: Record<ResolvedPriceListQuery["sort"], (dir: string) => string> = {
+  // Ordered like the (versionId, market, region, productTitle, skuTitle, id) index, so a page is an index range.
+  product: (dir) => `i."productTitle" ${dir}, i."skuTitle" ${dir}, i."id" ${dir}`,
+  sku: (dir) => `i."skuTitle" ${dir}, i."productTitle" ${dir}, i."id" ${dir}`,
+  meter: (dir) => `i."meterName" ${dir}, i."id" ${dir}`,
+  price: (dir) => `i."unitPrice" ${dir}, i."id" ${dir}`,
+  region: (dir) => `i."region" ${dir}, i."productTitle" ${dir}, i."id" ${dir}`,
+  market: (dir) => `i."market" ${dir}, i."productTitle" ${dir}, i."id" ${dir}`,
+  start: (dir) => `i."effectiveStartDate" ${dir}, i."id" ${dir}`,
+};
+
+/** `%word%` for LIKE with the user's own % and _ taken literally. */
+function likePattern(word: string): string {
+  return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+type Part = "rowDates" | "filters" | "search";
+
+/**
+ * Renumbers the $n placeholders `text` uses and drops the parameters it doesn't: PostgreSQL
+ * refuses a statement with a parameter it never references (it cannot infer its type), and the
+ * queries below use different subsets of one parameter list.
+ */
+export function bindUsed(text: string, params: readonly unknown[]): [string, unknown[]] {
+  const renumbered = new Map<number, number>();
+  const used: unknown[] = [];
+  const sql = text.replace(/\$(\d+)/g, (_match, digits: string) => {
+    const index = Number(digits);
+    let next = renumbered.get(index);
+    if (next === undefined) {
+      used.push(params[index - 1]);
+      next = used.length;
+      renumbered.set(index, next);
+    }
+    return `$${next}`;
+  });
+  return [sql, used];
+}
+
+export interface PriceListSql {
+  /** $1 the day, $2 the market (or null), then the filters' values. */
+  params: unknown[];
+  /** The parts' conditions (over alias i = PriceListItem or f = PriceListFacet), "TRUE" if none. */
+  condition: (alias: "i" | "f", parts: Part[]) => string;
+  /** Adds the exact version/market pairs in effect: plain equalities the indexes can serve. */
+  forVersions: (versions: EffectiveVersion[]) => { params: unknown[]; where: (parts: Part[]) => string };
+  orderBy: string;
+  /** Text search needs the items; otherwise counts come from the facets. */
+  searches: boolean;
+}
+
+/** The browse view's conditions: the rows' own effective dates, region and category, text search. */
+export function priceListSql(query: ResolvedPriceListQuery): PriceListSql {
+  const params: unknown[] = [query.date, query.market];
+  const param = (list: unknown[], value: unknown) => `$${list.push(value)}`;
+  const conditions: Record<Part, string[]> = {
+    rowDates: [`A."effectiveStartDate" <= $1::date AND (A."effectiveEndDate" IS NULL OR A."effectiveEndDate" >= $1::date)`],
+    filters: [],
+    search: [],
+  };
+  if (query.region !== null) conditions.filters.push(`A."region" = ${param(params, query.region)}::text`);
+  if (query.category) conditions.filters.push(`A."meterCategory" = ${param(params, query.category)}::text`);
+  // Every word must appear in the product, sku or meter text (searchText is lowercase); a meter
+  // GUID (any spelling) matches the row's meter exactly.
+  const words = (query.q ?? "").toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+  for (const word of words) {
+    const meterId = normaliseMeterId(word);
+    conditions.search.push(meterId ? `A."meterId" = ${param(params, meterId)}::uuid` : `A."searchText" LIKE ${param(params, likePattern(word))}::text`);
+  }
+  const condition = (alias: "i" | "f", parts: Part[]) =>
+    parts.flatMap((part) => conditions[part]).join(" AND ").replace(/\bA\./g, `${alias}.`) || "TRUE";
+  return {
+    params,
+    condition,
+    forVersions(versions) {
+      const all = [...params];
+      const pairs = versions.map((v) => `(i."versionId" = ${param(all, v.versionId)}::text AND i."market" = ${param(all, v.market)}::text)`);
+      return { params: all, where: (parts) => `WHERE (${pairs.join(" OR ") || "FALSE"}) AND ${condition("i", parts)}` };
+    },
+    orderBy: SORT_SQL[query.sort](query.dir === "desc" ? "DESC" : "ASC"),
+    searches: words.length > 0,
+  };
+}
+
+/** Columns of a price row as the browse view and the CSV read them (numbers and dates as text). */
+export const PRICE_ROW_COLUMNS = `i."id"::text AS "id", i."versionId", i."productTitle", i."productId", i."skuId", i."skuTitle",
+  i."publisher", i."skuDescription", i."unitOfMeasure", i."termDuration", i."market", i."currency",
+  trim_scale(i."unitPrice")::text AS "unitPrice", trim_scale(i."tierMin")::text AS "tierMin",
+  trim_scale(i."tierMax")::text AS "tierMax",
+  to_char(i."effectiveStartDate", 'YYYY-MM-DD') AS "effectiveStartDate",
+  to_char(i."effectiveEndDate", 'YYYY-MM-DD') AS "effectiveEndDate",
+  i."meterId"::text AS "meterId", i."meterIds", i."meterType", i."tags", i."region", i."meterName",
+  i."meterCategory", i."meterSubCategory"`;
+
+export interface PriceListRow {
+  id: string;
+  versionId: string;
+  productTitle: string;
+  productId: string;
+  skuId: string;
+  skuTitle: string;
+  publisher: string;
+  skuDescription: string;
+  unitOfMeasure: string;
+  termDuration: string;
+  market: string;
+  currency: string;
+  /** Decimal as text: never a JS number. */
+  unitPrice: string;
+  tierMin: string;
+  tierMax: string | null;
+  effectiveStartDate: string;
+  effectiveEndDate: string | null;
+  meterId: string;
+  meterIds: string;
+  meterType: string;
+  tags: string;
+  region: string;
+  meterName: string;
+  meterCategory: string;
+  meterSubCategory: string;
+}

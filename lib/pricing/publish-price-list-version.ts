@@ -1,0 +1,33 @@
+// Makes a staged version visible: computes its per-market totals and facet counts with two
+// INSERT … SELECT statements and flips its status. Run inside the transaction that also writes the
+// audit event.
+import type { Prisma } from "../../generated/prisma/client";
+import type { RawSql } from "../database/open-database";
+
+export async function publishPriceListVersion(tx: Prisma.TransactionClient, versionId: string, rowCount: number) {
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "PriceListVersionMarket" ("versionId", "market", "currency", "rowCount")
+     SELECT $1, "market", min("currency"), count(*)::int FROM "PriceListItem" WHERE "versionId" = $1 GROUP BY "market"`,
+    versionId,
+  );
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "PriceListFacet" ("versionId", "market", "region", "meterCategory", "effectiveStartDate", "effectiveEndDate", "rowCount")
+     SELECT $1, "market", "region", "meterCategory", "effectiveStartDate", "effectiveEndDate", count(*)::int
+       FROM "PriceListItem" WHERE "versionId" = $1
+      GROUP BY "market", "region", "meterCategory", "effectiveStartDate", "effectiveEndDate"`,
+    versionId,
+  );
+  return tx.priceListVersion.update({
+    where: { id: versionId },
+    data: { status: "PUBLISHED", rowCount, publishedAt: new Date() },
+    select: { id: true, effectiveFrom: true, sourceFileName: true, rowCount: true },
+  });
+}
+
+/**
+ * Refreshes the planner's statistics after a publish. Embedded PGlite runs no autovacuum, so
+ * without this the planner keeps estimating an empty table and scans the wrong index.
+ */
+export async function analyzePriceList(sql: RawSql): Promise<void> {
+  await sql.query(`ANALYZE "PriceListItem", "PriceListFacet", "PriceListVersionMarket"`);
+}

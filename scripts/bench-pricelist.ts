@@ -1,0 +1,130 @@
+// `npm run bench:pricelist`: the price list's speed goals, measured on the real code paths.
+//  1. Import a 100k-row Partner Center CSV (streamed from a file, as an upload would be): rows/s,
+//     peak RSS and peak JS heap (goal ≥ 20k rows/s, flat memory: a 25k-row file is imported first
+//     and the peaks compared).
+//  2. The browse page query (count + one page) on those 100k rows: p50/p95 ms (goal p95 < 50 ms).
+// Wall times and CPU times are both printed: on a shared machine the wall time includes waiting
+// for a core, the CPU time is what the code costs.
+// Database: a fresh migrated one from tests/support/test-database (in-memory PGlite by default; a
+// throwaway PostgreSQL database when TEST_DATABASE_URL=postgres://… is set). Figures are printed,
+// never asserted: they depend on the machine.
+// Options: BENCH_ROWS (default 100000), BENCH_QUERY_RUNS (default 40).
+import { createWriteStream } from "node:fs";
+import { mkdtemp, rm, stat } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
+import { createTestDatabase } from "../tests/support/test-database";
+import { stagePriceList } from "../lib/pricing/stage-price-list";
+import { analyzePriceList, publishPriceListVersion } from "../lib/pricing/publish-price-list-version";
+import { syntheticPriceListCsv } from "../lib/pricing/synthetic-price-list";
+import { queryPriceListPage } from "../lib/pricing/query-price-list-page";
+import { resolvePriceListQuery, type PriceListQuery } from "../lib/pricing/price-list-query";
+import type { Database } from "../lib/database/open-database";
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const QUERY_RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 40);
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+async function writeCsv(file: string, rows: number, meterPrefix: string) {
+  await pipeline(Readable.from(syntheticPriceListCsv({ rows, meterPrefix, rowsPerChunk: 2000 })), createWriteStream(file));
+  return (await stat(file)).size;
+}
+
+async function importFile(database: Database, file: string, effectiveFrom: string) {
+  const peak = { rss: process.memoryUsage().rss, heap: process.memoryUsage().heapUsed };
+  const sampler = setInterval(() => {
+    const usage = process.memoryUsage();
+    peak.rss = Math.max(peak.rss, usage.rss);
+    peak.heap = Math.max(peak.heap, usage.heapUsed);
+  }, 25);
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  try {
+    const staged = await stagePriceList(database, {
+      source: createReadStream(file, { highWaterMark: 64 * 1024 }),
+      fileName: path.basename(file),
+      effectiveFrom,
+      importedBy: null,
+    });
+    await database.prisma.$transaction((tx) => publishPriceListVersion(tx, staged.versionId, staged.rowCount), { timeout: 120_000 });
+    await analyzePriceList(database.sql);
+    const seconds = (performance.now() - started) / 1000;
+    return { rows: staged.rowCount, seconds, cpuSeconds: cpuSeconds(cpu), peak };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+/** CPU seconds of this process (Node and, in PGlite mode, the database) since `since`. */
+function cpuSeconds(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1e6;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function main() {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "bench-pricelist-"));
+  const database = await createTestDatabase();
+  try {
+    console.log(`price list benchmark: ${database.mode}, ${ROWS} rows, node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`);
+    const small = path.join(dir, "small.csv");
+    const large = path.join(dir, "large.csv");
+    await writeCsv(small, Math.round(ROWS / 4), "a");
+    const size = await writeCsv(large, ROWS, "b");
+    if (global.gc) global.gc();
+
+    const warm = await importFile(database, small, "2025-06-01");
+    console.log(`import ${warm.rows} rows: ${(warm.rows / warm.seconds).toFixed(0)} rows/s, peak RSS ${mb(warm.peak.rss)}, peak heap ${mb(warm.peak.heap)}`);
+    const run = await importFile(database, large, "2026-01-01");
+    console.log(
+      `import ${run.rows} rows (${mb(size)}): ${run.seconds.toFixed(2)} s, ${(run.rows / run.seconds).toFixed(0)} rows/s ` +
+        `(goal ≥ 20000; ${(run.rows / run.cpuSeconds).toFixed(0)} rows per CPU-second), peak RSS ${mb(run.peak.rss)}, ` +
+        `peak heap ${mb(run.peak.heap)} (heap flat if close to the ${warm.rows}-row import's; RSS also holds the database when it is in-memory PGlite)`,
+    );
+
+    const queries: [string, PriceListQuery][] = [
+      ["Region = Azure Stack (default), first page", {}],
+      ["Azure Stack, search \"dsv5 windows\"", { q: "dsv5 windows" }],
+      ["all regions, search \"s123\", sorted by price desc", { region: "all", q: "s123", sort: "price", dir: "desc" }],
+      ["region EU West, category Storage, page 5", { region: "EU West", category: "Storage", page: 5 }],
+      ["all regions, market US, page 1000", { region: "all", market: "US", page: 1000 }],
+    ];
+    for (const [label, raw] of queries) {
+      const query = resolvePriceListQuery({ ...raw, date: "2026-03-01" });
+      const times: number[] = [];
+      const cpuTimes: number[] = [];
+      let total = 0;
+      for (let i = 0; i < QUERY_RUNS + 3; i++) {
+        const started = performance.now();
+        const cpu = process.cpuUsage();
+        const page = await queryPriceListPage(database.sql, query);
+        // The first runs warm caches and plans.
+        if (i >= 3) {
+          times.push(performance.now() - started);
+          cpuTimes.push(cpuSeconds(cpu) * 1000);
+        }
+        total = page.total;
+      }
+      times.sort((a, b) => a - b);
+      cpuTimes.sort((a, b) => a - b);
+      console.log(
+        `page query, ${label}: ${total} matching rows, p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms ` +
+          `(goal p95 < 50; CPU p50 ${percentile(cpuTimes, 50).toFixed(1)} ms, p95 ${percentile(cpuTimes, 95).toFixed(1)} ms)`,
+      );
+    }
+  } finally {
+    await database.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "./support/test-database";
+import { makeWorld, type World } from "./support/world";
+import { setDatabaseForTests } from "../lib/db";
+import type { Database } from "../lib/database/open-database";
+import { importPriceList } from "../lib/pricing/import-price-list";
+import { PriceListImportError } from "../lib/pricing/price-list-import-error";
+import { PRICE_LIST_HEADER } from "../lib/pricing/price-list-columns";
+import { syntheticPriceListCsv } from "../lib/pricing/synthetic-price-list";
+import { DomainError } from "../lib/actions/errors";
+import { stringify } from "csv-stringify/sync";
+import { parse } from "csv-parse/sync";
+
+let database: Database;
+let world: World;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  setDatabaseForTests(database);
+  world = await makeWorld(database.prisma);
+});
+afterAll(() => database.close());
+
+async function* chunks(text: string) {
+  yield Buffer.from(text);
+}
+
+const HEADER = PRICE_LIST_HEADER.join(",");
+const row = (overrides: Record<string, string> = {}) => {
+  const values: Record<string, string> = {
+    ProductTitle: "Azure Stack Hub Virtual Machines", ProductID: "DZH318Z0BQ4X", SkuId: "0001", SkuTitle: "Windows VM",
+    Publisher: "Microsoft", SkuDescription: "", UnitOfMeasure: "1 Core Hour", TermDuration: "", Market: "US", Currency: "USD",
+    UnitPrice: "0.046", PricingTierRangeMin: "0", PricingTierRangeMax: "", EffectiveStartDate: "2026-01-01", EffectiveEndDate: "",
+    MeterIds: "fb8c0713-ea20-40bf-901f-5560fd3f6330", MeterType: "Consumption", Tags: "", MeterRegion: "Azure Stack",
+    MeterName: "Windows VM, 1 Core Hour", MeterCategory: "Virtual Machines", MeterSubCategory: "", ...overrides,
+  };
+  return stringify([PRICE_LIST_HEADER.map((column) => values[column])]).trimEnd();
+};
+
+async function snapshot() {
+  return {
+    versions: await database.prisma.priceListVersion.count(),
+    items: await database.prisma.priceListItem.count(),
+    audit: await database.prisma.auditEvent.count({ where: { targetType: "PriceListVersion" } }),
+  };
+}
+
+describe("price list import", () => {
+  it("imports a valid file (header order free, unknown columns ignored) as a published, audited version", async () => {
+    const operator = await world.operatorScope();
+    // Columns reversed, plus a column Partner Center doesn't have; MeterId/Region aliases, upper-case GUID.
+    const header = ["Comment", ...[...PRICE_LIST_HEADER].reverse()].join(",").replace("MeterIds", "MeterId").replace("MeterRegion", "Region");
+    const reversed = (line: string) => stringify([["ignored", ...(parse(line) as string[][])[0].reverse()]]).trimEnd();
+    const csv = [
+      header,
+      reversed(row()),
+      reversed(row({ MeterIds: "7BC1977956BC474D8C8836FBD79AE004", SkuTitle: "VM", UnitPrice: "0.008" })),
+      reversed(row({ Market: "de", Currency: "eur", UnitPrice: "0.04232" })),
+    ].join("\r\n");
+    const result = await importPriceList(operator, { source: chunks(csv), fileName: "prices.csv", effectiveFrom: "2026-01-01" });
+    expect(result.rowCount).toBe(3);
+    expect(result.markets).toEqual([{ market: "DE", currency: "EUR" }, { market: "US", currency: "USD" }]);
+    const version = await database.prisma.priceListVersion.findUniqueOrThrow({ where: { id: result.versionId }, include: { markets: true, facets: true } });
+    expect(version.status).toBe("PUBLISHED");
+    expect(version.markets.find((m) => m.market === "US")).toMatchObject({ currency: "USD", rowCount: 2 });
+    expect(version.facets.map(({ market, region, meterCategory, rowCount }) => ({ market, region, meterCategory, rowCount }))).toEqual(
+      expect.arrayContaining([{ market: "US", region: "Azure Stack", meterCategory: "Virtual Machines", rowCount: 2 }]),
+    );
+    const vm = await database.prisma.priceListItem.findFirstOrThrow({ where: { versionId: result.versionId, skuTitle: "VM" } });
+    expect(vm.meterId).toBe("7bc19779-56bc-474d-8c88-36fbd79ae004");
+    expect(vm.unitPrice.toFixed()).toBe("0.008");
+    expect(await database.prisma.auditEvent.count({ where: { targetId: result.versionId, action: "price-list.import" } })).toBe(1);
+  });
+
+  it("refuses a file with 3 bad rows, naming line, column and reason, and changes nothing", async () => {
+    const operator = await world.operatorScope();
+    const before = await snapshot();
+    const csv = [
+      HEADER,
+      row(),
+      row({ UnitPrice: "abc", MeterIds: "11111111-2222-4333-8444-555555555555" }),
+      row({ MeterIds: "11111111-2222-4333-8444-666666666666" }),
+      row({ MeterIds: "not-a-guid" }),
+      row({ MeterIds: "11111111-2222-4333-8444-777777777777", EffectiveStartDate: "2026-02-30" }),
+    ].join("\n");
+    const error = await importPriceList(operator, { source: chunks(csv), fileName: "bad.csv", effectiveFrom: "2026-03-01" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PriceListImportError);
+    const { details } = error as PriceListImportError;
+    expect(details.badRows).toBe(3);
+    expect(details.problems.map(({ line, column }) => ({ line, column }))).toEqual([
+      { line: 3, column: "UnitPrice" },
+      { line: 5, column: "MeterIds" },
+      { line: 6, column: "EffectiveStartDate" },
+    ]);
+    expect(new Set(details.problems.map((p) => p.reason)).size).toBe(3);
+    expect(details.problems[0].reason).toContain("not a number");
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("names missing required columns, refuses duplicates and empty files, changing nothing", async () => {
+    const operator = await world.operatorScope();
+    const before = await snapshot();
+    const withoutPrice = ["ProductTitle,ProductID,SkuId,SkuTitle,UnitOfMeasure,Market,Currency,MeterIds", "a,b,c,d,e,US,USD,x"].join("\n");
+    await expect(importPriceList(operator, { source: chunks(withoutPrice), fileName: "x.csv", effectiveFrom: "2026-03-01" })).rejects.toMatchObject({
+      details: { problems: [{ line: 1, column: "UnitPrice" }, { line: 1, column: "MeterRegion" }] },
+    });
+    const duplicate = [HEADER, row(), row({ UnitPrice: "0.05" })].join("\n");
+    await expect(importPriceList(operator, { source: chunks(duplicate), fileName: "x.csv", effectiveFrom: "2026-03-01" })).rejects.toMatchObject({
+      details: { problems: [{ line: 3, column: "MeterIds", reason: expect.stringContaining("Duplicate of line 2") }] },
+    });
+    await expect(importPriceList(operator, { source: chunks(""), fileName: "x.csv", effectiveFrom: "2026-03-01" })).rejects.toBeInstanceOf(PriceListImportError);
+    await expect(importPriceList(operator, { source: chunks('a,"b'), fileName: "x.csv", effectiveFrom: "2026-03-01" })).rejects.toBeInstanceOf(PriceListImportError);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("is for operators only", async () => {
+    for (const role of ["ADMIN_AGENT", "BILLING_ADMIN"] as const) {
+      const scope = await world.scope("direct", role);
+      await expect(importPriceList(scope, { source: chunks(HEADER), fileName: "x.csv", effectiveFrom: "2026-03-01" })).rejects.toBeInstanceOf(DomainError);
+    }
+  });
+
+  it("imports a 50,000-row file, streamed, reporting progress", async () => {
+    const operator = await world.operatorScope();
+    const progress: number[] = [];
+    const result = await importPriceList(operator, {
+      source: syntheticPriceListCsv({ rows: 50_000, meterPrefix: "50000" }),
+      fileName: "50k.csv",
+      effectiveFrom: "2026-04-01",
+      onProgress: (p) => progress.push(p.rowsRead),
+    });
+    expect(result.rowCount).toBe(50_000);
+    expect(await database.prisma.priceListItem.count({ where: { versionId: result.versionId } })).toBe(50_000);
+    expect(progress.length).toBeGreaterThan(5);
+    expect(Math.max(...progress)).toBe(50_000);
+  });
+});
