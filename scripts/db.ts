@@ -26,6 +26,7 @@ async function main() {
           const { seedDemoIfEmpty } = await import("../prisma/seed/seed-demo");
           const seeded = await seedDemoIfEmpty(database.prisma);
           console.log(seeded ? "seeded the demo data" : "demo data already present");
+          if (seeded) await (await import("../prisma/seed/usage-history-demo")).seedDemoUsageHistory(database, { log: console.log });
         }
       } finally {
         await database.close();

@@ -50,6 +50,8 @@ export interface OpenApiOperation {
   parameters?: (OpenApiParameter | { $ref: string })[];
   requestBody?: { required: boolean; content: Record<string, OpenApiMediaType> };
   responses: Record<string, OpenApiResponse>;
+  /** Overrides the document's default (API token) security, e.g. the ingest API's ingestion keys. */
+  security?: Record<string, string[]>[];
 }
 
 export type OpenApiPathItem = Partial<Record<"get" | "put" | "post" | "patch" | "delete", OpenApiOperation>> & {
@@ -62,6 +64,14 @@ export interface OpenApiContribution {
   paths: Record<string, OpenApiPathItem>;
   schemas: Record<string, JsonSchema>;
   parameters?: Record<string, OpenApiParameter>;
+  securitySchemes?: Record<string, OpenApiSecurityScheme>;
+}
+
+export interface OpenApiSecurityScheme {
+  type: "http";
+  scheme: "bearer";
+  bearerFormat?: string;
+  description: string;
 }
 
 export interface OpenApiDocument {
@@ -72,7 +82,7 @@ export interface OpenApiDocument {
   tags: { name: string; description: string }[];
   paths: Record<string, OpenApiPathItem>;
   components: {
-    securitySchemes: Record<string, { type: "http"; scheme: "bearer"; bearerFormat?: string; description: string }>;
+    securitySchemes: Record<string, OpenApiSecurityScheme>;
     schemas: Record<string, JsonSchema>;
     parameters: Record<string, OpenApiParameter>;
   };

@@ -6,8 +6,9 @@
 // armErrorResponses() with codes from arm-error-codes.ts so statuses stay in one table.
 import { armErrorCodeSchema, ARM_ERROR_SCHEMA, type OpenApiContribution, type OpenApiDocument } from "./openapi-types";
 import { registrationsOpenApi } from "./openapi-registrations";
+import { usageOpenApi } from "./openapi-usage";
 
-export const OPENAPI_CONTRIBUTIONS: readonly OpenApiContribution[] = [registrationsOpenApi];
+export const OPENAPI_CONTRIBUTIONS: readonly OpenApiContribution[] = [registrationsOpenApi, usageOpenApi];
 
 export function buildOpenApiDocument(contributions: readonly OpenApiContribution[] = OPENAPI_CONTRIBUTIONS): OpenApiDocument {
   const document: OpenApiDocument = {
@@ -37,6 +38,7 @@ export function buildOpenApiDocument(contributions: readonly OpenApiContribution
     mergeUnique(document.paths, contribution.paths, "path");
     mergeUnique(document.components.schemas, contribution.schemas, "schema");
     mergeUnique(document.components.parameters, contribution.parameters ?? {}, "parameter");
+    mergeUnique(document.components.securitySchemes, contribution.securitySchemes ?? {}, "security scheme");
   }
   return document;
 }

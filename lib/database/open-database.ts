@@ -15,6 +15,12 @@ export type DatabaseMode = "pglite" | "postgres";
 /** A raw SQL runner on the same connection(s) Prisma uses, for set-based bulk paths. */
 export interface RawSql {
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>;
+  /**
+   * Runs `fn` in one transaction on ONE connection (a pg Pool would otherwise spread BEGIN and
+   * COMMIT over different clients). Rolls back when `fn` throws. Don't use Prisma inside `fn`:
+   * on PGlite its single connection is held by the transaction until it ends.
+   */
+  transaction<T>(fn: (tx: Pick<RawSql, "query">) => Promise<T>): Promise<T>;
 }
 
 export interface Database {
@@ -51,7 +57,10 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
       mode: "postgres",
       location: `${url.hostname}:${url.port || 5432}${url.pathname}`,
       prisma,
-      sql: { query: (text, params) => pool.query(text, params) as never },
+      sql: {
+        query: (text, params) => pool.query(text, params) as never,
+        transaction: (fn) => poolTransaction(pool, fn),
+      },
       migrationAdapter: runScriptsWhole(adapter, pool),
       async close() {
         await prisma.$disconnect();
@@ -72,13 +81,37 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     mode: "pglite",
     location: dataDir,
     prisma,
-    sql: { query: (text, params) => pglite.query(text, params) as never },
+    sql: pgliteRawSql(pglite),
     migrationAdapter: adapter,
     async close() {
       await prisma.$disconnect();
       await pglite.close();
     },
   };
+}
+
+/** RawSql over one PGlite instance (also used by the test databases). */
+export function pgliteRawSql(pglite: PGlite): RawSql {
+  return {
+    query: (text, params) => pglite.query(text, params) as never,
+    // PGlite's own transaction() holds its single connection for the whole callback.
+    transaction: (fn) => pglite.transaction((tx) => fn({ query: (text, params) => tx.query(text, params) as never })),
+  };
+}
+
+async function poolTransaction<T>(pool: pg.Pool, fn: (tx: Pick<RawSql, "query">) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await fn({ query: (text, params) => client.query(text, params) as never });
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }
 
 /** The options the running process was configured with (env). */

@@ -5,6 +5,7 @@ import type { PrismaClient } from "../../generated/prisma/client";
 import { DEMO_CUSTOMERS, DEMO_PARTNER_LIST, DEMO_PASSWORD, DEMO_SUBSCRIPTIONS, DEMO_USERS } from "./demo-data";
 import { seedDemoPriceList } from "./pricing-demo";
 import { seedDemoRegistrations } from "./registrations-demo";
+import { seedDemoIngestionKeys } from "./usage-demo";
 
 export {
   DEMO_CUSTOMERS,
@@ -102,6 +103,7 @@ export async function seedDemoIfEmpty(prisma: PrismaClient): Promise<boolean> {
 
       await seedDemoPriceList(tx);
       await seedDemoRegistrations(tx);
+      await seedDemoIngestionKeys(tx);
       return true;
     },
     { maxWait: 10_000, timeout: 60_000 },

@@ -19,7 +19,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { PrismaClient } from "../../generated/prisma/client";
 import { readMigrationFolders, type MigrationFolder } from "../../lib/database/migrations";
-import { isPostgresUrl, openDatabase, type Database } from "../../lib/database/open-database";
+import { isPostgresUrl, openDatabase, pgliteRawSql, type Database } from "../../lib/database/open-database";
 
 export async function createTestDatabase(): Promise<Database> {
   const adminUrl = process.env.TEST_DATABASE_URL;
@@ -62,9 +62,7 @@ function migrationScripts(folders: MigrationFolder[]): string[] {
 // PGlite (default)
 
 function rawSqlFor(pglite: PGlite): Database["sql"] {
-  return {
-    query: async <Row,>(text: string, params?: unknown[]) => ({ rows: (await pglite.query<Row>(text, params)).rows }),
-  };
+  return pgliteRawSql(pglite);
 }
 
 async function createPgliteTestDatabase(folders: MigrationFolder[]): Promise<Database> {

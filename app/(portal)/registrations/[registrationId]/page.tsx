@@ -13,6 +13,7 @@ import { ErrorCodeHelpPanel } from "@/components/registrations/error-code-help-p
 import { defaultSubscriptionLabel, RegistrationDetails, UnregisteredUsageNotice } from "@/components/registrations/registration-details";
 import { TenantList, type TenantRow } from "@/components/registrations/tenant-list";
 import { VerifyTenantForm } from "@/components/registrations/verify-tenant-form";
+import { IngestionKeysCard } from "@/components/usage/ingestion-keys-card";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 
@@ -91,6 +92,7 @@ export default async function RegistrationPage({ params }: { params: Promise<{ r
               </div>
             </div>
           </Card>
+          <IngestionKeysCard scope={scope} registrationId={registration.id} />
         </div>
       </div>
       <div className="mt-6">

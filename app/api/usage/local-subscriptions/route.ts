@@ -1,0 +1,22 @@
+// PUT /api/usage/local-subscriptions: the stamp's local subscriptions and their owner tenants,
+// synced by the collector before usage so the gateway can map tenant usage.
+import { DomainError } from "@/lib/actions/errors";
+import { localSubscriptionsBodySchema, syncLocalSubscriptions } from "@/lib/usage/sync-local-subscriptions";
+import { authenticateUsageRequest, readUsageJson, usageErrorFromException } from "@/lib/usage/read-usage-request";
+
+export const dynamic = "force-dynamic";
+
+export async function PUT(request: Request): Promise<Response> {
+  try {
+    const identity = await authenticateUsageRequest(request);
+    if (identity instanceof Response) return identity;
+    const parsed = localSubscriptionsBodySchema.safeParse(await readUsageJson(request));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new DomainError("InvalidRequestContent", `${issue.path.join(".") || "body"}: ${issue.message}`, { status: 400 });
+    }
+    return Response.json(await syncLocalSubscriptions(identity.registrationId, parsed.data));
+  } catch (error) {
+    return usageErrorFromException(error);
+  }
+}

@@ -1,0 +1,96 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useRef, useState, useTransition, type FormEvent } from "react";
+import { createIngestionKeyAction, revokeIngestionKeyAction } from "@/lib/usage/ingestion-keys/actions";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import { formValues, useActionForm } from "@/components/customers/use-action-form";
+
+/** Creates a key and shows its plaintext once: it lives only in this component's state. */
+export function CreateIngestionKeyForm({ registrationId }: { registrationId: string }) {
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
+  const { error, pending, submit, fieldError } = useActionForm(createIngestionKeyAction, (data) => {
+    setCreated({ name: data.name, key: data.key });
+    formRef.current?.reset();
+    router.refresh();
+  });
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setCreated(null);
+    submit({ ...formValues(event.currentTarget), registrationId });
+  }
+
+  return (
+    <div className="space-y-4">
+      <form ref={formRef} onSubmit={onSubmit} className="space-y-3" noValidate aria-label="Create an ingestion key">
+        <FormError error={error} />
+        <TextField label="Key name" name="name" maxLength={80} placeholder="e.g. collector on ops-vm-01" error={fieldError("name")} />
+        <Button type="submit" disabled={pending}>
+          {pending ? "Creating…" : "Create ingestion key"}
+        </Button>
+      </form>
+      {created ? (
+        <div role="status" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm">
+          <p className="font-medium text-amber-900">Key “{created.name}” created. Copy it now: you won&apos;t see it again.</p>
+          <input
+            readOnly
+            value={created.key}
+            aria-label="New ingestion key"
+            onFocus={(event) => event.currentTarget.select()}
+            className="w-full rounded-md border border-amber-300 bg-white px-3 py-2 font-mono text-xs"
+          />
+          <Button type="button" variant="ghost" onClick={() => setCreated(null)}>
+            Done
+          </Button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** Revoke with an inline confirmation; the collector using the key is refused (401) from its next batch. */
+export function RevokeIngestionKeyButton({ registrationId, keyId, name }: { registrationId: string; keyId: string; name: string }) {
+  const router = useRouter();
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function revoke() {
+    startTransition(async () => {
+      const result = await revokeIngestionKeyAction({ registrationId, keyId });
+      if (result.ok) {
+        setConfirming(false);
+        router.refresh();
+      } else {
+        setError(result.error.message);
+      }
+    });
+  }
+
+  if (!confirming) {
+    return (
+      <Button type="button" variant="ghost" className="text-red-700" onClick={() => setConfirming(true)} aria-label={`Revoke ${name}`}>
+        Revoke
+      </Button>
+    );
+  }
+  return (
+    <div className="flex flex-wrap items-center justify-end gap-2" role="group" aria-label={`Confirm revoking ${name}`}>
+      <Button type="button" variant="danger" disabled={pending} onClick={revoke}>
+        {pending ? "Revoking…" : "Confirm revoke"}
+      </Button>
+      <Button type="button" variant="ghost" disabled={pending} onClick={() => setConfirming(false)}>
+        Cancel
+      </Button>
+      {error ? (
+        <p role="alert" className="w-full text-right text-xs text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { getDatabase, getPrisma } from "../db";
+import { DomainError, notFound } from "../actions/errors";
+import { loadGatewayContext, loadKnownMeters } from "./load-gateway-context";
+import { mapUsageRecord, type MappedUsageRecord } from "./gateway/map-usage-record";
+import { usageDayCloseHours } from "./gateway/usage-days";
+import { naturalKey, parseUsageRecord, type UsageRejectCode } from "./parse-usage-record";
+import { storeUsageRecords } from "./store-usage-records";
+import { unsafeRateUsageChanges } from "./rate-usage";
+import { storeRejections } from "./store-rejections";
+
+import { MAX_USAGE_RECORDS_PER_BATCH } from "./usage-limits";
+
+export const MAX_RECORDS_PER_BATCH = MAX_USAGE_RECORDS_PER_BATCH;
+
+export interface UsageRejection {
+  index: number;
+  code: UsageRejectCode;
+  reason: string;
+}
+
+export interface IngestResult {
+  batchId: string;
+  accepted: number;
+  duplicate: number;
+  corrected: number;
+  rejected: number;
+  rejections: UsageRejection[];
+}
+
+export interface IngestOptions {
+  /** The ingest time (default: now): FutureUsage and re-dating are relative to it. Tests and the demo seeder set it. */
+  now?: Date;
+  /** Default: USAGE_DAY_CLOSE_HOURS or 48. */
+  dayCloseHours?: number;
+  /** The ingestion key used (audit trail of corrections); null for in-process callers. */
+  ingestionKeyId?: string | null;
+}
+
+/**
+ * Ingests one batch of usageAggregates records for a registration: validates, maps through the
+ * gateway, upserts idempotently, logs rejections and re-rates the touched days, all in ONE
+ * transaction. UNSCOPED BY DESIGN: the caller has already established that the records come from
+ * this registration's stamp (the route through its ingestion key; the demo seeder and simulator
+ * in-process). Never call it with a registration id taken from the request.
+ */
+export async function ingestUsageBatch(registrationId: string, records: readonly unknown[], options: IngestOptions = {}): Promise<IngestResult> {
+  const started = performance.now();
+  const now = options.now ?? new Date();
+  const prisma = await getPrisma();
+  const registration = await prisma.registration.findUnique({
+    where: { id: registrationId },
+    select: { id: true, partnerId: true, billingModel: true, subscriptionId: true },
+  });
+  if (!registration) throw notFound("Registration");
+  if (records.length > MAX_RECORDS_PER_BATCH) throw new DomainError("TooManyRecords", `At most ${MAX_RECORDS_PER_BATCH} records per batch.`, { status: 413 });
+
+  const [knownMeters, context] = await Promise.all([
+    loadKnownMeters(),
+    loadGatewayContext(registration, now, options.dayCloseHours ?? usageDayCloseHours()),
+  ]);
+
+  const rejections: UsageRejection[] = [];
+  // Later duplicates win: the map keeps the latest record of each natural key.
+  const byKey = new Map<string, { index: number; record: MappedUsageRecord }>();
+  records.forEach((raw, index) => {
+    const parsed = parseUsageRecord(raw, knownMeters, now);
+    if (!parsed.ok) {
+      rejections.push({ index, code: parsed.code, reason: parsed.reason });
+      return;
+    }
+    const key = naturalKey(parsed.record);
+    const earlier = byKey.get(key);
+    if (earlier) rejections.push({ index: earlier.index, code: "DuplicateInBatch", reason: `Superseded by record ${index} with the same subscription, meter, resource and hour.` });
+    byKey.set(key, { index, record: mapUsageRecord(parsed.record, context) });
+  });
+  rejections.sort((a, b) => a.index - b.index);
+  const valid = [...byKey.values()].map((entry) => entry.record);
+
+  const batchId = randomUUID();
+  const database = await getDatabase();
+  const result = await database.sql.transaction(async (tx) => {
+    const stored = await storeUsageRecords(tx, registration.id, batchId, valid);
+    const duplicate = valid.length - stored.inserted - stored.corrected;
+    const counts = { accepted: stored.inserted, duplicate, corrected: stored.corrected, rejected: rejections.length };
+    await tx.query(
+      `INSERT INTO "UsageBatch" ("id", "registrationId", "receivedAt", "recordCount", "accepted", "duplicate", "corrected", "rejected", "durationMs")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [batchId, registration.id, now.toISOString(), records.length, counts.accepted, duplicate, counts.corrected, counts.rejected, Math.round(performance.now() - started)],
+    );
+    await storeRejections(tx, batchId, registration.id, rejections, records);
+    // Capacity stamps report usage for the partner's own insight, but Microsoft bills them a fixed fee.
+    if (registration.billingModel === "PAY_AS_YOU_USE") await unsafeRateUsageChanges(tx, registration.id, stored.changes);
+    if (stored.corrected > 0) {
+      // One audit event per batch, not per record: a replayed day could otherwise write thousands.
+      await tx.query(
+        `INSERT INTO "AuditEvent" ("id", "actorUserId", "partnerId", "action", "targetType", "targetId", "after")
+         VALUES ($1, NULL, $2, 'usage.correct', 'UsageBatch', $3, $4::jsonb)`,
+        [randomUUID(), registration.partnerId, batchId, JSON.stringify({ registrationId: registration.id, corrected: stored.corrected, ingestionKeyId: options.ingestionKeyId ?? null })],
+      );
+    }
+    return counts;
+  });
+  return { batchId, ...result, rejections };
+}

@@ -1,0 +1,39 @@
+// UsageRejection rows for a batch, in one statement. No "server-only": runs inside the ingest transaction.
+import type { RawSql } from "../database/open-database";
+
+/** Stored payloads are capped so a flood of huge bad records can't bloat the log. */
+export const MAX_STORED_REJECTED_RECORD_CHARS = 4_096;
+
+export function cappedRecordJson(raw: unknown): string | null {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(raw);
+  } catch {
+    return null;
+  }
+  if (text === undefined) return null;
+  if (text.length <= MAX_STORED_REJECTED_RECORD_CHARS) return text;
+  return JSON.stringify({ truncated: true, length: text.length, preview: text.slice(0, MAX_STORED_REJECTED_RECORD_CHARS) });
+}
+
+export async function storeRejections(
+  sql: Pick<RawSql, "query">,
+  batchId: string,
+  registrationId: string,
+  rejections: readonly { index: number; code: string; reason: string }[],
+  records: readonly unknown[],
+): Promise<void> {
+  if (rejections.length === 0) return;
+  await sql.query(
+    `INSERT INTO "UsageRejection" ("batchId", "registrationId", "recordIndex", "code", "reason", "record")
+     SELECT $1, $2, u.* FROM unnest($3::int[], $4::text[], $5::text[], $6::jsonb[]) AS u`,
+    [
+      batchId,
+      registrationId,
+      rejections.map((r) => r.index),
+      rejections.map((r) => r.code),
+      rejections.map((r) => r.reason),
+      rejections.map((r) => cappedRecordJson(records[r.index])),
+    ],
+  );
+}

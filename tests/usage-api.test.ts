@@ -1,0 +1,145 @@
+import { gzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "./support/test-database";
+import { makeWorld, type World } from "./support/world";
+import { makeUsageRegistration, usageRecord } from "./support/usage-fixtures";
+import { makeApssSubscription } from "./support/factories";
+import { makeRegistration } from "./support/registration-fixtures";
+import { setDatabaseForTests } from "../lib/db";
+import type { Database } from "../lib/database/open-database";
+import { createIngestionKey, listIngestionKeys, revokeIngestionKey } from "../lib/usage/ingestion-keys/manage-ingestion-keys";
+import { hashIngestionKey } from "../lib/usage/ingestion-keys/ingestion-key-format";
+import { POST as ingest } from "../app/api/usage/ingest/route";
+import { PUT as putLocalSubscriptions } from "../app/api/usage/local-subscriptions/route";
+import { buildOpenApiDocument } from "../lib/arm/openapi";
+import { getUsageRegistrationDetail, listUsageRegistrations } from "../lib/usage/get-usage-overview";
+
+let database: Database;
+let world: World;
+let setup: Awaited<ReturnType<typeof makeUsageRegistration>>;
+let key: string;
+
+// An hour that has surely ended, within the open window: the route ingests at the real "now".
+const hourAgo = () => new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3_600_000).toISOString();
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  setDatabaseForTests(database);
+  world = await makeWorld(database.prisma);
+  setup = await makeUsageRegistration(database.prisma, world);
+  key = (await createIngestionKey(await world.scope("direct", "ADMIN_AGENT"), { registrationId: setup.registration.id, name: "collector" })).key;
+});
+afterAll(() => database.close());
+
+function post(body: unknown, options: { key?: string; gzip?: boolean; raw?: BodyInit } = {}) {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (options.key !== "") headers.authorization = `Bearer ${options.key ?? key}`;
+  let payload: BodyInit = options.raw ?? JSON.stringify(body);
+  if (options.gzip) {
+    headers["content-encoding"] = "gzip";
+    payload = new Uint8Array(gzipSync(JSON.stringify(body)));
+  }
+  return ingest(new Request("http://stackcenter.test/api/usage/ingest", { method: "POST", headers, body: payload }));
+}
+
+describe("ingestion keys", () => {
+  it("are created by admin agents only, shown once, stored hashed and audited", async () => {
+    const created = await createIngestionKey(await world.scope("direct", "ADMIN_AGENT"), { registrationId: setup.registration.id, name: "second" });
+    expect(created.key).toMatch(/^scik_/);
+    const row = await database.prisma.ingestionKey.findUniqueOrThrow({ where: { id: created.id } });
+    expect(row.keyHash).toBe(hashIngestionKey(created.key));
+    expect(JSON.stringify(row)).not.toContain(created.key);
+    const audit = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "ingestionKey.create", targetId: created.id } });
+    expect(JSON.stringify(audit)).not.toContain(created.key);
+    await expect(createIngestionKey(await world.scope("direct", "BILLING_ADMIN"), { registrationId: setup.registration.id, name: "x" })).rejects.toMatchObject({ code: "Forbidden" });
+    await expect(createIngestionKey(await world.scope("otherDirect", "ADMIN_AGENT"), { registrationId: setup.registration.id, name: "x" })).rejects.toMatchObject({ code: "NotFound" });
+    const listed = await listIngestionKeys(await world.scope("direct", "ADMIN_AGENT"), setup.registration.id);
+    expect(listed.map((k) => k.name)).toEqual(expect.arrayContaining(["collector", "second"]));
+    expect(Object.keys(listed[0])).not.toContain("keyHash");
+  });
+
+  it("a revoked key is refused with 401", async () => {
+    const scope = await world.scope("direct", "ADMIN_AGENT");
+    const created = await createIngestionKey(scope, { registrationId: setup.registration.id, name: "to-revoke" });
+    expect((await post({ value: [] }, { key: created.key })).status).toBe(200);
+    await revokeIngestionKey(scope, setup.registration.id, created.id);
+    expect((await post({ value: [] }, { key: created.key })).status).toBe(401);
+    expect(await database.prisma.auditEvent.count({ where: { action: "ingestionKey.revoke", targetId: created.id } })).toBe(1);
+  });
+
+  it("refuses missing, malformed and unknown keys", async () => {
+    expect((await post({ value: [] }, { key: "" })).status).toBe(401);
+    expect((await post({ value: [] }, { key: "sc_notaningestionkey12345678901234" })).status).toBe(401);
+    expect((await post({ value: [] }, { key: "scik_" + "A".repeat(43) })).status).toBe(401);
+  });
+});
+
+describe("POST /api/usage/ingest", () => {
+  it("accepts plain and gzip bodies and answers the counts", async () => {
+    const response = await post({ value: [usageRecord({ start: hourAgo(), resourceUri: "/api/1" })] });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ accepted: 1, duplicate: 0, corrected: 0, rejected: 0, rejections: [] });
+    const gz = await post({ value: [usageRecord({ start: hourAgo(), resourceUri: "/api/1" }), usageRecord({ start: hourAgo(), resourceUri: "/api/2", quantity: -1 })] }, { gzip: true });
+    expect(gz.status).toBe(200);
+    expect(await gz.json()).toEqual({ accepted: 0, duplicate: 1, corrected: 0, rejected: 1, rejections: [{ index: 1, code: "NegativeQuantity", reason: expect.any(String) }] });
+  });
+
+  it("binds records to the key's registration: another registration's stamp can't write into it", async () => {
+    const other = await makeRegistration(database.prisma, { partnerId: world.partners.otherDirect.id, subscriptionId: (await makeApssSubscription(database.prisma, world.partners.otherDirect.id)).id });
+    const otherKey = (await createIngestionKey(await world.scope("otherDirect", "ADMIN_AGENT"), { registrationId: other.id, name: "other" })).key;
+    // The body can't name a registration; whatever it says, records land on the key's registration.
+    const body = { registrationId: setup.registration.id, value: [usageRecord({ start: hourAgo(), resourceUri: "/api/other" })] };
+    expect((await post(body, { key: otherKey })).status).toBe(200);
+    expect(await database.prisma.usageRecord.count({ where: { registrationId: setup.registration.id, resourceUri: "/api/other" } })).toBe(0);
+    expect(await database.prisma.usageRecord.count({ where: { registrationId: other.id, resourceUri: "/api/other" } })).toBe(1);
+  });
+
+  it("refuses bad bodies: not JSON 400, no value array 400, more than 50k records 413, bad gzip 400", async () => {
+    expect((await post(null, { raw: "{nope" })).status).toBe(400);
+    expect((await post({ records: [] })).status).toBe(400);
+    const tooMany = await post({ value: new Array(50_001).fill(0) });
+    expect(tooMany.status).toBe(413);
+    expect((await tooMany.json()).error.code).toBe("TooManyRecords");
+    const badGzip = await ingest(new Request("http://x/api/usage/ingest", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-encoding": "gzip" }, body: "not gzip" }));
+    expect(badGzip.status).toBe(400);
+  });
+});
+
+describe("PUT /api/usage/local-subscriptions", () => {
+  it("upserts the stamp's local subscriptions for the key's registration", async () => {
+    const body = { value: [{ subscriptionId: "ABC-1", tenantId: setup.tenantId, isProviderSubscription: false, displayName: "A" }, { subscriptionId: "prov", tenantId: null, isProviderSubscription: true }] };
+    const request = (payload: unknown, k = key) =>
+      putLocalSubscriptions(new Request("http://x/api/usage/local-subscriptions", { method: "PUT", headers: { authorization: `Bearer ${k}`, "content-encoding": "gzip" }, body: new Uint8Array(gzipSync(JSON.stringify(payload))) }));
+    const response = await request(body);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ upserted: 2 });
+    const rows = await database.prisma.localSubscription.findMany({ where: { registrationId: setup.registration.id }, orderBy: { localSubscriptionId: "asc" } });
+    expect(rows.map((r) => [r.localSubscriptionId, r.ownerTenantId, r.isProviderSubscription])).toEqual([["abc-1", setup.tenantId, false], ["prov", null, true]]);
+    expect((await request({ value: [{ subscriptionId: "x", tenantId: "not-a-guid" }] })).status).toBe(400);
+    expect((await request(body, "scik_" + "B".repeat(43))).status).toBe(401);
+  });
+});
+
+describe("Usage page data", () => {
+  it("shows the scope's registrations with last ingest, hourly counts and rejections; others' are invisible", async () => {
+    const billing = await world.scope("direct", "BILLING_ADMIN");
+    const mine = (await listUsageRegistrations(billing)).find((r) => r.id === setup.registration.id);
+    expect(mine?.lastIngestAt).not.toBeNull();
+    const detail = await getUsageRegistrationDetail(billing, setup.registration.id);
+    expect(detail?.hours.length).toBeGreaterThanOrEqual(48);
+    expect(detail?.hours.reduce((sum, h) => sum + h.records, 0)).toBeGreaterThan(0);
+    expect(detail?.rejections.some((r) => r.code === "NegativeQuantity")).toBe(true);
+    const other = await world.scope("otherDirect", "BILLING_ADMIN");
+    expect((await listUsageRegistrations(other)).some((r) => r.id === setup.registration.id)).toBe(false);
+    expect(await getUsageRegistrationDetail(other, setup.registration.id)).toBeNull();
+    await expect(listUsageRegistrations(await world.scope("direct", "SALES_AGENT"))).rejects.toMatchObject({ code: "Forbidden" });
+  });
+});
+
+describe("OpenAPI", () => {
+  it("documents the usage paths", () => {
+    const document = buildOpenApiDocument();
+    expect(document.paths["/api/usage/ingest"]).toBeDefined();
+    expect(document.paths["/api/usage/local-subscriptions"]).toBeDefined();
+  });
+});
