@@ -2,34 +2,22 @@
 // lookups of client-sent ids, and the single result shape.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestDatabase } from "./support/test-database";
+import { testSession } from "./support/mock-session";
 import { makeWorld, type World } from "./support/world";
 import { setDatabaseForTests } from "../lib/db";
-import type { PartnerScope } from "../lib/auth/partner-scope";
 import type { Database } from "../lib/database/open-database";
 
-const session = vi.hoisted(() => ({ scope: null as PartnerScope | null, cookies: new Map<string, string>() }));
+const cookieJar = vi.hoisted(() => new Map<string, string>());
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/headers", () => ({
   cookies: async () => ({
-    get: (name: string) => (session.cookies.has(name) ? { name, value: session.cookies.get(name) } : undefined),
-    set: (name: string, value: string) => session.cookies.set(name, value),
-    delete: (name: string) => session.cookies.delete(name),
+    get: (name: string) => (cookieJar.has(name) ? { name, value: cookieJar.get(name) } : undefined),
+    set: (name: string, value: string) => cookieJar.set(name, value),
+    delete: (name: string) => cookieJar.delete(name),
   }),
 }));
-vi.mock("../lib/auth/get-scope", async () => {
-  const { scopeCan } = await import("../lib/auth/partner-scope");
-  const { DomainError, forbidden } = await import("../lib/actions/errors");
-  return {
-    RESELLER_FILTER_COOKIE: "sc-reseller",
-    getCurrentScope: async () => session.scope,
-    requireActionScope: async (permission: Parameters<typeof scopeCan>[1]) => {
-      if (!session.scope) throw new DomainError("Unauthenticated", "Your session has ended. Sign in again.");
-      if (!scopeCan(session.scope, permission)) throw forbidden();
-      return session.scope;
-    },
-  };
-});
+vi.mock("../lib/auth/get-scope", async () => (await import("./support/mock-session")).mockGetScopeModule());
 
 const { createCustomerAction, updateCustomerAction, addCspSubscriptionAction } = await import("../lib/customers/actions");
 const { selectResellerAction } = await import("../lib/auth/actions");
@@ -44,8 +32,8 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 beforeEach(() => {
-  session.scope = null;
-  session.cookies.clear();
+  testSession.scope = null;
+  cookieJar.clear();
 });
 
 describe("customer actions", () => {
@@ -54,7 +42,7 @@ describe("customer actions", () => {
   });
 
   it("refuse a role without customers:write", async () => {
-    session.scope = await world.scope("direct", "BILLING_ADMIN");
+    testSession.scope = await world.scope("direct", "BILLING_ADMIN");
     const result = await updateCustomerAction({
       customerId: world.customers.direct.customer.id,
       companyName: "X",
@@ -64,7 +52,7 @@ describe("customer actions", () => {
   });
 
   it("return field errors for bad input, writing nothing", async () => {
-    session.scope = await world.scope("direct", "SALES_AGENT");
+    testSession.scope = await world.scope("direct", "SALES_AGENT");
     const before = await database.prisma.customer.count();
     const result = await createCustomerAction({ companyName: "", domain: "bad domain", country: "XX", tenantId: "123" });
     expect(result).toMatchObject({
@@ -78,7 +66,7 @@ describe("customer actions", () => {
   });
 
   it("create, update and add a subscription for the caller's own customer", async () => {
-    session.scope = await world.scope("direct", "SALES_AGENT");
+    testSession.scope = await world.scope("direct", "SALES_AGENT");
     const created = await createCustomerAction({ companyName: "Woodgrove Bank", domain: "woodgrove.onmicrosoft.com", country: "CA" });
     expect(created.ok).toBe(true);
     if (!created.ok) return;
@@ -88,7 +76,7 @@ describe("customer actions", () => {
   });
 
   it.each(["otherDirect", "resellerA", "distributor"] as const)("treat %s's customer id as not found", async (owner) => {
-    session.scope = await world.scope("direct", "ADMIN_AGENT");
+    testSession.scope = await world.scope("direct", "ADMIN_AGENT");
     const customerId = world.customers[owner].customer.id;
     expect(await updateCustomerAction({ customerId, companyName: "Hijacked", country: "US" })).toMatchObject({
       ok: false,
@@ -105,23 +93,23 @@ describe("customer actions", () => {
 
 describe("reseller switcher action", () => {
   it("accepts the distributor's own reseller and sets the cookie", async () => {
-    session.scope = await world.scope("distributor", "ADMIN_AGENT");
+    testSession.scope = await world.scope("distributor", "ADMIN_AGENT");
     const result = await selectResellerAction({ resellerId: world.partners.resellerA.id });
     expect(result).toMatchObject({ ok: true });
-    expect(session.cookies.get("sc-reseller")).toBe(world.partners.resellerA.id);
+    expect(cookieJar.get("sc-reseller")).toBe(world.partners.resellerA.id);
   });
 
   it("refuses a partner that isn't the distributor's reseller", async () => {
-    session.scope = await world.scope("distributor", "ADMIN_AGENT");
+    testSession.scope = await world.scope("distributor", "ADMIN_AGENT");
     expect(await selectResellerAction({ resellerId: world.partners.direct.id })).toMatchObject({
       ok: false,
       error: { code: "NotFound" },
     });
-    expect(session.cookies.has("sc-reseller")).toBe(false);
+    expect(cookieJar.has("sc-reseller")).toBe(false);
   });
 
   it("is refused to non-distributors", async () => {
-    session.scope = await world.scope("resellerA", "ADMIN_AGENT");
+    testSession.scope = await world.scope("resellerA", "ADMIN_AGENT");
     expect(await selectResellerAction({ resellerId: world.partners.resellerB.id })).toMatchObject({
       ok: false,
       error: { code: "Forbidden" },

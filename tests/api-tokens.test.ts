@@ -3,26 +3,15 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestDatabase } from "./support/test-database";
+import { testSession } from "./support/mock-session";
 import { makeWorld, type World } from "./support/world";
 import { makeApiToken } from "./support/registration-fixtures";
 import { setDatabaseForTests } from "../lib/db";
 import { resolvePartnerScope, type PartnerScope } from "../lib/auth/partner-scope";
 import type { Database } from "../lib/database/open-database";
 
-const session = vi.hoisted(() => ({ scope: null as PartnerScope | null }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-vi.mock("../lib/auth/get-scope", async () => {
-  const { scopeCan } = await import("../lib/auth/partner-scope");
-  const { DomainError, forbidden } = await import("../lib/actions/errors");
-  return {
-    getCurrentScope: async () => session.scope,
-    requireActionScope: async (permission: Parameters<typeof scopeCan>[1]) => {
-      if (!session.scope) throw new DomainError("Unauthenticated", "Your session has ended. Sign in again.");
-      if (!scopeCan(session.scope, permission)) throw forbidden();
-      return session.scope;
-    },
-  };
-});
+vi.mock("../lib/auth/get-scope", async () => (await import("./support/mock-session")).mockGetScopeModule());
 
 const { createApiToken } = await import("../lib/api-tokens/create-api-token");
 const { listApiTokens } = await import("../lib/api-tokens/list-api-tokens");
@@ -40,7 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 beforeEach(() => {
-  session.scope = null;
+  testSession.scope = null;
 });
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
@@ -187,20 +176,20 @@ describe("revoking a token", () => {
 describe("API token actions", () => {
   it("validate the name and refuse roles without apiTokens:manage", async () => {
     expect(await createApiTokenAction({ name: "x" })).toMatchObject({ ok: false, error: { code: "Unauthenticated" } });
-    session.scope = await world.scope("direct", "BILLING_ADMIN");
+    testSession.scope = await world.scope("direct", "BILLING_ADMIN");
     expect(await createApiTokenAction({ name: "x" })).toMatchObject({ ok: false, error: { code: "Forbidden" } });
-    session.scope = await world.scope("direct", "ADMIN_AGENT");
+    testSession.scope = await world.scope("direct", "ADMIN_AGENT");
     expect(await createApiTokenAction({ name: "  " })).toMatchObject({ ok: false, error: { code: "ValidationFailed", fields: { name: expect.any(String) } } });
   });
 
   it("create a token shown once, and revoke only the caller's partner's tokens", async () => {
-    session.scope = await world.scope("otherDirect", "ADMIN_AGENT");
+    testSession.scope = await world.scope("otherDirect", "ADMIN_AGENT");
     const created = await createApiTokenAction({ name: "Action token" });
     expect(created).toMatchObject({ ok: true, data: { name: "Action token", token: expect.stringMatching(/^sc_/) } });
     if (!created.ok) return;
-    session.scope = await world.scope("direct", "ADMIN_AGENT");
+    testSession.scope = await world.scope("direct", "ADMIN_AGENT");
     expect(await revokeApiTokenAction({ tokenId: created.data.id })).toMatchObject({ ok: false, error: { code: "NotFound" } });
-    session.scope = await world.scope("otherDirect", "ADMIN_AGENT");
+    testSession.scope = await world.scope("otherDirect", "ADMIN_AGENT");
     expect(await revokeApiTokenAction({ tokenId: created.data.id })).toMatchObject({ ok: true, data: { id: created.data.id } });
     expect(await authenticateApiToken(`Bearer ${created.data.token}`)).toBeNull();
   });

@@ -4,28 +4,16 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestDatabase } from "./support/test-database";
+import { testSession } from "./support/mock-session";
 import { makeWorld, type World } from "./support/world";
 import { makeApssSubscription, makeCspSubscription } from "./support/factories";
 import { setDatabaseForTests } from "../lib/db";
 import type { PartnerScope } from "../lib/auth/partner-scope";
 import type { Database } from "../lib/database/open-database";
 
-const session = vi.hoisted(() => ({ scope: null as PartnerScope | null }));
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-vi.mock("../lib/auth/get-scope", async () => {
-  const { scopeCan } = await import("../lib/auth/partner-scope");
-  const { DomainError, forbidden } = await import("../lib/actions/errors");
-  return {
-    RESELLER_FILTER_COOKIE: "sc-reseller",
-    getCurrentScope: async () => session.scope,
-    requireActionScope: async (permission: Parameters<typeof scopeCan>[1]) => {
-      if (!session.scope) throw new DomainError("Unauthenticated", "Your session has ended. Sign in again.");
-      if (!scopeCan(session.scope, permission)) throw forbidden();
-      return session.scope;
-    },
-  };
-});
+vi.mock("../lib/auth/get-scope", async () => (await import("./support/mock-session")).mockGetScopeModule());
 
 const { createRegistrationAction, reregisterAction, requestMultiTenancyAction, decideMultiTenancyAction } = await import("../lib/registrations/actions");
 const { addCustomerTenantAction, verifyCustomerTenantAction, removeCustomerTenantAction } = await import("../lib/registrations/actions");
@@ -51,14 +39,14 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 beforeEach(() => {
-  session.scope = null;
+  testSession.scope = null;
 });
 
 const as = async (partner: keyof World["partners"], role: PartnerScope["role"] = "ADMIN_AGENT"): Promise<void> => {
-  session.scope = await world.scope(partner, role);
+  testSession.scope = await world.scope(partner, role);
 };
 const asOperator = async () => {
-  session.scope = await world.operatorScope();
+  testSession.scope = await world.operatorScope();
 };
 
 function registrationInput(partner: "distributor" | "direct", overrides: Record<string, unknown> = {}) {
@@ -74,10 +62,10 @@ async function register(partner: "distributor" | "direct", overrides: Record<str
 }
 
 async function approve(registrationId: string): Promise<void> {
-  const scope = session.scope;
+  const scope = testSession.scope;
   await asOperator();
   expect(await decideMultiTenancyAction({ registrationId, decision: "APPROVED" })).toMatchObject({ ok: true });
-  session.scope = scope;
+  testSession.scope = scope;
 }
 
 const refused = (code: string, error: Record<string, unknown> = {}) => ({ ok: false, error: { code, ...error } });

@@ -1,10 +1,11 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { createIngestionKeyAction, revokeIngestionKeyAction } from "@/lib/usage/ingestion-keys/actions";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
+import { ConfirmRevokeButton } from "@/components/ui/confirm-revoke-button";
 import { formValues, useActionForm } from "@/components/customers/use-action-form";
 
 /** Creates a key and shows its plaintext once: it lives only in this component's state. */
@@ -54,43 +55,11 @@ export function CreateIngestionKeyForm({ registrationId }: { registrationId: str
 
 /** Revoke with an inline confirmation; the collector using the key is refused (401) from its next batch. */
 export function RevokeIngestionKeyButton({ registrationId, keyId, name }: { registrationId: string; keyId: string; name: string }) {
-  const router = useRouter();
-  const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function revoke() {
-    startTransition(async () => {
-      const result = await revokeIngestionKeyAction({ registrationId, keyId });
-      if (result.ok) {
-        setConfirming(false);
-        router.refresh();
-      } else {
-        setError(result.error.message);
-      }
-    });
-  }
-
-  if (!confirming) {
-    return (
-      <Button type="button" variant="ghost" className="text-red-700" onClick={() => setConfirming(true)} aria-label={`Revoke ${name}`}>
-        Revoke
-      </Button>
-    );
-  }
   return (
-    <div className="flex flex-wrap items-center justify-end gap-2" role="group" aria-label={`Confirm revoking ${name}`}>
-      <Button type="button" variant="danger" disabled={pending} onClick={revoke}>
-        {pending ? "Revoking…" : "Confirm revoke"}
-      </Button>
-      <Button type="button" variant="ghost" disabled={pending} onClick={() => setConfirming(false)}>
-        Cancel
-      </Button>
-      {error ? (
-        <p role="alert" className="w-full text-right text-xs text-red-700">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <ConfirmRevokeButton
+      name={name}
+      warning="The collector using it is refused from its next batch."
+      revoke={() => revokeIngestionKeyAction({ registrationId, keyId })}
+    />
   );
 }

@@ -1,25 +1,11 @@
-// Ingestion key format and hash. Pure node:crypto and no "server-only": the demo seed hashes its
-// fixed demo keys with the same function the ingest API authenticates with.
-import { createHash, randomBytes } from "node:crypto";
+// The stamp ingestion key format ("scik_…", distinct from API tokens so a key pasted in the wrong
+// place is recognisable); see lib/secrets/opaque-secret-format.ts.
+import { opaqueSecretFormat } from "../../secrets/opaque-secret-format";
 
-/** Distinct from API tokens ("sc_"), so a key pasted in the wrong place is recognisable. */
-export const INGESTION_KEY_PREFIX = "scik_";
-const DISPLAY_PREFIX_LENGTH = 12;
-const INGESTION_KEY_PATTERN = /^scik_[A-Za-z0-9_-]{20,200}$/;
+const INGESTION_KEYS = opaqueSecretFormat("scik_", 12);
 
-export function generateIngestionKey(): string {
-  return INGESTION_KEY_PREFIX + randomBytes(32).toString("base64url");
-}
-
-export function isWellFormedIngestionKey(key: string): boolean {
-  return INGESTION_KEY_PATTERN.test(key);
-}
-
-/** SHA-256 (hex): 256 random bits need no salt or slow hash, and the hash is the lookup index. */
-export function hashIngestionKey(key: string): string {
-  return createHash("sha256").update(key, "utf8").digest("hex");
-}
-
-export function ingestionKeyDisplayPrefix(key: string): string {
-  return key.slice(0, DISPLAY_PREFIX_LENGTH);
-}
+export const INGESTION_KEY_PREFIX = INGESTION_KEYS.prefix;
+export const generateIngestionKey = INGESTION_KEYS.generate;
+export const isWellFormedIngestionKey = INGESTION_KEYS.isWellFormed;
+export const hashIngestionKey = INGESTION_KEYS.hash;
+export const ingestionKeyDisplayPrefix = INGESTION_KEYS.displayPrefix;

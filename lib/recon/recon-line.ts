@@ -1,0 +1,189 @@
+// Partner Center daily-rated usage recon lines: pure mapping of a RatedUsageLine (+ joined customer,
+// partner, subscription and meter facts) to the reference column set, in the reference order.
+// No "server-only": used by the streaming export, the billing page totals, the bench and tests.
+import Decimal from "decimal.js";
+
+/** The recon file's columns, exactly in Partner Center's order (../shared/reference/README.md). */
+export const RECON_COLUMNS = [
+  "PartnerId", "PartnerName", "CustomerId", "CustomerName", "CustomerDomainName", "CustomerCountry", "MpnId", "Tier2MpnId",
+  "InvoiceNumber", "ProductId", "SkuId", "AvailabilityId", "SkuName", "ProductName", "PublisherName", "PublisherId",
+  "SubscriptionDescription", "SubscriptionId", "ChargeStartDate", "ChargeEndDate", "UsageDate", "MeterType",
+  "MeterCategory", "MeterId", "MeterSubCategory", "MeterName", "MeterRegion", "Unit", "ResourceLocation",
+  "ConsumedService", "ResourceGroup", "ResourceURI", "ChargeType", "UnitPrice", "Quantity", "UnitType",
+  "BillingPreTaxTotal", "BillingCurrency", "PricingPreTaxTotal", "PricingCurrency", "ServiceInfo1", "ServiceInfo2",
+  "Tags", "AdditionalInfo", "EffectiveUnitPrice", "PCToBCExchangeRate", "PCToBCExchangeRateDate", "EntitlementId",
+  "EntitlementDescription", "PartnerEarnedCreditPercentage", "CreditPercentage", "CreditType",
+] as const;
+
+export type ReconColumn = (typeof RECON_COLUMNS)[number];
+export type ReconLine = Record<ReconColumn, string>;
+
+/** One rated line with what the recon columns need; produced by recon-source.ts's query. */
+export interface ReconSourceRow {
+  id: string;
+  usageDate: Date;
+  eventDate: Date;
+  quantity: string;
+  unitPrice: string | null;
+  currency: string | null;
+  resourceUri: string;
+  location: string | null;
+  localMeterId: string;
+  localSubscriptionId: string;
+  unregisteredTenant: boolean;
+  azureSubscriptionId: string;
+  subscriptionName: string;
+  /** Null for a partner's own (APSS) default subscription. */
+  customerId: string | null;
+  customerTenantId: string | null;
+  customerName: string | null;
+  customerDomain: string | null;
+  customerCountry: string | null;
+  /** The CSP of record (the partner the subscription rolls up to; a distributor for indirect). */
+  cspPartnerId: string;
+  cspPartnerName: string;
+  cspMpnId: string;
+  cspCountry: string;
+  /** The owning partner when it is an indirect reseller (Tier 2), else null. */
+  resellerMpnId: string | null;
+  meterId: string;
+  meterCategory: string;
+  meterSubCategory: string | null;
+  meterName: string;
+  unit: string;
+}
+
+/** Same currency everywhere (pricing currency = billing currency), so the rate is 1. */
+export const PC_TO_BC_EXCHANGE_RATE = new Decimal(1);
+
+/**
+ * THE one place a line's money is computed: FLOOR(EffectiveUnitPrice × Quantity × PCToBCExchangeRate, 2).
+ * FLOOR (ROUND_FLOOR), not half-up: Partner Center truncates per line. Unpriced lines (no price list
+ * covered the day) are 0 so they still appear in the file and never invent money.
+ */
+export function reconLineTotal(unitPrice: string | null, quantity: string, rate: Decimal = PC_TO_BC_EXCHANGE_RATE): Decimal {
+  if (unitPrice === null) return new Decimal(0);
+  return new Decimal(unitPrice).times(quantity).times(rate).toDecimalPlaces(2, Decimal.ROUND_FLOOR);
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** CSV/formula injection: a cell a spreadsheet would evaluate is prefixed with a single quote. */
+export function neutraliseCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** Columns we format ourselves from numbers: never neutralised (a negative correction stays a number). */
+const NUMERIC_COLUMNS = new Set<ReconColumn>([
+  "UnitPrice", "Quantity", "BillingPreTaxTotal", "PricingPreTaxTotal", "EffectiveUnitPrice", "PCToBCExchangeRate",
+  "PartnerEarnedCreditPercentage", "CreditPercentage",
+]);
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+const plain = (value: string) => new Decimal(value).toFixed();
+
+/** Calendar month of a usage day: Partner Center's billing period for daily-rated usage. */
+export function periodBounds(usageDate: Date): { start: string; end: string } {
+  const y = usageDate.getUTCFullYear();
+  const m = usageDate.getUTCMonth();
+  return { start: isoDay(new Date(Date.UTC(y, m, 1))), end: isoDay(new Date(Date.UTC(y, m + 1, 0))) };
+}
+
+function resourceGroupOf(uri: string): string {
+  return /\/resourceGroups\/([^/]+)/i.exec(uri)?.[1] ?? "";
+}
+
+function consumedServiceOf(uri: string): string {
+  return /\/providers\/([^/]+)/i.exec(uri)?.[1] ?? "";
+}
+
+/**
+ * The azureStack.* keys usage carries in Azure. EventDateTime = the ORIGINAL local day (eventDate),
+ * which differs from UsageDate for re-dated lines; lines are daily, so it is that day's midnight UTC.
+ */
+export function reconAdditionalInfo(row: Pick<ReconSourceRow, "localMeterId" | "localSubscriptionId" | "location" | "eventDate">): string {
+  return JSON.stringify({
+    "azureStack.MeterId": row.localMeterId,
+    "azureStack.SubscriptionId": row.localSubscriptionId,
+    "azureStack.Location": row.location ?? "",
+    "azureStack.EventDateTime": row.eventDate.toISOString(),
+  });
+}
+
+/*
+ * CustomerId/CustomerName for lines on a partner's own default (APSS) subscription (decision): those
+ * are unregistered-tenant or provider usage the partner pays for itself. Partner Center lists the
+ * subscription's owner as the customer; the owner here is the partner, which has no directory tenant
+ * id in our model, so CustomerId is left empty and CustomerName/Country are the partner's. The tenant
+ * that caused it stays findable through AdditionalInfo's azureStack.SubscriptionId. When the default
+ * subscription is a customer's CSP subscription, that customer is the owner (the normal join).
+ */
+export function toReconLine(row: ReconSourceRow): ReconLine {
+  const period = periodBounds(row.usageDate);
+  const total = reconLineTotal(row.unitPrice, row.quantity).toFixed(2);
+  const unitPrice = row.unitPrice === null ? "" : plain(row.unitPrice);
+  const currency = row.currency ?? "";
+  const line: ReconLine = {
+    PartnerId: row.cspPartnerId,
+    PartnerName: row.cspPartnerName,
+    CustomerId: row.customerTenantId ?? "",
+    CustomerName: row.customerName ?? row.cspPartnerName,
+    CustomerDomainName: row.customerDomain ?? "",
+    CustomerCountry: row.customerCountry ?? row.cspCountry,
+    MpnId: row.cspMpnId,
+    Tier2MpnId: row.resellerMpnId ?? "",
+    InvoiceNumber: "",
+    ProductId: "DZH318Z0BQ3Q",
+    SkuId: "0001",
+    AvailabilityId: "",
+    SkuName: "Azure plan",
+    ProductName: "Azure plan",
+    PublisherName: "Microsoft",
+    PublisherId: "",
+    SubscriptionDescription: row.subscriptionName,
+    SubscriptionId: row.azureSubscriptionId,
+    ChargeStartDate: period.start,
+    ChargeEndDate: period.end,
+    UsageDate: isoDay(row.usageDate),
+    MeterType: row.unit,
+    MeterCategory: row.meterCategory,
+    MeterId: row.meterId,
+    MeterSubCategory: row.meterSubCategory ?? "",
+    MeterName: row.meterName,
+    MeterRegion: "Azure Stack",
+    Unit: row.unit,
+    ResourceLocation: row.location ?? "",
+    ConsumedService: consumedServiceOf(row.resourceUri),
+    ResourceGroup: resourceGroupOf(row.resourceUri),
+    ResourceURI: row.resourceUri,
+    ChargeType: "New",
+    UnitPrice: unitPrice,
+    Quantity: plain(row.quantity),
+    UnitType: row.unit,
+    BillingPreTaxTotal: total,
+    BillingCurrency: currency,
+    PricingPreTaxTotal: total,
+    PricingCurrency: currency,
+    ServiceInfo1: "",
+    ServiceInfo2: "",
+    Tags: "",
+    AdditionalInfo: reconAdditionalInfo(row),
+    EffectiveUnitPrice: unitPrice,
+    PCToBCExchangeRate: PC_TO_BC_EXCHANGE_RATE.toFixed(),
+    PCToBCExchangeRateDate: period.start,
+    EntitlementId: row.azureSubscriptionId,
+    EntitlementDescription: row.subscriptionName,
+    PartnerEarnedCreditPercentage: "0",
+    CreditPercentage: "0",
+    CreditType: "",
+  };
+  for (const column of RECON_COLUMNS) {
+    if (!NUMERIC_COLUMNS.has(column)) line[column] = neutraliseCell(line[column]);
+  }
+  return line;
+}
+
+/** A line as a CSV record in column order. */
+export function reconRecord(line: ReconLine): string[] {
+  return RECON_COLUMNS.map((column) => line[column]);
+}

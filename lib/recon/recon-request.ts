@@ -1,0 +1,41 @@
+import "server-only";
+// Request plumbing for GET /api/billing/recon: who is asking (API token or session), and the
+// Response (streamed CSV, or a JSON error). Kept out of the route file so tests can call it.
+import { authenticateApiToken } from "../api-tokens/resolve-api-token-scope";
+import { getDatabase } from "../db";
+import { COMMON_ERROR_CODES, DomainError } from "../actions/errors";
+import { assertScopeCan, type PartnerScope } from "../auth/partner-scope";
+import { apiErrorResponse } from "@/app/api/price-list/api-errors";
+import { parseReconSearchParams, resolveReconQuery } from "./recon-source";
+import { reconCsvStream, reconFileName } from "./stream-recon-csv";
+
+/**
+ * A request carrying an Authorization header is an API call: the token alone decides (a bad token
+ * is 401, never a silent fall back to a browser session). Otherwise the session scope is used.
+ */
+export async function reconResponse(request: Request, sessionScope: () => Promise<PartnerScope>): Promise<Response> {
+  try {
+    const header = request.headers.get("authorization");
+    let scope: PartnerScope;
+    if (header) {
+      const tokenScope = await authenticateApiToken(header);
+      if (!tokenScope) throw new DomainError(COMMON_ERROR_CODES.Unauthenticated, "The API token is missing, malformed, revoked or no longer valid.");
+      scope = tokenScope;
+    } else {
+      scope = await sessionScope();
+    }
+    assertScopeCan(scope, "billing:export");
+    const filter = parseReconSearchParams(new URL(request.url).searchParams);
+    const { sql } = await getDatabase();
+    const query = await resolveReconQuery(sql, scope, filter);
+    return new Response(reconCsvStream(sql, query), {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${reconFileName(scope.partnerName, query.period)}"`,
+        "Cache-Control": "no-store",
+      },
+    });
+  } catch (error) {
+    return apiErrorResponse(error);
+  }
+}
