@@ -39,6 +39,8 @@ describe("GET /api/openapi.json", () => {
         `DELETE ${BASE}/customerSubscriptions/{customerSubscriptionId}`,
         // The usage ingest API (lib/arm/openapi-usage.ts); its POST is outside this get/put/delete listing.
         "PUT /api/usage/local-subscriptions",
+        // The recon download (lib/arm/openapi-billing.ts).
+        "GET /api/billing/recon",
       ].sort(),
     );
     const operationIds = operations(document).map(([, operation]) => operation.operationId);

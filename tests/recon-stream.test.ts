@@ -43,7 +43,8 @@ describe("streaming 50k lines", () => {
       if (done) break;
       bytes += value.byteLength;
       maxChunk = Math.max(maxChunk, value.byteLength);
-      for (const byte of value) if (byte === 10) lines += 1;
+      const buffer = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+      for (let at = buffer.indexOf(10); at !== -1; at = buffer.indexOf(10, at + 1)) lines += 1;
       peakHeapGrowth = Math.max(peakHeapGrowth, process.memoryUsage().heapUsed - heapBefore);
     }
     lines += PAGE; // the first page read above
@@ -54,5 +55,5 @@ describe("streaming 50k lines", () => {
     // Heap growth without forced GC mostly measures uncollected garbage: logged, not asserted; the
     // pull-driven query count above is what proves the month isn't buffered.
     console.info(`recon stream: ${lines} lines, ${bytes} bytes, peak heap growth ${Math.round(peakHeapGrowth / 1e6)} MB`);
-  });
+  }, 300_000); // PGlite (wasm) reads ~4k wide rows/s on a loaded 2-core box: time is not what this asserts
 });

@@ -7,8 +7,9 @@
 import { armErrorCodeSchema, ARM_ERROR_SCHEMA, type OpenApiContribution, type OpenApiDocument } from "./openapi-types";
 import { registrationsOpenApi } from "./openapi-registrations";
 import { usageOpenApi } from "./openapi-usage";
+import { billingOpenApi } from "./openapi-billing";
 
-export const OPENAPI_CONTRIBUTIONS: readonly OpenApiContribution[] = [registrationsOpenApi, usageOpenApi];
+export const OPENAPI_CONTRIBUTIONS: readonly OpenApiContribution[] = [registrationsOpenApi, usageOpenApi, billingOpenApi];
 
 export function buildOpenApiDocument(contributions: readonly OpenApiContribution[] = OPENAPI_CONTRIBUTIONS): OpenApiDocument {
   const document: OpenApiDocument = {

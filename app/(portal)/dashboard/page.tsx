@@ -3,6 +3,7 @@ import { requirePageScope } from "@/lib/auth/get-scope";
 import { scopeCan } from "@/lib/auth/partner-scope";
 import { getDashboardSummary } from "@/lib/dashboard/get-dashboard-summary";
 import { Card, PageHeader, StatTile } from "@/components/ui/card";
+import { DashboardSpend } from "@/components/billing/dashboard-spend";
 
 export const metadata = { title: "Dashboard" };
 
@@ -13,7 +14,7 @@ export default async function DashboardPage() {
     <>
       <PageHeader
         title={`Welcome, ${scope.userName}`}
-        description="This period's Azure Stack Hub spend, forecasts and per-stamp usage will appear here once stamps report usage."
+        description="This period's Azure Stack Hub spend and forecast, from the same daily-rated lines as the recon file."
       />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <StatTile label="Customers" value={summary.customers} />
@@ -23,6 +24,7 @@ export default async function DashboardPage() {
         ) : null}
         {summary.partners !== null ? <StatTile label="Partners on the platform" value={summary.partners} /> : null}
       </div>
+      {scopeCan(scope, "billing:read") ? <DashboardSpend scope={scope} /> : null}
       {scopeCan(scope, "customers:read") ? (
         <div className="mt-6">
           <Card title="Newest customers" actions={<Link className="text-sm text-brand-600 hover:underline" href="/customers">All customers</Link>}>

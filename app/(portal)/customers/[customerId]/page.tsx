@@ -27,6 +27,13 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
         description={customer.domain}
         actions={canWrite ? <ButtonLink href={`/customers/${customer.id}/edit`} variant="secondary">Edit</ButtonLink> : null}
       />
+      {scopeCan(scope, "billing:read") ? (
+        <p className="mb-4 text-sm">
+          <Link href={`/customers/${customer.id}/usage`} className="font-medium text-brand-600 hover:underline" data-testid="customer-usage-link">
+            Usage and cost this period →
+          </Link>
+        </p>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <Card title="Account">
           <dl className="space-y-3 text-sm">

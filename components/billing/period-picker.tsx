@@ -1,0 +1,21 @@
+// Billing period picker: a plain GET form, so the period lives in the URL (shareable, back button).
+export function PeriodPicker({ period, periods, action }: { period: string; periods: string[]; action: string }) {
+  return (
+    <form method="get" action={action} className="flex items-end gap-2">
+      <label className="text-sm text-slate-700">
+        <span className="block text-xs text-slate-500">Billing period</span>
+        <select name="period" defaultValue={period} className="rounded-md border border-slate-300 px-2 py-1.5 text-sm" data-testid="period-select">
+          {periods.map((p) => (
+            <option key={p} value={p}>
+              {p}
+              {p === periods[0] ? " (open)" : ""}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+        Show
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+import "server-only";
+// What the billing page, customer usage page and dashboard show for a period: the recon totals
+// (same rows, same per-line function as the CSV) plus the scope's registrations for downloads.
+import { getDatabase } from "../db";
+import { visiblePartnerFilter, type PartnerScope } from "../auth/partner-scope";
+import { DomainError, COMMON_ERROR_CODES } from "../actions/errors";
+import { currentPeriod, resolveReconQuery, type ReconFilter } from "./recon-source";
+import { reconTotals, type ReconTotals } from "./recon-totals";
+
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** A period from the URL, or the open one when missing/malformed (pages never 400). */
+export function pagePeriod(value: string | string[] | undefined): string {
+  return typeof value === "string" && PERIOD.test(value) ? value : currentPeriod();
+}
+
+/** The open period and the 12 before it, newest first, for the period picker. */
+export function recentPeriods(count = 13, now: Date = new Date()): string[] {
+  const periods: string[] = [];
+  for (let i = 0; i < count; i++) {
+    periods.push(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1)).toISOString().slice(0, 7));
+  }
+  return periods;
+}
+
+export async function getPeriodTotals(scope: PartnerScope, filter: ReconFilter): Promise<ReconTotals> {
+  const { sql } = await getDatabase();
+  return reconTotals(sql, await resolveReconQuery(sql, scope, filter));
+}
+
+export async function listScopeRegistrations(scope: PartnerScope): Promise<{ id: string; name: string; stampName: string }[]> {
+  const prisma = (await getDatabase()).prisma;
+  return prisma.registration.findMany({
+    where: { partnerId: visiblePartnerFilter(scope) },
+    select: { id: true, name: true, stampName: true },
+    orderBy: { stampName: "asc" },
+  });
+}
+
+/** Pages show a NotFound filter as the 404 page rather than an error. */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof DomainError && error.code === COMMON_ERROR_CODES.NotFound;
+}
+
+export function reconHref(period: string, params: Record<string, string> = {}): string {
+  return `/api/billing/recon?${new URLSearchParams({ period, ...params }).toString()}`;
+}
+
+export function formatMoney(amount: { toFixed(dp: number): string }, currency: string): string {
+  const [whole, cents] = amount.toFixed(2).split(".");
+  return `${currency ? `${currency} ` : ""}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${cents}`;
+}
+
+/** Local meter display names by id (the meter catalog is global data: unscoped by design). */
+export async function localMeterNames(ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const prisma = (await getDatabase()).prisma;
+  const rows = await prisma.localMeter.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
