@@ -58,6 +58,14 @@ for (const user of DEMO_SIGN_INS.filter((u) => u.role !== "OPERATOR")) {
       await expectNotFound(page, `/customers/${foreign.id}/edit`, foreign.companyName);
     }
 
+    // The customer's usage and cost charts: not found for billing roles, refused for sales agents.
+    if (user.role === "SALES_AGENT") {
+      await page.goto(`/customers/${foreign.id}/usage`);
+      await expect(page).toHaveURL(/\/forbidden/);
+    } else {
+      await expectNotFound(page, `/customers/${foreign.id}/usage`, foreign.companyName);
+    }
+
     // The list never shows foreign customers, whatever the URL asks for.
     await page.goto(`/customers?q=${encodeURIComponent(foreign.companyName)}&reseller=${foreign.partnerId}`);
     await expect(page.getByRole("link", { name: foreign.companyName })).toHaveCount(0);
