@@ -2,6 +2,7 @@
 // filters of the browse view. Parameterised only; user text never reaches the SQL string.
 import { normaliseMeterId } from "../meters/meter-id";
 import type { ResolvedPriceListQuery } from "./price-list-query";
+import type { PriceRow } from "./parse-price-row";
 
 export interface EffectiveVersion {
   versionId: string;
@@ -115,31 +116,9 @@ export const PRICE_ROW_COLUMNS = `i."id"::text AS "id", i."versionId", i."produc
   i."meterId"::text AS "meterId", i."meterIds", i."meterType", i."tags", i."region", i."meterName",
   i."meterCategory", i."meterSubCategory"`;
 
-export interface PriceListRow {
+/** A stored price-list item as the browse/export queries return it: the imported row's columns
+ * (PriceRow, Decimals and dates as text — never JS numbers) plus its identity. */
+export interface PriceListRow extends Omit<PriceRow, "line" | "searchText"> {
   id: string;
   versionId: string;
-  productTitle: string;
-  productId: string;
-  skuId: string;
-  skuTitle: string;
-  publisher: string;
-  skuDescription: string;
-  unitOfMeasure: string;
-  termDuration: string;
-  market: string;
-  currency: string;
-  /** Decimal as text: never a JS number. */
-  unitPrice: string;
-  tierMin: string;
-  tierMax: string | null;
-  effectiveStartDate: string;
-  effectiveEndDate: string | null;
-  meterId: string;
-  meterIds: string;
-  meterType: string;
-  tags: string;
-  region: string;
-  meterName: string;
-  meterCategory: string;
-  meterSubCategory: string;
 }
