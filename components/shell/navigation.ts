@@ -18,4 +18,5 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/partners", label: "Partners", permission: "partners:read" },
   { href: "/settings/api-tokens", label: "API tokens", permission: "apiTokens:manage" },
   { href: "/operator/approvals", label: "Approvals", permission: "platform:operate" },
+  { href: "/audit", label: "Audit log", permission: "audit:read" },
 ];

@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   "partners:read",
   "platform:operate",
   "apiTokens:manage",
+  "customers:move",
+  "audit:read",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -30,6 +32,8 @@ const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Permission>> = {
     "registrations:read",
     "registrations:write",
     "apiTokens:manage",
+    "customers:move",
+    "audit:read",
   ]),
   BILLING_ADMIN: new Set<Permission>([
     "customers:read",
@@ -38,9 +42,10 @@ const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Permission>> = {
     "usage:read",
     "prices:read",
     "registrations:read",
+    "audit:read",
   ]),
   SALES_AGENT: new Set<Permission>(["customers:read", "customers:write"]),
-  OPERATOR: new Set<Permission>(["customers:read", "prices:read", "partners:read", "platform:operate"]),
+  OPERATOR: new Set<Permission>(["customers:read", "prices:read", "partners:read", "platform:operate", "audit:read"]),
 };
 
 export function roleHasPermission(role: UserRole, permission: Permission): boolean {

@@ -4,10 +4,11 @@
 import { revalidatePath } from "next/cache";
 import { runAction } from "../actions/run-action";
 import type { ActionResult } from "../actions/action-result";
-import { addCspSubscriptionSchema, createCustomerSchema, updateCustomerSchema } from "./customer-schemas";
+import { addCspSubscriptionSchema, createCustomerSchema, moveCustomerSchema, updateCustomerSchema } from "./customer-schemas";
 import { createCustomer } from "./create-customer";
 import { updateCustomer } from "./update-customer";
 import { addCspSubscription } from "./add-csp-subscription";
+import { moveCustomer } from "./move-customer";
 
 export async function createCustomerAction(input: unknown): Promise<ActionResult<{ id: string }>> {
   return runAction("customers:write", createCustomerSchema, input, async (scope, data) => {
@@ -30,5 +31,15 @@ export async function addCspSubscriptionAction(input: unknown): Promise<ActionRe
     const subscription = await addCspSubscription(scope, data);
     revalidatePath(`/customers/${data.customerId}`);
     return { id: subscription.id };
+  });
+}
+
+/** A distributor moves a customer to another of its resellers (ownership history + audit). */
+export async function moveCustomerAction(input: unknown): Promise<ActionResult<{ id: string; toPartnerId: string }>> {
+  return runAction("customers:move", moveCustomerSchema, input, async (scope, data) => {
+    const moved = await moveCustomer(scope, data);
+    revalidatePath("/customers");
+    revalidatePath(`/customers/${moved.id}`);
+    return { id: moved.id, toPartnerId: moved.toPartnerId };
   });
 }

@@ -55,14 +55,19 @@ export async function createCustomer(scope: PartnerScope, input: z.output<typeof
         country: input.country,
         partnerId: ownerId,
       },
-      select: { id: true, companyName: true, domain: true, tenantId: true, country: true, partnerId: true },
+      select: { id: true, companyName: true, domain: true, tenantId: true, country: true, partnerId: true, createdAt: true },
+    });
+    // The first ownership period: the history of who owned the customer starts with its creation.
+    await tx.customerOwnershipPeriod.create({
+      data: { customerId: customer.id, partnerId: ownerId, ownedFrom: customer.createdAt },
+      select: { id: true },
     });
     await recordAuditEvent(tx, scope, {
       action: "customer.create",
       targetType: "Customer",
       targetId: customer.id,
       partnerId: ownerId,
-      after: customer,
+      after: { ...customer, createdAt: customer.createdAt.toISOString() },
     });
     return customer;
   });

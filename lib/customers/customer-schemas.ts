@@ -58,3 +58,15 @@ export const listCustomersQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 export type ListCustomersQuery = z.output<typeof listCustomersQuerySchema>;
+
+export const moveCustomerSchema = z.object({
+  customerId: z.string().trim().min(1).max(40),
+  toPartnerId: z.string().trim().min(1, "Choose the reseller that will own this customer.").max(40),
+  note: z
+    .string()
+    .trim()
+    .max(500, "At most 500 characters.")
+    .optional()
+    .transform((note) => (note ? note : undefined)),
+});
+export type MoveCustomerInput = z.input<typeof moveCustomerSchema>;

@@ -88,6 +88,16 @@ export async function seedDemoIfEmpty(prisma: PrismaClient): Promise<boolean> {
         })),
       });
 
+      // Every customer's ownership history starts with its creation (one open period each).
+      await tx.customerOwnershipPeriod.createMany({
+        data: DEMO_CUSTOMERS.map((customer) => ({
+          id: `own_${customer.id}`,
+          customerId: customer.id,
+          partnerId: customer.partnerId,
+          ownedFrom: customer.createdAt,
+        })),
+      });
+
       await tx.azureSubscription.createMany({
         data: DEMO_SUBSCRIPTIONS.map((subscription) => ({
           id: subscription.id,

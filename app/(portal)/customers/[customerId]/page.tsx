@@ -5,6 +5,10 @@ import { scopeCan } from "@/lib/auth/partner-scope";
 import { getCustomer } from "@/lib/customers/get-customer";
 import { countryName } from "@/lib/customers/csp-markets";
 import { orNotFound } from "@/lib/pages/or-not-found";
+import { listOwnershipHistory } from "@/lib/customers/list-ownership-history";
+import { listMoveTargets } from "@/lib/customers/list-move-targets";
+import { MoveCustomerForm } from "@/components/customers/move-customer-form";
+import { OwnershipHistory } from "@/components/customers/ownership-history";
 import { AddSubscriptionForm } from "@/components/customers/add-subscription-form";
 import { CustomerRegistrationsCard } from "@/components/registrations/customer-registrations-card";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
@@ -15,6 +19,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   const { customerId } = await params;
   const customer = await orNotFound(getCustomer(scope, customerId));
   const canWrite = scopeCan(scope, "customers:write");
+  const [history, moveTargets] = await Promise.all([listOwnershipHistory(scope, customer.id), listMoveTargets(scope)]);
   return (
     <>
       <nav className="mb-2 text-sm">
@@ -90,6 +95,19 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
             )}
           </Card>
           <CustomerRegistrationsCard scope={scope} customer={customer} />
+          <Card title="Ownership history">
+            <OwnershipHistory periods={history} />
+          </Card>
+          {moveTargets.length > 0 ? (
+            <Card title="Move to reseller">
+              <MoveCustomerForm
+                customerId={customer.id}
+                customerName={customer.companyName}
+                currentOwner={{ id: customer.partner.id, name: customer.partner.name }}
+                targets={moveTargets}
+              />
+            </Card>
+          ) : null}
           {canWrite ? (
             <Card title="Add a CSP subscription">
               <AddSubscriptionForm customerId={customer.id} />
