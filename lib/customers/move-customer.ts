@@ -1,10 +1,8 @@
 import "server-only";
-import type { z } from "zod";
 import { getPrisma } from "../db";
 import { assertScopeCan, type PartnerScope } from "../auth/partner-scope";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { COMMON_ERROR_CODES, DomainError, notFound } from "../actions/errors";
-import type { moveCustomerSchema } from "./customer-schemas";
 
 export const MOVE_CUSTOMER_ERROR_CODES = {
   /** The customer already belongs to the chosen reseller. */
@@ -16,6 +14,13 @@ export const MOVE_CUSTOMER_ERROR_CODES = {
   /** Someone else moved the customer between our read and our write. */
   OwnerChanged: "OwnerChanged",
 } as const;
+
+/** What moveCustomerSchema yields (the action validates; direct callers pass the same shape). */
+export interface MoveCustomerRequest {
+  customerId: string;
+  toPartnerId: string;
+  note?: string;
+}
 
 export interface MovedCustomer {
   id: string;
@@ -31,7 +36,7 @@ export interface MovedCustomer {
  * distributor (the CSP partner of record doesn't change), and registrations referencing them are
  * untouched. The audit event belongs to the distributor: a reseller must not learn the other one.
  */
-export async function moveCustomer(scope: PartnerScope, input: z.output<typeof moveCustomerSchema>): Promise<MovedCustomer> {
+export async function moveCustomer(scope: PartnerScope, input: MoveCustomerRequest): Promise<MovedCustomer> {
   assertScopeCan(scope, "customers:move");
   const distributorId = scope.partnerId;
   if (scope.partnerKind !== "INDIRECT_PROVIDER" || !distributorId) {
