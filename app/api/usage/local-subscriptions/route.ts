@@ -15,7 +15,8 @@ export async function PUT(request: Request): Promise<Response> {
       const issue = parsed.error.issues[0];
       throw new DomainError("InvalidRequestContent", `${issue.path.join(".") || "body"}: ${issue.message}`, { status: 400 });
     }
-    return Response.json(await syncLocalSubscriptions(identity.registrationId, parsed.data));
+    const result = await syncLocalSubscriptions(identity.registrationId, parsed.data, { ingestionKeyId: identity.keyId });
+    return Response.json({ upserted: result.upserted });
   } catch (error) {
     return usageErrorFromException(error);
   }
