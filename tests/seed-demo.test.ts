@@ -85,6 +85,14 @@ describe("seedDemoIfEmpty on an empty database", () => {
     expect(new Set(customers.map((customer) => customer.country)).size).toBeGreaterThanOrEqual(6);
   });
 
+  it("opens one ownership period per customer, by its owner since its creation", async () => {
+    const customers = await db.prisma.customer.findMany({ include: { ownership: true } });
+    for (const customer of customers) {
+      expect(customer.ownership).toHaveLength(1);
+      expect(customer.ownership[0]).toMatchObject({ partnerId: customer.partnerId, ownedFrom: customer.createdAt, ownedUntil: null });
+    }
+  });
+
   it("gives every customer CSP subscriptions billed to its CSP partner of record", async () => {
     const customers = await db.prisma.customer.findMany({ include: { partner: true, subscriptions: true } });
     for (const customer of customers) {
