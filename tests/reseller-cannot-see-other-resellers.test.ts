@@ -63,7 +63,8 @@ describe.each(viewers)("reseller A's %s", (role) => {
 
   it("sees no audit event of B, on the page or in the CSV, even filtered by B's ids", async () => {
     const scope = await scopeOfA(role);
-    for (const raw of [{}, { target: bCustomerId }, { target: "Customer" }]) {
+    const filters: Record<string, string>[] = [{}, { target: bCustomerId }, { target: "Customer" }];
+    for (const raw of filters) {
       const page = await listAuditEvents(scope, parseAuditQuery(raw));
       expect(page.rows.every((row) => row.partner?.id === world.partners.resellerA.id)).toBe(true);
       expect(JSON.stringify(page.rows)).not.toContain("B Secret Co");
