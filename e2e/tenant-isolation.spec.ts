@@ -15,16 +15,16 @@ const VISIBLE: Record<DemoPartnerKey, DemoPartnerKey[]> = {
 
 const ROLE_PAGES: Record<string, { allowed: string[]; forbidden: string[] }> = {
   ADMIN_AGENT: {
-    allowed: ["/customers", "/registrations", "/registrations/new", "/billing", "/usage", "/price-list", "/settings/api-tokens"],
+    allowed: ["/customers", "/registrations", "/registrations/new", "/billing", "/usage", "/price-list", "/settings/api-tokens", "/audit"],
     forbidden: ["/partners", "/operator/approvals"],
   },
   BILLING_ADMIN: {
-    allowed: ["/customers", "/registrations", "/billing", "/usage", "/price-list"],
+    allowed: ["/customers", "/registrations", "/billing", "/usage", "/price-list", "/audit"],
     forbidden: ["/partners", "/customers/new", "/registrations/new", "/settings/api-tokens", "/operator/approvals"],
   },
   SALES_AGENT: {
     allowed: ["/customers", "/customers/new"],
-    forbidden: ["/registrations", "/billing", "/usage", "/price-list", "/partners", "/settings/api-tokens", "/operator/approvals"],
+    forbidden: ["/registrations", "/billing", "/usage", "/price-list", "/partners", "/settings/api-tokens", "/operator/approvals", "/audit"],
   },
 };
 
