@@ -13,7 +13,8 @@ import { updateCustomer } from "../lib/customers/update-customer";
 import { recordAuditEvent } from "../lib/audit/record-audit-event";
 import { listAuditEvents } from "../lib/audit/list-audit-events";
 import { parseAuditQuery, type AuditQuery } from "../lib/audit/audit-query";
-import { AUDIT_CSV_COLUMNS, auditCsvRecord } from "../lib/audit/export-audit-events";
+import { AUDIT_CSV_COLUMNS, auditCsvChunks, auditCsvRecord } from "../lib/audit/export-audit-events";
+import { AUDIT_PAGE_SIZE } from "../lib/audit/list-audit-events";
 
 vi.mock("../lib/auth/get-scope", async () => (await import("./support/mock-session")).mockGetScopeModule());
 const { GET: exportAudit } = await import("../app/api/audit/export/route");
@@ -141,5 +142,44 @@ describe("audit CSV export", () => {
     const operatorCsv = parse(await (await exportCsv(await world.operatorScope(), "action=price-list.import")).text()) as string[][];
     expect(operatorCsv).toHaveLength(2);
     expect(operatorCsv[1][AUDIT_CSV_COLUMNS.indexOf("TargetId")]).toBe("'=HYPERLINK(\"http://evil\")");
+  });
+});
+
+describe("audit paging", () => {
+  it("pages of the page and of the export cover every event once, newest first, even with equal timestamps", async () => {
+    const scope = await world.scope("otherDirect", "ADMIN_AGENT");
+    const at = new Date("2026-01-15T10:00:00Z");
+    // More than a page, several sharing one timestamp: the (createdAt, id) order must still be total.
+    await database.prisma.auditEvent.createMany({
+      data: Array.from({ length: AUDIT_PAGE_SIZE + 7 }, (_, i) => ({
+        actorUserId: scope.userId,
+        partnerId: world.partners.otherDirect.id,
+        action: "customer.update",
+        targetType: "Customer",
+        targetId: `paging-${i}`,
+        createdAt: new Date(at.getTime() + Math.floor(i / 4) * 1000),
+      })),
+    });
+    const first = await listAuditEvents(scope, query());
+    const second = await listAuditEvents(scope, query({ page: "2" }));
+    expect(first.rows).toHaveLength(AUDIT_PAGE_SIZE);
+    expect(second.rows).toHaveLength(7);
+    expect(first.pageCount).toBe(2);
+    const ids = [...first.rows, ...second.rows].map((row) => row.targetId);
+    expect(new Set(ids).size).toBe(AUDIT_PAGE_SIZE + 7);
+    const times = [...first.rows, ...second.rows].map((row) => row.createdAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    // A page past the end shows the last page.
+    expect((await listAuditEvents(scope, query({ page: "99" }))).page).toBe(2);
+
+    // The export in keyset pages of 3 equals the export in one page.
+    const collect = async (pageSize: number) => {
+      let text = "";
+      for await (const chunk of auditCsvChunks(scope, query(), pageSize)) text += chunk;
+      return parse(text) as string[][];
+    };
+    const small = await collect(3);
+    expect(small).toEqual(await collect(1000));
+    expect(small).toHaveLength(AUDIT_PAGE_SIZE + 7 + 1);
   });
 });
