@@ -3,7 +3,8 @@
 // audit page nor in its CSV export (even filtered by B's ids), and the partner list doesn't show B.
 import { expect, test } from "@playwright/test";
 import { DEMO_CUSTOMERS, DEMO_PARTNERS } from "../prisma/seed/demo-data";
-import { signIn, signOut } from "./support/sign-in";
+import { signOut } from "./support/sign-in";
+import { signInPatiently as signIn } from "./support/sign-in-patiently";
 
 const bCustomer = DEMO_CUSTOMERS.filter((c) => c.partnerKey === "fabrikam").at(-1)!;
 
