@@ -15,6 +15,10 @@ export const PERMISSIONS = [
   "partners:read",
   "platform:operate",
   "apiTokens:manage",
+  // A partner's own users and invitations (and, for a distributor, its resellers' users).
+  "users:manage",
+  // Onboarding, suspending and resuming resellers: only meaningful for a distributor's admins.
+  "resellers:manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -30,6 +34,8 @@ const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Permission>> = {
     "registrations:read",
     "registrations:write",
     "apiTokens:manage",
+    "users:manage",
+    "resellers:manage",
   ]),
   BILLING_ADMIN: new Set<Permission>([
     "customers:read",
