@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 
 /** The one and only display of an invitation link (Stackcenter sends no email: the inviter copies it). */
@@ -15,10 +15,10 @@ export function InviteLinkNotice({
   onDismiss: () => void;
 }) {
   const inputRef = useRef<HTMLInputElement>(null);
-  const [origin, setOrigin] = useState("");
   const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
-  // The portal's address as this admin reaches it; only known in the browser.
-  useEffect(() => setOrigin(window.location.origin), []);
+  // The portal's address as this admin reaches it. The notice only ever renders in the browser,
+  // after a server action returned the link, so window is there.
+  const origin = typeof window === "undefined" ? "" : window.location.origin;
   const link = `${origin}${invitePath}`;
 
   async function copy() {

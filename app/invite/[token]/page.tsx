@@ -10,12 +10,20 @@ import { StackcenterLogo } from "@/components/shell/stackcenter-logo";
 export const metadata: Metadata = { title: "Accept invitation", referrer: "no-referrer" };
 
 // Public: the invitee has no account yet. The token in the path is the credential.
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment; // a malformed %-escape: looked up as is, and not found
+  }
+}
+
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
+  const token = safeDecode((await params).token);
   let invitation: Awaited<ReturnType<typeof lookUpInvitation>> | null = null;
   let problem: { code: string; message: string } | null = null;
   try {
-    invitation = await lookUpInvitation(decodeURIComponent(token));
+    invitation = await lookUpInvitation(token);
     problem = invitation.problem;
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
@@ -36,7 +44,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
                 of at least {PASSWORD_MIN_LENGTH} characters.
               </p>
             </div>
-            <AcceptInvitationForm token={decodeURIComponent(token)} email={invitation.email} defaultName={invitation.displayName} />
+            <AcceptInvitationForm token={token} email={invitation.email} defaultName={invitation.displayName} />
           </>
         ) : (
           <>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { format } from "date-fns";
 import { requirePageScope } from "@/lib/auth/get-scope";
 import { countryName } from "@/lib/customers/csp-markets";
@@ -12,6 +13,7 @@ import { Badge, Card, PageHeader } from "@/components/ui/card";
 export default async function ResellerPage({ params }: { params: Promise<{ partnerId: string }> }) {
   // Only a distributor's admins reach a reseller here; anyone else's id (or role) is a 404/403.
   const scope = await requirePageScope("resellers:manage");
+  if (scope.partnerKind !== "INDIRECT_PROVIDER") redirect("/forbidden?need=resellers%3Amanage");
   const { partnerId } = await params;
   const reseller = await orNotFound(getReseller(scope, partnerId));
   const users = await listPartnerUsers(scope, reseller.id);
