@@ -29,6 +29,9 @@ async function signInExpectingRefusal(page: Page, email: string, message: RegExp
 }
 
 test.describe.serial("indirect channel", () => {
+  // Several sign-ins and a bcrypt hash per test, on a shared, loaded machine.
+  test.describe.configure({ timeout: 120_000 });
+
   test("a distributor onboards a reseller, whose first admin accepts the link and creates a customer", async ({ page }) => {
     await signIn(page, "admin@northwind.example");
     await page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Resellers", exact: true }).click();
@@ -124,7 +127,7 @@ test.describe.serial("indirect channel", () => {
     await page.getByRole("button", { name: "Confirm resume" }).click();
     await expect(page.getByTestId("suspended-notice")).toHaveCount(0);
 
-    await signIn(resellerPage, reseller.adminEmail, PASSWORD);
+    // Resuming restores access, even to the session that was open before (its cookie was kept).
     await resellerPage.goto("/customers");
     await expect(resellerPage.getByRole("link", { name: customer.name })).toBeVisible();
     await resellerContext.close();
