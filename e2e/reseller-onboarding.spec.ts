@@ -127,6 +127,17 @@ test.describe.serial("indirect channel", () => {
     await page.getByRole("button", { name: "Confirm resume" }).click();
     await expect(page.getByTestId("suspended-notice")).toHaveCount(0);
 
+    // Per reseller or rolled up: the page narrows the whole portal to this reseller.
+    await page.getByRole("button", { name: `View ${reseller.name}'s data` }).click();
+    await expect(page).toHaveURL(/\/customers$/);
+    await expect(page.locator("#reseller-switcher")).toHaveValue(/.+/);
+    await expect(page.getByRole("link", { name: customer.name })).toBeVisible();
+    await expect(page.locator("tbody tr")).toHaveCount(1);
+    await page.goto("/partners");
+    await expect(page.getByRole("table", { name: "Resellers" }).locator("tbody tr")).toHaveCount(1);
+    await page.locator("#reseller-switcher").selectOption("");
+    await expect(page.getByRole("table", { name: "Resellers" }).getByRole("link", { name: DEMO_PARTNERS.contoso.name })).toBeVisible();
+
     // Resuming restores access, even to the session that was open before (its cookie was kept).
     await resellerPage.goto("/customers");
     await expect(resellerPage.getByRole("link", { name: customer.name })).toBeVisible();

@@ -7,6 +7,7 @@ import { getReseller } from "@/lib/partners/get-reseller";
 import { listPartnerUsers } from "@/lib/users/list-partner-users";
 import { orNotFound } from "@/lib/pages/or-not-found";
 import { ResellerStatusControl } from "@/components/partners/reseller-status-control";
+import { ViewResellerButton } from "@/components/partners/view-reseller-button";
 import { PartnerUsersSection } from "@/components/users/partner-users-section";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 
@@ -32,7 +33,12 @@ export default async function ResellerPage({ params }: { params: Promise<{ partn
             {reseller.status === "SUSPENDED" ? <Badge tone="danger">Suspended</Badge> : <Badge tone="success">Active</Badge>}
           </>
         }
-        actions={<ResellerStatusControl resellerId={reseller.id} name={reseller.name} status={reseller.status} />}
+        actions={
+          <>
+            {scope.selectedResellerId === reseller.id ? null : <ViewResellerButton resellerId={reseller.id} name={reseller.name} />}
+            <ResellerStatusControl resellerId={reseller.id} name={reseller.name} status={reseller.status} />
+          </>
+        }
       />
       {reseller.status === "SUSPENDED" ? (
         <p className="mb-6 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="suspended-notice">
