@@ -15,18 +15,31 @@ const VISIBLE: Record<DemoPartnerKey, DemoPartnerKey[]> = {
 
 const ROLE_PAGES: Record<string, { allowed: string[]; forbidden: string[] }> = {
   ADMIN_AGENT: {
-    allowed: ["/customers", "/registrations", "/registrations/new", "/billing", "/usage", "/price-list", "/settings/api-tokens", "/audit"],
-    forbidden: ["/partners", "/operator/approvals"],
+    allowed: ["/customers", "/registrations", "/registrations/new", "/billing", "/usage", "/price-list", "/settings/api-tokens", "/settings/users", "/audit"],
+    // A distributor's admin agents open /partners (their resellers): see DISTRIBUTOR_ADMIN_PAGES.
+    forbidden: ["/partners", "/partners/new", "/operator/approvals"],
   },
   BILLING_ADMIN: {
     allowed: ["/customers", "/registrations", "/billing", "/usage", "/price-list", "/audit"],
-    forbidden: ["/partners", "/customers/new", "/registrations/new", "/settings/api-tokens", "/operator/approvals"],
+    forbidden: ["/partners", "/customers/new", "/registrations/new", "/settings/api-tokens", "/settings/users", "/operator/approvals"],
   },
   SALES_AGENT: {
     allowed: ["/customers", "/customers/new"],
-    forbidden: ["/registrations", "/billing", "/usage", "/price-list", "/partners", "/settings/api-tokens", "/operator/approvals", "/audit"],
+    forbidden: ["/registrations", "/billing", "/usage", "/price-list", "/partners", "/settings/api-tokens", "/settings/users", "/operator/approvals", "/audit"],
   },
 };
+
+/** Reseller management is a distributor's: its admin agents open these, other partners' don't. */
+const DISTRIBUTOR_ADMIN_PAGES = ["/partners", "/partners/new"];
+
+function rolePages(viewer: DemoPartnerKey, role: string) {
+  const pages = ROLE_PAGES[role];
+  if (DEMO_PARTNERS[viewer].kind !== "INDIRECT_PROVIDER" || role !== "ADMIN_AGENT") return pages;
+  return {
+    allowed: [...pages.allowed, ...DISTRIBUTOR_ADMIN_PAGES],
+    forbidden: pages.forbidden.filter((path) => !DISTRIBUTOR_ADMIN_PAGES.includes(path)),
+  };
+}
 
 function foreignCustomer(viewer: DemoPartnerKey) {
   const customer = DEMO_CUSTOMERS.find((c) => !VISIBLE[viewer].includes(c.partnerKey));
@@ -84,12 +97,25 @@ for (const user of DEMO_SIGN_INS.filter((u) => u.role !== "OPERATOR")) {
       }
     }
 
-    for (const path of ROLE_PAGES[user.role].allowed) {
+    // Another partner's page under Resellers: not found for a distributor's admin (a direct CSP is
+    // not its reseller), refused for everyone else.
+    const foreignPartner = (Object.keys(DEMO_PARTNERS) as DemoPartnerKey[]).find((key) => !VISIBLE[viewer].includes(key));
+    if (!foreignPartner) throw new Error(`no partner foreign to ${viewer}`);
+    if (DEMO_PARTNERS[viewer].kind === "INDIRECT_PROVIDER" && user.role === "ADMIN_AGENT") {
+      await expectNotFound(page, `/partners/${DEMO_PARTNERS[foreignPartner].id}`, DEMO_PARTNERS[foreignPartner].name);
+    } else {
+      await page.goto(`/partners/${DEMO_PARTNERS[foreignPartner].id}`);
+      await expect(page).toHaveURL(/\/forbidden/);
+      await expect(page.getByText(DEMO_PARTNERS[foreignPartner].name)).toHaveCount(0);
+    }
+
+    const pages = rolePages(viewer, user.role);
+    for (const path of pages.allowed) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(200);
       await expect(page).toHaveURL(new RegExp(`${path.replace(/\//g, "\\/")}$`));
     }
-    for (const path of ROLE_PAGES[user.role].forbidden) {
+    for (const path of pages.forbidden) {
       await page.goto(path);
       await expect(page, path).toHaveURL(/\/forbidden/);
       await expect(page.getByRole("heading", { name: "Your role can't open this page" })).toBeVisible();

@@ -17,6 +17,9 @@ import {
 import { makePartner } from "./support/factories";
 import { DEMO_API_TOKENS, DEMO_REGISTRATIONS } from "../prisma/seed/registrations-demo";
 import { hashApiToken } from "../lib/api-tokens/api-token-format";
+import { DEMO_INVITATION } from "../prisma/seed/invitations-demo";
+import { hashInvitationToken } from "../lib/users/invitation-format";
+import { lookUpInvitation } from "../lib/users/accept-invitation";
 import { authenticateApiToken } from "../lib/api-tokens/resolve-api-token-scope";
 import { setDatabaseForTests } from "../lib/db";
 import { createTestDatabase } from "./support/test-database";
@@ -189,6 +192,22 @@ describe("seedDemoIfEmpty on an empty database", () => {
       expect(row?.createdBy).toMatchObject({ role: "ADMIN_AGENT", partnerId: DEMO_PARTNERS[demo.partnerKey].id });
       expect(await authenticateApiToken(`Bearer ${demo.token}`)).toMatchObject({ partnerId: DEMO_PARTNERS[demo.partnerKey].id, role: "ADMIN_AGENT" });
     }
+  });
+  it("stores one pending invitation (Fabrikam's new sales agent) whose published link works, hash only", async () => {
+    const invitations = await db.prisma.userInvitation.findMany();
+    expect(invitations).toHaveLength(1);
+    expect(invitations[0]).toMatchObject({
+      id: DEMO_INVITATION.id,
+      partnerId: DEMO_PARTNERS[DEMO_INVITATION.partnerKey].id,
+      email: DEMO_INVITATION.email,
+      role: "SALES_AGENT",
+      tokenHash: hashInvitationToken(DEMO_INVITATION.token),
+      acceptedAt: null,
+      revokedAt: null,
+    });
+    expect(await db.prisma.user.count({ where: { email: DEMO_INVITATION.email } })).toBe(0);
+    setDatabaseForTests(db);
+    await expect(lookUpInvitation(DEMO_INVITATION.token)).resolves.toMatchObject({ partnerName: DEMO_PARTNERS.fabrikam.name, problem: null });
   });
 });
 

@@ -61,7 +61,7 @@ describe("verifyCredentials", () => {
     const suspended = await makePartner(database.prisma, { status: "SUSPENDED" });
     const other = await makeUser(database.prisma, { partnerId: suspended.id, role: "ADMIN_AGENT" });
     await expect(verifyCredentials(database.prisma, { email: other.email, password: TEST_PASSWORD, ip: "1" })).rejects.toThrow(
-      SIGN_IN_ERRORS.inactive,
+      SIGN_IN_ERRORS.partnerSuspended,
     );
   });
 });

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import type { PartnerScope } from "@/lib/auth/partner-scope";
-import { roleHasPermission, ROLE_LABELS } from "@/lib/auth/permissions";
-import { NAV_ITEMS } from "./navigation";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { navItemsFor } from "./navigation";
 import { NavLinks } from "./nav-links";
 import { ResellerSwitcher } from "./reseller-switcher";
 import { StackcenterLogo } from "./stackcenter-logo";
@@ -15,9 +15,7 @@ const PARTNER_KIND_LABELS = {
 } as const;
 
 export function AppShell({ scope, children }: { scope: PartnerScope; children: ReactNode }) {
-  const items = NAV_ITEMS.filter((item) => !item.permission || roleHasPermission(scope.role, item.permission)).map(
-    ({ href, label }) => ({ href, label }),
-  );
+  const items = navItemsFor(scope).map(({ href, label }) => ({ href, label }));
   return (
     <div className="flex min-h-screen">
       <aside className="hidden w-60 shrink-0 flex-col border-r border-slate-200 bg-white p-4 md:flex">

@@ -1,12 +1,15 @@
-import type { Permission } from "@/lib/auth/permissions";
+import type { PartnerKind } from "@/generated/prisma/enums";
+import { roleHasPermission, type Permission } from "@/lib/auth/permissions";
 
 export interface NavItem {
   href: string;
   label: string;
   permission?: Permission;
+  /** Shown only to users of these partner kinds (e.g. resellers are a distributor's concern). */
+  partnerKinds?: PartnerKind[];
 }
 
-// The portal's sections, shown to a user only when their role may open them.
+// The portal's sections, shown to a user only when their role (and partner kind) may open them.
 export const NAV_ITEMS: NavItem[] = [
   { href: "/dashboard", label: "Dashboard" },
   { href: "/customers", label: "Customers", permission: "customers:read" },
@@ -16,7 +19,18 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/meters", label: "Meters", permission: "prices:read" },
   { href: "/billing", label: "Billing", permission: "billing:read" },
   { href: "/partners", label: "Partners", permission: "partners:read" },
+  { href: "/partners", label: "Resellers", permission: "resellers:manage", partnerKinds: ["INDIRECT_PROVIDER"] },
+  { href: "/settings/users", label: "Users", permission: "users:manage" },
   { href: "/settings/api-tokens", label: "API tokens", permission: "apiTokens:manage" },
   { href: "/operator/approvals", label: "Approvals", permission: "platform:operate" },
   { href: "/audit", label: "Audit log", permission: "audit:read" },
 ];
+
+/** The items one user sees. */
+export function navItemsFor(scope: { role: Parameters<typeof roleHasPermission>[0]; partnerKind: PartnerKind | null }): NavItem[] {
+  return NAV_ITEMS.filter(
+    (item) =>
+      (!item.permission || roleHasPermission(scope.role, item.permission)) &&
+      (!item.partnerKinds || (scope.partnerKind !== null && item.partnerKinds.includes(scope.partnerKind))),
+  );
+}

@@ -17,6 +17,10 @@ export const PERMISSIONS = [
   "apiTokens:manage",
   "customers:move",
   "audit:read",
+  // A partner's own users and invitations (and, for a distributor, its resellers' users).
+  "users:manage",
+  // Onboarding, suspending and resuming resellers: only meaningful for a distributor's admins.
+  "resellers:manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -34,6 +38,8 @@ const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Permission>> = {
     "apiTokens:manage",
     "customers:move",
     "audit:read",
+    "users:manage",
+    "resellers:manage",
   ]),
   BILLING_ADMIN: new Set<Permission>([
     "customers:read",

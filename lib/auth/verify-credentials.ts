@@ -14,7 +14,8 @@ export interface SignedInUser {
 
 export const SIGN_IN_ERRORS = {
   invalid: "The email or password is incorrect.",
-  inactive: "This account can't sign in: it has been deactivated or its partner is suspended.",
+  inactive: "This account has been deactivated. Ask an admin agent of your organisation to reactivate it.",
+  partnerSuspended: "Your partner organisation is suspended, so its users can't sign in. Contact your distributor.",
   rateLimited: (minutes: number) =>
     `Too many failed sign-in attempts for this email from your network. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
 } as const;
@@ -58,7 +59,8 @@ export async function verifyCredentials(
   }
   const partnerSuspended =
     user.partner?.status === "SUSPENDED" || user.partner?.parent?.status === "SUSPENDED";
-  if (!user.active || partnerSuspended) throw new SignInError(SIGN_IN_ERRORS.inactive);
+  if (partnerSuspended) throw new SignInError(SIGN_IN_ERRORS.partnerSuspended);
+  if (!user.active) throw new SignInError(SIGN_IN_ERRORS.inactive);
 
   await recordSignInAttempt(prisma, key, true);
   await prisma.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() }, select: { id: true } });

@@ -1,48 +1,44 @@
+import { redirect } from "next/navigation";
 import { requirePageScope } from "@/lib/auth/get-scope";
+import { scopeCan } from "@/lib/auth/partner-scope";
 import { listPartners } from "@/lib/partners/list-partners";
-import { Badge, Card, PageHeader } from "@/components/ui/card";
-import { countryName } from "@/lib/customers/csp-markets";
+import { listResellers } from "@/lib/partners/list-resellers";
+import { PartnerDirectory } from "@/components/partners/partner-directory";
+import { ResellerTable } from "@/components/partners/reseller-table";
+import { ButtonLink } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/card";
 
 export const metadata = { title: "Partners" };
 
-const KIND = { DIRECT_CSP: "Direct CSP", INDIRECT_PROVIDER: "Distributor", INDIRECT_RESELLER: "Reseller" } as const;
-
+/** Operators: the platform's partner directory. A distributor's admins: its resellers, rolled up. */
 export default async function PartnersPage() {
-  const scope = await requirePageScope("partners:read");
-  const partners = await listPartners(scope);
+  const scope = await requirePageScope();
+  if (scopeCan(scope, "partners:read")) {
+    const partners = await listPartners(scope);
+    return (
+      <>
+        <PageHeader title="Partners" description="Every CSP partner on the platform. Operators approve multi-tenancy and own the Microsoft price list." />
+        <PartnerDirectory partners={partners} />
+      </>
+    );
+  }
+  if (!scopeCan(scope, "resellers:manage") || scope.partnerKind !== "INDIRECT_PROVIDER") {
+    redirect("/forbidden?need=resellers%3Amanage");
+  }
+  const resellers = await listResellers(scope);
+  const narrowedTo = scope.resellers.find((reseller) => reseller.id === scope.selectedResellerId);
   return (
     <>
-      <PageHeader title="Partners" description="Every CSP partner on the platform. Operators approve multi-tenancy and own the Microsoft price list." />
-      <Card>
-        <table className="w-full text-left text-sm">
-          <thead className="text-xs uppercase text-slate-500">
-            <tr>
-              <th className="py-2">Partner</th>
-              <th>Kind</th>
-              <th>MPN ID</th>
-              <th>Country</th>
-              <th>Distributor</th>
-              <th className="text-right">Customers</th>
-              <th className="text-right">Users</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {partners.map((partner) => (
-              <tr key={partner.id}>
-                <td className="py-2 font-medium">
-                  {partner.name} {partner.status === "SUSPENDED" ? <Badge tone="danger">Suspended</Badge> : null}
-                </td>
-                <td>{KIND[partner.kind]}</td>
-                <td className="tabular-nums">{partner.mpnId}</td>
-                <td>{countryName(partner.country)}</td>
-                <td>{partner.parent?.name ?? "—"}</td>
-                <td className="text-right tabular-nums">{partner._count.customers}</td>
-                <td className="text-right tabular-nums">{partner._count.users}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Card>
+      <PageHeader
+        title="Resellers"
+        description={
+          narrowedTo
+            ? `Showing ${narrowedTo.name} only: choose "All resellers and own" in Viewing to see every reseller.`
+            : `${scope.partnerName}'s resellers: status, customers, users and pending invitations. Open one to manage its users or suspend it.`
+        }
+        actions={<ButtonLink href="/partners/new">Onboard reseller</ButtonLink>}
+      />
+      <ResellerTable rows={resellers} />
     </>
   );
 }

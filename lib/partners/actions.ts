@@ -1,0 +1,38 @@
+"use server";
+// Server actions for a distributor's resellers (Partners → Onboard, a reseller's page). Reseller ids
+// from the client are checked against the distributor's own resellers on the server.
+import { revalidatePath } from "next/cache";
+import { runAction } from "../actions/run-action";
+import type { ActionResult } from "../actions/action-result";
+import type { IssuedInvitation } from "../users/issue-invitation";
+import { onboardResellerSchema, resellerIdSchema } from "./partner-schemas";
+import { onboardReseller } from "./onboard-reseller";
+import { setResellerStatus } from "./set-reseller-status";
+
+/** Returns the first admin's one-time invitation link: the only time it is ever shown. */
+export async function onboardResellerAction(
+  input: unknown,
+): Promise<ActionResult<{ resellerId: string; name: string; invitation: IssuedInvitation }>> {
+  return runAction("resellers:manage", onboardResellerSchema, input, async (scope, data) => {
+    const onboarded = await onboardReseller(scope, data);
+    // The shell's reseller switcher lists the new reseller.
+    revalidatePath("/", "layout");
+    return onboarded;
+  });
+}
+
+export async function suspendResellerAction(input: unknown): Promise<ActionResult<{ id: string; status: string }>> {
+  return runAction("resellers:manage", resellerIdSchema, input, async (scope, data) => {
+    const changed = await setResellerStatus(scope, data.resellerId, "SUSPENDED");
+    revalidatePath("/partners", "layout");
+    return changed;
+  });
+}
+
+export async function resumeResellerAction(input: unknown): Promise<ActionResult<{ id: string; status: string }>> {
+  return runAction("resellers:manage", resellerIdSchema, input, async (scope, data) => {
+    const changed = await setResellerStatus(scope, data.resellerId, "ACTIVE");
+    revalidatePath("/partners", "layout");
+    return changed;
+  });
+}

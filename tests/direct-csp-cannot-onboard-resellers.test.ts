@@ -1,0 +1,53 @@
+// Isolation: only a distributor (indirect provider) has resellers. A direct CSP's admin agent (and a
+// reseller's) can't onboard, suspend or resume one, nor open the resellers list; nothing is written.
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { createTestDatabase } from "./support/test-database";
+import { testSession } from "./support/mock-session";
+import { makeWorld, type World } from "./support/world";
+import { freshEmail, freshMpnId } from "./support/channel-fixtures";
+import { setDatabaseForTests } from "../lib/db";
+import type { Database } from "../lib/database/open-database";
+
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("../lib/auth/get-scope", async () => (await import("./support/mock-session")).mockGetScopeModule());
+
+const partners = await import("../lib/partners/actions");
+const { listResellers } = await import("../lib/partners/list-resellers");
+
+let database: Database;
+let world: World;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  setDatabaseForTests(database);
+  world = await makeWorld(database.prisma);
+});
+afterAll(() => database.close());
+beforeEach(() => {
+  testSession.scope = null;
+});
+
+describe.each(["direct", "resellerA"] as const)("the %s admin agent", (partner) => {
+  it("can't onboard a reseller (NotADistributor); no partner, invitation or audit event is written", async () => {
+    testSession.scope = await world.scope(partner, "ADMIN_AGENT");
+    const before = [await database.prisma.partner.count(), await database.prisma.userInvitation.count(), await database.prisma.auditEvent.count()];
+    const result = await partners.onboardResellerAction({
+      name: "Sneaky Reseller",
+      mpnId: freshMpnId(),
+      country: "US",
+      adminName: "Sneaky",
+      adminEmail: freshEmail("sneaky"),
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: "NotADistributor" } });
+    expect([await database.prisma.partner.count(), await database.prisma.userInvitation.count(), await database.prisma.auditEvent.count()]).toEqual(before);
+  });
+
+  it("can't suspend or resume anyone, nor list resellers", async () => {
+    testSession.scope = await world.scope(partner, "ADMIN_AGENT");
+    for (const action of [partners.suspendResellerAction, partners.resumeResellerAction]) {
+      expect(await action({ resellerId: world.partners.resellerB.id })).toMatchObject({ ok: false, error: { code: "NotADistributor" } });
+    }
+    await expect(listResellers(testSession.scope)).rejects.toMatchObject({ code: "NotADistributor" });
+    expect((await database.prisma.partner.findUniqueOrThrow({ where: { id: world.partners.resellerB.id } })).status).toBe("ACTIVE");
+  });
+});
