@@ -124,6 +124,7 @@ export const auditCases: AuditCases = {
   "users/actions#acceptInvitationAction": {
     // Public action (no session): the token is the credential; the scope is not used.
     expectedAuditAction: "invitation.accept",
+    isPublic: true,
     async prepare(context) {
       const { scope, reseller } = await channel(context);
       const invitation = await pendingInvitation(context.prisma, reseller.id);

@@ -13,6 +13,11 @@ export type AuditCase = {
   prepare: (context: AuditCaseContext) => Promise<{ scope: PartnerScope; input: unknown }>;
   /** The AuditEvent.action the call must write. */
   expectedAuditAction: string;
+  /**
+   * A public action (no session, e.g. accepting an invitation: the token is the credential) is
+   * audited as the user it acts for, not the session's user: its event is matched by action only.
+   */
+  isPublic?: boolean;
 };
 
 /** Actions that change no data (e.g. a view filter kept in a cookie), each with the reason. */
