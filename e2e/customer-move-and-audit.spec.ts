@@ -22,6 +22,8 @@ async function moveTo(page: Page, resellerName: string, note = "") {
 }
 
 test("a distributor moves a customer between resellers; history, audit page and CSV show it", async ({ page }) => {
+  // A long flow (two moves, the audit page, a download): on a loaded machine it outlasts 60 s.
+  test.slow();
   await signIn(page, "admin@northwind.example");
   await page.goto(`/customers/${customer.id}`);
   await expect(page.getByRole("heading", { level: 1, name: customer.companyName })).toBeVisible();

@@ -3,7 +3,7 @@
 // customer; the link can't be used twice. Then suspension (sign-in refused with a clear message,
 // an open session loses access at once, data kept) and resume, and the last-admin rule in the UI.
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PARTNERS } from "../prisma/seed/demo-data";
+import { DEMO_PARTNERS, DEMO_PASSWORD } from "../prisma/seed/demo-data";
 import { signIn, signOut } from "./support/sign-in";
 
 const suffix = Date.now().toString(36);
@@ -31,6 +31,20 @@ async function signInExpectingRefusal(page: Page, email: string, message: RegExp
 test.describe.serial("indirect channel", () => {
   // Several sign-ins and a bcrypt hash per test, on a shared, loaded machine.
   test.describe.configure({ timeout: 120_000 });
+
+  // A freshly started server renders its first dashboard slowly (cold caches over the seeded usage
+  // history, on a shared machine): warm it once, so the flows below wait on outcomes, not on that.
+  test.beforeAll(async ({ browser }) => {
+    test.setTimeout(150_000);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill("admin@northwind.example");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByTestId("signed-in-user")).toBeVisible({ timeout: 120_000 });
+    await context.close();
+  });
 
   test("a distributor onboards a reseller, whose first admin accepts the link and creates a customer", async ({ page }) => {
     await signIn(page, "admin@northwind.example");

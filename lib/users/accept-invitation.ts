@@ -79,8 +79,13 @@ export async function lookUpInvitation(token: string) {
  * partner is refused with its own code. Not scoped, like lookUpInvitation: the token is the credential.
  */
 export async function acceptInvitation(input: AcceptInvitationInput): Promise<{ userId: string; email: string }> {
-  const passwordHash = await bcrypt.hash(input.password, PASSWORD_BCRYPT_COST);
   const prisma = await getPrisma();
+  // Cheap checks first, so a bad link never costs a bcrypt hash; the transaction re-checks.
+  const found = await findByToken(prisma, input.token);
+  if (!found) throw notFound();
+  const early = refusal(found, new Date());
+  if (early) throw early;
+  const passwordHash = await bcrypt.hash(input.password, PASSWORD_BCRYPT_COST);
   try {
     return await prisma.$transaction(async (tx) => {
       const invitation = await findByToken(tx, input.token);
