@@ -15,6 +15,13 @@ export const PERMISSIONS = [
   "partners:read",
   "platform:operate",
   "apiTokens:manage",
+  // Chargeback: rate cards and the margin report (the billing partner only: direct CSPs and
+  // distributors; the data functions also refuse resellers, whatever their role).
+  "chargeback:manage",
+  // Customer statements at the partner's prices (resellers too, without Microsoft cost or margin).
+  "statements:read",
+  // Monthly budgets per customer.
+  "budgets:manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -30,6 +37,9 @@ const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Permission>> = {
     "registrations:read",
     "registrations:write",
     "apiTokens:manage",
+    "chargeback:manage",
+    "statements:read",
+    "budgets:manage",
   ]),
   BILLING_ADMIN: new Set<Permission>([
     "customers:read",
@@ -38,6 +48,9 @@ const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Permission>> = {
     "usage:read",
     "prices:read",
     "registrations:read",
+    "chargeback:manage",
+    "statements:read",
+    "budgets:manage",
   ]),
   SALES_AGENT: new Set<Permission>(["customers:read", "customers:write"]),
   OPERATOR: new Set<Permission>(["customers:read", "prices:read", "partners:read", "platform:operate"]),
