@@ -7,6 +7,7 @@ import type { Database } from "../database/open-database";
 import { Money, customerUnitPrice, lineValue, marginOf, roundStatementAmount, sumMoney } from "./chargeback-math";
 import { rateResolver } from "./resolve-rate";
 import { unsafeLoadRateCardSets, type PricedCustomer } from "./load-rate-card-set";
+import { commerceMeterLabel } from "./rate-card-subjects";
 
 export interface CostedStatementLine {
   meterKind: "commerce" | "local";
@@ -98,7 +99,7 @@ export async function unsafeComputeStatements(
     database.sql.query<RatedGroup>(RATED_SQL, params),
     database.sql.query<LocalGroup>(LOCAL_SQL, params),
     unsafeLoadRateCardSets(database.prisma, ownerPartnerId, customers),
-    database.prisma.commerceMeter.findMany({ select: { id: true, serviceName: true, resourceName: true, unitOfMeasure: true } }),
+    database.prisma.commerceMeter.findMany({ select: { id: true, serviceName: true, serviceType: true, resourceName: true, unitOfMeasure: true } }),
     database.prisma.localMeter.findMany({ select: { id: true, resourceProvider: true, name: true, unit: true } }),
   ]);
   const commerceById = new Map(commerceMeters.map((m) => [m.id, m]));
@@ -128,7 +129,7 @@ export async function unsafeComputeStatements(
     const price = customerUnitPrice(row.unitPrice, markupPercent);
     const meter = commerceById.get(row.meterId);
     add(row.customerId, `commerce|${row.meterId}|${price.toFixed()}`, () => ({
-      meterKind: "commerce", meterId: row.meterId, meterName: meter?.resourceName ?? row.meterId, category: meter?.serviceName ?? "",
+      meterKind: "commerce", meterId: row.meterId, meterName: meter ? commerceMeterLabel(meter) : row.meterId, category: meter?.serviceName ?? "",
       unit: meter?.unitOfMeasure ?? "", quantity: new Money(0), unitPrice: price, firstDay: day, lastDay: day,
       microsoftCost: new Money(0), unrounded: new Money(0),
     }), day, row.quantity, lineValue(row.quantity, price), row.cost);

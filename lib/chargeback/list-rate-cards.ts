@@ -5,7 +5,9 @@ import { getPrisma } from "../db";
 import type { PartnerScope } from "../auth/partner-scope";
 import { notFound } from "../actions/errors";
 import { requireBillingPartner } from "./billing-partner-scope";
-import { isoDay } from "./rate-card-subjects";
+import { commerceMeterLabel, isoDay } from "./rate-card-subjects";
+
+const commerceLabel = (meter: { resourceName: string; serviceType: string | null } | undefined) => (meter ? commerceMeterLabel(meter) : undefined);
 import { versionInForce } from "./resolve-rate";
 
 export interface RateCardSummary {
@@ -84,7 +86,7 @@ export async function getRateCard(scope: PartnerScope, rateCardId: string, today
   });
   if (!card) throw notFound("The rate card");
   const [commerce, local] = await Promise.all([
-    prisma.commerceMeter.findMany({ select: { id: true, resourceName: true, unitOfMeasure: true } }),
+    prisma.commerceMeter.findMany({ select: { id: true, resourceName: true, serviceType: true, unitOfMeasure: true } }),
     prisma.localMeter.findMany({ select: { id: true, name: true, unit: true } }),
   ]);
   const commerceById = new Map(commerce.map((m) => [m.id, m]));
@@ -95,7 +97,7 @@ export async function getRateCard(scope: PartnerScope, rateCardId: string, today
     defaultMarkupPercent: v.defaultMarkupPercent,
     note: v.note,
     createdAt: v.createdAt,
-    markups: v.entries.flatMap((e) => (e.commerceMeterId && e.markupPercent ? [{ meterId: e.commerceMeterId, meterName: commerceById.get(e.commerceMeterId)?.resourceName ?? e.commerceMeterId, unit: commerceById.get(e.commerceMeterId)?.unitOfMeasure ?? "", markupPercent: e.markupPercent }] : [])),
+    markups: v.entries.flatMap((e) => (e.commerceMeterId && e.markupPercent ? [{ meterId: e.commerceMeterId, meterName: commerceLabel(commerceById.get(e.commerceMeterId)) ?? e.commerceMeterId, unit: commerceById.get(e.commerceMeterId)?.unitOfMeasure ?? "", markupPercent: e.markupPercent }] : [])),
     unitPrices: v.entries.flatMap((e) => (e.localMeterId && e.unitPrice ? [{ meterId: e.localMeterId, meterName: localById.get(e.localMeterId)?.name ?? e.localMeterId, unit: localById.get(e.localMeterId)?.unit ?? "", unitPrice: e.unitPrice }] : [])),
   }));
   const current = versions.find((v) => v.effectiveFrom <= today) ?? null;
