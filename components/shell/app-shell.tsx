@@ -15,7 +15,10 @@ const PARTNER_KIND_LABELS = {
 } as const;
 
 export function AppShell({ scope, children }: { scope: PartnerScope; children: ReactNode }) {
-  const items = NAV_ITEMS.filter((item) => !item.permission || roleHasPermission(scope.role, item.permission)).map(
+  const isBillingPartner = scope.partnerKind === "DIRECT_CSP" || scope.partnerKind === "INDIRECT_PROVIDER";
+  const items = NAV_ITEMS.filter(
+    (item) => (!item.permission || roleHasPermission(scope.role, item.permission)) && (!item.billingPartnerOnly || isBillingPartner),
+  ).map(
     ({ href, label }) => ({ href, label }),
   );
   return (

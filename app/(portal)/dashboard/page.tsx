@@ -4,6 +4,7 @@ import { scopeCan } from "@/lib/auth/partner-scope";
 import { getDashboardSummary } from "@/lib/dashboard/get-dashboard-summary";
 import { Card, PageHeader, StatTile } from "@/components/ui/card";
 import { DashboardSpend } from "@/components/billing/dashboard-spend";
+import { BudgetAlertsCard } from "@/components/chargeback/budget-alerts-card";
 
 export const metadata = { title: "Dashboard" };
 
@@ -25,6 +26,7 @@ export default async function DashboardPage() {
         {summary.partners !== null ? <StatTile label="Partners on the platform" value={summary.partners} /> : null}
       </div>
       {scopeCan(scope, "billing:read") ? <DashboardSpend scope={scope} /> : null}
+      {scopeCan(scope, "statements:read") ? <BudgetAlertsCard scope={scope} /> : null}
       {scopeCan(scope, "customers:read") ? (
         <div className="mt-6">
           <Card title="Newest customers" actions={<Link className="text-sm text-brand-600 hover:underline" href="/customers">All customers</Link>}>
