@@ -6,6 +6,7 @@ import { DEMO_CUSTOMERS, DEMO_PARTNER_LIST, DEMO_PASSWORD, DEMO_SUBSCRIPTIONS, D
 import { seedDemoPriceList } from "./pricing-demo";
 import { seedDemoRegistrations } from "./registrations-demo";
 import { seedDemoIngestionKeys } from "./usage-demo";
+import { seedDemoChargeback } from "./chargeback-demo";
 
 export {
   DEMO_CUSTOMERS,
@@ -104,6 +105,7 @@ export async function seedDemoIfEmpty(prisma: PrismaClient): Promise<boolean> {
       await seedDemoPriceList(tx);
       await seedDemoRegistrations(tx);
       await seedDemoIngestionKeys(tx);
+      await seedDemoChargeback(tx);
       return true;
     },
     { maxWait: 10_000, timeout: 60_000 },
