@@ -16,7 +16,6 @@ export default async function StatementPrintPage({ params, searchParams }: { par
   const statement = await orNotFound(getCustomerStatement(scope, customerId, period, { audience: "customer" }));
   return (
     <main className="statement-sheet mx-auto max-w-[210mm] px-[15mm] py-[12mm] text-slate-900" data-testid="statement-print">
-      <style>{`@page { size: A4; margin: 12mm; } @media print { .no-print { display: none !important; } .statement-sheet { padding: 0; max-width: none; } body { background: white; } }`}</style>
       <div className="no-print mb-6 flex justify-end">
         <PrintButton />
       </div>
