@@ -68,7 +68,10 @@ SELECT s."customerId" AS "customerId", l."commerceMeterId"::text AS "meterId", l
  WHERE s."customerId" = ANY($1::text[]) AND l."usageDate" BETWEEN $2::date AND $3::date
  GROUP BY 1, 2, 3, 4, 5`;
 
-/* Usage of local meters Microsoft doesn't bill (no commerce meter), in local units. */
+/*
+ * Usage of local meters Microsoft doesn't bill (no commerce meter), in local units. The registration
+ * list lets the planner walk the (registrationId, usageDate) index instead of scanning raw usage.
+ */
 const LOCAL_SQL = `
 SELECT s."customerId" AS "customerId", r."localMeterId"::text AS "meterId", r."usageDate"::text AS "day", SUM(r."quantity")::text AS "quantity"
   FROM "UsageRecord" r
