@@ -25,7 +25,7 @@ test("the distributor reprices a reseller's customers and the statement follows"
   await form.getByLabel("Markup % for Virtual Machines VM", { exact: true }).fill("abc");
   await form.getByRole("button", { name: "Add version" }).click();
   await expect(form.getByText(/Enter a markup/)).toBeVisible();
-  await expect(page.getByTestId("rate-card-version").filter({ has: page.locator(`[data-effective-from="${period}-01"]`) })).toHaveCount(0);
+  await expect(page.locator(`[data-testid="rate-card-version"][data-effective-from="${period}-01"]`)).toHaveCount(0);
 
   await form.getByLabel("Markup % for Virtual Machines VM", { exact: true }).fill("25");
   await form.getByRole("button", { name: "Add version" }).click();
