@@ -13,6 +13,7 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("../lib/auth/get-scope", async () => (await import("./support/mock-session")).mockGetScopeModule());
 
 const actions = await import("../lib/chargeback/actions");
+const { listRateCards, getRateCard } = await import("../lib/chargeback/list-rate-cards");
 const { createRateCardAction, addRateCardVersionAction, setCustomerBudgetAction, clearCustomerBudgetAction } = actions;
 
 let database: Database;
@@ -94,6 +95,16 @@ describe("rate card actions", () => {
     ]);
     expect(await auditCount("rateCard.version.create", card.data.id)).toBe(1);
     expect(await addRateCardVersionAction({ ...base })).toMatchObject({ ok: false, error: { code: "VersionDateTaken", fields: { effectiveFrom: expect.any(String) } } });
+    expect(await addRateCardVersionAction({ ...base, effectiveFrom: "2099-01-01", defaultMarkupPercent: "" })).toMatchObject({ ok: true });
+
+    // Listed with its versions' dates, like the price list versions; the one in force is today's.
+    const scope = await world.scope("direct", "BILLING_ADMIN");
+    const [listed] = await listRateCards(scope);
+    expect(listed).toMatchObject({ id: card.data.id, level: "DEFAULT", versionDates: [thisMonth(), "2099-01-01"], currentFrom: thisMonth() });
+    const detail = await getRateCard(scope, card.data.id);
+    expect(detail.versions.map((v) => [v.effectiveFrom, v.defaultMarkupPercent?.toFixed() ?? null])).toEqual([["2099-01-01", null], [thisMonth(), "10"]]);
+    expect(detail.versions[1].markups).toEqual([expect.objectContaining({ meterId: VM, meterName: "VM" })]);
+    expect(detail.versions[1].unitPrices).toEqual([expect.objectContaining({ meterId: STATIC_IP, meterName: "Static IP Address Usage" })]);
 
     // Another partner's card id is simply not found.
     testSession.scope = await world.scope("distributor", "ADMIN_AGENT");

@@ -8,7 +8,6 @@ import { requireBillingPartner } from "./billing-partner-scope";
 import { commerceMeterLabel, isoDay } from "./rate-card-subjects";
 
 const commerceLabel = (meter: { resourceName: string; serviceType: string | null } | undefined) => (meter ? commerceMeterLabel(meter) : undefined);
-import { versionInForce } from "./resolve-rate";
 
 export interface RateCardSummary {
   id: string;
@@ -38,14 +37,15 @@ export async function listRateCards(scope: PartnerScope, today: string = isoDay(
   return cards
     .map((card) => {
       const versionDates = card.versions.map((v) => isoDay(v.effectiveFrom));
-      const current = versionInForce({ id: card.id, level: card.level, versions: versionDates.map((d, i) => ({ id: card.versions[i].id, effectiveFrom: d, defaultMarkupPercent: null, markups: new Map(), unitPrices: new Map() })) }, today);
+      // Dates are ascending: the last one on or before today is in force.
+      const currentFrom = versionDates.filter((day) => day <= today).at(-1) ?? null;
       return {
         id: card.id,
         level: card.level,
         name: card.name,
         subjectName: card.reseller?.name ?? card.customer?.companyName ?? "All customers",
         versionDates,
-        currentFrom: current?.effectiveFrom ?? null,
+        currentFrom,
         updatedAt: card.updatedAt,
       };
     })
