@@ -12,6 +12,12 @@ const WINDOWS_VM_METER = "fb8c0713-ea20-40bf-901f-5560fd3f6330";
 const customer = DEMO_CUSTOMERS.find((c) => c.companyName === "Alpine Ski House");
 const period = new Date().toISOString().slice(0, 7);
 
+// A freshly started server opens the (large, seeded) embedded database on its first query: do that
+// before the first sign-in, whose 10 s wait is for the portal, not for the database to load.
+test.beforeAll(async ({ request }) => {
+  expect((await request.get("/api/health", { timeout: 120_000 })).ok()).toBe(true);
+});
+
 test("the distributor reprices a reseller's customers and the statement follows", async ({ page }) => {
   if (!customer) throw new Error("demo customer missing");
   await signIn(page, "admin@northwind.example");
