@@ -7,6 +7,8 @@ export interface NavItem {
   permission?: Permission;
   /** Shown only to users of these partner kinds (e.g. resellers are a distributor's concern). */
   partnerKinds?: PartnerKind[];
+  /** Only for the partner Microsoft bills (direct CSPs and distributors), never resellers. */
+  billingPartnerOnly?: boolean;
 }
 
 // The portal's sections, shown to a user only when their role (and partner kind) may open them.
@@ -18,6 +20,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/price-list", label: "Price list", permission: "prices:read" },
   { href: "/meters", label: "Meters", permission: "prices:read" },
   { href: "/billing", label: "Billing", permission: "billing:read" },
+  { href: "/chargeback/rate-cards", label: "Rate cards", permission: "chargeback:manage", billingPartnerOnly: true },
+  { href: "/chargeback/margins", label: "Margins", permission: "chargeback:manage", billingPartnerOnly: true },
   { href: "/partners", label: "Partners", permission: "partners:read" },
   { href: "/partners", label: "Resellers", permission: "resellers:manage", partnerKinds: ["INDIRECT_PROVIDER"] },
   { href: "/settings/users", label: "Users", permission: "users:manage" },
@@ -31,6 +35,7 @@ export function navItemsFor(scope: { role: Parameters<typeof roleHasPermission>[
   return NAV_ITEMS.filter(
     (item) =>
       (!item.permission || roleHasPermission(scope.role, item.permission)) &&
+      (!item.billingPartnerOnly || scope.partnerKind === "DIRECT_CSP" || scope.partnerKind === "INDIRECT_PROVIDER") &&
       (!item.partnerKinds || (scope.partnerKind !== null && item.partnerKinds.includes(scope.partnerKind))),
   );
 }

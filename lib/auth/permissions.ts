@@ -21,6 +21,13 @@ export const PERMISSIONS = [
   "users:manage",
   // Onboarding, suspending and resuming resellers: only meaningful for a distributor's admins.
   "resellers:manage",
+  // Chargeback: rate cards and the margin report (the billing partner only: direct CSPs and
+  // distributors; the data functions also refuse resellers, whatever their role).
+  "chargeback:manage",
+  // Customer statements at the partner's prices (resellers too, without Microsoft cost or margin).
+  "statements:read",
+  // Monthly budgets per customer.
+  "budgets:manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -40,6 +47,9 @@ const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Permission>> = {
     "audit:read",
     "users:manage",
     "resellers:manage",
+    "chargeback:manage",
+    "statements:read",
+    "budgets:manage",
   ]),
   BILLING_ADMIN: new Set<Permission>([
     "customers:read",
@@ -49,6 +59,9 @@ const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Permission>> = {
     "prices:read",
     "registrations:read",
     "audit:read",
+    "chargeback:manage",
+    "statements:read",
+    "budgets:manage",
   ]),
   SALES_AGENT: new Set<Permission>(["customers:read", "customers:write"]),
   OPERATOR: new Set<Permission>(["customers:read", "prices:read", "partners:read", "platform:operate", "audit:read"]),

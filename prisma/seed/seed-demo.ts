@@ -7,6 +7,7 @@ import { seedDemoPriceList } from "./pricing-demo";
 import { seedDemoRegistrations } from "./registrations-demo";
 import { seedDemoIngestionKeys } from "./usage-demo";
 import { seedDemoInvitations } from "./invitations-demo";
+import { seedDemoChargeback } from "./chargeback-demo";
 
 export {
   DEMO_CUSTOMERS,
@@ -116,6 +117,7 @@ export async function seedDemoIfEmpty(prisma: PrismaClient): Promise<boolean> {
       await seedDemoRegistrations(tx);
       await seedDemoIngestionKeys(tx);
       await seedDemoInvitations(tx);
+      await seedDemoChargeback(tx);
       return true;
     },
     { maxWait: 10_000, timeout: 60_000 },

@@ -1,9 +1,11 @@
+import { Suspense } from "react";
 import Link from "next/link";
 import { requirePageScope } from "@/lib/auth/get-scope";
 import { scopeCan } from "@/lib/auth/partner-scope";
 import { getDashboardSummary } from "@/lib/dashboard/get-dashboard-summary";
 import { Card, PageHeader, StatTile } from "@/components/ui/card";
 import { DashboardSpend } from "@/components/billing/dashboard-spend";
+import { BudgetAlertsCard } from "@/components/chargeback/budget-alerts-card";
 
 export const metadata = { title: "Dashboard" };
 
@@ -24,7 +26,17 @@ export default async function DashboardPage() {
         ) : null}
         {summary.partners !== null ? <StatTile label="Partners on the platform" value={summary.partners} /> : null}
       </div>
-      {scopeCan(scope, "billing:read") ? <DashboardSpend scope={scope} /> : null}
+      {/* Streamed: the period's figures read every rated line of the month; the shell doesn't wait for them. */}
+      {scopeCan(scope, "billing:read") ? (
+        <Suspense fallback={<p className="mt-6 text-sm text-slate-500">Loading this period&apos;s spend…</p>}>
+          <DashboardSpend scope={scope} />
+        </Suspense>
+      ) : null}
+      {scopeCan(scope, "statements:read") ? (
+        <Suspense fallback={<p className="mt-6 text-sm text-slate-500">Loading budgets…</p>}>
+          <BudgetAlertsCard scope={scope} />
+        </Suspense>
+      ) : null}
       {scopeCan(scope, "customers:read") ? (
         <div className="mt-6">
           <Card title="Newest customers" actions={<Link className="text-sm text-brand-600 hover:underline" href="/customers">All customers</Link>}>

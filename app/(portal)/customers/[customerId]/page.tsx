@@ -13,6 +13,8 @@ import { AddSubscriptionForm } from "@/components/customers/add-subscription-for
 import { CustomerRegistrationsCard } from "@/components/registrations/customer-registrations-card";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
+import { getCustomerBudget } from "@/lib/chargeback/customer-budgets";
+import { BudgetForm } from "@/components/chargeback/budget-form";
 
 export default async function CustomerPage({ params }: { params: Promise<{ customerId: string }> }) {
   const scope = await requirePageScope("customers:read");
@@ -20,6 +22,8 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   const customer = await orNotFound(getCustomer(scope, customerId));
   const canWrite = scopeCan(scope, "customers:write");
   const [history, moveTargets] = await Promise.all([listOwnershipHistory(scope, customer.id), listMoveTargets(scope)]);
+  // undefined: the role may not manage budgets (no card); null: no budget yet.
+  const budget = scopeCan(scope, "budgets:manage") && scope.manageablePartnerIds.includes(customer.partner.id) ? await getCustomerBudget(scope, customer.id) : undefined;
   return (
     <>
       <nav className="mb-2 text-sm">
@@ -32,11 +36,18 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
         description={customer.domain}
         actions={canWrite ? <ButtonLink href={`/customers/${customer.id}/edit`} variant="secondary">Edit</ButtonLink> : null}
       />
-      {scopeCan(scope, "billing:read") ? (
-        <p className="mb-4 text-sm">
-          <Link href={`/customers/${customer.id}/usage`} className="font-medium text-brand-600 hover:underline" data-testid="customer-usage-link">
-            Usage and cost this period →
-          </Link>
+      {scopeCan(scope, "billing:read") || scopeCan(scope, "statements:read") ? (
+        <p className="mb-4 flex gap-6 text-sm">
+          {scopeCan(scope, "billing:read") ? (
+            <Link href={`/customers/${customer.id}/usage`} className="font-medium text-brand-600 hover:underline" data-testid="customer-usage-link">
+              Usage and cost this period →
+            </Link>
+          ) : null}
+          {scopeCan(scope, "statements:read") ? (
+            <Link href={`/customers/${customer.id}/statement`} className="font-medium text-brand-600 hover:underline" data-testid="customer-statement-link">
+              Statement →
+            </Link>
+          ) : null}
         </p>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
@@ -106,6 +117,11 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
                 currentOwner={{ id: customer.partner.id, name: customer.partner.name }}
                 targets={moveTargets}
               />
+            </Card>
+          ) : null}
+          {budget !== undefined ? (
+            <Card title="Monthly budget">
+              <BudgetForm customerId={customer.id} current={budget ? { monthlyAmount: budget.monthlyAmount.toFixed(2), currency: budget.currency } : null} />
             </Card>
           ) : null}
           {canWrite ? (

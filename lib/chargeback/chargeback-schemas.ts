@@ -1,0 +1,83 @@
+// Input schemas of the chargeback actions; shared with the forms, so no "server-only" here.
+import { z } from "zod";
+
+const MARKUP = /^-?\d{1,5}(\.\d{1,4})?$/;
+const UNIT_PRICE = /^\d{1,14}(\.\d{1,10})?$/;
+const AMOUNT = /^\d{1,16}(\.\d{1,2})?$/;
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+export const MARKUP_HINT = "A percentage such as 12.5 (up to 4 decimals, −100 to 99999).";
+export const UNIT_PRICE_HINT = "A price such as 0.0125 (0 or more, up to 10 decimals).";
+
+export function markupError(value: string): string | null {
+  if (!MARKUP.test(value)) return `Enter a markup: ${MARKUP_HINT}`;
+  if (Number.parseFloat(value) < -100) return "A markup can't be below −100 % (a negative price).";
+  return null;
+}
+
+export function unitPriceError(value: string): string | null {
+  return UNIT_PRICE.test(value) ? null : `Enter a unit price: ${UNIT_PRICE_HINT}`;
+}
+
+const id = z.string().trim().min(1).max(100);
+
+export const createRateCardSchema = z
+  .object({
+    level: z.enum(["DEFAULT", "RESELLER", "CUSTOMER"], { message: "Choose default, reseller or customer." }),
+    resellerId: z.string().trim().optional(),
+    customerId: z.string().trim().optional(),
+    name: z.string().trim().max(120, "At most 120 characters.").optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.level === "RESELLER" && !value.resellerId) ctx.addIssue({ code: "custom", path: ["resellerId"], message: "Choose the reseller." });
+    if (value.level === "CUSTOMER" && !value.customerId) ctx.addIssue({ code: "custom", path: ["customerId"], message: "Choose the customer." });
+  });
+export type CreateRateCardInput = z.input<typeof createRateCardSchema>;
+
+/** meter id → value; blank values are dropped (no entry: the meter falls back to the next level). */
+const entries = z
+  .record(z.string(), z.string())
+  .default({})
+  .transform((record): Record<string, string> => {
+    const kept: Record<string, string> = {};
+    for (const [meterId, value] of Object.entries(record)) if (value.trim() !== "") kept[meterId.trim().toLowerCase()] = value.trim();
+    return kept;
+  });
+
+export const addRateCardVersionSchema = z
+  .object({
+    rateCardId: id,
+    effectiveFrom: z.string().trim().regex(DAY, "Enter a date as YYYY-MM-DD."),
+    defaultMarkupPercent: z.string().trim().default(""),
+    note: z.string().trim().max(500, "At most 500 characters.").optional(),
+    markups: entries,
+    unitPrices: entries,
+  })
+  .superRefine((value, ctx) => {
+    if (value.defaultMarkupPercent !== "") {
+      const error = markupError(value.defaultMarkupPercent);
+      if (error) ctx.addIssue({ code: "custom", path: ["defaultMarkupPercent"], message: error });
+    }
+    for (const [meterId, markup] of Object.entries(value.markups)) {
+      const error = markupError(markup);
+      if (error) ctx.addIssue({ code: "custom", path: ["markups", meterId], message: error });
+    }
+    for (const [meterId, price] of Object.entries(value.unitPrices)) {
+      const error = unitPriceError(price);
+      if (error) ctx.addIssue({ code: "custom", path: ["unitPrices", meterId], message: error });
+    }
+  });
+export type AddRateCardVersionInput = z.input<typeof addRateCardVersionSchema>;
+
+export const setCustomerBudgetSchema = z.object({
+  customerId: id,
+  monthlyAmount: z
+    .string()
+    .trim()
+    .regex(AMOUNT, "Enter an amount such as 1500 or 1500.50 (up to 2 decimals).")
+    .refine((value) => Number.parseFloat(value) > 0, "A budget must be more than 0."),
+  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "Use a 3-letter currency code such as USD.").default("USD"),
+});
+export type SetCustomerBudgetInput = z.input<typeof setCustomerBudgetSchema>;
+
+export const clearCustomerBudgetSchema = z.object({ customerId: id });

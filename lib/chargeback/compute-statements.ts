@@ -1,0 +1,180 @@
+import "server-only";
+// Statement lines for customers of one billing partner over a date range: rated usage (commerce
+// meters, Microsoft's price × the resolved markup) and the local meters Microsoft doesn't bill
+// (the partner's own unit price), one line per meter and customer unit price.
+import type Decimal from "decimal.js";
+import type { Database } from "../database/open-database";
+import { Money, customerUnitPrice, lineValue, marginOf, roundStatementAmount, sumMoney } from "./chargeback-math";
+import { rateResolver } from "./resolve-rate";
+import { unsafeLoadRateCardSets, type PricedCustomer } from "./load-rate-card-set";
+import { commerceMeterLabel } from "./rate-card-subjects";
+
+export interface CostedStatementLine {
+  meterKind: "commerce" | "local";
+  meterId: string;
+  meterName: string;
+  category: string;
+  unit: string;
+  quantity: Decimal;
+  /** The customer's unit price on this line (a meter whose price changed within the range has several lines). */
+  unitPrice: Decimal;
+  /** True when this meter has more than one unit price in the range (its lines are split per price). */
+  priceVaries: boolean;
+  firstDay: string;
+  lastDay: string;
+  /** Σ(quantity × unit price), rounded once half-up to the cent. */
+  amount: Decimal;
+  /** Σ of the recon lines' FLOORed totals (0 for meters Microsoft doesn't bill). */
+  microsoftCost: Decimal;
+  margin: Decimal;
+}
+
+export interface CostedStatement {
+  customerId: string;
+  currency: string;
+  lines: CostedStatementLine[];
+  total: Decimal;
+  microsoftCost: Decimal;
+  margin: Decimal;
+}
+
+interface RatedGroup {
+  customerId: string;
+  meterId: string;
+  day: string;
+  unitPrice: string | null;
+  currency: string | null;
+  quantity: string;
+  cost: string;
+}
+
+interface LocalGroup {
+  customerId: string;
+  meterId: string;
+  day: string;
+  quantity: string;
+}
+
+/*
+ * Microsoft's cost per group = Σ FLOOR(unitPrice × quantity, 2) over its rated lines: the recon
+ * file's BillingPreTaxTotal (reconLineTotal), in exact numeric arithmetic, so it equals the file.
+ */
+const RATED_SQL = `
+SELECT s."customerId" AS "customerId", l."commerceMeterId"::text AS "meterId", l."usageDate"::text AS "day",
+       l."unitPrice"::text AS "unitPrice", l."currency" AS "currency", SUM(l."quantity")::text AS "quantity",
+       SUM(CASE WHEN l."unitPrice" IS NULL THEN 0 ELSE FLOOR(l."unitPrice" * l."quantity" * 100) / 100 END)::text AS "cost"
+  FROM "RatedUsageLine" l
+  JOIN "AzureSubscription" s ON s."id" = l."azureSubscriptionId"
+ WHERE s."customerId" = ANY($1::text[]) AND l."usageDate" BETWEEN $2::date AND $3::date
+ GROUP BY 1, 2, 3, 4, 5`;
+
+/*
+ * Usage of local meters Microsoft doesn't bill (no commerce meter), in local units. The registration
+ * list lets the planner walk the (registrationId, usageDate) index instead of scanning raw usage.
+ */
+const LOCAL_SQL = `
+SELECT s."customerId" AS "customerId", r."localMeterId"::text AS "meterId", r."usageDate"::text AS "day", SUM(r."quantity")::text AS "quantity"
+  FROM "UsageRecord" r
+  JOIN "AzureSubscription" s ON s."id" = r."azureSubscriptionId"
+ WHERE s."customerId" = ANY($1::text[]) AND r."usageDate" BETWEEN $2::date AND $3::date AND r."commerceMeterId" IS NULL
+   AND r."registrationId" IN (SELECT "id" FROM "Registration")
+ GROUP BY 1, 2, 3`;
+
+interface Accumulator {
+  line: Omit<CostedStatementLine, "amount" | "margin" | "priceVaries"> & { unrounded: Decimal };
+}
+
+/**
+ * Unsafe (unscoped): callers pass customers they resolved within the caller's scope and the
+ * partner Microsoft bills for them (ownerPartnerId); returns one statement per customer id.
+ */
+export async function unsafeComputeStatements(
+  database: Pick<Database, "prisma" | "sql">,
+  ownerPartnerId: string,
+  customers: PricedCustomer[],
+  range: { from: string; to: string },
+): Promise<Map<string, CostedStatement>> {
+  const statements = new Map<string, CostedStatement>();
+  if (customers.length === 0) return statements;
+  const ids = customers.map((customer) => customer.id);
+  const params = [ids, range.from, range.to];
+  const [rated, local, sets, commerceMeters, localMeters] = await Promise.all([
+    database.sql.query<RatedGroup>(RATED_SQL, params),
+    database.sql.query<LocalGroup>(LOCAL_SQL, params),
+    unsafeLoadRateCardSets(database.prisma, ownerPartnerId, customers),
+    database.prisma.commerceMeter.findMany({ select: { id: true, serviceName: true, serviceType: true, resourceName: true, unitOfMeasure: true } }),
+    database.prisma.localMeter.findMany({ select: { id: true, resourceProvider: true, name: true, unit: true } }),
+  ]);
+  const commerceById = new Map(commerceMeters.map((m) => [m.id, m]));
+  const localById = new Map(localMeters.map((m) => [m.id, m]));
+  const resolvers = new Map(customers.map((customer) => [customer.id, rateResolver(sets.get(customer.id) ?? {})]));
+  const perCustomer = new Map<string, Map<string, Accumulator>>();
+  const currencies = new Map<string, string>();
+
+  const add = (customerId: string, key: string, seed: () => Accumulator["line"], day: string, quantity: string, value: Decimal, cost: Decimal.Value) => {
+    let lines = perCustomer.get(customerId);
+    if (!lines) perCustomer.set(customerId, (lines = new Map()));
+    let acc = lines.get(key);
+    if (!acc) lines.set(key, (acc = { line: seed() }));
+    acc.line.quantity = acc.line.quantity.plus(quantity);
+    acc.line.unrounded = acc.line.unrounded.plus(value);
+    acc.line.microsoftCost = acc.line.microsoftCost.plus(cost);
+    if (day < acc.line.firstDay) acc.line.firstDay = day;
+    if (day > acc.line.lastDay) acc.line.lastDay = day;
+  };
+
+  for (const row of rated.rows) {
+    const resolver = resolvers.get(row.customerId);
+    if (!resolver) continue;
+    const day = row.day.slice(0, 10);
+    if (row.currency && !currencies.has(row.customerId)) currencies.set(row.customerId, row.currency);
+    const { markupPercent } = resolver.commerce(day, row.meterId);
+    const price = customerUnitPrice(row.unitPrice, markupPercent);
+    const meter = commerceById.get(row.meterId);
+    add(row.customerId, `commerce|${row.meterId}|${price.toFixed()}`, () => ({
+      meterKind: "commerce", meterId: row.meterId, meterName: meter ? commerceMeterLabel(meter) : row.meterId, category: meter?.serviceName ?? "",
+      unit: meter?.unitOfMeasure ?? "", quantity: new Money(0), unitPrice: price, firstDay: day, lastDay: day,
+      microsoftCost: new Money(0), unrounded: new Money(0),
+    }), day, row.quantity, lineValue(row.quantity, price), row.cost);
+  }
+  for (const row of local.rows) {
+    const resolver = resolvers.get(row.customerId);
+    const day = row.day.slice(0, 10);
+    const rate = resolver?.local(day, row.meterId);
+    if (!rate) continue; // not billed by Microsoft and not priced by the partner: not charged
+    const meter = localById.get(row.meterId);
+    add(row.customerId, `local|${row.meterId}|${rate.unitPrice.toFixed()}`, () => ({
+      meterKind: "local", meterId: row.meterId, meterName: meter?.name ?? row.meterId, category: meter?.resourceProvider ?? "",
+      unit: meter?.unit ?? "", quantity: new Money(0), unitPrice: rate.unitPrice, firstDay: day, lastDay: day,
+      microsoftCost: new Money(0), unrounded: new Money(0),
+    }), day, row.quantity, lineValue(row.quantity, rate.unitPrice), 0);
+  }
+
+  for (const customer of customers) {
+    const accumulated = [...(perCustomer.get(customer.id)?.values() ?? [])].map((acc) => acc.line);
+    const pricesPerMeter = new Map<string, number>();
+    for (const line of accumulated) {
+      const meterKey = `${line.meterKind}|${line.meterId}`;
+      pricesPerMeter.set(meterKey, (pricesPerMeter.get(meterKey) ?? 0) + 1);
+    }
+    const lines: CostedStatementLine[] = accumulated
+      .map(({ unrounded, ...line }) => {
+        const amount = roundStatementAmount(unrounded);
+        return { ...line, amount, margin: marginOf(amount, line.microsoftCost), priceVaries: (pricesPerMeter.get(`${line.meterKind}|${line.meterId}`) ?? 0) > 1 };
+      })
+      .sort((a, b) =>
+        a.meterKind.localeCompare(b.meterKind) || a.category.localeCompare(b.category) || a.meterName.localeCompare(b.meterName) ||
+        a.meterId.localeCompare(b.meterId) || a.firstDay.localeCompare(b.firstDay) || a.unitPrice.comparedTo(b.unitPrice));
+    const total = sumMoney(lines.map((line) => line.amount));
+    const microsoftCost = sumMoney(lines.map((line) => line.microsoftCost));
+    statements.set(customer.id, {
+      customerId: customer.id,
+      currency: currencies.get(customer.id) ?? "",
+      lines,
+      total,
+      microsoftCost,
+      margin: marginOf(total, microsoftCost),
+    });
+  }
+  return statements;
+}

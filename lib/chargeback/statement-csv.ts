@@ -1,0 +1,37 @@
+import "server-only";
+// A customer statement as CSV: the same lines and rounded amounts as the page. Microsoft cost and
+// margin columns exist only when the statement carries them (the billing partner); every text cell
+// goes through the recon file's CSV-injection guard.
+import { stringify } from "csv-stringify/sync";
+import { z } from "zod";
+import { neutraliseCell } from "../recon/recon-line";
+import { formatUnitPrice } from "./chargeback-math";
+import type { CustomerStatement } from "./get-customer-statement";
+
+export const statementQuerySchema = z.object({
+  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Use a calendar month as YYYY-MM, e.g. 2026-11."),
+});
+
+const PUBLIC_COLUMNS = ["Period", "CustomerName", "CustomerDomain", "MeterCategory", "MeterName", "MeterId", "Unit", "Quantity", "UnitPrice", "PriceVaries", "FirstDay", "LastDay", "Amount", "Currency"];
+const COST_COLUMNS = ["MicrosoftCost", "Margin"];
+
+export function statementCsv(statement: CustomerStatement): string {
+  const text = (value: string) => neutraliseCell(value);
+  const header = statement.showsCost ? [...PUBLIC_COLUMNS, ...COST_COLUMNS] : PUBLIC_COLUMNS;
+  const base = (line: CustomerStatement["lines"][number]) => [
+    statement.period, text(statement.customer.companyName), text(statement.customer.domain), text(line.category), text(line.meterName), line.meterId,
+    text(line.unit), line.quantity.toFixed(), formatUnitPrice(line.unitPrice), line.priceVaries ? "yes" : "no", line.firstDay, line.lastDay,
+    line.amount.toFixed(2), text(statement.currency),
+  ];
+  const rows: string[][] = statement.showsCost
+    ? statement.lines.map((line) => [...base(line), line.microsoftCost.toFixed(2), line.margin.toFixed(2)])
+    : statement.lines.map(base);
+  const totalRow = [statement.period, text(statement.customer.companyName), text(statement.customer.domain), "", "Total", "", "", "", "", "", statement.from, statement.to, statement.total.toFixed(2), text(statement.currency)];
+  rows.push(statement.showsCost ? [...totalRow, statement.microsoftCost.toFixed(2), statement.margin.toFixed(2)] : totalRow);
+  return stringify([header, ...rows]);
+}
+
+export function statementFileName(companyName: string, period: string): string {
+  const slug = companyName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "customer";
+  return `statement_${slug}_${period}.csv`;
+}
