@@ -206,3 +206,30 @@ describe("tricky values", () => {
     }
   });
 });
+
+describe("RatedUsageDaily (the rollup the totals read)", () => {
+  it("follows inserts, updates (incl. moving a line to another day) and deletes of rated lines", async () => {
+    const scope = await world.operatorScope();
+    const check = async () => {
+      const query = await queryFor(scope);
+      const rows = parse(await text(reconCsvStream(database.sql, query))) as string[][];
+      const Exact = Decimal.clone({ precision: 100 });
+      const index = RECON_COLUMNS.indexOf("BillingPreTaxTotal");
+      const fileTotal = rows.slice(1).reduce((acc, r) => acc.plus(r[index]), new Exact(0));
+      const totals = await reconTotals(database.sql, query);
+      expect(totals.total.toFixed(2)).toBe(fileTotal.toFixed(2));
+      expect(totals.lines).toBe(rows.length - 1);
+      return totals;
+    };
+    const before = await check();
+    await database.sql.query(`UPDATE "RatedUsageLine" SET "quantity" = "quantity" * 3 WHERE "id" % 5 = 0`);
+    await database.sql.query(`UPDATE "RatedUsageLine" SET "usageDate" = '2026-10-20', "unitPrice" = NULL WHERE "id" % 7 = 0 AND "usageDate" < '2026-10-20'`);
+    const updated = await check();
+    expect(updated.total.equals(before.total)).toBe(false);
+    await database.sql.query(`DELETE FROM "RatedUsageLine" WHERE "id" % 4 = 0`);
+    const deleted = await check();
+    expect(deleted.lines).toBeLessThan(updated.lines);
+    const { rows } = await database.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "RatedUsageDaily" WHERE "lines" <= 0`);
+    expect(rows[0].n).toBe(0);
+  });
+});
