@@ -10,12 +10,11 @@
 //   same set, and writes "" unquoted, so every empty cell is emitted as NULL (NULLIF(…, '')).
 // COPY takes no bind parameters: the filter values are inlined as escaped literals.
 // No "server-only": the bench script and tests use it directly.
-import { LEGACY_CONSTANTS, LEGACY_NUMERIC_COLUMNS, LEGACY_RECON_COLUMNS, type LegacyReconColumn } from "./legacy-recon-line";
-import { NUMERIC_COLUMNS, PC_TO_BC_EXCHANGE_RATE, RECON_COLUMNS, RECON_CONSTANTS, type ReconColumn } from "./recon-line";
+import { LEGACY_CONSTANTS, LEGACY_RECON_COLUMNS, type LegacyReconColumn } from "./legacy-recon-line";
+import { PC_TO_BC_EXCHANGE_RATE, RECON_COLUMNS, RECON_CONSTANTS, type ReconColumn } from "./recon-line";
 import type { ResolvedReconQuery } from "./recon-source";
 
 export type ReconFormat = "modern" | "legacy";
-export const RECON_FORMATS: readonly ReconFormat[] = ["modern", "legacy"];
 
 /** A SQL string literal that is safe whatever standard_conforming_strings says (E'' form). */
 export function sqlLiteral(value: string): string {
