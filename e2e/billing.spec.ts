@@ -5,6 +5,7 @@ import { expect, test } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import Decimal from "decimal.js";
 import { RECON_COLUMNS } from "../lib/recon/recon-line";
+import { LEGACY_RECON_COLUMNS } from "../lib/recon/legacy-recon-line";
 import { signIn } from "./support/sign-in";
 
 const amount = (text: string) => new Decimal(text.replace(/[^0-9.]/g, ""));
@@ -22,6 +23,21 @@ test("the recon file matches the billing page to the cent", async ({ page }) => 
   const col = RECON_COLUMNS.indexOf("BillingPreTaxTotal");
   const fileTotal = rows.slice(1).reduce((sum, row) => sum.plus(row[col]), new Decimal(0));
   expect(fileTotal.toFixed(2)).toBe(pageTotal.toFixed(2));
+});
+
+test("the legacy usage-based file, picked on the page, has the same total", async ({ page }) => {
+  await signIn(page, "admin@adatum.example");
+  await page.goto("/billing");
+  const pageTotal = amount((await page.getByTestId("period-total").textContent()) ?? "");
+  await page.getByTestId("format-select").selectOption("legacy");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/format=legacy/);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-all").click()]);
+  expect(download.suggestedFilename()).toMatch(/^recon_legacy_[a-z0-9-]+_\d{4}-\d{2}\.csv$/);
+  const rows = parse(await readFile((await download.path()) ?? "")) as string[][];
+  expect(rows[0]).toEqual([...LEGACY_RECON_COLUMNS]);
+  const col = LEGACY_RECON_COLUMNS.indexOf("PretaxCharges");
+  expect(rows.slice(1).reduce((sum, row) => sum.plus(row[col]), new Decimal(0)).toFixed(2)).toBe(pageTotal.toFixed(2));
 });
 
 test("a customer's usage page shows charts and switches period", async ({ page }) => {

@@ -1,27 +1,75 @@
-// `npm run bench:recon`: the streamed recon export's throughput and memory on the real code path
-// (resolveReconQuery → keyset pages → toReconLine → csv-stringify → web ReadableStream), reading a
-// period of BENCH_LINES rated lines (default 1,000,000; the issue's goal is 5M on PostgreSQL).
-// Printed: generation time, export rows/s, MB/s, peak RSS; with BENCH_DATABASE_URL (an admin
-// postgres:// URL: a throwaway database is created and dropped) also `psql \copy (same query) to csv`
-// as the ceiling. Figures are printed, never asserted.
+// `npm run bench:recon`: the recon export's throughput and memory on the real code path
+// (resolveReconQuery → reconCsvStream: PostgreSQL COPY with cells formatted in SQL, or PGlite's
+// keyset pages → toReconLine → csv-stringify), reading one period of BENCH_LINES rated lines.
+// Default: 5,000,000 lines on PostgreSQL (BENCH_DATABASE_URL, an admin postgres:// URL: a throwaway
+// database is created and dropped), 1,000,000 on PGlite. Printed: generation time, export rows/s,
+// MB/s, peak RSS of this process; the billing-page totals query (SQL) time; on PostgreSQL also the
+// JS path over one day of the period for comparison, and `psql \copy (same SELECT) to csv` as the
+// ceiling with its own peak RSS, and the ratio. Figures are printed, never asserted.
 import { register } from "node:module";
-import { execFileSync } from "node:child_process";
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import type { Database } from "../lib/database/open-database";
 
 // lib/ imports "server-only" in places (throws outside Next's server bundle): resolve it to nothing.
 register(`data:text/javascript,${encodeURIComponent(`export async function resolve(s, c, n) { return s === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : n(s, c); }`)}`);
 
-const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
-const CHUNK = 100_000;
+const adminUrl = process.env.BENCH_DATABASE_URL;
+const LINES = Number(process.env.BENCH_LINES ?? (adminUrl ? 5_000_000 : 1_000_000));
+const CHUNK = 500_000;
 const PERIOD = "2026-10";
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 
-async function run(label: string, openDb: () => Promise<Database>, adminUrl?: string) {
+/** Reads a stream to the end, sampling this process's RSS every 50 ms. */
+async function drain(stream: ReadableStream<Uint8Array>): Promise<{ bytes: number; seconds: number; peakRss: number }> {
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  const start = performance.now();
+  const reader = stream.getReader();
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+  }
+  clearInterval(sampler);
+  return { bytes, seconds: (performance.now() - start) / 1000, peakRss: Math.max(peakRss, process.memoryUsage().rss) };
+}
+
+/** psql \copy of the same SELECT to /dev/null; its peak RSS from /proc (VmHWM, sampled). */
+function psqlCopy(url: string, select: string): Promise<{ seconds: number; peakRss: number }> {
+  const psql = process.env.PSQL ?? "psql";
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(psql, [url, "-q", "-v", "ON_ERROR_STOP=1", "-c", `\\copy (${select.replace(/\s+/g, " ")}) to '/dev/null' with (format csv, header true)`], { stdio: ["ignore", "ignore", "inherit"] });
+    let peakRss = 0;
+    const sample = () => {
+      try {
+        const kb = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1];
+        if (kb) peakRss = Math.max(peakRss, Number(kb) * 1024);
+      } catch {
+        // the process just ended
+      }
+    };
+    const sampler = setInterval(sample, 50);
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      clearInterval(sampler);
+      if (code === 0) resolve({ seconds: (performance.now() - start) / 1000, peakRss });
+      else reject(new Error(`psql exited with ${code}`));
+    });
+  });
+}
+
+async function run(label: string, openDb: () => Promise<Database>) {
   const { makeWorld } = await import("../tests/support/world");
   const { makeRegistration } = await import("../tests/support/registration-fixtures");
   const { insertRatedLines } = await import("../tests/support/recon-fixtures");
-  const { resolveReconQuery, RECON_SELECT } = await import("../lib/recon/recon-source");
-  const { reconCsvStream } = await import("../lib/recon/stream-recon-csv");
+  const { resolveReconQuery } = await import("../lib/recon/recon-source");
+  const { reconCsvSelect } = await import("../lib/recon/recon-csv-sql");
+  const { reconCsvStream, reconCsvJsStream } = await import("../lib/recon/stream-recon-csv");
+  const { reconTotals } = await import("../lib/recon/recon-totals");
 
   const database = await openDb();
   try {
@@ -36,37 +84,36 @@ async function run(label: string, openDb: () => Promise<Database>, adminUrl?: st
       });
     }
     await database.sql.query(`ANALYZE "RatedUsageLine"`);
-    console.log(`[${label}] generated ${LINES.toLocaleString("en-US")} rated lines in ${((performance.now() - genStart) / 1000).toFixed(1)} s`);
+    console.log(`[${label}] generated ${fmt(LINES)} rated lines (INSERT … SELECT generate_series) in ${((performance.now() - genStart) / 1000).toFixed(1)} s`);
 
     const scope = await world.scope("direct", "BILLING_ADMIN");
     const query = await resolveReconQuery(database.sql, scope, { period: PERIOD });
-    let peakRss = process.memoryUsage().rss;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
-    const start = performance.now();
-    const reader = reconCsvStream(database.sql, query).getReader();
-    let bytes = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      bytes += value.byteLength;
-    }
-    const seconds = (performance.now() - start) / 1000;
-    clearInterval(sampler);
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const path = database.sql.copyTo ? "COPY, cells formatted in SQL" : "JS: keyset pages → toReconLine → csv-stringify";
+    const exported = await drain(reconCsvStream(database.sql, query));
+    const rowsPerSecond = LINES / exported.seconds;
     console.log(
-      `[${label}] streamed export: ${LINES.toLocaleString("en-US")} lines, ${mb(bytes)} in ${seconds.toFixed(1)} s → ` +
-        `${Math.round(LINES / seconds).toLocaleString("en-US")} rows/s, ${(bytes / 1024 / 1024 / seconds).toFixed(1)} MB/s; peak RSS ${mb(peakRss)}`,
+      `[${label}] recon export (${path}): ${fmt(LINES)} lines, ${mb(exported.bytes)} in ${exported.seconds.toFixed(1)} s → ` +
+        `${fmt(rowsPerSecond)} rows/s, ${(exported.bytes / 1024 / 1024 / exported.seconds).toFixed(1)} MB/s; peak RSS ${mb(exported.peakRss)}`,
     );
 
+    const totalsStart = performance.now();
+    const totals = await reconTotals(database.sql, query);
+    console.log(`[${label}] billing-page totals (SQL, FLOOR per line): ${totals.total.toFixed(2)} ${totals.currency} over ${fmt(totals.lines)} lines in ${((performance.now() - totalsStart) / 1000).toFixed(2)} s`);
+
     if (adminUrl) {
+      // The JS path (PGlite's) on the same server, over one day of the period, for comparison.
+      const oneDay = await resolveReconQuery(database.sql, scope, { period: PERIOD, from: `${PERIOD}-02`, to: `${PERIOD}-02` });
+      const { rows } = await database.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "RatedUsageLine" WHERE "usageDate" = $1::date`, [`${PERIOD}-02`]);
+      const js = await drain(reconCsvJsStream(database.sql, oneDay));
+      console.log(`[${label}] JS path for comparison (one day, ${fmt(rows[0].n)} lines): ${fmt(rows[0].n / js.seconds)} rows/s; peak RSS ${mb(js.peakRss)}`);
+
       const url = new URL(adminUrl);
       url.pathname = `/${database.location.split("/").pop()}`;
-      const sql = `WITH page AS (SELECT * FROM "RatedUsageLine" l WHERE l."usageDate" BETWEEN '${query.from}' AND '${query.to}')${RECON_SELECT}`.replace(/\s+/g, " ");
       try {
-        const copyStart = performance.now();
-        execFileSync("psql", [url.toString(), "-q", "-c", `\\copy (${sql}) to '/dev/null' csv header`], { stdio: ["ignore", "ignore", "inherit"] });
-        const copySeconds = (performance.now() - copyStart) / 1000;
-        console.log(`[${label}] psql \\copy (same query, raw columns) ceiling: ${copySeconds.toFixed(1)} s → ${Math.round(LINES / copySeconds).toLocaleString("en-US")} rows/s`);
+        const ceiling = await psqlCopy(url.toString(), reconCsvSelect(query));
+        const psqlRows = LINES / ceiling.seconds;
+        console.log(`[${label}] psql \\copy (same SELECT) ceiling: ${ceiling.seconds.toFixed(1)} s → ${fmt(psqlRows)} rows/s; psql peak RSS ${mb(ceiling.peakRss)}`);
+        console.log(`[${label}] export / psql = ${(rowsPerSecond / psqlRows).toFixed(2)} (goal ≥ 0.5); export ${fmt(rowsPerSecond)} rows/s (goal ≥ 200,000), RSS ${mb(exported.peakRss)} (goal < 300 MB)`);
       } catch (error) {
         console.log(`[${label}] psql \\copy skipped: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
       }
@@ -77,11 +124,11 @@ async function run(label: string, openDb: () => Promise<Database>, adminUrl?: st
 }
 
 const { createTestDatabase } = await import("../tests/support/test-database");
-const adminUrl = process.env.BENCH_DATABASE_URL;
 delete process.env.TEST_DATABASE_URL;
+console.log(`bench:recon — ${fmt(LINES)} lines (BENCH_LINES; default 5,000,000 on PostgreSQL, 1,000,000 on PGlite)`);
 if (adminUrl) {
   process.env.TEST_DATABASE_URL = adminUrl;
-  await run("PostgreSQL", createTestDatabase, adminUrl);
+  await run("PostgreSQL", createTestDatabase);
 } else {
   await run("PGlite (in-memory)", createTestDatabase);
   console.log("PostgreSQL: skipped (set BENCH_DATABASE_URL=postgres://user@host:port/postgres to include it and the psql \\copy ceiling)");

@@ -13,6 +13,7 @@ import { setDatabaseForTests } from "../lib/db";
 import type { PartnerScope } from "../lib/auth/partner-scope";
 import type { Database } from "../lib/database/open-database";
 import { RECON_COLUMNS } from "../lib/recon/recon-line";
+import { LEGACY_RECON_COLUMNS } from "../lib/recon/legacy-recon-line";
 import { resolveReconQuery } from "../lib/recon/recon-source";
 import { reconCsvChunks } from "../lib/recon/stream-recon-csv";
 import { reconTotals } from "../lib/recon/recon-totals";
@@ -112,6 +113,18 @@ describe("GET /api/billing/recon", () => {
     const bad = await get("period=2026-13", { authorization: `Bearer ${token}` });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { code: "ValidationFailed", fields: { period: expect.any(String) } } });
+  });
+  it("format=legacy streams the legacy usage-based columns under its own name; an unknown format is 400", async () => {
+    const billing = await world.scope("direct", "BILLING_ADMIN");
+    const legacy = await get(`period=${PERIOD}&format=legacy`, {}, async () => billing);
+    expect(legacy.status).toBe(200);
+    expect(legacy.headers.get("content-disposition")).toMatch(/filename="recon_legacy_test-partner-[a-z0-9-]+_2026-10\.csv"$/);
+    const rows = parse(await legacy.text()) as string[][];
+    expect(rows[0]).toEqual([...LEGACY_RECON_COLUMNS]);
+    expect(rows).toHaveLength(26);
+    const bad = await get(`period=${PERIOD}&format=xlsx`, {}, async () => billing);
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { code: "ValidationFailed", fields: { format: expect.any(String) } } });
   });
   it("session users need billing:export", async () => {
     const sales = await world.scope("direct", "SALES_AGENT");

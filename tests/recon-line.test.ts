@@ -95,3 +95,32 @@ describe("CSV injection", () => {
     expect(parsed[RECON_COLUMNS.indexOf("Quantity")]).toBe("3.333");
   });
 });
+
+describe("legacy usage-based columns", () => {
+  it("are Partner Center's legacy set, in order, with the same FLOORed money as the daily-rated line", async () => {
+    const { LEGACY_RECON_COLUMNS, legacyReconRecord, toLegacyReconLine } = await import("../lib/recon/legacy-recon-line");
+    expect(LEGACY_RECON_COLUMNS.join(",")).toBe(
+      "PartnerId,PartnerName,PartnerBillableAccountId,CustomerCompanyName,MpnId,ResellerMpnId,InvoiceNumber,ChargeStartDate," +
+        "ChargeEndDate,SubscriptionId,SubscriptionName,SubscriptionDescription,OrderId,ServiceName,ServiceType,ResourceGuid," +
+        "ResourceName,Region,SKU,DetailLineItemId,ConsumedQuantity,IncludedQuantity,OverageQuantity,ListPrice,PretaxCharges," +
+        "TaxAmount,PostTaxTotal,Currency,PretaxEffectiveRate,PostTaxEffectiveRate,ChargeType,CustomerId,DomainName,BillingCycleType,Unit",
+    );
+    const source = row({ customerName: "=cmd" });
+    const legacy = toLegacyReconLine(source);
+    expect(legacy.PretaxCharges).toBe(toReconLine(source).BillingPreTaxTotal);
+    expect(legacy.PretaxCharges).toBe("0.15");
+    expect(legacy.ConsumedQuantity).toBe("3.333");
+    expect(legacy.OverageQuantity).toBe("3.333");
+    expect(legacy.IncludedQuantity).toBe("0");
+    expect(legacy.ListPrice).toBe("0.046");
+    expect(legacy.ChargeStartDate).toBe("2026-10-05");
+    expect(legacy.ResellerMpnId).toBe("2000002");
+    expect(legacy.CustomerCompanyName).toBe("'=cmd");
+    expect(legacy.Region).toBe("Azure Stack");
+    expect(legacy.TaxAmount).toBe("");
+    expect(legacyReconRecord(legacy)).toHaveLength(LEGACY_RECON_COLUMNS.length);
+  });
+  it("money is exact beyond 20 significant digits (decimal.js's default precision)", () => {
+    expect(reconLineTotal("99999999999999.9999999999", "123456789012345678.1234567891").toFixed(2)).toBe("12345678901234567812345666564321.09");
+  });
+});

@@ -7,6 +7,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { to as copyToQuery } from "pg-copy-streams";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "../../generated/prisma/client";
 
@@ -21,6 +22,13 @@ export interface RawSql {
    * on PGlite its single connection is held by the transaction until it ends.
    */
   transaction<T>(fn: (tx: Pick<RawSql, "query">) => Promise<T>): Promise<T>;
+  /**
+   * PostgreSQL only (absent on PGlite): runs `COPY (…) TO STDOUT …` on a dedicated pool client and
+   * returns its output as a pull-based byte stream. The socket is paused while the consumer is
+   * behind (backpressure); the client goes back to the pool when the copy ends, and is destroyed
+   * (never reused mid-COPY) on error or when the consumer cancels.
+   */
+  copyTo?(copySql: string): ReadableStream<Uint8Array>;
 }
 
 export interface Database {
@@ -60,6 +68,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
       sql: {
         query: (text, params) => pool.query(text, params) as never,
         transaction: (fn) => poolTransaction(pool, fn),
+        copyTo: (copySql) => poolCopyTo(pool, copySql),
       },
       migrationAdapter: runScriptsWhole(adapter, pool),
       async close() {
@@ -112,6 +121,53 @@ async function poolTransaction<T>(pool: pg.Pool, fn: (tx: Pick<RawSql, "query">)
   } finally {
     client.release();
   }
+}
+
+function poolCopyTo(pool: pg.Pool, copySql: string): ReadableStream<Uint8Array> {
+  let client: pg.PoolClient | undefined;
+  let copy: ReturnType<typeof copyToQuery> | undefined;
+  let released = false;
+  let open = true;
+  const release = (error?: Error) => {
+    if (released || !client) return;
+    released = true;
+    // release(error) destroys the connection: one cut off mid-COPY must never serve another query.
+    client.release(error);
+  };
+  return new ReadableStream<Uint8Array>(
+    {
+      async start(controller) {
+        client = await pool.connect();
+        copy = client.query(copyToQuery(copySql));
+        copy.pause();
+        copy.on("data", (chunk: Buffer) => {
+          if (!open) return;
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          if ((controller.desiredSize ?? 0) <= 0) copy?.pause();
+        });
+        copy.on("end", () => {
+          release();
+          if (open) controller.close();
+          open = false;
+        });
+        copy.on("error", (error: Error) => {
+          release(error);
+          if (open) controller.error(error);
+          open = false;
+        });
+      },
+      pull() {
+        copy?.resume();
+      },
+      cancel() {
+        open = false;
+        release(new Error("COPY cancelled by the consumer"));
+        copy?.destroy();
+      },
+    },
+    // Up to 8 socket-sized chunks queued ahead of the consumer, then the socket is paused.
+    { highWaterMark: 8 },
+  );
 }
 
 /** The options the running process was configured with (env). */

@@ -6,12 +6,18 @@ import { visiblePartnerFilter, type PartnerScope } from "../auth/partner-scope";
 import { DomainError, COMMON_ERROR_CODES } from "../actions/errors";
 import { currentPeriod, resolveReconQuery, type ReconFilter } from "./recon-source";
 import { reconTotals, type ReconTotals } from "./recon-totals";
+import type { ReconFormat } from "./recon-csv-sql";
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** A period from the URL, or the open one when missing/malformed (pages never 400). */
 export function pagePeriod(value: string | string[] | undefined): string {
   return typeof value === "string" && PERIOD.test(value) ? value : currentPeriod();
+}
+
+/** The recon column set from the URL: "legacy" or the default daily-rated one. */
+export function pageFormat(value: string | string[] | undefined): ReconFormat {
+  return value === "legacy" ? "legacy" : "modern";
 }
 
 /** The open period and the 12 before it, newest first, for the period picker. */
@@ -42,8 +48,8 @@ export function isNotFound(error: unknown): boolean {
   return error instanceof DomainError && error.code === COMMON_ERROR_CODES.NotFound;
 }
 
-export function reconHref(period: string, params: Record<string, string> = {}): string {
-  return `/api/billing/recon?${new URLSearchParams({ period, ...params }).toString()}`;
+export function reconHref(period: string, params: Record<string, string> = {}, format: ReconFormat = "modern"): string {
+  return `/api/billing/recon?${new URLSearchParams({ period, ...params, ...(format === "legacy" ? { format } : {}) }).toString()}`;
 }
 
 export function formatMoney(amount: { toFixed(dp: number): string }, currency: string): string {

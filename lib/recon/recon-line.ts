@@ -57,13 +57,33 @@ export interface ReconSourceRow {
 export const PC_TO_BC_EXCHANGE_RATE = new Decimal(1);
 
 /**
+ * decimal.js rounds every operation to 20 significant digits by default: a huge quantity × price
+ * (numeric(28,10) × numeric(24,10), up to 52 digits) would be rounded BEFORE the FLOOR. This
+ * constructor is exact for those sizes, so the JS path and PostgreSQL's numeric agree to the cent.
+ */
+const ExactDecimal = Decimal.clone({ precision: 100 });
+
+/** Fixed cells of the file, shared by the JS mapping and the SQL (COPY) formatting. */
+export const RECON_CONSTANTS = {
+  ProductId: "DZH318Z0BQ3Q",
+  SkuId: "0001",
+  SkuName: "Azure plan",
+  ProductName: "Azure plan",
+  PublisherName: "Microsoft",
+  MeterRegion: "Azure Stack",
+  ChargeType: "New",
+  PartnerEarnedCreditPercentage: "0",
+  CreditPercentage: "0",
+} as const;
+
+/**
  * THE one place a line's money is computed: FLOOR(EffectiveUnitPrice × Quantity × PCToBCExchangeRate, 2).
  * FLOOR (ROUND_FLOOR), not half-up: Partner Center truncates per line. Unpriced lines (no price list
  * covered the day) are 0 so they still appear in the file and never invent money.
  */
 export function reconLineTotal(unitPrice: string | null, quantity: string, rate: Decimal = PC_TO_BC_EXCHANGE_RATE): Decimal {
   if (unitPrice === null) return new Decimal(0);
-  return new Decimal(unitPrice).times(quantity).times(rate).toDecimalPlaces(2, Decimal.ROUND_FLOOR);
+  return new Decimal(new ExactDecimal(unitPrice).times(quantity).times(rate.toString()).toDecimalPlaces(2, Decimal.ROUND_FLOOR));
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -74,13 +94,13 @@ export function neutraliseCell(value: string): string {
 }
 
 /** Columns we format ourselves from numbers: never neutralised (a negative correction stays a number). */
-const NUMERIC_COLUMNS = new Set<ReconColumn>([
+export const NUMERIC_COLUMNS = new Set<ReconColumn>([
   "UnitPrice", "Quantity", "BillingPreTaxTotal", "PricingPreTaxTotal", "EffectiveUnitPrice", "PCToBCExchangeRate",
   "PartnerEarnedCreditPercentage", "CreditPercentage",
 ]);
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-const plain = (value: string) => new Decimal(value).toFixed();
+export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+export const plain = (value: string) => new Decimal(value).toFixed();
 
 /** Calendar month of a usage day: Partner Center's billing period for daily-rated usage. */
 export function periodBounds(usageDate: Date): { start: string; end: string } {
@@ -89,11 +109,11 @@ export function periodBounds(usageDate: Date): { start: string; end: string } {
   return { start: isoDay(new Date(Date.UTC(y, m, 1))), end: isoDay(new Date(Date.UTC(y, m + 1, 0))) };
 }
 
-function resourceGroupOf(uri: string): string {
+export function resourceGroupOf(uri: string): string {
   return /\/resourceGroups\/([^/]+)/i.exec(uri)?.[1] ?? "";
 }
 
-function consumedServiceOf(uri: string): string {
+export function consumedServiceOf(uri: string): string {
   return /\/providers\/([^/]+)/i.exec(uri)?.[1] ?? "";
 }
 
@@ -133,12 +153,12 @@ export function toReconLine(row: ReconSourceRow): ReconLine {
     MpnId: row.cspMpnId,
     Tier2MpnId: row.resellerMpnId ?? "",
     InvoiceNumber: "",
-    ProductId: "DZH318Z0BQ3Q",
-    SkuId: "0001",
+    ProductId: RECON_CONSTANTS.ProductId,
+    SkuId: RECON_CONSTANTS.SkuId,
     AvailabilityId: "",
-    SkuName: "Azure plan",
-    ProductName: "Azure plan",
-    PublisherName: "Microsoft",
+    SkuName: RECON_CONSTANTS.SkuName,
+    ProductName: RECON_CONSTANTS.ProductName,
+    PublisherName: RECON_CONSTANTS.PublisherName,
     PublisherId: "",
     SubscriptionDescription: row.subscriptionName,
     SubscriptionId: row.azureSubscriptionId,
@@ -150,13 +170,13 @@ export function toReconLine(row: ReconSourceRow): ReconLine {
     MeterId: row.meterId,
     MeterSubCategory: row.meterSubCategory ?? "",
     MeterName: row.meterName,
-    MeterRegion: "Azure Stack",
+    MeterRegion: RECON_CONSTANTS.MeterRegion,
     Unit: row.unit,
     ResourceLocation: row.location ?? "",
     ConsumedService: consumedServiceOf(row.resourceUri),
     ResourceGroup: resourceGroupOf(row.resourceUri),
     ResourceURI: row.resourceUri,
-    ChargeType: "New",
+    ChargeType: RECON_CONSTANTS.ChargeType,
     UnitPrice: unitPrice,
     Quantity: plain(row.quantity),
     UnitType: row.unit,
@@ -173,8 +193,8 @@ export function toReconLine(row: ReconSourceRow): ReconLine {
     PCToBCExchangeRateDate: period.start,
     EntitlementId: row.azureSubscriptionId,
     EntitlementDescription: row.subscriptionName,
-    PartnerEarnedCreditPercentage: "0",
-    CreditPercentage: "0",
+    PartnerEarnedCreditPercentage: RECON_CONSTANTS.PartnerEarnedCreditPercentage,
+    CreditPercentage: RECON_CONSTANTS.CreditPercentage,
     CreditType: "",
   };
   for (const column of RECON_COLUMNS) {

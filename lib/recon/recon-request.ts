@@ -28,10 +28,11 @@ export async function reconResponse(request: Request, sessionScope: () => Promis
     const filter = parseReconSearchParams(new URL(request.url).searchParams);
     const { sql } = await getDatabase();
     const query = await resolveReconQuery(sql, scope, filter);
-    return new Response(reconCsvStream(sql, query), {
+    const format = filter.format ?? "modern";
+    return new Response(reconCsvStream(sql, query, undefined, format), {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${reconFileName(scope.partnerName, query.period)}"`,
+        "Content-Disposition": `attachment; filename="${reconFileName(scope.partnerName, query.period, format)}"`,
         "Cache-Control": "no-store",
       },
     });

@@ -16,6 +16,8 @@ export interface ReconFilter {
   registrationId?: string;
   from?: string;
   to?: string;
+  /** Column set of the file: Partner Center's daily-rated (default) or legacy usage-based one. */
+  format?: "modern" | "legacy";
 }
 
 export interface ResolvedReconQuery {
@@ -39,6 +41,7 @@ const filterSchema = z.object({
   registrationId: z.string().min(1).max(100).optional(),
   from: day.optional(),
   to: day.optional(),
+  format: z.enum(["modern", "legacy"], { error: "Use format=modern (daily-rated usage) or format=legacy (legacy usage-based)." }).optional(),
 });
 
 /** Reads ?period=&customerId=&resellerId=&registration=&from=&to= (empty values ignored). */
@@ -51,6 +54,7 @@ export function parseReconSearchParams(params: URLSearchParams): ReconFilter {
     registrationId: get("registration"),
     from: get("from"),
     to: get("to"),
+    format: get("format"),
   });
 }
 

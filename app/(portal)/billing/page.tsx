@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { requirePageScope } from "@/lib/auth/get-scope";
 import { scopeCan } from "@/lib/auth/partner-scope";
-import { formatMoney, getPeriodTotals, listScopeRegistrations, pagePeriod, recentPeriods, reconHref } from "@/lib/recon/billing-overview";
+import { formatMoney, getPeriodTotals, listScopeRegistrations, pageFormat, pagePeriod, recentPeriods, reconHref } from "@/lib/recon/billing-overview";
 import { Badge, Card, PageHeader, StatTile } from "@/components/ui/card";
 import { PeriodPicker } from "@/components/billing/period-picker";
 
@@ -11,7 +11,10 @@ const linkClass = "text-sm text-brand-700 hover:underline";
 
 export default async function BillingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const scope = await requirePageScope("billing:read");
-  const period = pagePeriod((await searchParams).period);
+  const search = await searchParams;
+  const period = pagePeriod(search.period);
+  const format = pageFormat(search.format);
+  const href = (params: Record<string, string> = {}) => reconHref(period, params, format);
   const [totals, registrations] = await Promise.all([getPeriodTotals(scope, { period }), listScopeRegistrations(scope)]);
   const canExport = scopeCan(scope, "billing:export");
   const periods = recentPeriods();
@@ -25,14 +28,14 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
         description="Daily-rated Azure Stack Hub usage per billing period (calendar month), as in Partner Center's recon file. Totals are the sum of each line's pre-tax total rounded down to the cent, exactly as in the file."
         actions={
           canExport ? (
-            <a className="rounded-md bg-brand-500 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-600" href={reconHref(period)} download data-testid="download-all">
+            <a className="rounded-md bg-brand-500 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-600" href={href()} download data-testid="download-all">
               Download recon file
             </a>
           ) : null
         }
       />
       <div className="mb-6">
-        <PeriodPicker period={period} periods={periods} action="/billing" />
+        <PeriodPicker period={period} periods={periods} action="/billing" format={format} />
       </div>
       <div className="mb-6 grid gap-4 sm:grid-cols-3">
         <StatTile label={`Pre-tax total ${period}`} value={<span data-testid="period-total">{money(totals.total)}</span>} hint={`${totals.lines.toLocaleString("en-US")} rated lines`} />
@@ -83,7 +86,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
                   <td className="py-2 text-right tabular-nums">{money(c.total)}</td>
                   <td className="py-2 text-right">
                     {canExport && c.customerId ? (
-                      <a className={linkClass} href={reconHref(period, { customerId: c.customerId })} download>Download</a>
+                      <a className={linkClass} href={href({ customerId: c.customerId })} download>Download</a>
                     ) : null}
                   </td>
                 </tr>
@@ -101,7 +104,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
                 {scope.resellers.map((r) => (
                   <li key={r.id} className="flex justify-between py-2 text-sm">
                     <span>{r.name}</span>
-                    <a className={linkClass} href={reconHref(period, { resellerId: r.id })} download>Download</a>
+                    <a className={linkClass} href={href({ resellerId: r.id })} download>Download</a>
                   </li>
                 ))}
               </ul>
@@ -113,7 +116,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
                 {registrations.map((r) => (
                   <li key={r.id} className="flex justify-between py-2 text-sm">
                     <span>{r.stampName} <span className="text-slate-500">({r.name})</span></span>
-                    <a className={linkClass} href={reconHref(period, { registration: r.id })} download>Download</a>
+                    <a className={linkClass} href={href({ registration: r.id })} download>Download</a>
                   </li>
                 ))}
               </ul>
@@ -122,7 +125,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
         </div>
       ) : null}
       <p className="mt-6 text-xs text-slate-500">
-        API: <code>GET /api/billing/recon?period={period}</code> with <code>Authorization: Bearer &lt;API token&gt;</code>; filters customerId, resellerId, registration, from, to.
+        API: <code>GET /api/billing/recon?period={period}</code> with <code>Authorization: Bearer &lt;API token&gt;</code>; filters customerId, resellerId, registration, from, to; <code>format=legacy</code> for the legacy usage-based columns.
       </p>
     </>
   );

@@ -1,0 +1,235 @@
+// The two ways of producing a recon file give the SAME BYTES: PostgreSQL's COPY with every cell
+// formatted in SQL (recon-csv-sql.ts) and the JS mapping + csv-stringify (PGlite's path), for both
+// column sets, over tricky values: quotes, commas, newlines, formula starts (= + - @ tab CR),
+// JSON-hostile locations, tiny and huge quantities, unpriced, re-dated and unregistered-tenant
+// lines, a reseller's Tier2MpnId. On PGlite (no COPY streaming) the SQL cells are still checked
+// through a plain query + csv-stringify; the COPY byte test runs with TEST_DATABASE_URL.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+import Decimal from "decimal.js";
+import { createTestDatabase } from "./support/test-database";
+import { makeWorld, type World } from "./support/world";
+import { makeRegistration } from "./support/registration-fixtures";
+import { makeApssSubscription } from "./support/factories";
+import { LOCAL_BASE_VM, RECON_METERS, insertRatedLines } from "./support/recon-fixtures";
+import type { Database } from "../lib/database/open-database";
+import type { PartnerScope } from "../lib/auth/partner-scope";
+import { RECON_COLUMNS } from "../lib/recon/recon-line";
+import { LEGACY_RECON_COLUMNS } from "../lib/recon/legacy-recon-line";
+import { reconCopySql, reconCsvSelect, type ReconFormat } from "../lib/recon/recon-csv-sql";
+import { resolveReconQuery } from "../lib/recon/recon-source";
+import { reconCsvJsStream, reconCsvStream } from "../lib/recon/stream-recon-csv";
+import { reconTotals } from "../lib/recon/recon-totals";
+
+let database: Database;
+let world: World;
+const PERIOD = "2026-10";
+
+const TRICKY_NAMES = {
+  distributor: `-North, "wind" Distribution`,
+  resellerA: `=HYPERLINK("http://evil"), Inc.`,
+  resellerACustomer: `@SUM(A1:A9) "Quoted", Ltd`,
+  resellerBCustomer: "Line one\nLine two\r\nLine three",
+  directCustomer: "+1 Plus; Semi",
+  subscription: "\tTabbed, \"sub\"",
+};
+
+interface LineSpec {
+  subscriptionId: string;
+  quantity: string;
+  unitPrice: string | null;
+  usageDate: string;
+  eventDate?: string;
+  resourceUri?: string;
+  location?: string | null;
+  localSubscriptionId?: string;
+  unregistered?: boolean;
+}
+
+async function insertLine(registrationId: string, spec: LineSpec, index: number) {
+  await database.sql.query(
+    `INSERT INTO "RatedUsageLine" ("registrationId","azureSubscriptionId","commerceMeterId","resourceUri","usageDate","eventDate",
+       "localMeterId","localSubscriptionId","unregisteredTenant","location","quantity","market","currency","unitPrice")
+     VALUES ($1, $2::uuid, $3::uuid, $4, $5::date, $6::date, $7::uuid, $8, $9, $10, $11::numeric, 'US', $12, $13::numeric)`,
+    [registrationId, spec.subscriptionId, index % 2 ? RECON_METERS.vm : RECON_METERS.blockBlob, spec.resourceUri ?? `/subscriptions/t/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/tricky-${index}`,
+      spec.usageDate, spec.eventDate ?? spec.usageDate, LOCAL_BASE_VM, spec.localSubscriptionId ?? `local-${index}`, spec.unregistered ?? false,
+      spec.location === undefined ? "local" : spec.location, spec.quantity, spec.unitPrice === null ? null : "USD", spec.unitPrice],
+  );
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  world = await makeWorld(database.prisma);
+  const { prisma, sql } = database;
+  const c = world.customers;
+  await prisma.partner.update({ where: { id: world.partners.distributor.id }, data: { name: TRICKY_NAMES.distributor } });
+  await prisma.partner.update({ where: { id: world.partners.resellerA.id }, data: { name: TRICKY_NAMES.resellerA } });
+  await prisma.customer.update({ where: { id: c.resellerA.customer.id }, data: { companyName: TRICKY_NAMES.resellerACustomer, domain: "-minus.example" } });
+  await prisma.customer.update({ where: { id: c.resellerB.customer.id }, data: { companyName: TRICKY_NAMES.resellerBCustomer } });
+  await prisma.customer.update({ where: { id: c.direct.customer.id }, data: { companyName: TRICKY_NAMES.directCustomer } });
+  await prisma.azureSubscription.update({ where: { id: c.resellerB.subscription.id }, data: { displayName: TRICKY_NAMES.subscription } });
+
+  const apss = await makeApssSubscription(prisma, world.partners.distributor.id);
+  const dist = await makeRegistration(prisma, { partnerId: world.partners.distributor.id, subscriptionId: apss.id });
+  const direct = await makeRegistration(prisma, { partnerId: world.partners.direct.id, subscriptionId: c.direct.subscription.id });
+  const specs: LineSpec[] = [
+    // huge: numeric(28,10) quantity × numeric(24,10) price, far beyond 20 significant digits
+    { subscriptionId: c.resellerA.subscription.id, quantity: "123456789012345678.1234567891", unitPrice: "99999999999999.9999999999", usageDate: "2026-10-03" },
+    { subscriptionId: c.resellerA.subscription.id, quantity: "0.0000000001", unitPrice: "0.0000000001", usageDate: "2026-10-03" },
+    { subscriptionId: c.resellerA.subscription.id, quantity: "0.9999999999", unitPrice: "0.0100000000", usageDate: "2026-10-04" },
+    { subscriptionId: c.resellerA.subscription.id, quantity: "100.0000000000", unitPrice: "1.0000000000", usageDate: "2026-10-31" },
+    { subscriptionId: c.resellerB.subscription.id, quantity: "5", unitPrice: null, usageDate: "2026-10-05" },
+    // re-dated: the original day (eventDate) differs from the usage day
+    { subscriptionId: c.resellerB.subscription.id, quantity: "2.5", unitPrice: "0.046", usageDate: "2026-10-06", eventDate: "2026-10-02" },
+    {
+      subscriptionId: c.distributor.subscription.id, quantity: "3.333", unitPrice: "0.046", usageDate: "2026-10-07",
+      resourceUri: `=cmd|' /C calc'!A0,/subscriptions/x/resourceGroups/RG "q",1/PROVIDERS/Microsoft.Web/sites/a\nb`,
+      location: `lo"c\\al\n\t\u0001é`, localSubscriptionId: "-local, sub",
+    },
+    { subscriptionId: c.distributor.subscription.id, quantity: "1", unitPrice: "0.5", usageDate: "2026-10-08", resourceUri: "+no-providers-here", location: null },
+    // unregistered tenant on the distributor's own default subscription (no customer)
+    { subscriptionId: apss.id, quantity: "7.77", unitPrice: "1.5", usageDate: "2026-10-09", unregistered: true, localSubscriptionId: "@tenant-sub" },
+    { subscriptionId: c.resellerA.subscription.id, quantity: "1", unitPrice: "1", usageDate: "2026-11-01" }, // next period: never in October
+  ];
+  for (const [index, spec] of specs.entries()) await insertLine(index % 2 ? dist.id : direct.id, spec, index);
+  await insertRatedLines(sql, { registrationId: dist.id, subscriptionId: c.resellerB.subscription.id, count: 300, firstDay: "2026-10-01", days: 31 });
+  await insertRatedLines(sql, { registrationId: direct.id, subscriptionId: c.direct.subscription.id, count: 200, firstDay: "2026-10-01", days: 31, unitPrice: "0.0079999999" });
+});
+afterAll(() => database.close());
+
+async function text(stream: ReadableStream<Uint8Array>): Promise<string> {
+  return new Response(stream).text();
+}
+
+async function queryFor(scope: PartnerScope, params: Record<string, string> = {}) {
+  return resolveReconQuery(database.sql, scope, { period: PERIOD, ...params });
+}
+
+const scopes = async (): Promise<[string, PartnerScope][]> => [
+  ["operator", await world.operatorScope()],
+  ["distributor", await world.scope("distributor", "ADMIN_AGENT")],
+  ["resellerA", await world.scope("resellerA", "BILLING_ADMIN")],
+  ["direct", await world.scope("direct", "BILLING_ADMIN")],
+];
+const FORMATS: ReconFormat[] = ["modern", "legacy"];
+
+describe("SQL-formatted cells (both drivers)", () => {
+  it("stringified by csv-stringify, equal the JS path byte for byte", async () => {
+    for (const [label, scope] of await scopes()) {
+      for (const format of FORMATS) {
+        const query = await queryFor(scope);
+        const expected = await text(reconCsvJsStream(database.sql, query, 3, format));
+        const { rows } = await database.sql.query<Record<string, string | null>>(reconCsvSelect(query, format));
+        const header = format === "legacy" ? LEGACY_RECON_COLUMNS : RECON_COLUMNS;
+        const actual = stringify([[...header], ...rows.map((row) => header.map((column) => row[column] ?? ""))]);
+        expect({ label, format, csv: actual }).toEqual({ label, format, csv: expected });
+      }
+    }
+  });
+});
+
+describe.runIf(process.env.TEST_DATABASE_URL)("COPY on PostgreSQL", () => {
+  it("streams exactly the bytes of the JS path, for every scope and both column sets", async () => {
+    expect(database.sql.copyTo).toBeTypeOf("function");
+    for (const [label, scope] of await scopes()) {
+      for (const format of FORMATS) {
+        const query = await queryFor(scope);
+        const expected = await text(reconCsvJsStream(database.sql, query, 4, format));
+        const copied = await text(reconCsvStream(database.sql, query, undefined, format));
+        expect(copied.length).toBeGreaterThan(1000);
+        expect({ label, format, csv: copied }).toEqual({ label, format, csv: expected });
+      }
+    }
+    const filtered = await queryFor(await world.scope("distributor", "ADMIN_AGENT"), { customerId: world.customers.resellerB.customer.id, from: "2026-10-05", to: "2026-10-06" });
+    expect(await text(reconCsvStream(database.sql, filtered))).toBe(await text(reconCsvJsStream(database.sql, filtered)));
+  });
+  it("a cancelled COPY gives its connection up and the pool keeps working", async () => {
+    const query = await queryFor(await world.operatorScope());
+    for (let i = 0; i < 12; i++) {
+      const reader = reconCsvStream(database.sql, query).getReader();
+      await reader.read();
+      await reader.cancel();
+    }
+    const { rows } = await database.sql.query<{ n: number }>("SELECT 1 AS n");
+    expect(rows[0].n).toBe(1);
+  });
+  it("a failing COPY errors the stream instead of hanging", async () => {
+    const stream = database.sql.copyTo?.(`COPY (SELECT 1/0) TO STDOUT WITH (FORMAT csv)`);
+    await expect(text(stream as ReadableStream<Uint8Array>)).rejects.toThrow(/division by zero/);
+    expect(reconCopySql(await queryFor(await world.operatorScope()))).toMatch(/^COPY \(WITH sx AS MATERIALIZED /);
+  });
+});
+
+describe("tricky values", () => {
+  it("are neutralised, quoted and rounded once per line; re-dated lines keep their original day", async () => {
+    const query = await queryFor(await world.operatorScope());
+    const rows = parse(await text(reconCsvStream(database.sql, query))) as string[][];
+    const col = (name: (typeof RECON_COLUMNS)[number]) => RECON_COLUMNS.indexOf(name);
+    const names = new Set(rows.slice(1).map((r) => r[col("CustomerName")]));
+    expect(names).toContain(`'${TRICKY_NAMES.resellerACustomer}`);
+    expect(names).toContain(TRICKY_NAMES.resellerBCustomer);
+    expect(names).toContain(`'${TRICKY_NAMES.directCustomer}`);
+    expect(names).toContain(`'${TRICKY_NAMES.distributor}`); // the default subscription's lines name the partner
+    const huge = rows.find((r) => r[col("Quantity")] === "123456789012345678.1234567891");
+    const Exact = Decimal.clone({ precision: 100 });
+    expect(huge?.[col("BillingPreTaxTotal")]).toBe(
+      new Exact("123456789012345678.1234567891").times("99999999999999.9999999999").toDecimalPlaces(2, Decimal.ROUND_FLOOR).toFixed(2),
+    );
+    expect(huge?.[col("Tier2MpnId")]).toBe(world.partners.resellerA.mpnId);
+    expect(rows.find((r) => r[col("Quantity")] === "0.0000000001")?.[col("BillingPreTaxTotal")]).toBe("0.00");
+    expect(rows.find((r) => r[col("Quantity")] === "0.9999999999")?.[col("BillingPreTaxTotal")]).toBe("0.00");
+    const redated = rows.find((r) => r[col("UsageDate")] === "2026-10-06" && r[col("Quantity")] === "2.5");
+    expect(JSON.parse(redated?.[col("AdditionalInfo")] ?? "{}")["azureStack.EventDateTime"]).toBe("2026-10-02T00:00:00.000Z");
+    const hostile = rows.find((r) => r[col("ResourceURI")].startsWith("'=cmd"));
+    expect(JSON.parse(hostile?.[col("AdditionalInfo")] ?? "{}")["azureStack.Location"]).toBe(`lo"c\\al\n\t\u0001é`);
+    expect(hostile?.[col("ConsumedService")]).toBe("Microsoft.Web");
+    expect(hostile?.[col("ResourceGroup")]).toBe(`RG "q",1`);
+    const unregistered = rows.find((r) => r[col("Quantity")] === "7.77");
+    expect(unregistered?.[col("CustomerId")]).toBe("");
+    expect(rows.find((r) => r[col("UnitPrice")] === "" && r[col("Quantity")] === "5")?.[col("BillingPreTaxTotal")]).toBe("0.00");
+  });
+  it("both column sets and the page totals agree to the cent", async () => {
+    for (const [, scope] of await scopes()) {
+      const query = await queryFor(scope);
+      const modern = parse(await text(reconCsvStream(database.sql, query, undefined, "modern"))) as string[][];
+      const legacy = parse(await text(reconCsvStream(database.sql, query, undefined, "legacy"))) as string[][];
+      expect(legacy[0]).toEqual([...LEGACY_RECON_COLUMNS]);
+      expect(legacy).toHaveLength(modern.length);
+      const Exact = Decimal.clone({ precision: 100 }); // the huge line needs more than 20 digits
+      const sumOf = (rows: string[][], index: number) => rows.slice(1).reduce((acc, r) => acc.plus(r[index]), new Exact(0));
+      const modernTotal = sumOf(modern, RECON_COLUMNS.indexOf("BillingPreTaxTotal"));
+      expect(sumOf(legacy, LEGACY_RECON_COLUMNS.indexOf("PretaxCharges")).toFixed(2)).toBe(modernTotal.toFixed(2));
+      const totals = await reconTotals(database.sql, query);
+      expect(totals.total.toFixed(2)).toBe(modernTotal.toFixed(2));
+      expect(totals.lines).toBe(modern.length - 1);
+    }
+  });
+});
+
+describe("RatedUsageDaily (the rollup the totals read)", () => {
+  it("follows inserts, updates (incl. moving a line to another day) and deletes of rated lines", async () => {
+    const scope = await world.operatorScope();
+    const check = async () => {
+      const query = await queryFor(scope);
+      const rows = parse(await text(reconCsvStream(database.sql, query))) as string[][];
+      const Exact = Decimal.clone({ precision: 100 });
+      const index = RECON_COLUMNS.indexOf("BillingPreTaxTotal");
+      const fileTotal = rows.slice(1).reduce((acc, r) => acc.plus(r[index]), new Exact(0));
+      const totals = await reconTotals(database.sql, query);
+      expect(totals.total.toFixed(2)).toBe(fileTotal.toFixed(2));
+      expect(totals.lines).toBe(rows.length - 1);
+      return totals;
+    };
+    const before = await check();
+    await database.sql.query(`UPDATE "RatedUsageLine" SET "quantity" = "quantity" * 3 WHERE "id" % 5 = 0`);
+    await database.sql.query(`UPDATE "RatedUsageLine" SET "usageDate" = '2026-10-20', "unitPrice" = NULL WHERE "id" % 7 = 0 AND "usageDate" < '2026-10-20'`);
+    const updated = await check();
+    expect(updated.total.equals(before.total)).toBe(false);
+    await database.sql.query(`DELETE FROM "RatedUsageLine" WHERE "id" % 4 = 0`);
+    const deleted = await check();
+    expect(deleted.lines).toBeLessThan(updated.lines);
+    const { rows } = await database.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "RatedUsageDaily" WHERE "lines" <= 0`);
+    expect(rows[0].n).toBe(0);
+  });
+});
