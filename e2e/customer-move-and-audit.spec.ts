@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_CUSTOMERS, DEMO_PARTNERS } from "../prisma/seed/demo-data";
-import { signInPatiently as signIn } from "./support/sign-in-patiently";
+import { signIn } from "./support/sign-in";
 
 // The last Contoso customer: no other spec picks it as its sample.
 const customer = DEMO_CUSTOMERS.filter((c) => c.partnerKey === "contoso").at(-1)!;

@@ -4,7 +4,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_CUSTOMERS, DEMO_PARTNERS } from "../prisma/seed/demo-data";
 import { signOut } from "./support/sign-in";
-import { signInPatiently as signIn } from "./support/sign-in-patiently";
+import { signIn } from "./support/sign-in";
 
 const bCustomer = DEMO_CUSTOMERS.filter((c) => c.partnerKey === "fabrikam").at(-1)!;
 
