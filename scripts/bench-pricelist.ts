@@ -8,7 +8,8 @@
 // Database: a fresh migrated one from tests/support/test-database (in-memory PGlite by default; a
 // throwaway PostgreSQL database when TEST_DATABASE_URL=postgres://… is set). Figures are printed,
 // never asserted: they depend on the machine.
-// Options: BENCH_ROWS (default 100000), BENCH_QUERY_RUNS (default 40).
+// Options: BENCH_ROWS (default 100000), BENCH_QUERY_RUNS (default 40), BENCH_WITHOUT_TRIGRAM=1
+// (drops the search box's trigram index first, to show what maintaining it costs the import).
 import { createWriteStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { createReadStream } from "node:fs";
@@ -87,6 +88,10 @@ async function main() {
   const database = await createTestDatabase();
   try {
     console.log(`price list benchmark: ${database.mode}, ${ROWS} rows, node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`);
+    if (process.env.BENCH_WITHOUT_TRIGRAM === "1") {
+      await database.sql.query(`DROP INDEX "PriceListItem_searchText_idx"`);
+      console.log("(without the trigram search index: not what the app runs)");
+    }
     const small = path.join(dir, "small.csv");
     const large = path.join(dir, "large.csv");
     await writeCsv(small, Math.round(ROWS / 4), "a");
