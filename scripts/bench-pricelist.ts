@@ -8,7 +8,8 @@
 // Database: a fresh migrated one from tests/support/test-database (in-memory PGlite by default; a
 // throwaway PostgreSQL database when TEST_DATABASE_URL=postgres://… is set). Figures are printed,
 // never asserted: they depend on the machine.
-// Options: BENCH_ROWS (default 100000), BENCH_QUERY_RUNS (default 40).
+// Options: BENCH_ROWS (default 100000), BENCH_QUERY_RUNS (default 40), BENCH_WITHOUT_TRIGRAM=1
+// (drops the search box's trigram index first, to show what maintaining it costs the import).
 import { createWriteStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { createReadStream } from "node:fs";
@@ -17,7 +18,7 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import { createTestDatabase } from "../tests/support/test-database";
-import { stagePriceList } from "../lib/pricing/stage-price-list";
+import { emptyStageTimings, stagePriceList, type StageTimings } from "../lib/pricing/stage-price-list";
 import { analyzePriceList, publishPriceListVersion } from "../lib/pricing/publish-price-list-version";
 import { syntheticPriceListCsv } from "../lib/pricing/synthetic-price-list";
 import { queryPriceListPage } from "../lib/pricing/query-price-list-page";
@@ -42,20 +43,34 @@ async function importFile(database: Database, file: string, effectiveFrom: strin
   }, 25);
   const started = performance.now();
   const cpu = process.cpuUsage();
+  const timings = emptyStageTimings();
   try {
     const staged = await stagePriceList(database, {
       source: createReadStream(file, { highWaterMark: 64 * 1024 }),
       fileName: path.basename(file),
       effectiveFrom,
       importedBy: null,
+      timings,
     });
+    const staging = performance.now();
     await database.prisma.$transaction((tx) => publishPriceListVersion(tx, staged.versionId, staged.rowCount), { timeout: 120_000 });
+    const publishing = performance.now();
     await analyzePriceList(database.sql);
-    const seconds = (performance.now() - started) / 1000;
-    return { rows: staged.rowCount, seconds, cpuSeconds: cpuSeconds(cpu), peak };
+    const finished = performance.now();
+    const phases = { ...timings, other: 0, publish: publishing - staging, analyze: finished - publishing };
+    phases.other = staging - started - (timings.parse + timings.validate + timings.encode + timings.copy + timings.duplicates);
+    return { rows: staged.rowCount, seconds: (finished - started) / 1000, cpuSeconds: cpuSeconds(cpu), peak, phases };
   } finally {
     clearInterval(sampler);
   }
+}
+
+/** "parse 1.20 s (25%), …": where an import's wall time went. */
+function phaseBreakdown(phases: StageTimings & { other: number; publish: number; analyze: number }): string {
+  const total = Object.values(phases).reduce((sum, ms) => sum + ms, 0);
+  return Object.entries(phases)
+    .map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(2)} s (${((100 * ms) / total).toFixed(0)}%)`)
+    .join(", ");
 }
 
 /** CPU seconds of this process (Node and, in PGlite mode, the database) since `since`. */
@@ -73,6 +88,10 @@ async function main() {
   const database = await createTestDatabase();
   try {
     console.log(`price list benchmark: ${database.mode}, ${ROWS} rows, node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`);
+    if (process.env.BENCH_WITHOUT_TRIGRAM === "1") {
+      await database.sql.query(`DROP INDEX "PriceListItem_searchText_idx"`);
+      console.log("(without the trigram search index: not what the app runs)");
+    }
     const small = path.join(dir, "small.csv");
     const large = path.join(dir, "large.csv");
     await writeCsv(small, Math.round(ROWS / 4), "a");
@@ -86,6 +105,11 @@ async function main() {
       `import ${run.rows} rows (${mb(size)}): ${run.seconds.toFixed(2)} s, ${(run.rows / run.seconds).toFixed(0)} rows/s ` +
         `(goal ≥ 20000; ${(run.rows / run.cpuSeconds).toFixed(0)} rows per CPU-second), peak RSS ${mb(run.peak.rss)}, ` +
         `peak heap ${mb(run.peak.heap)} (heap flat if close to the ${warm.rows}-row import's; RSS also holds the database when it is in-memory PGlite)`,
+    );
+    console.log(`  phases (wall): ${phaseBreakdown(run.phases)}`);
+    console.log(
+      "  (parse = CSV reading, validate = row checks, encode = COPY text, copy = waiting on the database's COPY, " +
+        "duplicates = duplicate-meter check, other = version row and hand-overs, publish = facets + status, analyze = planner statistics)",
     );
 
     const queries: [string, PriceListQuery][] = [

@@ -29,7 +29,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   setDatabaseForTests(database);
   world = await makeWorld(database.prisma);
-  await database.prisma.$transaction((tx) => seedDemoPriceList(tx));
+  await database.prisma.$transaction((tx) => seedDemoPriceList(tx), { timeout: 60_000 });
   billing = await world.scope("direct", "BILLING_ADMIN");
 });
 afterAll(() => database.close());

@@ -6,13 +6,12 @@ import { readFile, readdir, mkdir, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
-import type { RawSql } from "./open-database";
+import { PGLITE_EXTENSIONS, pgliteMigrationAdapter, type RawSql } from "./open-database";
 
 export const SCHEMA_PATH = path.resolve("prisma/schema.prisma");
 export const MIGRATIONS_DIR = path.resolve("prisma/migrations");
@@ -101,9 +100,9 @@ export async function diffMigrationsToSchema(): Promise<string> {
   const folders = await readMigrationFolders();
   const schema = await readFile(SCHEMA_PATH, "utf8");
   // An in-memory PGlite is the shadow database the migrations are replayed into.
-  const shadow = new PGlite();
+  const shadow = new PGlite({ extensions: PGLITE_EXTENSIONS });
   try {
-    return await withEngine(new PrismaPGlite(shadow), async (engine) => {
+    return await withEngine(pgliteMigrationAdapter(shadow), async (engine) => {
       const from =
         folders.length === 0
           ? { tag: "empty" as const }

@@ -3,11 +3,14 @@
 // "server-only": that guard would make it unloadable outside Next's server bundle.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { to as copyToQuery } from "pg-copy-streams";
+import { from as copyFromStdin, to as copyToQuery } from "pg-copy-streams";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "../../generated/prisma/client";
 
@@ -29,7 +32,26 @@ export interface RawSql {
    * (never reused mid-COPY) on error or when the consumer cancels.
    */
   copyTo?(copySql: string): ReadableStream<Uint8Array>;
+  /**
+   * Bulk load: runs `copySql` (a `COPY … FROM STDIN` statement) with `data` as its input, in COPY's
+   * text or CSV format, and returns the number of rows copied. All or nothing: a failing statement
+   * or a `data` that throws copies no row. Memory stays at a few chunks: PostgreSQL gets one COPY
+   * streamed with back-pressure; PGlite (whose COPY reads a blob) one COPY per few MB of `data`
+   * inside one transaction, so chunks must end at a row boundary there. `options.prepare` runs
+   * first in the same transaction (locks, SET LOCAL).
+   */
+  copyFrom(copySql: string, data: AsyncIterable<string | Uint8Array> | Readable, options?: CopyFromOptions): Promise<number>;
 }
+
+export interface CopyFromOptions {
+  prepare?: (tx: Pick<RawSql, "query">) => Promise<void>;
+}
+
+/**
+ * The extensions loaded into every PGlite instance (app, tests, migration shadow database): the
+ * migrations create them, so a PGlite without them could not replay the migrations.
+ */
+export const PGLITE_EXTENSIONS = { pg_trgm };
 
 export interface Database {
   mode: DatabaseMode;
@@ -69,6 +91,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
         query: (text, params) => pool.query(text, params) as never,
         transaction: (fn) => poolTransaction(pool, fn),
         copyTo: (copySql) => poolCopyTo(pool, copySql),
+        copyFrom: (copySql, data, options) => poolCopyFrom(pool, copySql, data, options),
       },
       migrationAdapter: runScriptsWhole(adapter, pool),
       async close() {
@@ -82,7 +105,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   // turbopackIgnore: the folder is chosen at run time; without it Turbopack traces the whole project.
   const dataDir = dir.startsWith("memory://") ? dir : path.resolve(/* turbopackIgnore: true */ dir);
   if (!dataDir.startsWith("memory://")) mkdirSync(path.dirname(dataDir), { recursive: true });
-  const pglite = new PGlite(dataDir);
+  const pglite = new PGlite(dataDir, { extensions: PGLITE_EXTENSIONS });
   await pglite.waitReady;
   const adapter = new PrismaPGlite(pglite);
   const prisma = new PrismaClient({ adapter });
@@ -91,11 +114,25 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     location: dataDir,
     prisma,
     sql: pgliteRawSql(pglite),
-    migrationAdapter: adapter,
+    migrationAdapter: pgliteMigrationAdapter(pglite),
     async close() {
       await prisma.$disconnect();
       await pglite.close();
     },
+  };
+}
+
+/**
+ * Prisma's PGlite adapter for the schema engine, with a shadow database (used to replay the
+ * migrations when diffing) that has our extensions: the adapter's own shadow has none.
+ */
+export function pgliteMigrationAdapter(pglite: PGlite): SqlMigrationAwareDriverAdapterFactory {
+  const factory = new PrismaPGlite(pglite);
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: () => factory.connect(),
+    connectToShadowDb: () => new PrismaPGlite(new PGlite("memory://shadow", { extensions: PGLITE_EXTENSIONS })).connect(),
   };
 }
 
@@ -105,7 +142,61 @@ export function pgliteRawSql(pglite: PGlite): RawSql {
     query: (text, params) => pglite.query(text, params) as never,
     // PGlite's own transaction() holds its single connection for the whole callback.
     transaction: (fn) => pglite.transaction((tx) => fn({ query: (text, params) => tx.query(text, params) as never })),
+    copyFrom: (copySql, data, options) => pgliteCopyFrom(pglite, copySql, data, options),
   };
+}
+
+/** PGlite's COPY reads its input from a blob: this much of `data` per statement. */
+const PGLITE_COPY_BYTES = 4 * 1024 * 1024;
+
+async function pgliteCopyFrom(pglite: PGlite, copySql: string, data: AsyncIterable<string | Uint8Array> | Readable, options: CopyFromOptions = {}): Promise<number> {
+  const fromBlob = copySql.replace(/\bFROM\s+STDIN\b/i, "FROM '/dev/blob'");
+  if (fromBlob === copySql) throw new Error("copyFrom expects a COPY … FROM STDIN statement");
+  return pglite.transaction(async (tx) => {
+    await options.prepare?.({ query: (text, params) => tx.query(text, params) as never });
+    let parts: (string | Uint8Array)[] = [];
+    let size = 0;
+    let copied = 0;
+    const flush = async () => {
+      if (parts.length === 0) return;
+      const blob = new Blob(parts as BlobPart[]);
+      parts = [];
+      size = 0;
+      copied += (await tx.query(fromBlob, [], { blob })).affectedRows ?? 0;
+    };
+    for await (const chunk of data as AsyncIterable<string | Uint8Array>) {
+      parts.push(chunk);
+      size += chunk.length;
+      if (size >= PGLITE_COPY_BYTES) await flush();
+    }
+    await flush();
+    return copied;
+  });
+}
+
+async function poolCopyFrom(
+  pool: pg.Pool,
+  copySql: string,
+  data: AsyncIterable<string | Uint8Array> | Readable,
+  options: CopyFromOptions = {},
+): Promise<number> {
+  const client = await pool.connect();
+  let failed = false;
+  try {
+    await client.query("BEGIN");
+    await options.prepare?.({ query: (text, params) => client.query(text, params) as never });
+    const copy = client.query(copyFromStdin(copySql));
+    // A failing source destroys the COPY stream, which sends CopyFail: the statement copies nothing.
+    await pipeline(data instanceof Readable ? data : Readable.from(data, { objectMode: false }), copy);
+    await client.query("COMMIT");
+    return copy.rowCount;
+  } catch (error) {
+    failed = true;
+    throw error;
+  } finally {
+    // After a failure the connection may sit in an aborted transaction or COPY state: drop it.
+    client.release(failed);
+  }
 }
 
 async function poolTransaction<T>(pool: pg.Pool, fn: (tx: Pick<RawSql, "query">) => Promise<T>): Promise<T> {

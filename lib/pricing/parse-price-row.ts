@@ -49,6 +49,7 @@ const TIER_SCALE = 6;
 const MAX_INTEGER_DIGITS = 14;
 
 const PLAIN_DECIMAL = /^(\d{1,14})(?:\.(\d+))?$/;
+const CANONICAL_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 // Files repeat the same few dates on every row: remember the last one parsed.
 let lastDate: { raw: string; day: string | null } = { raw: "", day: null };
@@ -126,40 +127,52 @@ export function parsePriceRow(values: string[], columns: ColumnIndex, line: numb
 
   const rawMeterIds = text("meterIds");
   const meterIdList: string[] = [];
-  for (const part of rawMeterIds.split(/[,;\s]+/).filter(Boolean)) {
-    const id = normaliseMeterId(part);
-    if (id) meterIdList.push(id);
-    else problem("meterIds", `"${part}" is not a meter GUID.`);
+  if (CANONICAL_GUID.test(rawMeterIds)) meterIdList.push(rawMeterIds); // the usual single lowercase GUID
+  else {
+    for (const part of rawMeterIds.split(/[,;\s]+/).filter(Boolean)) {
+      const id = normaliseMeterId(part);
+      if (id) meterIdList.push(id);
+      else problem("meterIds", `"${part}" is not a meter GUID.`);
+    }
   }
 
-  const row = {
-    productTitle: text("productTitle"),
-    productId: text("productId"),
-    skuId: text("skuId"),
-    skuTitle: text("skuTitle"),
-    publisher: text("publisher"),
-    skuDescription: text("skuDescription"),
-    unitOfMeasure: text("unitOfMeasure"),
-    termDuration: text("termDuration"),
-    meterType: text("meterType"),
-    meterName: text("meterName"),
-    meterCategory: text("meterCategory"),
-    meterSubCategory: text("meterSubCategory"),
-    region: text("region"),
-    tags: text("tags"),
-  };
+  const productTitle = text("productTitle");
+  const productId = text("productId");
+  const skuId = text("skuId");
+  const skuTitle = text("skuTitle");
+  const publisher = text("publisher");
+  const skuDescription = text("skuDescription");
+  const unitOfMeasure = text("unitOfMeasure");
+  const termDuration = text("termDuration");
+  const meterType = text("meterType");
+  const meterName = text("meterName");
+  const meterCategory = text("meterCategory");
+  const meterSubCategory = text("meterSubCategory");
+  const region = text("region");
+  const tags = text("tags");
   if (problems.length > 0 || unitPrice === null || meterIdList.length === 0) return { ok: false, problems };
 
   // Kept short (a search scans it): meter GUIDs are searched through the indexed meterId instead,
   // and the category has its own filter.
-  const searchText = [row.productTitle, row.skuTitle, row.meterName, row.productId, row.skuId]
-    .join(" ")
-    .toLowerCase();
+  const searchText = `${productTitle} ${skuTitle} ${meterName} ${productId} ${skuId}`.toLowerCase();
   return {
     ok: true,
     row: {
       line,
-      ...row,
+      productTitle,
+      productId,
+      skuId,
+      skuTitle,
+      publisher,
+      skuDescription,
+      unitOfMeasure,
+      termDuration,
+      meterType,
+      meterName,
+      meterCategory,
+      meterSubCategory,
+      region,
+      tags,
       market,
       currency,
       unitPrice,
@@ -168,7 +181,7 @@ export function parsePriceRow(values: string[], columns: ColumnIndex, line: numb
       effectiveStartDate,
       effectiveEndDate,
       meterId: meterIdList[0],
-      meterIds: meterIdList.join(","),
+      meterIds: meterIdList.length === 1 ? meterIdList[0] : meterIdList.join(","),
       searchText,
     },
   };

@@ -25,9 +25,13 @@ export async function publishPriceListVersion(tx: Prisma.TransactionClient, vers
 }
 
 /**
- * Refreshes the planner's statistics after a publish. Embedded PGlite runs no autovacuum, so
- * without this the planner keeps estimating an empty table and scans the wrong index.
+ * Refreshes the planner's statistics and the visibility map after a publish (or a refused import's
+ * discard). Embedded PGlite runs no autovacuum, so without this the planner keeps estimating an
+ * empty table and scans the wrong index; and until a VACUUM marks the new rows all-visible, every
+ * "index-only" scan of the browse pages (a deep page walks 50k index entries) still reads each
+ * row from the table. VACUUM also merges the search index's pending trigram entries. Not in a
+ * transaction (VACUUM can't run in one).
  */
 export async function analyzePriceList(sql: RawSql): Promise<void> {
-  await sql.query(`ANALYZE "PriceListItem", "PriceListFacet", "PriceListVersionMarket"`);
+  await sql.query(`VACUUM (ANALYZE) "PriceListItem", "PriceListFacet", "PriceListVersionMarket"`);
 }

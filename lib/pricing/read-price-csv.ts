@@ -1,8 +1,7 @@
-// Streams a price list CSV: parse (csv-parse), validate row by row, hand valid rows over in
-// batches. Memory stays at one batch plus a capped problem list, whatever the file size. Not
+// Streams a price list CSV: parse (./read-csv-records), validate row by row, hand valid rows over
+// in batches. Memory stays at one batch plus a capped problem list, whatever the file size. Not
 // "server-only" so the benchmark script can drive it.
-import { Readable } from "node:stream";
-import { CsvError, parse } from "csv-parse";
+import { CsvSyntaxError, readCsvRecords } from "./read-csv-records";
 import { resolveHeader, PRICE_COLUMNS } from "./price-list-columns";
 import { parsePriceRow, type PriceRow, type PriceRowProblem } from "./parse-price-row";
 
@@ -25,10 +24,10 @@ export interface PriceCsvSummary {
 export interface ReadPriceCsvOptions {
   /** EffectiveStartDate for rows without one: the version's effective date (YYYY-MM-DD). */
   defaultStart: string;
-  /** Receives valid rows while the file has had no problem; awaited, so the upload waits on the database. */
-  onBatch: (rows: PriceRow[]) => Promise<void>;
   onProgress?: (progress: { rowsRead: number; bytesRead: number }) => void;
   batchSize?: number;
+  /** Adds the milliseconds spent parsing CSV (reading the source included) and validating rows. */
+  timings?: { parse: number; validate: number };
 }
 
 async function* countBytes(source: AsyncIterable<Uint8Array | string>, counter: { bytes: number }) {
@@ -38,16 +37,15 @@ async function* countBytes(source: AsyncIterable<Uint8Array | string>, counter: 
   }
 }
 
-function embeddedNewlines(record: string[]): number {
-  let count = 0;
-  for (const field of record) {
-    if (field.includes("\n")) count += field.split("\n").length - 1;
-    else if (field.includes("\r")) count += field.split("\r").length - 1;
-  }
-  return count;
-}
-
-export async function readPriceCsv(source: AsyncIterable<Uint8Array | string>, options: ReadPriceCsvOptions): Promise<PriceCsvSummary> {
+/**
+ * Yields the valid rows in batches while the file has had no problem (the consumer's pace is the
+ * upload's: a slow database slows the reading, memory stays flat), then keeps reading to the end
+ * to report every problem, and returns the summary.
+ */
+export async function* readPriceCsv(
+  source: AsyncIterable<Uint8Array | string>,
+  options: ReadPriceCsvOptions,
+): AsyncGenerator<PriceRow[], PriceCsvSummary, void> {
   const batchSize = options.batchSize ?? PRICE_BATCH_SIZE;
   const summary: PriceCsvSummary = { rowsRead: 0, validRows: 0, badRows: 0, problems: [], problemCount: 0, markets: new Map(), fatal: false };
   const report = (problem: PriceRowProblem) => {
@@ -55,75 +53,87 @@ export async function readPriceCsv(source: AsyncIterable<Uint8Array | string>, o
     if (summary.problems.length < MAX_REPORTED_PROBLEMS) summary.problems.push(problem);
   };
   const counter = { bytes: 0 };
-  const input = Readable.from(countBytes(source, counter));
-  // No `info: true`: per-record info objects double csv-parse's cost. Lines are counted here
-  // instead (see the loop), which is exact because empty lines are kept and skipped by us.
-  const parser = parse({ bom: true, relax_column_count: true });
-  input.on("error", (error) => parser.destroy(error));
-  input.pipe(parser);
+  const chunks = readCsvRecords(countBytes(source, counter));
+  const timings = options.timings;
 
   let header: ReturnType<typeof resolveHeader> | null = null;
   let fieldCount = 0;
   let batch: PriceRow[] = [];
-  const flush = async () => {
-    if (batch.length > 0 && summary.problemCount === 0) await options.onBatch(batch);
-    batch = [];
-    options.onProgress?.({ rowsRead: summary.rowsRead, bytesRead: counter.bytes });
-  };
-
+  let lastMarket = "";
+  let lastCurrency = "";
+  let reported = 0;
   try {
-    let line = 0;
-    for await (const record of parser as AsyncIterable<string[]>) {
-      // A record starts on the line after the previous one and spans the newlines of its quoted fields.
-      const firstLine = line + 1;
-      line = firstLine + embeddedNewlines(record);
-      if (record.length === 1 && record[0].trim() === "") continue; // empty line
-      if (!header) {
-        header = resolveHeader(record);
-        fieldCount = record.length;
-        for (const column of header.missing) report({ line: firstLine, column, reason: "Required column is missing." });
-        for (const column of header.duplicated) report({ line: firstLine, column, reason: "Column appears twice." });
-        if (summary.problemCount > 0) {
-          summary.fatal = true;
-          break;
+    reading: for (;;) {
+      let clock = performance.now();
+      const next = await chunks.next();
+      if (timings) {
+        const now = performance.now();
+        timings.parse += now - clock;
+        clock = now;
+      }
+      if (next.done) break;
+      const { records, lines } = next.value;
+      for (let index = 0; index < records.length; index++) {
+        const record = records[index];
+        const line = lines[index];
+        if (record.length === 1 && record[0].trim() === "") continue; // empty line
+        if (!header) {
+          header = resolveHeader(record);
+          fieldCount = record.length;
+          for (const column of header.missing) report({ line, column, reason: "Required column is missing." });
+          for (const column of header.duplicated) report({ line, column, reason: "Column appears twice." });
+          if (summary.problemCount > 0) {
+            summary.fatal = true;
+            break reading;
+          }
+          continue;
         }
-        continue;
+        summary.rowsRead++;
+        const parsed = parsePriceRow(record, header.columns, line, options.defaultStart, fieldCount);
+        if (!parsed.ok) {
+          summary.badRows++;
+          parsed.problems.forEach(report);
+          continue;
+        }
+        const { row } = parsed;
+        if (row.market !== lastMarket) {
+          const currency = summary.markets.get(row.market);
+          if (currency === undefined) summary.markets.set(row.market, row.currency);
+          lastMarket = row.market;
+          lastCurrency = currency ?? row.currency;
+        }
+        if (row.currency !== lastCurrency) {
+          summary.badRows++;
+          report({ line: row.line, column: PRICE_COLUMNS.currency.header, reason: `Market ${row.market} is priced in ${lastCurrency} earlier in the file.` });
+          continue;
+        }
+        summary.validRows++;
+        if (summary.problemCount === 0) batch.push(row);
       }
-      summary.rowsRead++;
-      const parsed = parsePriceRow(record, header.columns, firstLine, options.defaultStart, fieldCount);
-      if (!parsed.ok) {
-        summary.badRows++;
-        parsed.problems.forEach(report);
-        continue;
+      if (timings) timings.validate += performance.now() - clock;
+      if (batch.length >= batchSize && summary.problemCount === 0) {
+        yield batch;
+        batch = [];
       }
-      const { row } = parsed;
-      const currency = summary.markets.get(row.market);
-      if (currency === undefined) summary.markets.set(row.market, row.currency);
-      else if (currency !== row.currency) {
-        summary.badRows++;
-        report({ line: row.line, column: PRICE_COLUMNS.currency.header, reason: `Market ${row.market} is priced in ${currency} earlier in the file.` });
-        continue;
-      }
-      summary.validRows++;
-      if (summary.problemCount === 0) {
-        batch.push(row);
-        if (batch.length >= batchSize) await flush();
+      if (summary.problemCount > 0) batch = [];
+      if (summary.rowsRead - reported >= batchSize) {
+        reported = summary.rowsRead;
+        options.onProgress?.({ rowsRead: summary.rowsRead, bytesRead: counter.bytes });
       }
     }
   } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    // Broken quoting etc.: csv-parse can't resynchronise, so reading stops here.
-    const line = typeof error.lines === "number" ? error.lines : summary.rowsRead + 1;
-    report({ line, column: null, reason: `Not readable as CSV: ${error.message}` });
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    // Broken quoting: the reader can't resynchronise, so reading stops here.
+    report({ line: error.line, column: null, reason: `Not readable as CSV: ${error.message}` });
     summary.fatal = true;
   } finally {
-    input.destroy();
-    parser.destroy();
+    await chunks.return(undefined);
   }
   if (!header && summary.problemCount === 0) {
     report({ line: 1, column: null, reason: "The file is empty: expected a header row with Partner Center's price list columns." });
     summary.fatal = true;
   }
-  await flush();
+  if (batch.length > 0 && summary.problemCount === 0) yield batch;
+  options.onProgress?.({ rowsRead: summary.rowsRead, bytesRead: counter.bytes });
   return summary;
 }

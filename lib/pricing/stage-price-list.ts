@@ -2,8 +2,8 @@
 // many rows. No scope checks here (importPriceList adds them and publishes with an audit event);
 // not "server-only", so the benchmark runs exactly this code.
 import type { Database } from "../database/open-database";
-import { insertPriceItems } from "./insert-price-items";
-import { readPriceCsv } from "./read-price-csv";
+import { copyPriceItems } from "./copy-price-items";
+import { readPriceCsv, type PriceCsvSummary } from "./read-price-csv";
 import { findDuplicatePrices } from "./find-duplicate-prices";
 import { PriceListImportError } from "./price-list-import-error";
 import { dayToDate } from "./price-dates";
@@ -16,6 +16,25 @@ export interface StagePriceListInput {
   effectiveFrom: string;
   importedBy: { userId: string; email: string } | null;
   onProgress?: (progress: { phase: "reading" | "checking" | "publishing"; rowsRead: number; bytesRead: number }) => void;
+  /** Adds the milliseconds of each phase (the benchmark's breakdown). */
+  timings?: StageTimings;
+}
+
+export interface StageTimings {
+  /** CSV parsing, reading the source included. */
+  parse: number;
+  /** Row validation. */
+  validate: number;
+  /** Encoding rows as COPY text. */
+  encode: number;
+  /** Waiting on the database's COPY (with PostgreSQL it also runs while the next batch is parsed). */
+  copy: number;
+  /** The duplicate check over the staged rows. */
+  duplicates: number;
+}
+
+export function emptyStageTimings(): StageTimings {
+  return { parse: 0, validate: 0, encode: 0, copy: 0, duplicates: 0 };
 }
 
 export interface StagedPriceList {
@@ -45,20 +64,26 @@ export async function stagePriceList(database: Pick<Database, "prisma" | "sql">,
     },
     select: { id: true },
   });
-  // One batch is inserted while the next is parsed: with a PostgreSQL server the two run in
-  // parallel (with PGlite they share the thread anyway). Memory stays at two batches.
-  let inserting: Promise<void> = Promise.resolve();
-  try {
-    const summary = await readPriceCsv(input.source, {
-      defaultStart: input.effectiveFrom,
-      onBatch: async (rows) => {
-        await inserting;
-        inserting = insertPriceItems(sql, version.id, rows);
-        inserting.catch(() => {}); // awaited (and thrown) by the next batch or after reading
-      },
-      onProgress: (progress) => input.onProgress?.({ phase: "reading", ...progress }),
-    });
-    await inserting;
+  const timings = input.timings;
+  const reader = readPriceCsv(input.source, {
+    defaultStart: input.effectiveFrom,
+    onProgress: (progress) => input.onProgress?.({ phase: "reading", ...progress }),
+    timings,
+  });
+  let summary: PriceCsvSummary | undefined;
+  // The valid rows, batch by batch, as COPY's input; the COPY's pace is the reading's (back-pressure).
+  // A refused file throws here, after reading it to the end: the COPY is aborted and copies nothing.
+  async function* batches() {
+    for (;;) {
+      const next = await reader.next();
+      if (next.done) {
+        summary = next.value;
+        break;
+      }
+      const handedOver = performance.now();
+      yield next.value;
+      if (timings) timings.copy += performance.now() - handedOver;
+    }
     const details = { problems: summary.problems, problemCount: summary.problemCount, badRows: summary.badRows, rowsRead: summary.rowsRead };
     if (summary.problemCount > 0) {
       const what = summary.fatal ? "could not be read" : `has ${summary.badRows} invalid row${summary.badRows === 1 ? "" : "s"}`;
@@ -67,11 +92,18 @@ export async function stagePriceList(database: Pick<Database, "prisma" | "sql">,
     if (summary.validRows === 0) {
       throw new PriceListImportError("The price list has a header but no rows. Nothing was imported.", details);
     }
+  }
+  try {
+    const copied = await copyPriceItems(sql, version.id, batches(), timings);
+    if (timings) timings.copy -= timings.encode;
+    if (!summary || copied !== summary.validRows) throw new Error(`Copied ${copied} price rows of ${summary?.validRows ?? "?"}`);
     input.onProgress?.({ phase: "checking", rowsRead: summary.rowsRead, bytesRead: 0 });
+    const checking = performance.now();
     const duplicates = await findDuplicatePrices(sql, version.id);
+    if (timings) timings.duplicates += performance.now() - checking;
     if (duplicates.problemCount > 0) {
       throw new PriceListImportError(`The price list prices the same meter twice (${duplicates.problemCount} rows). Nothing was imported.`, {
-        ...details,
+        rowsRead: summary.rowsRead,
         problems: duplicates.problems,
         problemCount: duplicates.problemCount,
         badRows: duplicates.problemCount,
@@ -80,7 +112,7 @@ export async function stagePriceList(database: Pick<Database, "prisma" | "sql">,
     const markets = [...summary.markets].map(([market, currency]) => ({ market, currency })).sort((a, b) => a.market.localeCompare(b.market));
     return { versionId: version.id, rowCount: summary.validRows, markets };
   } catch (error) {
-    await inserting.catch(() => {}); // no batch may land after the discard
+    await reader.return(undefined as never).catch(() => {});
     await discardStagedVersion(database, version.id);
     throw error;
   }

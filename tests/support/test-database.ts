@@ -19,7 +19,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { PrismaClient } from "../../generated/prisma/client";
 import { readMigrationFolders, type MigrationFolder } from "../../lib/database/migrations";
-import { isPostgresUrl, openDatabase, pgliteRawSql, type Database } from "../../lib/database/open-database";
+import { isPostgresUrl, openDatabase, PGLITE_EXTENSIONS, pgliteMigrationAdapter, pgliteRawSql, type Database } from "../../lib/database/open-database";
 
 export async function createTestDatabase(): Promise<Database> {
   const adminUrl = process.env.TEST_DATABASE_URL;
@@ -74,7 +74,7 @@ async function createPgliteTestDatabase(folders: MigrationFolder[]): Promise<Dat
     location: "memory://",
     prisma,
     sql: rawSqlFor(pglite),
-    migrationAdapter: adapter,
+    migrationAdapter: pgliteMigrationAdapter(pglite),
     async close() {
       await prisma.$disconnect();
       await pglite.close();
@@ -153,7 +153,7 @@ async function openMigratedPglite(folders: MigrationFolder[]): Promise<PGlite> {
   const file = snapshotsEnabled() ? await snapshotFile(folders) : null;
   const snapshot = file ? await readSnapshot(file) : null;
   if (snapshot) {
-    const pglite = new PGlite("memory://", { loadDataDir: snapshot });
+    const pglite = new PGlite("memory://", { loadDataDir: snapshot, extensions: PGLITE_EXTENSIONS });
     try {
       await pglite.waitReady;
       const expected = folders.map((folder) => folder.name).sort();
@@ -165,7 +165,7 @@ async function openMigratedPglite(folders: MigrationFolder[]): Promise<PGlite> {
     if (file) snapshotsInProcess.delete(file);
   }
 
-  const pglite = new PGlite("memory://");
+  const pglite = new PGlite("memory://", { extensions: PGLITE_EXTENSIONS });
   try {
     await pglite.waitReady;
     await pglite.exec(MIGRATIONS_TABLE_DDL);
