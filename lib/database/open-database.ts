@@ -6,7 +6,10 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import pg from "pg";
+import { from as copyFromStdin } from "pg-copy-streams";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "../../generated/prisma/client";
 
@@ -16,12 +19,23 @@ export type DatabaseMode = "pglite" | "postgres";
 export interface RawSql {
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>;
   /**
+   * COPY … FROM of rows in PostgreSQL's text format (tab-separated columns, `\N` for NULL, one row
+   * per line, backslash escapes) into `target`: `"Table" ("col", …)`. The fastest way to load
+   * many rows on both drivers: streamed (COPY FROM STDIN) on PostgreSQL, handed over as one blob
+   * (COPY FROM '/dev/blob') to PGlite. `chunks` are concatenated; each should end with a newline.
+   * Returns the number of rows copied.
+   */
+  copyFrom(target: string, chunks: Iterable<string>): Promise<number>;
+  /**
    * Runs `fn` in one transaction on ONE connection (a pg Pool would otherwise spread BEGIN and
    * COMMIT over different clients). Rolls back when `fn` throws. Don't use Prisma inside `fn`:
    * on PGlite its single connection is held by the transaction until it ends.
    */
-  transaction<T>(fn: (tx: Pick<RawSql, "query">) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: SqlTransaction) => Promise<T>): Promise<T>;
 }
+
+/** What runs inside RawSql.transaction: queries and COPY on the transaction's connection. */
+export type SqlTransaction = Pick<RawSql, "query" | "copyFrom">;
 
 export interface Database {
   mode: DatabaseMode;
@@ -59,6 +73,14 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
       prisma,
       sql: {
         query: (text, params) => pool.query(text, params) as never,
+        copyFrom: async (target, chunks) => {
+          const client = await pool.connect();
+          try {
+            return await pgCopyFrom(client, target, chunks);
+          } finally {
+            client.release();
+          }
+        },
         transaction: (fn) => poolTransaction(pool, fn),
       },
       migrationAdapter: runScriptsWhole(adapter, pool),
@@ -94,16 +116,33 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
 export function pgliteRawSql(pglite: PGlite): RawSql {
   return {
     query: (text, params) => pglite.query(text, params) as never,
+    copyFrom: (target, chunks) => pgliteCopyFrom(pglite, target, chunks),
     // PGlite's own transaction() holds its single connection for the whole callback.
-    transaction: (fn) => pglite.transaction((tx) => fn({ query: (text, params) => tx.query(text, params) as never })),
+    transaction: (fn) =>
+      pglite.transaction((tx) =>
+        fn({ query: (text, params) => tx.query(text, params) as never, copyFrom: (target, chunks) => pgliteCopyFrom(tx, target, chunks) }),
+      ),
   };
 }
 
-async function poolTransaction<T>(pool: pg.Pool, fn: (tx: Pick<RawSql, "query">) => Promise<T>): Promise<T> {
+/** PGlite reads COPY input from the virtual file /dev/blob, filled from the query's `blob` option. */
+async function pgliteCopyFrom(runner: Pick<PGlite, "query">, target: string, chunks: Iterable<string>): Promise<number> {
+  const result = await runner.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([...chunks]) });
+  return result.affectedRows ?? 0;
+}
+
+/** COPY FROM STDIN streamed chunk by chunk (backpressure respected) on one pg client. */
+async function pgCopyFrom(client: pg.PoolClient, target: string, chunks: Iterable<string>): Promise<number> {
+  const stream = client.query(copyFromStdin(`COPY ${target} FROM STDIN`));
+  await pipeline(Readable.from(chunks, { objectMode: false }), stream);
+  return stream.rowCount;
+}
+
+async function poolTransaction<T>(pool: pg.Pool, fn: (tx: SqlTransaction) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    const result = await fn({ query: (text, params) => client.query(text, params) as never });
+    const result = await fn({ query: (text, params) => client.query(text, params) as never, copyFrom: (target, chunks) => pgCopyFrom(client, target, chunks) });
     await client.query("COMMIT");
     return result;
   } catch (error) {
