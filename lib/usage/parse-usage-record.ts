@@ -68,14 +68,17 @@ const QUANTITY_TEXT = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
 
 /**
  * The quantity as decimal text PostgreSQL's numeric input (and decimal.js) reads, or null when it
- * isn't a finite number; `negative` as decimal.js sees it (−0 counts, as it always has).
+ * isn't a finite number.
  */
-function quantityText(value: unknown): { text: string; negative: boolean } | null {
-  if (typeof value === "number") return Number.isFinite(value) ? { text: String(value), negative: value < 0 || Object.is(value, -0) } : null;
+function quantityText(value: unknown): string | null {
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : null;
   if (typeof value !== "string") return null;
   const text = value.trim();
-  return QUANTITY_TEXT.test(text) ? { text, negative: text.startsWith("-") } : null;
+  return QUANTITY_TEXT.test(text) ? text : null;
 }
+
+/** Negative as decimal.js sees it: −0 counts too, as it always has. */
+const isNegative = (value: unknown, text: string) => (typeof value === "number" ? value < 0 || Object.is(value, -0) : text.startsWith("-"));
 
 const REQUIRED = ["subscriptionId", "usageStartTime", "usageEndTime", "instanceData", "quantity", "meterId"] as const;
 
@@ -98,8 +101,13 @@ export interface CheckedUsageRecord {
 
 export type CheckResult = { ok: true; record: CheckedUsageRecord } | { ok: false; code: UsageRejectCode; reason: string };
 
-function refuse(code: UsageRejectCode, reason: string): CheckResult {
-  return { ok: false, code, reason };
+export interface UsageRecordProblem {
+  code: UsageRejectCode;
+  reason: string;
+}
+
+function refuse(code: UsageRejectCode, reason: string): UsageRecordProblem {
+  return { code, reason };
 }
 
 /**
@@ -107,6 +115,24 @@ function refuse(code: UsageRejectCode, reason: string): CheckResult {
  * FutureUsage: an hour that has not ended yet cannot have been measured.
  */
 export function checkUsageRecord(raw: unknown, knownMeters: ReadonlySet<string>, nowMs: number): CheckResult {
+  const record = {} as CheckedUsageRecord;
+  const problem = checkUsageRecordInto(raw, knownMeters, nowMs, parseInstanceData, record);
+  return problem ? { ok: false, ...problem } : { ok: true, record };
+}
+
+/**
+ * checkUsageRecord for the ingest hot path: fills `out` (reused from record to record, so a batch
+ * of 50k allocates no result objects) and answers the problem, or null when the record is valid.
+ * `parseInstance` lets it memoise parseInstanceData per batch (a resource repeats its instanceData
+ * every hour).
+ */
+export function checkUsageRecordInto(
+  raw: unknown,
+  knownMeters: ReadonlySet<string>,
+  nowMs: number,
+  parseInstance: (value: unknown) => InstanceData,
+  out: CheckedUsageRecord,
+): UsageRecordProblem | null {
   if (!isObject(raw) || !isObject(raw.properties)) return refuse("MissingProperty", "The record has no properties object.");
   const p = raw.properties;
   for (const name of REQUIRED) {
@@ -126,29 +152,25 @@ export function checkUsageRecord(raw: unknown, knownMeters: ReadonlySet<string>,
   if (end > nowMs) return refuse("FutureUsage", `usageEndTime ${new Date(end).toISOString()} is in the future.`);
 
   const quantity = quantityText(p.quantity);
-  if (!quantity) return refuse("MissingProperty", "properties.quantity must be a number.");
-  if (quantity.negative) return refuse("NegativeQuantity", "properties.quantity must not be negative.");
+  if (quantity === null) return refuse("MissingProperty", "properties.quantity must be a number.");
+  if (isNegative(p.quantity, quantity)) return refuse("NegativeQuantity", "properties.quantity must not be negative.");
 
   const meterId = cached(meterCache, p.meterId, normaliseMeterId);
   if (!meterId || !knownMeters.has(meterId)) return refuse("UnknownMeter", `meterId ${p.meterId.slice(0, 64)} is not an Azure Stack Hub local meter.`);
 
-  const instance = parseInstanceData(p.instanceData);
+  const instance = parseInstance(p.instanceData);
   if (!instance.ok) return refuse("MalformedInstanceData", instance.reason);
 
-  return {
-    ok: true,
-    record: {
-      localSubscriptionId: p.subscriptionId.trim().toLowerCase(),
-      localMeterId: meterId,
-      resourceUri: instance.resourceUri,
-      startMs: start,
-      endMs: end,
-      quantity: quantity.text,
-      location: instance.location,
-      additionalInfo: instance.additionalInfo,
-      tags: instance.tags,
-    },
-  };
+  out.localSubscriptionId = p.subscriptionId.trim().toLowerCase();
+  out.localMeterId = meterId;
+  out.resourceUri = instance.resourceUri;
+  out.startMs = start;
+  out.endMs = end;
+  out.quantity = quantity;
+  out.location = instance.location;
+  out.additionalInfo = instance.additionalInfo;
+  out.tags = instance.tags;
+  return null;
 }
 
 /** checkUsageRecord with Date and Decimal values (the gateway module, the simulator and tests). */
@@ -159,7 +181,7 @@ export function parseUsageRecord(raw: unknown, knownMeters: ReadonlySet<string>,
   return { ok: true, record: { ...rest, usageStart: new Date(startMs), usageEnd: new Date(endMs), quantity: new Decimal(quantity) } };
 }
 
-type InstanceData =
+export type InstanceData =
   | { ok: true; resourceUri: string; location: string | null; additionalInfo: unknown; tags: unknown }
   | { ok: false; reason: string };
 

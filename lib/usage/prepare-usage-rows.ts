@@ -7,7 +7,7 @@ import Decimal from "decimal.js";
 import { convertQuantity } from "../meters/quantity-conversion";
 import { mapLocalSubscription, type GatewayContext, type SubscriptionMapping } from "./gateway/map-usage-record";
 import { commerceUsageDate } from "./gateway/usage-days";
-import { checkUsageRecord, type UsageRejectCode } from "./parse-usage-record";
+import { checkUsageRecordInto, parseInstanceData, type CheckedUsageRecord, type InstanceData, type UsageRejectCode } from "./parse-usage-record";
 
 export interface UsageRejection {
   index: number;
@@ -55,6 +55,40 @@ export function copyText(value: string): string {
 const copyJson = (value: unknown) => (value === null || value === undefined ? NULL : copyText(JSON.stringify(value)));
 const bool = (value: boolean) => (value ? "t" : "f");
 
+/**
+ * parseInstanceData memoised by the instanceData text, with its COPY fields (resourceUri; location,
+ * additionalInfo, tags) encoded once. `uri` numbers distinct resource URIs for short natural keys.
+ * A stamp repeats a resource's instanceData every hour, so a day-long batch parses each ~24× less.
+ */
+function instanceCache() {
+  const byText = new Map<string, { parsed: InstanceData; uri: number; resourceField: string; detailFields: string }>();
+  const uriIds = new Map<string, number>();
+  let last: { parsed: InstanceData; uri: number; resourceField: string; detailFields: string } | undefined;
+  const parse = (value: unknown): InstanceData => {
+    if (typeof value !== "string") return parseInstanceData(value);
+    let entry = byText.get(value);
+    if (!entry) {
+      const parsed = parseInstanceData(value);
+      let uri = -1;
+      let resourceField = "";
+      let detailFields = "";
+      if (parsed.ok) {
+        uri = uriIds.get(parsed.resourceUri) ?? uriIds.size;
+        uriIds.set(parsed.resourceUri, uri);
+        resourceField = copyText(parsed.resourceUri);
+        detailFields = `${parsed.location === null ? NULL : copyText(parsed.location)}\t${copyJson(parsed.additionalInfo)}\t${copyJson(parsed.tags)}`;
+      }
+      entry = { parsed, uri, resourceField, detailFields };
+      byText.set(value, entry);
+    }
+    last = entry;
+    return entry.parsed;
+  };
+  /** The cache entry of the instanceData the last successful check parsed. */
+  const lastEntry = () => last!;
+  return { parse, lastEntry };
+}
+
 interface HourFields {
   /** usageStart, usageEnd, the commerce day (re-dated when late), redated: as COPY fields. */
   start: string;
@@ -74,23 +108,26 @@ export function prepareUsageRows(records: readonly unknown[], knownMeters: Reado
   const rejections: UsageRejection[] = [];
   const lines: string[] = [];
   const slotByKey = new Map<string, { slot: number; index: number }>();
-  const subscriptions = new Map<string, { mapping: SubscriptionMapping; fields: string }>();
+  const subscriptions = new Map<string, { mapping: SubscriptionMapping; fields: string; id: string }>();
+  const instances = instanceCache();
+  const r = {} as CheckedUsageRecord;
   const hours = new Map<number, HourFields>();
   let outOfOrder = false;
 
   for (let index = 0; index < records.length; index++) {
-    const checked = checkUsageRecord(records[index], knownMeters, nowMs);
-    if (!checked.ok) {
-      rejections.push({ index, code: checked.code, reason: checked.reason });
+    const problem = checkUsageRecordInto(records[index], knownMeters, nowMs, instances.parse, r);
+    if (problem) {
+      rejections.push({ index, code: problem.code, reason: problem.reason });
       continue;
     }
-    const r = checked.record;
+    // instanceData is the last thing a check parses: a valid record's entry is the latest one.
+    const instance = instances.lastEntry();
 
     let subscription = subscriptions.get(r.localSubscriptionId);
     if (!subscription) {
       const mapping = mapLocalSubscription(r.localSubscriptionId, context);
       const fields = `${mapping.azureSubscriptionId}\t${mapping.mappedTenantId ?? NULL}\t${bool(mapping.unregisteredTenant)}\t${bool(mapping.providerUsage)}`;
-      subscription = { mapping, fields };
+      subscription = { mapping, fields, id: copyText(r.localSubscriptionId) };
       subscriptions.set(r.localSubscriptionId, subscription);
     }
 
@@ -118,11 +155,11 @@ export function prepareUsageRows(records: readonly unknown[], knownMeters: Reado
     }
 
     const line =
-      `${copyText(r.localSubscriptionId)}\t${r.localMeterId}\t${copyText(r.resourceUri)}\t${hour.start}\t${hour.end}\t${r.quantity}\t` +
-      `${r.location === null ? NULL : copyText(r.location)}\t${copyJson(r.additionalInfo)}\t${copyJson(r.tags)}\t${subscription.fields}\t` +
-      `${commerce}\t${hour.usageDate}\t${hour.redated}\n`;
+      `${subscription.id}\t${r.localMeterId}\t${instance.resourceField}\t${hour.start}\t${hour.end}\t${r.quantity}\t` +
+      `${instance.detailFields}\t${subscription.fields}\t${commerce}\t${hour.usageDate}\t${hour.redated}\n`;
 
-    const key = `${r.localSubscriptionId}|${r.localMeterId}|${r.resourceUri}|${r.startMs}`;
+    // The natural key (registration implied), with the resource URI by number: shorter to hash.
+    const key = `${instance.uri}|${r.startMs}|${r.localMeterId}|${r.localSubscriptionId}`;
     const earlier = slotByKey.get(key);
     if (earlier) {
       // The later record is the stamp's latest statement (as a correction would be): it wins.
