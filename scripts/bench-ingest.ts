@@ -160,7 +160,9 @@ async function run(label: string, openDb: () => Promise<Database>) {
   const copies: string[][] = [];
   for (let b = 0; b < BATCHES; b++) {
     const batchId = randomUUID();
-    copies.push([...copyChunks(prepareUsageRows(makeBatch(now, b), known, context).lines.map((line) => `${prefix}${batchId}\t${line}`))]);
+    // Each line ends with the staging table's "ord" (the record index): not a UsageRecord column.
+    const rows = prepareUsageRows(makeBatch(now, b), known, context).lines.map((line) => `${prefix}${batchId}\t${line.slice(0, line.lastIndexOf("\t"))}\n`);
+    copies.push([...copyChunks(rows)]);
   }
   await database.sql.query(`DELETE FROM "UsageRecord" WHERE "registrationId" = $1`, [registration.id]);
   await database.sql.query(`VACUUM "UsageRecord"`).catch(() => undefined);

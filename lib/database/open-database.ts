@@ -25,7 +25,7 @@ export interface RawSql {
    * (COPY FROM '/dev/blob') to PGlite. `chunks` are concatenated; each should end with a newline.
    * Returns the number of rows copied.
    */
-  copyFrom(target: string, chunks: Iterable<string>): Promise<number>;
+  copyFrom(target: string, chunks: Iterable<string> | AsyncIterable<string>): Promise<number>;
   /**
    * Runs `fn` in one transaction on ONE connection (a pg Pool would otherwise spread BEGIN and
    * COMMIT over different clients). Rolls back when `fn` throws. Don't use Prisma inside `fn`:
@@ -126,13 +126,15 @@ export function pgliteRawSql(pglite: PGlite): RawSql {
 }
 
 /** PGlite reads COPY input from the virtual file /dev/blob, filled from the query's `blob` option. */
-async function pgliteCopyFrom(runner: Pick<PGlite, "query">, target: string, chunks: Iterable<string>): Promise<number> {
-  const result = await runner.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([...chunks]) });
+async function pgliteCopyFrom(runner: Pick<PGlite, "query">, target: string, chunks: Iterable<string> | AsyncIterable<string>): Promise<number> {
+  const parts: string[] = [];
+  for await (const chunk of chunks) parts.push(chunk);
+  const result = await runner.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob(parts) });
   return result.affectedRows ?? 0;
 }
 
 /** COPY FROM STDIN streamed chunk by chunk (backpressure respected) on one pg client. */
-async function pgCopyFrom(client: pg.PoolClient, target: string, chunks: Iterable<string>): Promise<number> {
+async function pgCopyFrom(client: pg.PoolClient, target: string, chunks: Iterable<string> | AsyncIterable<string>): Promise<number> {
   const stream = client.query(copyFromStdin(`COPY ${target} FROM STDIN`));
   await pipeline(Readable.from(chunks, { objectMode: false }), stream);
   return stream.rowCount;

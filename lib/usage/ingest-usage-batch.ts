@@ -4,7 +4,7 @@ import { getDatabase, getPrisma } from "../db";
 import { DomainError, notFound } from "../actions/errors";
 import { loadGatewayContext, loadKnownMeters } from "./load-gateway-context";
 import { usageDayCloseHours } from "./gateway/usage-days";
-import { prepareUsageRows, type UsageRejection } from "./prepare-usage-rows";
+import { createUsageRowEncoder, type UsageRejection } from "./prepare-usage-rows";
 import { storeUsageRows } from "./store-usage-records";
 import { storeRejections } from "./store-rejections";
 import type { PhaseTimer } from "./phase-timer";
@@ -60,15 +60,16 @@ export async function ingestUsageBatch(registrationId: string, records: readonly
 
   const timer = options.timer;
   timer?.lap("load");
-  const { lines, rejections } = prepareUsageRows(records, knownMeters, context);
-  timer?.lap("prepare");
+  // Records are checked, mapped and encoded while they stream into the database (storeUsageRows).
+  const encoder = createUsageRowEncoder(knownMeters, context);
 
   const batchId = randomUUID();
   const database = await getDatabase();
   const result = await database.sql.transaction(async (tx) => {
     // Capacity stamps report usage for the partner's own insight, but Microsoft bills them a fixed fee: never rated.
-    const stored = await storeUsageRows(tx, registration.id, batchId, lines, registration.billingModel === "PAY_AS_YOU_USE", timer);
-    const duplicate = lines.length - stored.inserted - stored.corrected;
+    const stored = await storeUsageRows(tx, registration.id, batchId, records, encoder, registration.billingModel === "PAY_AS_YOU_USE", timer);
+    const rejections = encoder.rejections();
+    const duplicate = stored.stored - stored.inserted - stored.corrected;
     const counts = { accepted: stored.inserted, duplicate, corrected: stored.corrected, rejected: rejections.length };
     await tx.query(
       `INSERT INTO "UsageBatch" ("id", "registrationId", "receivedAt", "recordCount", "accepted", "duplicate", "corrected", "rejected", "durationMs")
@@ -84,8 +85,8 @@ export async function ingestUsageBatch(registrationId: string, records: readonly
         [randomUUID(), registration.partnerId, batchId, JSON.stringify({ registrationId: registration.id, corrected: stored.corrected, ingestionKeyId: options.ingestionKeyId ?? null })],
       );
     }
-    return counts;
+    return { counts, rejections };
   });
   timer?.lap("finish");
-  return { batchId, ...result, rejections };
+  return { batchId, ...result.counts, rejections: result.rejections };
 }

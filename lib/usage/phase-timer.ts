@@ -13,6 +13,13 @@ export class PhaseTimer {
     this.last = now;
   }
 
+  /** Like lap, but the elapsed time is split: `ms` of it under `part`, the rest under `rest` (overlapping work). */
+  split(part: string, ms: number, rest: string): void {
+    const now = performance.now();
+    this.phases.push({ name: part, ms }, { name: rest, ms: Math.max(0, now - this.last - ms) });
+    this.last = now;
+  }
+
   /** `read;dur=1.2, parse;dur=3.4` (a phase lapped twice appears twice; readers add them up). */
   header(): string {
     return this.phases.map((phase) => `${phase.name};dur=${phase.ms.toFixed(1)}`).join(", ");

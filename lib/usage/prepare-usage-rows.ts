@@ -15,7 +15,7 @@ export interface UsageRejection {
   reason: string;
 }
 
-/** The columns of each COPY line, in order (the staging table and the ceiling share them). */
+/** The UsageRecord columns of each COPY line, in order; each line then ends with the staging "ord" (record index). */
 export const USAGE_ROW_COLUMNS = [
   "localSubscriptionId",
   "localMeterId",
@@ -37,7 +37,7 @@ export const USAGE_ROW_COLUMNS = [
 ] as const;
 
 export interface PreparedUsageRows {
-  /** COPY text lines (newline-terminated) of the accepted records, one per natural key. */
+  /** COPY text lines (newline-terminated, ending with the record index) of the accepted records, one per natural key. */
   lines: string[];
   /** Sorted by index. */
   rejections: UsageRejection[];
@@ -99,26 +99,41 @@ interface HourFields {
   eventDate: Date;
 }
 
+export interface UsageRowEncoder {
+  /** The COPY line of record `index` (its last field is `index`: the staging "ord"), or null when rejected. */
+  encode(record: unknown, index: number): string | null;
+  /** Encoded lines so far, superseded ones included. */
+  readonly encoded: number;
+  /**
+   * Indexes of records whose line was already encoded but that a later record with the same natural
+   * key superseded (reported as DuplicateInBatch): remove them from what was copied.
+   */
+  readonly superseded: number[];
+  /** All rejections so far, sorted by index. */
+  rejections(): UsageRejection[];
+}
+
 /**
- * Checks, de-duplicates (a later record with the same natural key supersedes the earlier one,
- * which is reported as DuplicateInBatch) and encodes a batch.
+ * Checks, maps and encodes records one by one, de-duplicating on the natural key (a later record
+ * supersedes the earlier one, which is reported as DuplicateInBatch).
  */
-export function prepareUsageRows(records: readonly unknown[], knownMeters: ReadonlySet<string>, context: GatewayContext): PreparedUsageRows {
+export function createUsageRowEncoder(knownMeters: ReadonlySet<string>, context: GatewayContext): UsageRowEncoder {
   const nowMs = context.ingestedAt.getTime();
   const rejections: UsageRejection[] = [];
-  const lines: string[] = [];
-  const slotByKey = new Map<string, { slot: number; index: number }>();
+  const superseded: number[] = [];
+  const latestByKey = new Map<string, number>();
   const subscriptions = new Map<string, { mapping: SubscriptionMapping; fields: string; id: string }>();
   const instances = instanceCache();
   const r = {} as CheckedUsageRecord;
   const hours = new Map<number, HourFields>();
+  let encoded = 0;
   let outOfOrder = false;
 
-  for (let index = 0; index < records.length; index++) {
-    const problem = checkUsageRecordInto(records[index], knownMeters, nowMs, instances.parse, r);
+  function encode(record: unknown, index: number): string | null {
+    const problem = checkUsageRecordInto(record, knownMeters, nowMs, instances.parse, r);
     if (problem) {
       rejections.push({ index, code: problem.code, reason: problem.reason });
-      continue;
+      return null;
     }
     // instanceData is the last thing a check parses: a valid record's entry is the latest one.
     const instance = instances.lastEntry();
@@ -154,26 +169,71 @@ export function prepareUsageRows(records: readonly unknown[], knownMeters: Reado
       commerce = `${commerceMeterId}\t${quantity}`;
     }
 
-    const line =
-      `${subscription.id}\t${r.localMeterId}\t${instance.resourceField}\t${hour.start}\t${hour.end}\t${r.quantity}\t` +
-      `${instance.detailFields}\t${subscription.fields}\t${commerce}\t${hour.usageDate}\t${hour.redated}\n`;
-
     // The natural key (registration implied), with the resource URI by number: shorter to hash.
     const key = `${instance.uri}|${r.startMs}|${r.localMeterId}|${r.localSubscriptionId}`;
-    const earlier = slotByKey.get(key);
-    if (earlier) {
+    const earlier = latestByKey.get(key);
+    if (earlier !== undefined) {
       // The later record is the stamp's latest statement (as a correction would be): it wins.
-      rejections.push({ index: earlier.index, code: "DuplicateInBatch", reason: `Superseded by record ${index} with the same subscription, meter, resource and hour.` });
+      rejections.push({ index: earlier, code: "DuplicateInBatch", reason: `Superseded by record ${index} with the same subscription, meter, resource and hour.` });
+      superseded.push(earlier);
       outOfOrder = true;
-      lines[earlier.slot] = line;
-      earlier.index = index;
-    } else {
-      slotByKey.set(key, { slot: lines.length, index });
-      lines.push(line);
     }
+    latestByKey.set(key, index);
+    encoded += 1;
+    return (
+      `${subscription.id}\t${r.localMeterId}\t${instance.resourceField}\t${hour.start}\t${hour.end}\t${r.quantity}\t` +
+      `${instance.detailFields}\t${subscription.fields}\t${commerce}\t${hour.usageDate}\t${hour.redated}\t${index}\n`
+    );
   }
-  if (outOfOrder) rejections.sort((a, b) => a.index - b.index);
-  return { lines, rejections };
+
+  return {
+    encode,
+    get encoded() {
+      return encoded;
+    },
+    superseded,
+    rejections() {
+      if (outOfOrder) rejections.sort((a, b) => a.index - b.index);
+      outOfOrder = false;
+      return rejections;
+    },
+  };
+}
+
+/**
+ * A whole batch at once: the lines of the records that survive (superseded ones left out) and the
+ * rejections. (The ingest path streams with encodeUsageChunks instead.)
+ */
+export function prepareUsageRows(records: readonly unknown[], knownMeters: ReadonlySet<string>, context: GatewayContext): PreparedUsageRows {
+  const encoder = createUsageRowEncoder(knownMeters, context);
+  const byIndex = new Map<number, string>();
+  records.forEach((record, index) => {
+    const line = encoder.encode(record, index);
+    if (line !== null) byIndex.set(index, line);
+  });
+  for (const index of encoder.superseded) byIndex.delete(index);
+  return { lines: [...byIndex.values()], rejections: encoder.rejections() };
+}
+
+/**
+ * Encodes `records` slice by slice into COPY chunks, yielding to the event loop after each so the
+ * database parses one chunk while the next is encoded (PostgreSQL runs in another process: on two
+ * cores the two overlap). `spent` receives the milliseconds spent encoding.
+ */
+export async function* encodeUsageChunks(records: readonly unknown[], encoder: UsageRowEncoder, spent: { ms: number }, sliceSize = 5_000): AsyncGenerator<string> {
+  for (let from = 0; from < records.length; from += sliceSize) {
+    const started = performance.now();
+    const lines: string[] = [];
+    const to = Math.min(records.length, from + sliceSize);
+    for (let index = from; index < to; index++) {
+      const line = encoder.encode(records[index], index);
+      if (line !== null) lines.push(line);
+    }
+    const chunk = lines.join("");
+    spent.ms += performance.now() - started;
+    if (chunk.length > 0) yield chunk;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
 }
 
 /** Lines joined into chunks of about `bytes` characters: fewer, larger writes to COPY. */

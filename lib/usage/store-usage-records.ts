@@ -7,7 +7,7 @@
 // the benchmark script imports it.
 import type { SqlTransaction } from "../database/open-database";
 import type { PhaseTimer } from "./phase-timer";
-import { copyChunks, USAGE_ROW_COLUMNS } from "./prepare-usage-rows";
+import { encodeUsageChunks, USAGE_ROW_COLUMNS, type UsageRowEncoder } from "./prepare-usage-rows";
 import { CHANGED_RECORD_COLUMNS, writeAndRateSql } from "./rate-usage";
 
 export interface StoreResult {
@@ -15,36 +15,37 @@ export interface StoreResult {
   corrected: number;
 }
 
-export const STAGE = "usage_ingest_stage";
+const STAGE = "usage_ingest_stage";
 const UNIQUE_VIOLATION = "23505";
 const quoted = (columns: readonly string[]) => columns.map((column) => `"${column}"`).join(", ");
 const ROW_COLUMNS = quoted(USAGE_ROW_COLUMNS);
+const STAGED = USAGE_ROW_COLUMNS.map((column) => `s."${column}"`).join(", ");
 
 /**
  * TEMP: private to the connection, never WAL-logged; ON COMMIT DELETE ROWS empties it at the end of
  * every transaction (also a failed one), so it is created once per connection and reused. Column
  * types are UsageRecord's, so COPY parses each value once, into its final type and precision.
  */
-export const STAGE_DDL = `CREATE TEMP TABLE IF NOT EXISTS ${STAGE} (
+const STAGE_DDL = `CREATE TEMP TABLE IF NOT EXISTS ${STAGE} (
   "localSubscriptionId" text NOT NULL, "localMeterId" uuid NOT NULL, "resourceUri" text NOT NULL,
   "usageStart" timestamptz(3) NOT NULL, "usageEnd" timestamptz(3) NOT NULL, "quantity" numeric(28, 10) NOT NULL,
   "location" text, "additionalInfo" jsonb, "tags" jsonb, "azureSubscriptionId" uuid NOT NULL, "mappedTenantId" uuid,
   "unregisteredTenant" boolean NOT NULL, "providerUsage" boolean NOT NULL, "commerceMeterId" uuid,
-  "commerceQuantity" numeric(28, 10), "usageDate" date NOT NULL, "redated" boolean NOT NULL
+  "commerceQuantity" numeric(28, 10), "usageDate" date NOT NULL, "redated" boolean NOT NULL, "ord" integer NOT NULL
 ) ON COMMIT DELETE ROWS`;
 
 const FRESH_SQL = writeAndRateSql(`
   INSERT INTO "UsageRecord" ("registrationId", "batchId", ${ROW_COLUMNS})
-  SELECT $1, $2, s.* FROM ${STAGE} s
+  SELECT $1, $2, ${STAGED} FROM ${STAGE} s
   RETURNING ${CHANGED_RECORD_COLUMNS}, "commerceQuantity" AS "delta"`);
 
 /**
  * New natural keys are inserted; a key that already exists is left alone here (DO NOTHING, so an
  * identical replay writes nothing) and handled by CORRECT_SQL. $1 registration, $2 batch, $3 rate.
  */
-export const INSERT_SQL = writeAndRateSql(`
+const INSERT_SQL = writeAndRateSql(`
   INSERT INTO "UsageRecord" ("registrationId", "batchId", ${ROW_COLUMNS})
-  SELECT $1, $2, s.* FROM ${STAGE} s
+  SELECT $1, $2, ${STAGED} FROM ${STAGE} s
   ON CONFLICT ("registrationId", "localSubscriptionId", "localMeterId", "resourceUri", "usageStart") DO NOTHING
   RETURNING ${CHANGED_RECORD_COLUMNS}, "commerceQuantity" AS "delta"`);
 
@@ -68,28 +69,34 @@ const CORRECT_SQL = writeAndRateSql(`
             COALESCE(r."commerceQuantity", 0) - COALESCE(o."commerceQuantity", 0) AS "delta"`);
 
 /**
- * Stores `lines` (COPY text rows from prepareUsageRows, one per natural key) for a registration and,
- * when `rate`, adds them to the daily rated lines. Identical replays count as neither.
+ * Encodes `records` and streams them into the staging table (the database parses while the next
+ * slice is encoded), removes rows a later record of the batch superseded, then stores them for a
+ * registration and, when `rate`, adds them to the daily rated lines. Identical replays count as
+ * neither inserted nor corrected. `stored`: the distinct natural keys staged.
  */
 export async function storeUsageRows(
   tx: SqlTransaction,
   registrationId: string,
   batchId: string,
-  lines: readonly string[],
+  records: readonly unknown[],
+  encoder: UsageRowEncoder,
   rate: boolean,
   timer?: PhaseTimer,
-): Promise<StoreResult> {
-  if (lines.length === 0) return { inserted: 0, corrected: 0 };
+): Promise<StoreResult & { stored: number }> {
   await tx.query(STAGE_DDL);
-  await tx.copyFrom(`${STAGE} (${ROW_COLUMNS})`, copyChunks(lines));
-  timer?.lap("copy");
+  const encoding = { ms: 0 };
+  await tx.copyFrom(`${STAGE} (${ROW_COLUMNS}, "ord")`, encodeUsageChunks(records, encoder, encoding));
+  if (encoder.superseded.length > 0) await tx.query(`DELETE FROM ${STAGE} WHERE "ord" = ANY($1::int[])`, [encoder.superseded]);
+  timer?.split("prepare", encoding.ms, "copy");
+  const stored = encoder.encoded - encoder.superseded.length;
+  if (stored === 0) return { inserted: 0, corrected: 0, stored };
   const params = [registrationId, batchId, rate];
   await tx.query("SAVEPOINT usage_fresh");
   try {
     const fresh = (await tx.query<{ written: number }>(FRESH_SQL, params)).rows[0].written;
     await tx.query("RELEASE SAVEPOINT usage_fresh");
     timer?.lap("insert+rate");
-    return { inserted: fresh, corrected: 0 };
+    return { inserted: fresh, corrected: 0, stored };
   } catch (error) {
     if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
     await tx.query("ROLLBACK TO SAVEPOINT usage_fresh");
@@ -97,8 +104,7 @@ export async function storeUsageRows(
   }
   const inserted = (await tx.query<{ written: number }>(INSERT_SQL, params)).rows[0].written;
   timer?.lap("insert+rate");
-  if (inserted === lines.length) return { inserted, corrected: 0 };
   const corrected = (await tx.query<{ written: number }>(CORRECT_SQL, params)).rows[0].written;
   timer?.lap("correct+rate");
-  return { inserted, corrected };
+  return { inserted, corrected, stored };
 }
