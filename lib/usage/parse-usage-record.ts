@@ -181,6 +181,9 @@ export function parseUsageRecord(raw: unknown, knownMeters: ReadonlySet<string>,
   return { ok: true, record: { ...rest, usageStart: new Date(startMs), usageEnd: new Date(endMs), quantity: new Decimal(quantity) } };
 }
 
+/** A JSON \u0000 escape (not an escaped backslash followed by "u0000"): PostgreSQL's text and jsonb refuse NUL. */
+export const JSON_NUL_ESCAPE = /(?<!\\)((?:\\\\)*)\\u0000/g;
+
 export type InstanceData =
   | { ok: true; resourceUri: string; location: string | null; additionalInfo: unknown; tags: unknown }
   | { ok: false; reason: string };
@@ -189,7 +192,7 @@ export type InstanceData =
 export function parseInstanceData(value: unknown): InstanceData {
   if (typeof value !== "string") return { ok: false, reason: "instanceData must be a JSON string, not an object." };
   // A NUL can only arrive escaped (\u0000); PostgreSQL's text and jsonb refuse it.
-  if (value.includes("\\u0000")) return { ok: false, reason: "instanceData must not contain NUL (\\u0000) characters." };
+  if (value.includes("\\u0000") && new RegExp(JSON_NUL_ESCAPE.source).test(value)) return { ok: false, reason: "instanceData must not contain NUL (\\u0000) characters." };
   let parsed: unknown;
   try {
     parsed = JSON.parse(value);
