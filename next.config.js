@@ -8,6 +8,7 @@ const nextConfig = {
     "@prisma/adapter-pg",
     "@prisma/client",
     "pg",
+    "pg-copy-streams",
     "bcryptjs",
   ],
   poweredByHeader: false,

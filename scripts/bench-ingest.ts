@@ -4,12 +4,16 @@
 // because a production build + `next start` per database mode takes minutes and the router adds
 // a constant per request, not per record. Batches are gzip-compressed beforehand, as the collector
 // sends them, and posted one after another (a stamp's collector is sequential).
-// Printed: records/s, p50/p95 batch latency, peak RSS, and the ceiling: a plain INSERT … SELECT
-// FROM unnest of the same (pre-mapped) rows into the same table, with no validation, mapping,
-// upsert or rating. Figures are printed, never asserted.
+// Printed: the settings, records/s, p50/p95 batch latency, peak RSS, the per-phase breakdown the
+// route reports in Server-Timing, and the ceiling: a raw COPY of the same rows (already checked,
+// mapped and encoded) straight into UsageRecord, with no validation, upsert or rating.
+// Figures are printed, never asserted.
 // Databases: in-memory PGlite always; also PostgreSQL when BENCH_DATABASE_URL=postgres://… (an
 // admin URL: a throwaway database is created and dropped, like the tests' TEST_DATABASE_URL).
-// Options: BENCH_BATCHES (default 10), BENCH_BATCH_SIZE (default 10000, max 50000).
+// Options: BENCH_BATCHES (default 6), BENCH_BATCH_SIZE (default 50000, the API's and the
+// collector's maximum), BENCH_HOURS_PER_BATCH (default 24: the collector's default window, so a
+// batch is ~2,100 resources × 24 hours; 1 = every record in a batch is its own rated line),
+// BENCH_ONLY=pglite|postgres.
 import { register } from "node:module";
 import http from "node:http";
 import { randomUUID } from "node:crypto";
@@ -20,74 +24,104 @@ import type { Database } from "../lib/database/open-database";
 // empty module, as Next's react-server condition does.
 register(`data:text/javascript,${encodeURIComponent(`export async function resolve(s, c, n) { return s === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : n(s, c); }`)}`);
 
-const BATCHES = Number(process.env.BENCH_BATCHES ?? 10);
-const BATCH_SIZE = Math.min(Number(process.env.BENCH_BATCH_SIZE ?? 10_000), 50_000);
+const BATCHES = Number(process.env.BENCH_BATCHES ?? 6);
+const BATCH_SIZE = Math.min(Number(process.env.BENCH_BATCH_SIZE ?? 50_000), 50_000);
+const HOURS_PER_BATCH = Math.max(1, Number(process.env.BENCH_HOURS_PER_BATCH ?? 24));
+const RESOURCES = Math.ceil(BATCH_SIZE / HOURS_PER_BATCH);
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
-const BASE_VM = "fab6eb84-500b-4a09-a8ca-7358f8bbaea5";
+const SUBSCRIPTIONS = 40;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const METERS = { baseVm: "fab6eb84-500b-4a09-a8ca-7358f8bbaea5", windowsVm: "9cd92d4c-bafd-4492-b278-bedc2de8232a", blockBlob: "09f8879e-87e9-4305-a572-4b7be209f857" };
 
-function makeBatches(now: Date): unknown[][] {
-  // Distinct natural keys: BATCH_SIZE resources × one hour each batch, walking back from 2 h ago.
-  const firstHour = Math.floor(now.getTime() / 3_600_000) * 3_600_000 - 2 * 3_600_000;
-  return Array.from({ length: BATCHES }, (_, b) =>
-    Array.from({ length: BATCH_SIZE }, (_, i) => {
-      const start = new Date(firstHour - b * 3_600_000);
-      const resourceUri = `/subscriptions/sub-${i % 50}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm-${i}`;
-      return {
-        id: `rec-${b}-${i}`,
-        name: `rec-${b}-${i}`,
-        type: "Microsoft.Commerce/UsageAggregate",
+/** Resource i: a VM (every 10th a Windows VM, emitting both VM meters) or, every 8th, a storage account. */
+function resource(i: number) {
+  const sub = `local-sub-${i % SUBSCRIPTIONS}`;
+  if (i % 8 === 7) return { sub, uri: `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sa${i}`, meter: METERS.blockBlob, quantity: 100 + (i % 900) };
+  const windows = i % 10 === 3;
+  return { sub, uri: `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm-${i}`, meter: windows ? METERS.windowsVm : METERS.baseVm, quantity: 1 + (i % 8) };
+}
+
+/** Batch b: RESOURCES resources × HOURS_PER_BATCH hours, walking back from 2 h ago (older batches get re-dated). */
+function makeBatch(now: Date, b: number): unknown[] {
+  const newestHour = Math.floor(now.getTime() / 3_600_000) * 3_600_000 - 2 * 3_600_000;
+  const records: unknown[] = [];
+  for (let h = 0; h < HOURS_PER_BATCH && records.length < BATCH_SIZE; h++) {
+    const start = new Date(newestHour - (b * HOURS_PER_BATCH + h) * 3_600_000);
+    const end = new Date(start.getTime() + 3_600_000);
+    for (let i = 0; i < RESOURCES && records.length < BATCH_SIZE; i++) {
+      const r = resource(i);
+      records.push({
+        id: `/subscriptions/provider/providers/Microsoft.Commerce.Admin/UsageAggregate/${r.sub}-${r.meter}`,
+        name: `${r.sub}-${r.meter}`,
+        type: "Microsoft.Commerce.Admin/UsageAggregate",
         properties: {
-          subscriptionId: `sub-${i % 50}`,
+          subscriptionId: r.sub,
           usageStartTime: start.toISOString(),
-          usageEndTime: new Date(start.getTime() + 3_600_000).toISOString(),
-          instanceData: JSON.stringify({ "Microsoft.Resources": { resourceUri, location: "local", tags: null, additionalInfo: { ServiceType: "Standard_D2" } } }),
-          quantity: 2,
-          meterId: BASE_VM,
+          usageEndTime: end.toISOString(),
+          instanceData: JSON.stringify({ "Microsoft.Resources": { resourceUri: r.uri, location: "local", tags: null, additionalInfo: { ServiceType: "Standard_D2" } } }),
+          quantity: r.quantity,
+          meterId: r.meter,
         },
-      };
-    }),
-  );
+      });
+    }
+  }
+  return records;
 }
 
 async function run(label: string, openDb: () => Promise<Database>) {
   const { setDatabaseForTests } = await import("../lib/db");
-  const { makeApssSubscription, makePartner } = await import("../tests/support/factories");
-  const { makeRegistration } = await import("../tests/support/registration-fixtures");
+  const { makeWorld } = await import("../tests/support/world");
+  const { makeUsageRegistration, makePriceList, COMMERCE } = await import("../tests/support/usage-fixtures");
   const { hashIngestionKey, generateIngestionKey, ingestionKeyDisplayPrefix } = await import("../lib/usage/ingestion-keys/ingestion-key-format");
   const { POST } = await import("../app/api/usage/ingest/route");
-  const { parseUsageRecord } = await import("../lib/usage/parse-usage-record");
-  const { mapUsageRecord } = await import("../lib/usage/gateway/map-usage-record");
+  const { parseServerTiming } = await import("../lib/usage/phase-timer");
+  const { prepareUsageRows, copyChunks, USAGE_ROW_COLUMNS } = await import("../lib/usage/prepare-usage-rows");
   const { loadGatewayContext, loadKnownMeters } = await import("../lib/usage/load-gateway-context");
-  const { usageRecordColumns, USAGE_RECORD_INSERT_COLUMNS, USAGE_RECORD_UNNEST } = await import("../lib/usage/store-usage-records");
+  const { syncLocalSubscriptions } = await import("../lib/usage/sync-local-subscriptions");
 
   const database = await openDb();
   setDatabaseForTests(database);
   const prisma = database.prisma;
-  const partner = await makePartner(prisma);
-  const apss = await makeApssSubscription(prisma, partner.id);
-  const registration = await makeRegistration(prisma, { partnerId: partner.id, subscriptionId: apss.id });
+  const world = await makeWorld(prisma);
+  const { registration, tenantId } = await makeUsageRegistration(prisma, world);
+  await makePriceList(prisma, {
+    market: "US", currency: "USD", effectiveFrom: "2020-01-01",
+    prices: { [COMMERCE.vm]: "0.008", [COMMERCE.vmAdmin]: "0.008", [COMMERCE.windowsVm]: "0.046", [COMMERCE.blockBlob]: "0.006" },
+  });
+  // Half the local subscriptions belong to the registered customer, one is the provider's, the rest are unregistered tenants.
+  await syncLocalSubscriptions(registration.id, {
+    value: Array.from({ length: SUBSCRIPTIONS / 2 }, (_, i) => ({ subscriptionId: `local-sub-${i}`, tenantId: i === 0 ? null : tenantId, isProviderSubscription: i === 0, displayName: null })),
+  });
   const key = generateIngestionKey();
   await prisma.ingestionKey.create({ data: { registrationId: registration.id, name: "bench", prefix: ingestionKeyDisplayPrefix(key), keyHash: hashIngestionKey(key) } });
 
   const now = new Date();
-  const batches = makeBatches(now);
-  const bodies = batches.map((records) => gzipSync(JSON.stringify({ value: records })));
+  const bodies = Array.from({ length: BATCHES }, (_, b) => gzipSync(JSON.stringify({ value: makeBatch(now, b) })));
 
   const server = http.createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
-    const response = await POST(new Request(`http://localhost:${PORT}${req.url}`, { method: req.method, headers, body: Buffer.concat(chunks) }));
-    res.writeHead(response.status, { "content-type": "application/json" });
+    // The body streams through, as in `next start`.
+    const body = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        for await (const chunk of req) controller.enqueue(new Uint8Array(chunk as Buffer));
+        controller.close();
+      },
+    });
+    const response = await POST(new Request(`http://localhost:${PORT}${req.url}`, { method: req.method, headers, body, duplex: "half" } as RequestInit));
+    const outHeaders: Record<string, string> = { "content-type": "application/json" };
+    const timing = response.headers.get("server-timing");
+    if (timing) outHeaders["server-timing"] = timing;
+    res.writeHead(response.status, outHeaders);
     res.end(Buffer.from(await response.arrayBuffer()));
   });
   await new Promise<void>((resolve) => server.listen(PORT, resolve));
 
+  global.gc?.();
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
   const latencies: number[] = [];
+  const phases = new Map<string, number>();
   const started = performance.now();
   let accepted = 0;
   for (const body of bodies) {
@@ -101,6 +135,7 @@ async function run(label: string, openDb: () => Promise<Database>) {
     if (response.status !== 200 || result.rejected > 0) throw new Error(`batch failed: ${response.status} ${JSON.stringify(result).slice(0, 300)}`);
     accepted += result.accepted;
     latencies.push(performance.now() - t0);
+    for (const [name, ms] of parseServerTiming(response.headers.get("server-timing"))) phases.set(name, (phases.get(name) ?? 0) + ms);
   }
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
@@ -108,36 +143,51 @@ async function run(label: string, openDb: () => Promise<Database>) {
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)];
   const total = BATCHES * BATCH_SIZE;
-  console.log(`[${label}] HTTP ingest: ${total} records in ${BATCHES} batches of ${BATCH_SIZE}: ${Math.round(total / seconds)} records/s; ` +
-    `batch p50 ${pct(50).toFixed(0)} ms, p95 ${pct(95).toFixed(0)} ms; peak RSS ${mb(peakRss)}; accepted ${accepted}; ` +
-    `rated lines ${await prisma.ratedUsageLine.count({ where: { registrationId: registration.id } })}`);
+  const rate = total / seconds;
+  const lines = await prisma.ratedUsageLine.count({ where: { registrationId: registration.id } });
+  console.log(`[${label}] HTTP ingest: ${total} records: ${Math.round(rate)} records/s; batch p50 ${pct(50).toFixed(0)} ms, p95 ${pct(95).toFixed(0)} ms; ` +
+    `peak RSS ${mb(peakRss)}; accepted ${accepted}; rated lines ${lines}`);
+  const measured = [...phases.values()].reduce((a, b) => a + b, 0);
+  const perBatch = (ms: number) => `${(ms / BATCHES).toFixed(0)} ms`;
+  console.log(`[${label}] phases per batch (Server-Timing, mean of ${BATCHES}): ` +
+    [...phases].map(([name, ms]) => `${name} ${perBatch(ms)} (${((100 * ms) / measured).toFixed(0)}%)`).join(", ") +
+    `; HTTP + client overhead ${perBatch(seconds * 1000 - measured)}`);
 
-  // Ceiling: the same rows, already validated and mapped in memory, inserted with one plain statement per batch.
+  // Ceiling: the same rows, checked, mapped and encoded beforehand (not timed), COPYed straight into
+  // UsageRecord, one COPY per batch (its own transaction), into the same table with the same indexes.
   const [known, context] = await Promise.all([loadKnownMeters(), loadGatewayContext(registration, now, 48)]);
-  const mapped = batches.map((records) =>
-    records.map((raw) => {
-      const parsed = parseUsageRecord(raw, known, now);
-      if (!parsed.ok) throw new Error(parsed.reason);
-      return mapUsageRecord(parsed.record, context);
-    }),
-  );
-  await database.sql.query(`DELETE FROM "UsageRecord" WHERE "registrationId" = $1`, [registration.id]);
-  const ceilingStart = performance.now();
-  for (const rows of mapped) {
-    await database.sql.query(`INSERT INTO "UsageRecord" (${USAGE_RECORD_INSERT_COLUMNS}) ${USAGE_RECORD_UNNEST}`, [registration.id, randomUUID(), ...usageRecordColumns(rows)]);
+  const prefix = `${registration.id}\t`;
+  const copies: string[][] = [];
+  for (let b = 0; b < BATCHES; b++) {
+    const batchId = randomUUID();
+    // Each line ends with the staging table's "ord" (the record index): not a UsageRecord column.
+    const rows = prepareUsageRows(makeBatch(now, b), known, context).lines.map((line) => `${prefix}${batchId}\t${line.slice(0, line.lastIndexOf("\t"))}\n`);
+    copies.push([...copyChunks(rows)]);
   }
-  const ceilingSeconds = (performance.now() - ceilingStart) / 1000;
-  console.log(`[${label}] ceiling (plain INSERT … unnest of the same rows): ${Math.round(total / ceilingSeconds)} records/s`);
+  await database.sql.query(`DELETE FROM "UsageRecord" WHERE "registrationId" = $1`, [registration.id]);
+  await database.sql.query(`VACUUM "UsageRecord"`).catch(() => undefined);
+  const target = `"UsageRecord" ("registrationId", "batchId", ${USAGE_ROW_COLUMNS.map((c) => `"${c}"`).join(", ")})`;
+  const ceilingStart = performance.now();
+  let copied = 0;
+  for (const chunks of copies) copied += await database.sql.copyFrom(`COPY ${target} FROM STDIN`, chunks);
+  const ceiling = copied / ((performance.now() - ceilingStart) / 1000);
+  console.log(`[${label}] ceiling, raw COPY of the same ${copied} rows into UsageRecord: ${Math.round(ceiling)} records/s; ingest = ${(rate / ceiling).toFixed(2)} × raw COPY`);
   await database.close();
 }
 
+console.log(`bench:ingest settings: ${BATCHES} batches × ${BATCH_SIZE} records (${RESOURCES} resources × ${HOURS_PER_BATCH} h per batch, ` +
+  `${SUBSCRIPTIONS} local subscriptions, VM/Windows VM/blob meters), gzip bodies, sequential POSTs; node ${process.version}; ` +
+  `${(await import("node:os")).cpus().length} CPUs (load average ${(await import("node:os")).loadavg().map((l) => l.toFixed(1)).join(" ")})`);
 const { createTestDatabase } = await import("../tests/support/test-database");
 const adminUrl = process.env.BENCH_DATABASE_URL;
+const only = process.env.BENCH_ONLY;
 delete process.env.TEST_DATABASE_URL;
-await run("PGlite (in-memory)", createTestDatabase);
-if (adminUrl) {
-  process.env.TEST_DATABASE_URL = adminUrl;
-  await run("PostgreSQL", createTestDatabase);
-} else {
-  console.log("PostgreSQL: skipped (set BENCH_DATABASE_URL=postgres://user@host:port/postgres to include it)");
+if (only !== "postgres") await run("PGlite (in-memory)", createTestDatabase);
+if (only !== "pglite") {
+  if (adminUrl) {
+    process.env.TEST_DATABASE_URL = adminUrl;
+    await run("PostgreSQL", createTestDatabase);
+  } else {
+    console.log("PostgreSQL: skipped (set BENCH_DATABASE_URL=postgres://user@host:port/postgres to include it)");
+  }
 }

@@ -24,7 +24,7 @@ export interface RawSql {
    * COMMIT over different clients). Rolls back when `fn` throws. Don't use Prisma inside `fn`:
    * on PGlite its single connection is held by the transaction until it ends.
    */
-  transaction<T>(fn: (tx: Pick<RawSql, "query">) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: SqlTransaction) => Promise<T>): Promise<T>;
   /**
    * PostgreSQL only (absent on PGlite): runs `COPY (…) TO STDOUT …` on a dedicated pool client and
    * returns its output as a pull-based byte stream. The socket is paused while the consumer is
@@ -38,13 +38,22 @@ export interface RawSql {
    * or a `data` that throws copies no row. Memory stays at a few chunks: PostgreSQL gets one COPY
    * streamed with back-pressure; PGlite (whose COPY reads a blob) one COPY per few MB of `data`
    * inside one transaction, so chunks must end at a row boundary there. `options.prepare` runs
-   * first in the same transaction (locks, SET LOCAL).
+   * first in the same transaction (locks, SET LOCAL). Inside `transaction`, use the transaction's own
+   * `copyFrom` (same contract, on the transaction's connection).
    */
-  copyFrom(copySql: string, data: AsyncIterable<string | Uint8Array> | Readable, options?: CopyFromOptions): Promise<number>;
+  copyFrom(copySql: string, data: CopyData, options?: CopyFromOptions): Promise<number>;
 }
+
+/** COPY input: chunks of COPY text/CSV, each ending at a row boundary. */
+export type CopyData = Iterable<string> | AsyncIterable<string | Uint8Array> | Readable;
 
 export interface CopyFromOptions {
   prepare?: (tx: Pick<RawSql, "query">) => Promise<void>;
+}
+
+/** What runs inside RawSql.transaction: queries and COPY on the transaction's connection. */
+export interface SqlTransaction extends Pick<RawSql, "query"> {
+  copyFrom(copySql: string, data: CopyData): Promise<number>;
 }
 
 /**
@@ -141,43 +150,56 @@ export function pgliteRawSql(pglite: PGlite): RawSql {
   return {
     query: (text, params) => pglite.query(text, params) as never,
     // PGlite's own transaction() holds its single connection for the whole callback.
-    transaction: (fn) => pglite.transaction((tx) => fn({ query: (text, params) => tx.query(text, params) as never })),
-    copyFrom: (copySql, data, options) => pgliteCopyFrom(pglite, copySql, data, options),
+    transaction: (fn) =>
+      pglite.transaction((tx) =>
+        fn({ query: (text, params) => tx.query(text, params) as never, copyFrom: (copySql, data) => pgliteCopyChunks(tx, copySql, data) }),
+      ),
+    copyFrom: (copySql, data, options = {}) =>
+      pglite.transaction(async (tx) => {
+        await options.prepare?.({ query: (text, params) => tx.query(text, params) as never });
+        return pgliteCopyChunks(tx, copySql, data);
+      }),
   };
 }
 
 /** PGlite's COPY reads its input from a blob: this much of `data` per statement. */
 const PGLITE_COPY_BYTES = 4 * 1024 * 1024;
 
-async function pgliteCopyFrom(pglite: PGlite, copySql: string, data: AsyncIterable<string | Uint8Array> | Readable, options: CopyFromOptions = {}): Promise<number> {
+/** One COPY per few MB of `data` on `runner` (PGlite or one of its transactions). */
+async function pgliteCopyChunks(runner: Pick<PGlite, "query">, copySql: string, data: CopyData): Promise<number> {
   const fromBlob = copySql.replace(/\bFROM\s+STDIN\b/i, "FROM '/dev/blob'");
   if (fromBlob === copySql) throw new Error("copyFrom expects a COPY … FROM STDIN statement");
-  return pglite.transaction(async (tx) => {
-    await options.prepare?.({ query: (text, params) => tx.query(text, params) as never });
-    let parts: (string | Uint8Array)[] = [];
-    let size = 0;
-    let copied = 0;
-    const flush = async () => {
-      if (parts.length === 0) return;
-      const blob = new Blob(parts as BlobPart[]);
-      parts = [];
-      size = 0;
-      copied += (await tx.query(fromBlob, [], { blob })).affectedRows ?? 0;
-    };
-    for await (const chunk of data as AsyncIterable<string | Uint8Array>) {
-      parts.push(chunk);
-      size += chunk.length;
-      if (size >= PGLITE_COPY_BYTES) await flush();
-    }
-    await flush();
-    return copied;
-  });
+  let parts: (string | Uint8Array)[] = [];
+  let size = 0;
+  let copied = 0;
+  const flush = async () => {
+    if (parts.length === 0) return;
+    const blob = new Blob(parts as BlobPart[]);
+    parts = [];
+    size = 0;
+    copied += (await runner.query(fromBlob, [], { blob })).affectedRows ?? 0;
+  };
+  for await (const chunk of data as AsyncIterable<string | Uint8Array>) {
+    parts.push(chunk);
+    size += chunk.length;
+    if (size >= PGLITE_COPY_BYTES) await flush();
+  }
+  await flush();
+  return copied;
+}
+
+/** COPY FROM STDIN streamed with back-pressure on one pg client. */
+async function pgCopyChunks(client: pg.PoolClient, copySql: string, data: CopyData): Promise<number> {
+  const copy = client.query(copyFromStdin(copySql));
+  // A failing source destroys the COPY stream, which sends CopyFail: the statement copies nothing.
+  await pipeline(data instanceof Readable ? data : Readable.from(data, { objectMode: false }), copy);
+  return copy.rowCount;
 }
 
 async function poolCopyFrom(
   pool: pg.Pool,
   copySql: string,
-  data: AsyncIterable<string | Uint8Array> | Readable,
+  data: CopyData,
   options: CopyFromOptions = {},
 ): Promise<number> {
   const client = await pool.connect();
@@ -185,11 +207,9 @@ async function poolCopyFrom(
   try {
     await client.query("BEGIN");
     await options.prepare?.({ query: (text, params) => client.query(text, params) as never });
-    const copy = client.query(copyFromStdin(copySql));
-    // A failing source destroys the COPY stream, which sends CopyFail: the statement copies nothing.
-    await pipeline(data instanceof Readable ? data : Readable.from(data, { objectMode: false }), copy);
+    const copied = await pgCopyChunks(client, copySql, data);
     await client.query("COMMIT");
-    return copy.rowCount;
+    return copied;
   } catch (error) {
     failed = true;
     throw error;
@@ -199,11 +219,14 @@ async function poolCopyFrom(
   }
 }
 
-async function poolTransaction<T>(pool: pg.Pool, fn: (tx: Pick<RawSql, "query">) => Promise<T>): Promise<T> {
+async function poolTransaction<T>(pool: pg.Pool, fn: (tx: SqlTransaction) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    const result = await fn({ query: (text, params) => client.query(text, params) as never });
+    const result = await fn({
+      query: (text, params) => client.query(text, params) as never,
+      copyFrom: (copySql, data) => pgCopyChunks(client, copySql, data),
+    });
     await client.query("COMMIT");
     return result;
   } catch (error) {

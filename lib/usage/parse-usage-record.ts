@@ -44,10 +44,6 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function reject(code: UsageRejectCode, reason: string): ParseResult {
-  return { ok: false, code, reason };
-}
-
 // A batch repeats the same few hour strings and meter ids thousands of times; parsing each once
 // is a measurable share of ingest CPU. Bounded: cleared when large, so odd input can't grow them.
 const timeCache = new Map<string, number>();
@@ -62,77 +58,141 @@ function cached<V>(cache: Map<string, V>, key: string, compute: (key: string) =>
   return value as V;
 }
 
-function parseTime(value: unknown): Date | null {
+function parseTime(value: unknown): number | null {
   if (typeof value !== "string") return null;
   const time = cached(timeCache, value, (text) => new Date(text).getTime());
-  return Number.isNaN(time) ? null : new Date(time);
+  return Number.isNaN(time) ? null : time;
 }
 
-/** The quantity as a Decimal (numbers or numeric strings), or null when it isn't a finite number. */
-function parseQuantity(value: unknown): Decimal | null {
-  if (typeof value === "number" && Number.isFinite(value)) return new Decimal(value);
-  if (typeof value === "string" && /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(value.trim())) return new Decimal(value.trim());
-  return null;
+const QUANTITY_TEXT = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
+
+/**
+ * The quantity as decimal text PostgreSQL's numeric input (and decimal.js) reads, or null when it
+ * isn't a finite number.
+ */
+function quantityText(value: unknown): string | null {
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : null;
+  if (typeof value !== "string") return null;
+  const text = value.trim();
+  return QUANTITY_TEXT.test(text) ? text : null;
 }
+
+/** Negative as decimal.js sees it: −0 counts too, as it always has. */
+const isNegative = (value: unknown, text: string) => (typeof value === "number" ? value < 0 || Object.is(value, -0) : text.startsWith("-"));
 
 const REQUIRED = ["subscriptionId", "usageStartTime", "usageEndTime", "instanceData", "quantity", "meterId"] as const;
 
 /**
- * Checks one record. `knownMeters` is the local meter catalog (normalised ids); `now` bounds
+ * A valid record in primitive form (no Date or Decimal objects): what the ingest hot path needs
+ * for tens of thousands of records per batch. parseUsageRecord wraps it for everyone else.
+ */
+export interface CheckedUsageRecord {
+  localSubscriptionId: string;
+  localMeterId: string;
+  resourceUri: string;
+  startMs: number;
+  endMs: number;
+  /** The quantity as sent, as decimal text (e.g. "2.4", "1e-7"). */
+  quantity: string;
+  location: string | null;
+  additionalInfo: unknown;
+  tags: unknown;
+}
+
+export type CheckResult = { ok: true; record: CheckedUsageRecord } | { ok: false; code: UsageRejectCode; reason: string };
+
+export interface UsageRecordProblem {
+  code: UsageRejectCode;
+  reason: string;
+}
+
+function refuse(code: UsageRejectCode, reason: string): UsageRecordProblem {
+  return { code, reason };
+}
+
+/**
+ * Checks one record. `knownMeters` is the local meter catalog (normalised ids); `nowMs` bounds
  * FutureUsage: an hour that has not ended yet cannot have been measured.
  */
-export function parseUsageRecord(raw: unknown, knownMeters: ReadonlySet<string>, now: Date): ParseResult {
-  if (!isObject(raw) || !isObject(raw.properties)) return reject("MissingProperty", "The record has no properties object.");
+export function checkUsageRecord(raw: unknown, knownMeters: ReadonlySet<string>, nowMs: number): CheckResult {
+  const record = {} as CheckedUsageRecord;
+  const problem = checkUsageRecordInto(raw, knownMeters, nowMs, parseInstanceData, record);
+  return problem ? { ok: false, ...problem } : { ok: true, record };
+}
+
+/**
+ * checkUsageRecord for the ingest hot path: fills `out` (reused from record to record, so a batch
+ * of 50k allocates no result objects) and answers the problem, or null when the record is valid.
+ * `parseInstance` lets it memoise parseInstanceData per batch (a resource repeats its instanceData
+ * every hour).
+ */
+export function checkUsageRecordInto(
+  raw: unknown,
+  knownMeters: ReadonlySet<string>,
+  nowMs: number,
+  parseInstance: (value: unknown) => InstanceData,
+  out: CheckedUsageRecord,
+): UsageRecordProblem | null {
+  if (!isObject(raw) || !isObject(raw.properties)) return refuse("MissingProperty", "The record has no properties object.");
   const p = raw.properties;
   for (const name of REQUIRED) {
-    if (p[name] === undefined || p[name] === null || p[name] === "") return reject("MissingProperty", `properties.${name} is missing.`);
+    if (p[name] === undefined || p[name] === null || p[name] === "") return refuse("MissingProperty", `properties.${name} is missing.`);
   }
-  if (typeof p.subscriptionId !== "string") return reject("MissingProperty", "properties.subscriptionId must be a string.");
-  if (typeof p.meterId !== "string") return reject("UnknownMeter", "properties.meterId must be a string GUID.");
+  if (typeof p.subscriptionId !== "string") return refuse("MissingProperty", "properties.subscriptionId must be a string.");
+  // PostgreSQL text can't hold NUL: refused here rather than failing the whole batch's COPY.
+  if (p.subscriptionId.includes("\0")) return refuse("MissingProperty", "properties.subscriptionId must not contain NUL characters.");
+  if (typeof p.meterId !== "string") return refuse("UnknownMeter", "properties.meterId must be a string GUID.");
 
   const start = parseTime(p.usageStartTime);
   const end = parseTime(p.usageEndTime);
-  if (!start || !end) return reject("InvalidTimeRange", "usageStartTime and usageEndTime must be ISO 8601 times.");
-  if (end.getTime() <= start.getTime()) return reject("InvalidTimeRange", "usageEndTime must be after usageStartTime.");
-  if (start.getTime() % HOUR_MS !== 0 || end.getTime() % HOUR_MS !== 0) {
-    return reject("InvalidTimeRange", "Usage times must be on the hour (UTC).");
-  }
-  if (end.getTime() - start.getTime() !== HOUR_MS) return reject("InvalidTimeRange", "Only hourly records are accepted (end − start = 1 hour).");
-  if (end.getTime() > now.getTime()) return reject("FutureUsage", `usageEndTime ${end.toISOString()} is in the future.`);
+  if (start === null || end === null) return refuse("InvalidTimeRange", "usageStartTime and usageEndTime must be ISO 8601 times.");
+  if (end <= start) return refuse("InvalidTimeRange", "usageEndTime must be after usageStartTime.");
+  if (start % HOUR_MS !== 0 || end % HOUR_MS !== 0) return refuse("InvalidTimeRange", "Usage times must be on the hour (UTC).");
+  if (end - start !== HOUR_MS) return refuse("InvalidTimeRange", "Only hourly records are accepted (end − start = 1 hour).");
+  if (end > nowMs) return refuse("FutureUsage", `usageEndTime ${new Date(end).toISOString()} is in the future.`);
 
-  const quantity = parseQuantity(p.quantity);
-  if (!quantity) return reject("MissingProperty", "properties.quantity must be a number.");
-  if (quantity.isNegative()) return reject("NegativeQuantity", "properties.quantity must not be negative.");
+  const quantity = quantityText(p.quantity);
+  if (quantity === null) return refuse("MissingProperty", "properties.quantity must be a number.");
+  if (isNegative(p.quantity, quantity)) return refuse("NegativeQuantity", "properties.quantity must not be negative.");
 
   const meterId = cached(meterCache, p.meterId, normaliseMeterId);
-  if (!meterId || !knownMeters.has(meterId)) return reject("UnknownMeter", `meterId ${p.meterId.slice(0, 64)} is not an Azure Stack Hub local meter.`);
+  if (!meterId || !knownMeters.has(meterId)) return refuse("UnknownMeter", `meterId ${p.meterId.slice(0, 64)} is not an Azure Stack Hub local meter.`);
 
-  const instance = parseInstanceData(p.instanceData);
-  if (!instance.ok) return reject("MalformedInstanceData", instance.reason);
+  const instance = parseInstance(p.instanceData);
+  if (!instance.ok) return refuse("MalformedInstanceData", instance.reason);
 
-  return {
-    ok: true,
-    record: {
-      localSubscriptionId: p.subscriptionId.trim().toLowerCase(),
-      localMeterId: meterId,
-      resourceUri: instance.resourceUri,
-      usageStart: start,
-      usageEnd: end,
-      quantity,
-      location: instance.location,
-      additionalInfo: instance.additionalInfo,
-      tags: instance.tags,
-    },
-  };
+  out.localSubscriptionId = p.subscriptionId.trim().toLowerCase();
+  out.localMeterId = meterId;
+  out.resourceUri = instance.resourceUri;
+  out.startMs = start;
+  out.endMs = end;
+  out.quantity = quantity;
+  out.location = instance.location;
+  out.additionalInfo = instance.additionalInfo;
+  out.tags = instance.tags;
+  return null;
 }
 
-type InstanceData =
+/** checkUsageRecord with Date and Decimal values (the gateway module, the simulator and tests). */
+export function parseUsageRecord(raw: unknown, knownMeters: ReadonlySet<string>, now: Date): ParseResult {
+  const checked = checkUsageRecord(raw, knownMeters, now.getTime());
+  if (!checked.ok) return checked;
+  const { startMs, endMs, quantity, ...rest } = checked.record;
+  return { ok: true, record: { ...rest, usageStart: new Date(startMs), usageEnd: new Date(endMs), quantity: new Decimal(quantity) } };
+}
+
+/** A JSON \u0000 escape (not an escaped backslash followed by "u0000"): PostgreSQL's text and jsonb refuse NUL. */
+export const JSON_NUL_ESCAPE = /(?<!\\)((?:\\\\)*)\\u0000/g;
+
+export type InstanceData =
   | { ok: true; resourceUri: string; location: string | null; additionalInfo: unknown; tags: unknown }
   | { ok: false; reason: string };
 
 /** instanceData is a JSON *string* holding {"Microsoft.Resources":{resourceUri, location, tags, additionalInfo}}. */
 export function parseInstanceData(value: unknown): InstanceData {
   if (typeof value !== "string") return { ok: false, reason: "instanceData must be a JSON string, not an object." };
+  // A NUL can only arrive escaped (\u0000); PostgreSQL's text and jsonb refuse it.
+  if (value.includes("\\u0000") && new RegExp(JSON_NUL_ESCAPE.source).test(value)) return { ok: false, reason: "instanceData must not contain NUL (\\u0000) characters." };
   let parsed: unknown;
   try {
     parsed = JSON.parse(value);

@@ -28,17 +28,22 @@ const FULL_LINES = `lines AS MATERIALIZED (
    GROUP BY 1, 2, 3, 4, 5, 6, 7
 )`;
 
-/** Incremental: only the rows a batch wrote ($2 ids), by how much their commerce quantity changed ($3). */
-const DELTA_LINES = `lines AS MATERIALIZED (
-  SELECT ${LINE_COLUMNS}, sum(d."delta") AS "quantity"
-    FROM unnest($2::bigint[], $3::numeric[]) AS d("id", "delta")
-    JOIN "UsageRecord" r ON r."id" = d."id"
-   WHERE r."registrationId" = $1 AND r."commerceMeterId" IS NOT NULL
+/**
+ * Incremental: the rows a statement just wrote, from a data-modifying CTE named `changed` (RETURNING
+ * CHANGED_RECORD_COLUMNS and "delta", how much the row's commerce quantity changed). Rated only when $3.
+ */
+const CHANGED_LINES = `lines AS MATERIALIZED (
+  SELECT ${LINE_COLUMNS}, sum(r."delta") AS "quantity"
+    FROM changed r
+   WHERE $3::boolean AND r."commerceMeterId" IS NOT NULL
    GROUP BY 1, 2, 3, 4, 5, 6, 7
 )`;
 
-const rateSql = (lines: string) => `
-WITH ${lines},
+/** What a `changed` CTE must RETURN for the rating (besides "delta"). */
+export const CHANGED_RECORD_COLUMNS = `"registrationId", "azureSubscriptionId", "commerceMeterId", "resourceUri", "usageDate", "usageStart",
+  "localSubscriptionId", "localMeterId", "mappedTenantId", "unregisteredTenant", "location"`;
+
+const rateCtes = (lines: string) => `${lines},
 sub_days AS MATERIALIZED (
   SELECT d."azureSubscriptionId", d."usageDate", COALESCE(p."country", 'US')::text AS "home"
     FROM (SELECT DISTINCT "azureSubscriptionId", "usageDate" FROM lines) d
@@ -57,39 +62,53 @@ versions AS MATERIALIZED (
        ORDER BY (m."market" = d."home") DESC, v."effectiveFrom" DESC, v."publishedAt" DESC
        LIMIT 1
     ) pv ON true
-)
-INSERT INTO "RatedUsageLine" ("registrationId", "azureSubscriptionId", "commerceMeterId", "resourceUri", "usageDate", "eventDate",
+),
+-- One price look-up per (version, market, meter, day), not one per line: a batch has tens of
+-- thousands of lines but a handful of meters and days.
+prices AS MATERIALIZED (
+  SELECT k.*, price."unitPrice"
+    FROM (SELECT DISTINCT v."versionId", v."market", l."commerceMeterId", l."usageDate"
+            FROM lines l JOIN versions v ON v."azureSubscriptionId" = l."azureSubscriptionId" AND v."usageDate" = l."usageDate"
+           WHERE v."versionId" IS NOT NULL) k
+    LEFT JOIN LATERAL (
+      SELECT i."unitPrice" FROM "PriceListItem" i
+       WHERE i."versionId" = k."versionId" AND i."market" = k."market" AND i."meterId" = k."commerceMeterId"
+         AND i."effectiveStartDate" <= k."usageDate" AND (i."effectiveEndDate" IS NULL OR i."effectiveEndDate" >= k."usageDate")
+       ORDER BY i."tierMin" LIMIT 1
+    ) price ON true
+)`;
+
+const RATE_INSERT = `INSERT INTO "RatedUsageLine" ("registrationId", "azureSubscriptionId", "commerceMeterId", "resourceUri", "usageDate", "eventDate",
   "localSubscriptionId", "localMeterId", "mappedTenantId", "unregisteredTenant", "location", "quantity", "market", "currency",
   "unitPrice", "priceListVersionId", "pretaxAmount")
 SELECT l."registrationId", l."azureSubscriptionId", l."commerceMeterId", l."resourceUri", l."usageDate", l."eventDate",
        l."localSubscriptionId", l."localMeterId", l."mappedTenantId", l."unregisteredTenant", l."location", l."quantity",
-       v."market", v."currency", price."unitPrice", v."versionId", price."unitPrice" * l."quantity"
+       v."market", v."currency", p."unitPrice", v."versionId", p."unitPrice" * l."quantity"
   FROM lines l
   JOIN versions v ON v."azureSubscriptionId" = l."azureSubscriptionId" AND v."usageDate" = l."usageDate"
-  LEFT JOIN LATERAL (
-    SELECT i."unitPrice" FROM "PriceListItem" i
-     WHERE i."versionId" = v."versionId" AND i."market" = v."market" AND i."meterId" = l."commerceMeterId"
-       AND i."effectiveStartDate" <= l."usageDate" AND (i."effectiveEndDate" IS NULL OR i."effectiveEndDate" >= l."usageDate")
-     ORDER BY i."tierMin" LIMIT 1
-  ) price ON true
+  LEFT JOIN prices p ON p."versionId" = v."versionId" AND p."market" = v."market" AND p."commerceMeterId" = l."commerceMeterId"
+                    AND p."usageDate" = l."usageDate"
 ON CONFLICT ("registrationId", "azureSubscriptionId", "commerceMeterId", "resourceUri", "usageDate", "eventDate", "localSubscriptionId") DO UPDATE
    SET "quantity" = "RatedUsageLine"."quantity" + EXCLUDED."quantity",
        "pretaxAmount" = "RatedUsageLine"."unitPrice" * ("RatedUsageLine"."quantity" + EXCLUDED."quantity"),
        "unregisteredTenant" = "RatedUsageLine"."unregisteredTenant" OR EXCLUDED."unregisteredTenant",
        "updatedAt" = now()`;
 
-export const RATE_DAYS_SQL = rateSql(FULL_LINES);
-export const RATE_DELTAS_SQL = rateSql(DELTA_LINES);
+export const RATE_DAYS_SQL = `WITH ${rateCtes(FULL_LINES)}
+${RATE_INSERT}`;
 
 /**
- * Adds a batch's changes to the rated lines: new lines are priced, existing ones grow (or shrink,
- * for corrections) by the delta and keep the price they were rated at. Cost is proportional to the
- * batch, not to the day (re-aggregating whole days made every hourly batch slower than the last),
- * and lines of days whose raw records were purged stay intact.
+ * One statement that writes records (`changedCte`: a data-modifying statement RETURNING
+ * CHANGED_RECORD_COLUMNS and "delta") and adds them to the rated lines when $3 is true, answering
+ * how many records it wrote. New lines are priced; existing ones grow (or shrink, for corrections)
+ * by the delta and keep the price they were rated at. Cost is proportional to the batch, not to
+ * the day, and lines of days whose raw records were purged stay intact.
  */
-export async function unsafeRateUsageChanges(sql: Pick<RawSql, "query">, registrationId: string, changes: { ids: readonly string[]; deltas: readonly string[] }): Promise<void> {
-  if (changes.ids.length === 0) return;
-  await sql.query(RATE_DELTAS_SQL, [registrationId, changes.ids, changes.deltas]);
+export function writeAndRateSql(changedCte: string): string {
+  return `WITH changed AS (${changedCte}),
+${rateCtes(CHANGED_LINES)},
+rated AS (${RATE_INSERT} RETURNING 1)
+SELECT count(*)::int AS "written" FROM changed`;
 }
 
 /**

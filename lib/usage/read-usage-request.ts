@@ -1,6 +1,7 @@
 import "server-only";
 import { gunzipSync, inflateSync } from "node:zlib";
 import { DomainError } from "../actions/errors";
+import type { PhaseTimer } from "./phase-timer";
 import { authenticateIngestionKey, type IngestionKeyIdentity } from "./ingestion-keys/authenticate-ingestion-key";
 
 /** Decompressed body limit: 50k records of ~600 bytes, with headroom. Also stops gzip bombs. */
@@ -21,7 +22,7 @@ export async function authenticateUsageRequest(request: Request): Promise<Ingest
 }
 
 /** The JSON body, gunzipped/inflated per Content-Encoding. Throws DomainError (400/413/415). */
-export async function readUsageJson(request: Request): Promise<unknown> {
+export async function readUsageJson(request: Request, timer?: PhaseTimer): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_USAGE_BODY_BYTES) throw new DomainError("PayloadTooLarge", "The request body is too large.", { status: 413 });
   const raw = Buffer.from(await request.arrayBuffer());
@@ -39,8 +40,11 @@ export async function readUsageJson(request: Request): Promise<unknown> {
     throw new DomainError("InvalidRequestContent", "The body could not be decompressed.", { status: 400 });
   }
   if (body.length > MAX_USAGE_BODY_BYTES) throw new DomainError("PayloadTooLarge", "The request body is too large.", { status: 413 });
+  timer?.lap("read");
   try {
-    return JSON.parse(body.toString("utf8"));
+    const parsed: unknown = JSON.parse(body.toString("utf8"));
+    timer?.lap("json");
+    return parsed;
   } catch {
     throw new DomainError("InvalidRequestContent", "The body is not valid JSON.", { status: 400 });
   }

@@ -1,8 +1,10 @@
 // UsageRejection rows for a batch, in one statement. No "server-only": runs inside the ingest transaction.
 import type { RawSql } from "../database/open-database";
+import { JSON_NUL_ESCAPE } from "./parse-usage-record";
 
 /** Stored payloads are capped so a flood of huge bad records can't bloat the log. */
 export const MAX_STORED_REJECTED_RECORD_CHARS = 4_096;
+
 
 export function cappedRecordJson(raw: unknown): string | null {
   let text: string | undefined;
@@ -12,6 +14,8 @@ export function cappedRecordJson(raw: unknown): string | null {
     return null;
   }
   if (text === undefined) return null;
+  // A record refused for a NUL character is still logged: as U+FFFD, the replacement character.
+  text = text.replace(JSON_NUL_ESCAPE, "$1\\ufffd");
   if (text.length <= MAX_STORED_REJECTED_RECORD_CHARS) return text;
   return JSON.stringify({ truncated: true, length: text.length, preview: text.slice(0, MAX_STORED_REJECTED_RECORD_CHARS) });
 }

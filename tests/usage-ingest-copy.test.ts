@@ -1,0 +1,88 @@
+// The COPY-based write path: values that need escaping in COPY's text format arrive intact, NUL
+// characters are refused per record instead of failing the batch, in-batch duplicates are resolved
+// across the encoder's slices, and the route reports its phases in Server-Timing.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "./support/test-database";
+import { makeWorld } from "./support/world";
+import { makeUsageRegistration, usageRecord } from "./support/usage-fixtures";
+import { setDatabaseForTests } from "../lib/db";
+import type { Database } from "../lib/database/open-database";
+import { ingestUsageBatch } from "../lib/usage/ingest-usage-batch";
+import { copyText } from "../lib/usage/prepare-usage-rows";
+import { parseServerTiming, PhaseTimer } from "../lib/usage/phase-timer";
+
+let database: Database;
+let registrationId: string;
+const NOW = new Date("2026-11-20T12:00:00Z");
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  setDatabaseForTests(database);
+  const world = await makeWorld(database.prisma);
+  registrationId = (await makeUsageRegistration(database.prisma, world)).registration.id;
+});
+afterAll(() => database.close());
+
+describe("COPY text encoding", () => {
+  it("escapes backslash, tab, newline and carriage return only", () => {
+    expect(copyText("plain /uri")).toBe("plain /uri");
+    expect(copyText("a\\b\tc\nd\re")).toBe("a\\\\b\\tc\\nd\\re");
+  });
+
+  it("stores resource URIs, locations, tags and additionalInfo that need escaping exactly as sent", async () => {
+    const resourceUri = "/subscriptions/s/resourceGroups/rg\twith tab/providers/x/vm\\back\nslash \\N é ✓";
+    const tags = { note: 'quote " and \\ backslash\tand tab', multi: "line\nbreak" };
+    const additionalInfo = { path: "C:\\temp\\x", empty: "" };
+    const record = usageRecord({ start: "2026-11-20T03:00:00Z", instanceData: JSON.stringify({ "Microsoft.Resources": { resourceUri, location: "loc\\al\t1", tags, additionalInfo } }) });
+    const result = await ingestUsageBatch(registrationId, [record], { now: NOW });
+    expect(result).toMatchObject({ accepted: 1, rejected: 0 });
+    const row = await database.prisma.usageRecord.findFirstOrThrow({ where: { batchId: result.batchId } });
+    expect(row).toMatchObject({ resourceUri, location: "loc\\al\t1", tags, additionalInfo });
+  });
+});
+
+describe("per-record refusals the database would otherwise fail the batch on", () => {
+  it("refuses NUL characters in instanceData and subscriptionId, and stores the rest", async () => {
+    const start = "2026-11-20T04:00:00Z";
+    const result = await ingestUsageBatch(
+      registrationId,
+      [
+        usageRecord({ start, resourceUri: "/nul/ok" }),
+        usageRecord({ start, resourceUri: "/nul/\u0000bad" }),
+        usageRecord({ start, subscriptionId: "sub\u0000x", resourceUri: "/nul/sub" }),
+      ],
+      { now: NOW },
+    );
+    expect(result.accepted).toBe(1);
+    expect(result.rejections.map((r) => [r.index, r.code])).toEqual([
+      [1, "MalformedInstanceData"],
+      [2, "MissingProperty"],
+    ]);
+  });
+});
+
+describe("in-batch duplicates across encoder slices", () => {
+  it("keeps the later record when the earlier one was already streamed to the database", async () => {
+    const start = "2026-11-19T05:00:00Z";
+    const batch = Array.from({ length: 5_003 }, (_, i) => usageRecord({ start, resourceUri: `/slices/vm-${i}`, quantity: 1 }));
+    // Record 5,002 (third slice) restates record 1 (first slice) with another quantity.
+    batch[5_002] = usageRecord({ start, resourceUri: "/slices/vm-1", quantity: 7 });
+    const result = await ingestUsageBatch(registrationId, batch, { now: NOW });
+    expect(result).toMatchObject({ accepted: 5_002, duplicate: 0, corrected: 0, rejected: 1 });
+    expect(result.rejections).toEqual([{ index: 1, code: "DuplicateInBatch", reason: expect.stringContaining("record 5002") }]);
+    const row = await database.prisma.usageRecord.findFirstOrThrow({ where: { registrationId, resourceUri: "/slices/vm-1" } });
+    expect(Number(row.quantity)).toBe(7);
+    const line = await database.prisma.ratedUsageLine.findFirstOrThrow({ where: { registrationId, resourceUri: "/slices/vm-1" } });
+    expect(Number(line.quantity)).toBe(7);
+  });
+});
+
+describe("phase timings", () => {
+  it("records each phase of a batch, readable back from the Server-Timing header", async () => {
+    const timer = new PhaseTimer();
+    await ingestUsageBatch(registrationId, [usageRecord({ start: "2026-11-20T06:00:00Z", resourceUri: "/timed" })], { now: NOW, timer });
+    const phases = parseServerTiming(timer.header());
+    expect([...phases.keys()]).toEqual(["load", "prepare", "copy", "insert+rate", "finish"]);
+    expect([...phases.values()].every((ms) => ms >= 0)).toBe(true);
+  });
+});
