@@ -102,6 +102,14 @@ async function run(label: string, openDb: () => Promise<Database>) {
         await localMeterNames([...new Set(totals.daily.map((c) => c.localMeterId))]);
       });
     }
+    if (process.env.BENCH_EXPLAIN === "1") {
+      // The partner-wide totals query's plan, to see where the time goes (BENCH_EXPLAIN=1).
+      const { resolveReconQuery } = await import("../lib/recon/recon-source");
+      const { reconTotalsSql, reconTotalsParams } = await import("../lib/recon/recon-totals");
+      const query = await resolveReconQuery(sql, await scope(), { period: PERIOD });
+      const plan = await sql.query<Record<string, string>>(`EXPLAIN (ANALYZE, BUFFERS) ${reconTotalsSql(query)}`, reconTotalsParams(query));
+      console.log(plan.rows.map((r) => Object.values(r)[0]).join("\n"));
+    }
     await time("partner-wide billing page / dashboard", async () => {
       const s = await scope();
       await Promise.all([getPeriodTotals(s, { period: PERIOD }), listScopeRegistrations(s)]);
@@ -114,7 +122,7 @@ async function run(label: string, openDb: () => Promise<Database>) {
 const { createTestDatabase } = await import("../tests/support/test-database");
 const adminUrl = process.env.BENCH_DATABASE_URL;
 delete process.env.TEST_DATABASE_URL;
-await run("PGlite (in-memory)", createTestDatabase);
+if (process.env.BENCH_PGLITE !== "0") await run("PGlite (in-memory)", createTestDatabase);
 if (adminUrl) {
   process.env.TEST_DATABASE_URL = adminUrl;
   await run("PostgreSQL", createTestDatabase);

@@ -156,6 +156,32 @@ describe("page totals", () => {
     expect(direct.total.lessThanOrEqualTo(new Decimal(raw[0].s))).toBe(true);
     expect(direct.total.toFixed(2)).not.toBe(new Decimal(raw[0].s).toFixed(2));
   });
+  it("chart cells (day × meter) equal the CSV's per day and meter, for a partner, an operator and one registration", async () => {
+    const operator = await world.operatorScope();
+    const registrationId = (await database.prisma.registration.findFirstOrThrow({ where: { partnerId: world.partners.distributor.id }, select: { id: true } })).id;
+    for (const [scope, params] of [
+      [await world.scope("distributor", "BILLING_ADMIN"), {}],
+      [operator, {}],
+      [operator, { registrationId }],
+    ] as const) {
+      const rows = await csvFor(scope, params);
+      const totals = await reconTotals(database.sql, await resolveReconQuery(database.sql, scope, { period: PERIOD, ...params }));
+      expect(totals.total.toFixed(2)).toBe(sum(rows).toFixed(2));
+      expect(totals.lines).toBe(rows.length - 1);
+      const expected = new Map<string, Decimal>();
+      for (const r of rows.slice(1)) {
+        const key = `${r[col("UsageDate")].slice(0, 10)}|${r[col("MeterName")]}`;
+        expected.set(key, (expected.get(key) ?? new Decimal(0)).plus(r[col("BillingPreTaxTotal")]));
+      }
+      const actual = new Map<string, string>();
+      for (const cell of totals.daily) {
+        const key = `${cell.day}|${cell.meterName}`;
+        actual.set(key, new Decimal(actual.get(key) ?? 0).plus(cell.total).toFixed(2));
+      }
+      expect(actual).toEqual(new Map([...expected].map(([k, v]) => [k, v.toFixed(2)])));
+      expect(totals.customers.reduce((acc, c) => acc.plus(c.total), new Decimal(0)).toFixed(2)).toBe(totals.total.toFixed(2));
+    }
+  });
   it("reports unregistered-tenant spend on the default subscription", async () => {
     const totals = await reconTotals(database.sql, await resolveReconQuery(database.sql, await world.scope("distributor", "ADMIN_AGENT"), { period: PERIOD }));
     expect(totals.unregisteredTotal.greaterThan(0)).toBe(true);

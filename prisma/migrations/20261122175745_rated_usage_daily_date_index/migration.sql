@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "RatedUsageDaily_usageDate_idx" ON "RatedUsageDaily"("usageDate");
