@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { ConfirmRevokeButton } from "@/components/ui/confirm-revoke-button";
+import { OneTimeSecretNotice } from "@/components/ui/one-time-secret-notice";
 import { formValues, useActionForm } from "@/components/customers/use-action-form";
 
 /** Creates a key and shows its plaintext once: it lives only in this component's state. */
@@ -35,19 +36,13 @@ export function CreateIngestionKeyForm({ registrationId }: { registrationId: str
         </Button>
       </form>
       {created ? (
-        <div role="status" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm">
-          <p className="font-medium text-amber-900">Key “{created.name}” created. Copy it now: you won&apos;t see it again.</p>
-          <input
-            readOnly
-            value={created.key}
-            aria-label="New ingestion key"
-            onFocus={(event) => event.currentTarget.select()}
-            className="w-full rounded-md border border-amber-300 bg-white px-3 py-2 font-mono text-xs"
-          />
-          <Button type="button" variant="ghost" onClick={() => setCreated(null)}>
-            Done
-          </Button>
-        </div>
+        <OneTimeSecretNotice
+          heading={<>Key “{created.name}” created. Copy it now: you won&apos;t see it again.</>}
+          value={created.key}
+          valueLabel="New ingestion key"
+          noun="key"
+          onDismiss={() => setCreated(null)}
+        />
       ) : null}
     </div>
   );
