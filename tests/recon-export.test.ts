@@ -113,6 +113,11 @@ describe("GET /api/billing/recon", () => {
     const bad = await get("period=2026-13", { authorization: `Bearer ${token}` });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { code: "ValidationFailed", fields: { period: expect.any(String) } } });
+    // Date.UTC reads years 0–99 as 1900–1999 and PostgreSQL has no year 0: such periods are refused.
+    for (const period of ["0000-01", "0050-06"]) {
+      const outOfRange = await get(`period=${period}`, { authorization: `Bearer ${token}` });
+      expect(outOfRange.status).toBe(400);
+    }
   });
   it("format=legacy streams the legacy usage-based columns under its own name; an unknown format is 400", async () => {
     const billing = await world.scope("direct", "BILLING_ADMIN");

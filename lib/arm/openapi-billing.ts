@@ -2,6 +2,7 @@
 // Authenticated by a partner API token (the document's default security); errors are the portal
 // API's `{"ok":false,"error":{"code","message","fields"?}}` (not ARM-shaped: not an ARM resource).
 import { RECON_COLUMNS } from "../recon/recon-line";
+import { BILLING_PERIOD_PATTERN } from "../recon/recon-source";
 import type { JsonSchema, OpenApiContribution, OpenApiResponse } from "./openapi-types";
 
 const TAG = "Billing";
@@ -36,7 +37,7 @@ export const billingOpenApi: OpenApiContribution = {
           "`attachment; filename=\"recon_<partner>_<period>.csv\"`.",
         tags: [TAG],
         parameters: [
-          query("period", "Calendar month, YYYY-MM (the current month is the open period).", { type: "string", pattern: "^\\d{4}-(0[1-9]|1[0-2])$" }, true),
+          query("period", "Calendar month, YYYY-MM (the current month is the open period).", { type: "string", pattern: BILLING_PERIOD_PATTERN.source }, true),
           query("customerId", "Only this customer (Stackcenter customer id).", { type: "string" }),
           query("resellerId", "Distributors: only this reseller's customers.", { type: "string" }),
           query("registration", "Only lines of this registration (stamp).", { type: "string" }),

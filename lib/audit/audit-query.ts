@@ -2,13 +2,18 @@
 // the filter form uses the type.
 import { z } from "zod";
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY = /^[1-9]\d{3}-\d{2}-\d{2}$/;
 
+// A real calendar day (Date.parse rolls 2024-02-31 over to 2 March: the round trip catches it); the
+// year is bounded so no date PostgreSQL refuses (year 0) reaches the query. Anything else is dropped.
 const day = z
   .string()
   .trim()
   .regex(DAY)
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  })
   .optional()
   .catch(undefined);
 

@@ -36,7 +36,9 @@ export type CreateRateCardInput = z.input<typeof createRateCardSchema>;
 
 /** meter id → value; blank values are dropped (no entry: the meter falls back to the next level). */
 const entries = z
-  .record(z.string(), z.string())
+  .record(z.string().max(64), z.string().max(40))
+  // The meter catalog has a few hundred meters: a bigger map is not a rate card.
+  .refine((record) => Object.keys(record).length <= 1000, "A version can price at most 1,000 meters.")
   .default({})
   .transform((record): Record<string, string> => {
     const kept: Record<string, string> = {};

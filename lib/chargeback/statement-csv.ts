@@ -5,11 +5,12 @@ import "server-only";
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import { neutraliseCell } from "../recon/recon-line";
+import { BILLING_PERIOD_MESSAGE, BILLING_PERIOD_PATTERN } from "../recon/recon-source";
 import { formatUnitPrice } from "./chargeback-math";
 import type { CustomerStatement } from "./get-customer-statement";
 
 export const statementQuerySchema = z.object({
-  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Use a calendar month as YYYY-MM, e.g. 2026-11."),
+  period: z.string().regex(BILLING_PERIOD_PATTERN, BILLING_PERIOD_MESSAGE),
 });
 
 const PUBLIC_COLUMNS = ["Period", "CustomerName", "CustomerDomain", "MeterCategory", "MeterName", "MeterId", "Unit", "Quantity", "UnitPrice", "PriceVaries", "FirstDay", "LastDay", "Amount", "Currency"];

@@ -42,13 +42,15 @@ export async function listOwnershipHistory(scope: PartnerScope, customerId: stri
   const knows = (partnerId: string) => scope.isOperator || scope.manageablePartnerIds.includes(partnerId);
   return periods.map((period) => {
     const mover = period.movedByUserId ? movers.get(period.movedByUserId) : undefined;
+    // Another reseller's period is anonymised whole: the distributor's note may name that reseller.
+    const known = knows(period.partner.id);
     return {
       id: period.id,
-      partner: knows(period.partner.id) ? period.partner : null,
+      partner: known ? period.partner : null,
       ownedFrom: period.ownedFrom,
       ownedUntil: period.ownedUntil,
-      movedBy: mover ? { displayName: mover.displayName, email: mover.email } : null,
-      note: period.note,
+      movedBy: known && mover ? { displayName: mover.displayName, email: mover.email } : null,
+      note: known ? period.note : null,
     };
   });
 }

@@ -4,15 +4,13 @@ import "server-only";
 import { getDatabase } from "../db";
 import { visiblePartnerFilter, type PartnerScope } from "../auth/partner-scope";
 import { DomainError, COMMON_ERROR_CODES } from "../actions/errors";
-import { currentPeriod, resolveReconQuery, type ReconFilter } from "./recon-source";
+import { BILLING_PERIOD_PATTERN, currentPeriod, resolveReconQuery, type ReconFilter } from "./recon-source";
 import { reconTotals, type ReconTotals } from "./recon-totals";
 import type { ReconFormat } from "./recon-csv-sql";
 
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
-
 /** A period from the URL, or the open one when missing/malformed (pages never 400). */
 export function pagePeriod(value: string | string[] | undefined): string {
-  return typeof value === "string" && PERIOD.test(value) ? value : currentPeriod();
+  return typeof value === "string" && BILLING_PERIOD_PATTERN.test(value) ? value : currentPeriod();
 }
 
 /** The recon column set from the URL: "legacy" or the default daily-rated one. */

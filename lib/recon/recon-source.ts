@@ -33,9 +33,16 @@ export interface ResolvedReconQuery {
   registrationId: string | null;
 }
 
+/**
+ * A billing period, YYYY-MM. The year is bounded (2000–2099): Date.UTC reads years 0–99 as
+ * 1900–1999 and PostgreSQL has no year 0, so a wider pattern turned "0050-06" into 1,900 years.
+ */
+export const BILLING_PERIOD_PATTERN = /^20\d{2}-(0[1-9]|1[0-2])$/;
+export const BILLING_PERIOD_MESSAGE = "Use a calendar month as YYYY-MM, e.g. 2026-11.";
+
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD.");
 const filterSchema = z.object({
-  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Use a calendar month as YYYY-MM, e.g. 2026-11."),
+  period: z.string().regex(BILLING_PERIOD_PATTERN, BILLING_PERIOD_MESSAGE),
   customerId: z.string().min(1).max(100).optional(),
   resellerId: z.string().min(1).max(100).optional(),
   registrationId: z.string().min(1).max(100).optional(),
