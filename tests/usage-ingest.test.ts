@@ -121,6 +121,23 @@ describe("ingestUsageBatch: rejections", () => {
     expect(batchRow).toMatchObject({ recordCount: 13, accepted: 2, rejected: 11 });
   });
 
+  it("refuses an absurd quantity with its index instead of failing the batch in the database", async () => {
+    const start = "2026-11-20T07:00:00Z";
+    const batch = [
+      usageRecord({ start, resourceUri: "/quantity/ok", quantity: 999_999_999_999_999 }),
+      usageRecord({ start, resourceUri: "/quantity/1e15", quantity: 1e15 }),
+      usageRecord({ start, resourceUri: "/quantity/1e300", quantity: 1e300 }),
+      usageRecord({ start, resourceUri: "/quantity/text", quantity: "1e18" }),
+    ];
+    const result = await ingestUsageBatch(setup.registration.id, batch, { now: NOW });
+    expect(result.accepted).toBe(1);
+    expect(result.rejections.map((r) => [r.index, r.code])).toEqual([
+      [1, "QuantityOutOfRange"],
+      [2, "QuantityOutOfRange"],
+      [3, "QuantityOutOfRange"],
+    ]);
+  });
+
   it("caps the stored payload of huge rejected records", async () => {
     const huge = { ...usageRecord({ start: "2026-11-20T07:00:00Z", quantity: -5 }), padding: "x".repeat(20_000) };
     const result = await ingestUsageBatch(setup.registration.id, [huge], { now: NOW });

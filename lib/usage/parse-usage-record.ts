@@ -14,6 +14,7 @@ export const USAGE_REJECT_CODES = [
   "InvalidTimeRange",
   "FutureUsage",
   "NegativeQuantity",
+  "QuantityOutOfRange",
   "UnknownMeter",
   "MalformedInstanceData",
   "DuplicateInBatch",
@@ -75,6 +76,19 @@ function quantityText(value: unknown): string | null {
   if (typeof value !== "string") return null;
   const text = value.trim();
   return QUANTITY_TEXT.test(text) ? text : null;
+}
+
+/**
+ * The largest hourly quantity accepted (exclusive): 10^15 of any unit in one hour is far beyond any
+ * stamp (a petabyte of storage is 10^6 GB-hours), and it keeps a day's sum of converted quantities
+ * inside the numeric(28,10) columns (< 10^18) with room to spare. Without it an absurd value failed
+ * the whole batch in the database instead of being refused with its index.
+ */
+export const MAX_HOURLY_QUANTITY = new Decimal("1e15");
+
+function isOutOfRange(value: unknown, text: string): boolean {
+  if (typeof value === "number") return value >= 1e15;
+  return new Decimal(text).gte(MAX_HOURLY_QUANTITY);
 }
 
 /** Negative as decimal.js sees it: −0 counts too, as it always has. */
@@ -154,6 +168,7 @@ export function checkUsageRecordInto(
   const quantity = quantityText(p.quantity);
   if (quantity === null) return refuse("MissingProperty", "properties.quantity must be a number.");
   if (isNegative(p.quantity, quantity)) return refuse("NegativeQuantity", "properties.quantity must not be negative.");
+  if (isOutOfRange(p.quantity, quantity)) return refuse("QuantityOutOfRange", "properties.quantity must be below 10^15 per hour.");
 
   const meterId = cached(meterCache, p.meterId, normaliseMeterId);
   if (!meterId || !knownMeters.has(meterId)) return refuse("UnknownMeter", `meterId ${p.meterId.slice(0, 64)} is not an Azure Stack Hub local meter.`);
