@@ -98,16 +98,16 @@ async function run(label: string, openDb: () => Promise<Database>) {
       await time(`customer usage page (${customerId})`, async () => {
         const s = await scope();
         const customer = await getCustomer(s, customerId);
-        const totals = await getPeriodTotals(s, { period: PERIOD, customerId: customer.id });
+        const totals = await getPeriodTotals(s, { period: PERIOD, customerId: customer.id }, { daily: true });
         await localMeterNames([...new Set(totals.daily.map((c) => c.localMeterId))]);
       });
     }
     if (process.env.BENCH_EXPLAIN === "1") {
       // The partner-wide totals query's plan, to see where the time goes (BENCH_EXPLAIN=1).
       const { resolveReconQuery } = await import("../lib/recon/recon-source");
-      const { reconTotalsSql, reconTotalsParams } = await import("../lib/recon/recon-totals");
-      const query = await resolveReconQuery(sql, await scope(), { period: PERIOD });
-      const plan = await sql.query<Record<string, string>>(`EXPLAIN (ANALYZE, BUFFERS) ${reconTotalsSql(query)}`, reconTotalsParams(query));
+      const { reconTotalsQuery } = await import("../lib/recon/recon-totals");
+      const { text, params } = reconTotalsQuery(await resolveReconQuery(sql, await scope(), { period: PERIOD }));
+      const plan = await sql.query<Record<string, string>>(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, params);
       console.log(plan.rows.map((r) => Object.values(r)[0]).join("\n"));
     }
     await time("partner-wide billing page / dashboard", async () => {

@@ -207,8 +207,20 @@ describe("tricky values", () => {
   });
 });
 
-describe("RatedUsageDaily (the rollup the totals read)", () => {
-  it("follows inserts, updates (incl. moving a line to another day) and deletes of rated lines", async () => {
+// Keys of RatedUsageMonthly whose total or line count differ from the lines' own month sums (FLOOR per line).
+async function monthlyMismatches(): Promise<number> {
+  const { rows } = await database.sql.query<{ n: number }>(`
+    WITH l AS (SELECT date_trunc('month', "usageDate"::timestamp)::date AS "period", "azureSubscriptionId", "registrationId", "localSubscriptionId",
+                      "unregisteredTenant", COALESCE("currency", '') AS "currency", count(*)::int AS "lines",
+                      sum((COALESCE(floor("unitPrice" * "quantity" * 100), 0) * 0.01)::numeric(40,2)) AS "total"
+                 FROM "RatedUsageLine" GROUP BY 1, 2, 3, 4, 5, 6)
+    SELECT count(*)::int AS n FROM l FULL JOIN "RatedUsageMonthly" m USING ("period", "azureSubscriptionId", "registrationId", "localSubscriptionId", "unregisteredTenant", "currency")
+     WHERE l."total" IS DISTINCT FROM m."total" OR l."lines" IS DISTINCT FROM m."lines"`);
+  return rows[0].n;
+}
+
+describe("RatedUsageDaily and RatedUsageMonthly (the rollups the totals read)", () => {
+  it("follow inserts, upserts, updates (incl. moving a line to another day or month) and deletes of rated lines", async () => {
     const scope = await world.operatorScope();
     const check = async () => {
       const query = await queryFor(scope);
@@ -219,17 +231,38 @@ describe("RatedUsageDaily (the rollup the totals read)", () => {
       const totals = await reconTotals(database.sql, query);
       expect(totals.total.toFixed(2)).toBe(fileTotal.toFixed(2));
       expect(totals.lines).toBe(rows.length - 1);
+      // The whole period reads RatedUsageMonthly; a from/to inside it reads RatedUsageDaily: same sums.
+      const halves = [await reconTotals(database.sql, { ...query, to: "2026-10-15" }), await reconTotals(database.sql, { ...query, from: "2026-10-16" })];
+      expect(new Exact(halves[0].total.toString()).plus(halves[1].total.toString()).toFixed(2)).toBe(totals.total.toFixed(2));
+      const cells = (await reconTotals(database.sql, query, { daily: true })).daily;
+      expect(cells.reduce((acc, c) => acc.plus(c.total.toString()), new Exact(0)).toFixed(2)).toBe(totals.total.toFixed(2));
+      expect(await monthlyMismatches()).toBe(0);
       return totals;
     };
     const before = await check();
     await database.sql.query(`UPDATE "RatedUsageLine" SET "quantity" = "quantity" * 3 WHERE "id" % 5 = 0`);
     await database.sql.query(`UPDATE "RatedUsageLine" SET "usageDate" = '2026-10-20', "unitPrice" = NULL WHERE "id" % 7 = 0 AND "usageDate" < '2026-10-20'`);
+    await database.sql.query(`UPDATE "RatedUsageLine" SET "usageDate" = '2026-09-30' WHERE "id" % 11 = 0`);
+    await database.sql.query(`UPDATE "RatedUsageLine" SET "usageDate" = '2026-10-02' WHERE "id" % 11 = 0 AND "id" % 2 = 0`);
+    // rating's shape: INSERT … ON CONFLICT DO UPDATE (an insert and an update statement trigger)
+    await database.sql.query(
+      `INSERT INTO "RatedUsageLine" ("registrationId","azureSubscriptionId","commerceMeterId","resourceUri","usageDate","eventDate",
+         "localMeterId","localSubscriptionId","unregisteredTenant","location","quantity","market","currency","unitPrice")
+       SELECT "registrationId","azureSubscriptionId","commerceMeterId","resourceUri","usageDate","eventDate","localMeterId",
+              CASE WHEN "id" % 2 = 0 THEN "localSubscriptionId" ELSE "localSubscriptionId" || '-new' END,
+              "unregisteredTenant","location",0.3333333333,"market","currency","unitPrice"
+         FROM "RatedUsageLine" WHERE "id" % 3 = 0
+       ON CONFLICT ("registrationId","azureSubscriptionId","commerceMeterId","resourceUri","usageDate","eventDate","localSubscriptionId")
+       DO UPDATE SET "quantity" = "RatedUsageLine"."quantity" + EXCLUDED."quantity"`,
+    );
     const updated = await check();
     expect(updated.total.equals(before.total)).toBe(false);
     await database.sql.query(`DELETE FROM "RatedUsageLine" WHERE "id" % 4 = 0`);
     const deleted = await check();
     expect(deleted.lines).toBeLessThan(updated.lines);
-    const { rows } = await database.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "RatedUsageDaily" WHERE "lines" <= 0`);
-    expect(rows[0].n).toBe(0);
+    for (const table of ["RatedUsageDaily", "RatedUsageMonthly"]) {
+      const { rows } = await database.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}" WHERE "lines" <= 0`);
+      expect(rows[0].n).toBe(0);
+    }
   });
 });

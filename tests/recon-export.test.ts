@@ -170,7 +170,7 @@ describe("page totals", () => {
       [operator, { registrationId }],
     ] as const) {
       const rows = await csvFor(scope, params);
-      const totals = await reconTotals(database.sql, await resolveReconQuery(database.sql, scope, { period: PERIOD, ...params }));
+      const totals = await reconTotals(database.sql, await resolveReconQuery(database.sql, scope, { period: PERIOD, ...params }), { daily: true });
       expect(totals.total.toFixed(2)).toBe(sum(rows).toFixed(2));
       expect(totals.lines).toBe(rows.length - 1);
       const expected = new Map<string, Decimal>();

@@ -5,7 +5,7 @@ import { getDatabase } from "../db";
 import { visiblePartnerFilter, type PartnerScope } from "../auth/partner-scope";
 import { DomainError, COMMON_ERROR_CODES } from "../actions/errors";
 import { BILLING_PERIOD_PATTERN, currentPeriod, resolveReconQuery, type ReconFilter } from "./recon-source";
-import { reconTotals, type ReconTotals } from "./recon-totals";
+import { reconTotals, type ReconTotals, type ReconTotalsOptions } from "./recon-totals";
 import type { ReconFormat } from "./recon-csv-sql";
 
 /** A period from the URL, or the open one when missing/malformed (pages never 400). */
@@ -27,9 +27,10 @@ export function recentPeriods(count = 13, now: Date = new Date()): string[] {
   return periods;
 }
 
-export async function getPeriodTotals(scope: PartnerScope, filter: ReconFilter): Promise<ReconTotals> {
+/** options.daily: the day × meter cells, for the customer usage page's charts only. */
+export async function getPeriodTotals(scope: PartnerScope, filter: ReconFilter, options: ReconTotalsOptions = {}): Promise<ReconTotals> {
   const { sql } = await getDatabase();
-  return reconTotals(sql, await resolveReconQuery(sql, scope, filter));
+  return reconTotals(sql, await resolveReconQuery(sql, scope, filter), options);
 }
 
 export async function listScopeRegistrations(scope: PartnerScope): Promise<{ id: string; name: string; stampName: string }[]> {

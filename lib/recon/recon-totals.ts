@@ -1,13 +1,13 @@
-// Billing page / dashboard / customer usage totals, computed IN SQL from RatedUsageDaily: the
-// daily rollup the database keeps of RatedUsageLine (triggers, migration rated_usage_daily) whose
-// total is the sum of each line's FLOORed amount (= reconLineTotal), so the page equals the recon
-// file to the cent while reading ~(resources per meter) times fewer rows than the lines, and
-// nothing streams through Node. Sums per subscription (→ customer), per day × meter, per
-// unregistered local subscription, and the grand total.
+// Billing page / dashboard / customer usage totals, computed IN SQL from RatedUsageMonthly and
+// RatedUsageDaily: the rollups the database keeps of RatedUsageLine (triggers, migrations
+// rated_usage_daily and rated_usage_monthly) whose total is the sum of each line's FLOORed amount
+// (= reconLineTotal), so the page equals the recon file to the cent while reading far fewer rows
+// than the lines, and nothing streams through Node. Sums per subscription (→ customer), per
+// unregistered local subscription, the grand total and (when asked) per day × meter.
 // No "server-only": tests and the bench call it directly.
 import Decimal from "decimal.js";
 import type { RawSql } from "../database/open-database";
-import type { ResolvedReconQuery } from "./recon-source";
+import { periodRange, type ResolvedReconQuery } from "./recon-source";
 
 export interface CustomerTotal {
   /** Customer id, or null for lines on a partner's own default subscription. */
@@ -56,25 +56,60 @@ interface TotalsRow {
   lines: number | string;
 }
 
+/** Which grains to compute beyond the totals per customer / unregistered subscription / all. */
+export interface ReconTotalsOptions {
+  /**
+   * The day × meter cells (the customer usage page's charts). Off by default: the partner-wide
+   * billing page and dashboard don't show them, and they are the one grain the month rollup lacks.
+   */
+  daily?: boolean;
+}
+
 /**
- * The selection's rollup rows (MATERIALIZED: read once), summed at the grain each chart/table
- * shows, on RatedUsageDaily alone, THEN joined to names: the joins see ~1,000 subscription sums
- * and ~60 day × meter sums instead of every rollup row of the month (62k for 1,000 customers).
- * Each grain computes only the sums it shows (a GROUPING SETS pass did every sum for every set:
- * 4× the numeric additions). The grand total sums the per-subscription sums (every rollup row has
- * a subscription). The scope's subscriptions are one uuid[] parameter (a literal array of 1,000
- * was re-tested on each index probe: ~1 s on PostgreSQL).
+ * The sums at the grain each table/chart shows, each read from the smallest rollup that has it,
+ * THEN joined to names (the joins see ~1,000 subscription sums, not every rollup row):
+ * - per subscription (→ customer), unregistered local subscriptions, grand total: from
+ *   RatedUsageMonthly when the range is the whole period (every page), 1 row per subscription ×
+ *   local subscription instead of RatedUsageDaily's days × meters (62k rows for 1,000 customers);
+ *   a from/to inside the period reads RatedUsageDaily's days instead;
+ * - day × meter (options.daily): from RatedUsageDaily.
+ * The source rows are MATERIALIZED (read once for the three grains); each grain computes only the
+ * sums it shows. The grand total sums the per-subscription sums. The scope's subscriptions are one
+ * uuid[] parameter (a literal array of 1,000 was re-tested on each index probe: ~1 s on PostgreSQL).
+ * RatedUsageMonthly's period is the month's first day, i.e. the whole period's from.
  * Clauses for absent filters are left out (not "$n IS NULL OR …", which keeps indexes unused).
  */
-export function reconTotalsSql(query: ResolvedReconQuery): string {
-  return `
+export function reconTotalsQuery(query: ResolvedReconQuery, options: ReconTotalsOptions = {}): { text: string; params: unknown[] } {
+  // Each parameter is numbered on first use and reused after (the daily grain repeats the scope
+  // filter: the subscription array is sent once); an unused one would be an untyped $n to PostgreSQL.
+  const params: unknown[] = [];
+  const lazyParam = (value: unknown, type: string) => {
+    let placeholder: string | undefined;
+    return () => {
+      if (!placeholder) {
+        params.push(value);
+        placeholder = `$${params.length}::${type}`;
+      }
+      return placeholder;
+    };
+  };
+  const from = lazyParam(query.from, "date");
+  const to = lazyParam(query.to, "date");
+  const subscriptions = lazyParam(query.subscriptionIds, "uuid[]");
+  const registration = lazyParam(query.registrationId, "text");
+  const range = periodRange(query.period);
+  // The pages always ask for whole periods; the API's from/to may cut one.
+  const wholePeriod = query.from === range.from && query.to === range.to;
+  const scopeFilter = () => [
+    query.subscriptionIds ? `AND r."azureSubscriptionId" IN (SELECT unnest(${subscriptions()}))` : "",
+    query.registrationId ? `AND r."registrationId" = ${registration()}` : "",
+  ].join(" ");
+  const inRange = () => `r."usageDate" BETWEEN ${from()} AND ${to()}`;
+  const text = `
 WITH l AS MATERIALIZED (
-  SELECT d."azureSubscriptionId", d."usageDate", d."commerceMeterId", d."localMeterId", d."localSubscriptionId", d."unregisteredTenant",
-         d."currency", d."total", d."quantity", d."lines"
-    FROM "RatedUsageDaily" d
-   WHERE d."usageDate" BETWEEN $1::date AND $2::date
-     ${query.subscriptionIds ? `AND d."azureSubscriptionId" IN (SELECT unnest($3::uuid[]))` : ""}
-     ${query.registrationId ? `AND d."registrationId" = $${query.subscriptionIds ? 4 : 3}::text` : ""}
+  SELECT r."azureSubscriptionId", r."localSubscriptionId", r."unregisteredTenant", r."currency", r."total", r."lines"
+    FROM ${wholePeriod ? `"RatedUsageMonthly"` : `"RatedUsageDaily"`} r
+   WHERE ${wholePeriod ? `r."period" = ${from()}` : inRange()} ${scopeFilter()}
 ),
 by_sub AS (
   SELECT l."azureSubscriptionId", min(NULLIF(l."currency", '')) AS "currency", sum(l."total") AS "total",
@@ -92,15 +127,16 @@ SELECT 'customer' AS "kind", c."id" AS "customerId", c."companyName" AS "custome
   JOIN "Partner" o ON o."id" = COALESCE(c."partnerId", s."rollsUpToPartnerId")
  GROUP BY c."id", c."companyName", p."id", p."name", (o."kind" = 'INDIRECT_RESELLER')
 HAVING sum(g."lines") > 0
-UNION ALL
+${options.daily ? `UNION ALL
 SELECT 'daily', NULL, NULL, NULL, NULL, to_char(g."usageDate", 'YYYY-MM-DD'), m."resourceName", g."localMeterId"::text, NULL, NULL, NULL,
        sum(g."total")::text, NULL, sum(g."quantity")::text, sum(g."lines")::int
-  FROM (SELECT l."usageDate", l."commerceMeterId", l."localMeterId", sum(l."total") AS "total", sum(l."quantity") AS "quantity", sum(l."lines") AS "lines"
-          FROM l GROUP BY l."usageDate", l."commerceMeterId", l."localMeterId") g
+  FROM (SELECT r."usageDate", r."commerceMeterId", r."localMeterId", sum(r."total") AS "total", sum(r."quantity") AS "quantity", sum(r."lines") AS "lines"
+          FROM "RatedUsageDaily" r WHERE ${inRange()} ${scopeFilter()}
+         GROUP BY r."usageDate", r."commerceMeterId", r."localMeterId") g
   JOIN "CommerceMeter" m ON m."id" = g."commerceMeterId"
  GROUP BY g."usageDate", m."resourceName", g."localMeterId"
 HAVING sum(g."lines") > 0
-UNION ALL
+` : ""}UNION ALL
 SELECT 'local', NULL, NULL, NULL, NULL, NULL, NULL, NULL, l."localSubscriptionId", true, NULL, NULL, NULL, NULL, sum(l."lines")::int
   FROM l WHERE l."unregisteredTenant" GROUP BY l."localSubscriptionId"
 HAVING sum(l."lines") > 0
@@ -109,18 +145,12 @@ SELECT 'all', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, min(g."curre
        sum(g."total")::text, sum(g."unregisteredTotal")::text, NULL, sum(g."lines")::int
   FROM by_sub g
 HAVING sum(g."lines") > 0`;
+  return { text, params };
 }
 
-/** The parameters of reconTotalsSql for a resolved query. */
-export function reconTotalsParams(query: ResolvedReconQuery): unknown[] {
-  const params: unknown[] = [query.from, query.to];
-  if (query.subscriptionIds) params.push(query.subscriptionIds);
-  if (query.registrationId) params.push(query.registrationId);
-  return params;
-}
-
-export async function reconTotals(sql: Pick<RawSql, "query">, query: ResolvedReconQuery): Promise<ReconTotals> {
-  const { rows } = await sql.query<TotalsRow>(reconTotalsSql(query), reconTotalsParams(query));
+export async function reconTotals(sql: Pick<RawSql, "query">, query: ResolvedReconQuery, options: ReconTotalsOptions = {}): Promise<ReconTotals> {
+  const { text, params } = reconTotalsQuery(query, options);
+  const { rows } = await sql.query<TotalsRow>(text, params);
   const result: ReconTotals = { currency: "", total: new Decimal(0), unregisteredTotal: new Decimal(0), unregisteredSubscriptions: [], lines: 0, customers: [], daily: [] };
   for (const row of rows) {
     if (row.kind === "all") {

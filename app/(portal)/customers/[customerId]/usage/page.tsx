@@ -36,7 +36,7 @@ export default async function CustomerUsagePage({
   const { customerId } = await params;
   const customer = await orNotFound(getCustomer(scope, customerId));
   const period = pagePeriod((await searchParams).period);
-  const totals = await getPeriodTotals(scope, { period, customerId: customer.id });
+  const totals = await getPeriodTotals(scope, { period, customerId: customer.id }, { daily: true });
   const periods = recentPeriods();
   if (!periods.includes(period)) periods.push(period);
   const cost = pivot(totals.daily, (c) => c.meterName, (c) => c.total, 2);
