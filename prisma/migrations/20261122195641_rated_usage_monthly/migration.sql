@@ -19,11 +19,12 @@ CREATE TABLE "RatedUsageMonthly" (
 -- group the transition tables again on every ingest batch). An UPDATE's old and new rows are one
 -- signed delta (rating's upsert changes quantities, not keys: its delta has the same keys and
 -- lines ± 0, so one upsert instead of a subtract and an add). Rows that reach lines = 0 are
--- deleted, only when some key lost lines (DELETE, or an UPDATE that moved lines to another key).
+-- deleted, only when an upsert returned one at zero (DELETE, or an UPDATE that moved lines).
 -- Upserts go in key order so that two concurrent statements lock shared rows in the same order.
 CREATE OR REPLACE FUNCTION "rated_usage_daily_apply"() RETURNS trigger LANGUAGE plpgsql AS $fn$
 DECLARE
-  shrunk boolean;
+  daily_emptied boolean;
+  monthly_emptied boolean;
 BEGIN
   -- Transition tables exist only for the operations that have them, so each branch names its own.
   IF TG_OP = 'INSERT' THEN
@@ -71,6 +72,7 @@ BEGIN
       SELECT * FROM delta ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
       ON CONFLICT ("azureSubscriptionId", "usageDate", "registrationId", "commerceMeterId", "localMeterId", "localSubscriptionId", "unregisteredTenant", "currency")
       DO UPDATE SET "total" = d."total" + EXCLUDED."total", "quantity" = d."quantity" + EXCLUDED."quantity", "lines" = d."lines" + EXCLUDED."lines"
+      RETURNING d."lines" = 0 AS "emptied"
     ), monthly AS (
       INSERT INTO "RatedUsageMonthly" AS m ("period", "azureSubscriptionId", "registrationId", "localSubscriptionId", "unregisteredTenant", "currency", "total", "lines")
       SELECT date_trunc('month', "usageDate"::timestamp)::date, "azureSubscriptionId", "registrationId", "localSubscriptionId", "unregisteredTenant",
@@ -80,8 +82,10 @@ BEGIN
        ORDER BY 1, 2, 3, 4, 5, 6
       ON CONFLICT ("period", "azureSubscriptionId", "registrationId", "localSubscriptionId", "unregisteredTenant", "currency")
       DO UPDATE SET "total" = m."total" + EXCLUDED."total", "lines" = m."lines" + EXCLUDED."lines"
+      RETURNING m."lines" = 0 AS "emptied"
     )
-    SELECT COALESCE(bool_or("lines" < 0), false) INTO shrunk FROM delta;
+    SELECT (SELECT COALESCE(bool_or("emptied"), false) FROM daily), (SELECT COALESCE(bool_or("emptied"), false) FROM monthly)
+      INTO daily_emptied, monthly_emptied;
   ELSE -- DELETE
     WITH delta AS (
       SELECT "azureSubscriptionId", "usageDate", "registrationId", "commerceMeterId", "localMeterId", "localSubscriptionId",
@@ -96,6 +100,7 @@ BEGIN
       SELECT * FROM delta ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
       ON CONFLICT ("azureSubscriptionId", "usageDate", "registrationId", "commerceMeterId", "localMeterId", "localSubscriptionId", "unregisteredTenant", "currency")
       DO UPDATE SET "total" = d."total" + EXCLUDED."total", "quantity" = d."quantity" + EXCLUDED."quantity", "lines" = d."lines" + EXCLUDED."lines"
+      RETURNING d."lines" = 0 AS "emptied"
     ), monthly AS (
       INSERT INTO "RatedUsageMonthly" AS m ("period", "azureSubscriptionId", "registrationId", "localSubscriptionId", "unregisteredTenant", "currency", "total", "lines")
       SELECT date_trunc('month', "usageDate"::timestamp)::date, "azureSubscriptionId", "registrationId", "localSubscriptionId", "unregisteredTenant",
@@ -103,15 +108,20 @@ BEGIN
         FROM delta GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
       ON CONFLICT ("period", "azureSubscriptionId", "registrationId", "localSubscriptionId", "unregisteredTenant", "currency")
       DO UPDATE SET "total" = m."total" + EXCLUDED."total", "lines" = m."lines" + EXCLUDED."lines"
+      RETURNING m."lines" = 0 AS "emptied"
     )
-    SELECT true INTO shrunk FROM delta LIMIT 1;
+    SELECT (SELECT COALESCE(bool_or("emptied"), false) FROM daily), (SELECT COALESCE(bool_or("emptied"), false) FROM monthly)
+      INTO daily_emptied, monthly_emptied;
   END IF;
 
   -- Keys whose lines are all gone (re-rating moved or deleted them) disappear instead of lingering
-  -- at zero. A separate statement: the upserts above aren't visible to their own statement.
-  IF shrunk THEN
+  -- at zero: separate statements (the upserts above aren't visible to their own statement), run
+  -- only when an upsert returned a row at zero (re-rating a day empties daily rows, rarely a month's).
+  IF daily_emptied THEN
     DELETE FROM "RatedUsageDaily" d USING (SELECT DISTINCT "azureSubscriptionId", "usageDate" FROM old_rows) o
      WHERE d."azureSubscriptionId" = o."azureSubscriptionId" AND d."usageDate" = o."usageDate" AND d."lines" = 0;
+  END IF;
+  IF monthly_emptied THEN
     DELETE FROM "RatedUsageMonthly" m
      USING (SELECT DISTINCT date_trunc('month', "usageDate"::timestamp)::date AS "period", "azureSubscriptionId" FROM old_rows) o
      WHERE m."period" = o."period" AND m."azureSubscriptionId" = o."azureSubscriptionId" AND m."lines" = 0;
@@ -119,6 +129,10 @@ BEGIN
   RETURN NULL;
 END
 $fn$;
+
+-- Every ingest batch updates its subscriptions' month rows in place: room on each page lets those
+-- be HOT updates (no new index entries). The table is small (a row per subscription and month).
+ALTER TABLE "RatedUsageMonthly" SET (fillfactor = 50);
 
 -- Existing data: the month sums of the daily rollup (itself the FLOORed line amounts).
 INSERT INTO "RatedUsageMonthly" ("period", "azureSubscriptionId", "registrationId", "localSubscriptionId", "unregisteredTenant", "currency", "total", "lines")
