@@ -71,7 +71,8 @@ export function priceItemsPartition(versionId: string): string {
  * over the finished table sorts once; maintaining it row by row during the COPY (the trigram GIN
  * index above all) cost more than the COPY itself. Attaching checks the foreign key to the version
  * with one query instead of one look-up per row, and the CHECK constraint lets it skip scanning
- * the rows for the partition bound. A failure rolls all of it back: no table, no row.
+ * the rows for the partition bound. Only readers of the version see the rows, and they skip a
+ * version that is still IMPORTING. A failure rolls all of it back: no table, no row.
  */
 export function copyPriceItems(
   sql: RawSql,
@@ -99,7 +100,11 @@ export function copyPriceItems(
     await tx.query(
       `CREATE TABLE ${table} (LIKE "PriceListItem" INCLUDING DEFAULTS, CHECK ("versionId" = ${literal(versionId)}))`,
     );
-    const copied = await tx.copyFrom(COPY_PRICE_ITEMS_SQL.replace(`"PriceListItem"`, table), text());
+    // FREEZE (allowed: the table is new in this transaction) writes the rows frozen and marks
+    // their pages all-visible at once; otherwise the browse pages' index-only scans read every row
+    // from the table until a VACUUM that runs after the COPY's commit is old enough to see it as
+    // visible to all (measured: the VACUUM right after an import often marks no page at all).
+    const copied = await tx.copyFrom(`${COPY_PRICE_ITEMS_SQL.replace(`"PriceListItem"`, table)} WITH (FREEZE)`, text());
     const indexing = performance.now();
     await indexPartition(tx, table);
     await tx.query(`ALTER TABLE "PriceListItem" ATTACH PARTITION ${table} FOR VALUES IN (${literal(versionId)})`);
