@@ -121,10 +121,10 @@ function literal(value: string): string {
 /**
  * Gives the new table the parent's primary key and indexes (read from the catalog, so a migration
  * that changes an index changes this too): ATTACH PARTITION then adopts them instead of building
- * them while it holds its locks. The GIN build gets more sort memory than the 64 MB default.
+ * them while it holds its locks. maintenance_work_mem stays at its default: 16 MB to 256 MB
+ * built the GIN index in the same time (measured), so more would only raise the peak memory.
  */
 async function indexPartition(tx: Pick<RawSql, "query">, table: string): Promise<void> {
-  await tx.query(`SET LOCAL maintenance_work_mem = '128MB'`);
   const { rows } = await tx.query<{ definition: string }>(
     `SELECT pg_get_indexdef(i.indexrelid) AS definition
        FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
