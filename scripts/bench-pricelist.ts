@@ -12,7 +12,7 @@
 // (drops the search box's trigram index first, to show what maintaining it costs the import).
 import { createWriteStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
-import { createReadStream } from "node:fs";
+import { createReadStream, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
@@ -43,6 +43,7 @@ async function importFile(database: Database, file: string, effectiveFrom: strin
   }, 25);
   const started = performance.now();
   const cpu = process.cpuUsage();
+  const databaseCpu = await serverCpuSeconds(database);
   const timings = emptyStageTimings();
   try {
     const staged = await stagePriceList(database, {
@@ -55,11 +56,13 @@ async function importFile(database: Database, file: string, effectiveFrom: strin
     const staging = performance.now();
     await database.prisma.$transaction((tx) => publishPriceListVersion(tx, staged.versionId, staged.rowCount), { timeout: 120_000 });
     const publishing = performance.now();
-    await analyzePriceList(database.sql);
+    await analyzePriceList(database.sql, staged.versionId);
     const finished = performance.now();
     const phases = { ...timings, other: 0, publish: publishing - staging, analyze: finished - publishing };
-    phases.other = staging - started - (timings.parse + timings.validate + timings.encode + timings.copy + timings.duplicates);
-    return { rows: staged.rowCount, seconds: (finished - started) / 1000, cpuSeconds: cpuSeconds(cpu), peak, phases };
+    phases.other = staging - started - (timings.parse + timings.validate + timings.encode + timings.copy + timings.index + timings.duplicates);
+    const serverCpu = await serverCpuSeconds(database);
+    const serverSeconds = serverCpu === null || databaseCpu === null ? null : serverCpu - databaseCpu;
+    return { rows: staged.rowCount, seconds: (finished - started) / 1000, cpuSeconds: cpuSeconds(cpu), serverSeconds, peak, phases };
   } finally {
     clearInterval(sampler);
   }
@@ -77,6 +80,27 @@ function phaseBreakdown(phases: StageTimings & { other: number; publish: number;
 function cpuSeconds(since: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(since);
   return (used.user + used.system) / 1e6;
+}
+
+/**
+ * PostgreSQL on this machine only: CPU seconds used so far by the server processes serving this
+ * database (read from /proc), so the import's cost on the server side is measured too, not only
+ * the Node side. null on PGlite (it runs inside this process) or when /proc can't tell.
+ */
+async function serverCpuSeconds(database: Database): Promise<number | null> {
+  if (database.mode !== "postgres") return null;
+  const { rows } = await database.sql.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`);
+  let ticks = 0;
+  try {
+    for (const { pid } of rows) {
+      // Fields after "(comm) ": utime and stime are the 12th and 13th, in clock ticks (100/s).
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    }
+  } catch {
+    return null;
+  }
+  return ticks / 100;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -106,10 +130,12 @@ async function main() {
         `(goal ≥ 20000; ${(run.rows / run.cpuSeconds).toFixed(0)} rows per CPU-second), peak RSS ${mb(run.peak.rss)}, ` +
         `peak heap ${mb(run.peak.heap)} (heap flat if close to the ${warm.rows}-row import's; RSS also holds the database when it is in-memory PGlite)`,
     );
+    const server = run.serverSeconds === null ? "" : `, PostgreSQL server ${run.serverSeconds.toFixed(2)} s, together ${(run.rows / (run.cpuSeconds + run.serverSeconds)).toFixed(0)} rows per CPU-second`;
+    console.log(`  CPU: ${database.mode === "pglite" ? "Node + PGlite" : "Node"} ${run.cpuSeconds.toFixed(2)} s${server}`);
     console.log(`  phases (wall): ${phaseBreakdown(run.phases)}`);
     console.log(
       "  (parse = CSV reading, validate = row checks, encode = COPY text, copy = waiting on the database's COPY, " +
-        "duplicates = duplicate-meter check, other = version row and hand-overs, publish = facets + status, analyze = planner statistics)",
+        "index = indexing the version's partition and attaching it, duplicates = duplicate-meter check, other = version row and hand-overs, publish = facets + status, analyze = planner statistics)",
     );
 
     const queries: [string, PriceListQuery][] = [

@@ -7,7 +7,8 @@ import {
   EMPTY_MIGRATION,
   readMigrationFolders,
 } from "../lib/database/migrations";
-import { openDatabase, type Database } from "../lib/database/open-database";
+import { PGlite } from "@electric-sql/pglite";
+import { openDatabase, PGLITE_EXTENSIONS, type Database } from "../lib/database/open-database";
 import { createTestDatabase } from "./support/test-database";
 
 describe("migrations", () => {
@@ -82,6 +83,35 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)("applyMigrations on an empty Pos
     expect(await applyMigrations(db.migrationAdapter, db.sql)).toEqual(folders.map((folder) => folder.name));
     expect(await applyMigrations(db.migrationAdapter)).toEqual([]);
     expect(await db.prisma.partner.count()).toBe(0);
+  });
+});
+
+// The migration that partitions PriceListItem by version moves the stored rows into its DEFAULT
+// partition: they keep their ids and stay readable, and the rows' foreign key still holds.
+describe("price list partitioning migration", () => {
+  it("keeps the price rows stored before it", async () => {
+    const folders = await readMigrationFolders();
+    const at = folders.findIndex((folder) => folder.name.endsWith("_price_list_item_partitions"));
+    expect(at).toBeGreaterThan(0);
+    const pglite = new PGlite({ extensions: PGLITE_EXTENSIONS });
+    try {
+      for (const folder of folders.slice(0, at)) await pglite.exec(folder.sql);
+      await pglite.exec(`INSERT INTO "PriceListVersion" ("id", "effectiveFrom", "sourceFileName", "status") VALUES ('v1', '2026-01-01', 'old.csv', 'PUBLISHED');
+        INSERT INTO "PriceListItem" ("versionId", "sourceLine", "productId", "productTitle", "skuId", "skuTitle", "publisher", "skuDescription",
+          "unitOfMeasure", "termDuration", "market", "currency", "unitPrice", "effectiveStartDate", "meterId", "meterIds", "meterType",
+          "meterName", "meterCategory", "meterSubCategory", "region", "tags", "searchText")
+        VALUES ('v1', 2, 'P', 'VM', 'S', 'Sku', 'Microsoft', '', '1 Hour', '', 'US', 'USD', 0.046, '2026-01-01',
+          'fb8c0713-ea20-40bf-901f-5560fd3f6330', 'fb8c0713-ea20-40bf-901f-5560fd3f6330', 'Consumption', 'VM', 'Compute', '', 'Azure Stack', '', 'vm sku');`);
+      for (const folder of folders.slice(at)) await pglite.exec(folder.sql);
+      const { rows } = await pglite.query<{ id: string; partition: string }>(
+        `SELECT "id"::text AS id, tableoid::regclass::text AS partition FROM "PriceListItem" WHERE "searchText" LIKE '%sku%'`,
+      );
+      expect(rows).toEqual([{ id: "1", partition: '"PriceListItem_default"' }]);
+      await expect(pglite.query(`DELETE FROM "PriceListVersion" WHERE "id" = 'v1'`)).resolves.toBeDefined();
+      expect((await pglite.query(`SELECT 1 FROM "PriceListItem"`)).rows).toEqual([]);
+    } finally {
+      await pglite.close();
+    }
   });
 });
 

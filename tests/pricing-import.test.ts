@@ -42,7 +42,18 @@ async function snapshot() {
     versions: await database.prisma.priceListVersion.count(),
     items: await database.prisma.priceListItem.count(),
     audit: await database.prisma.auditEvent.count({ where: { targetType: "PriceListVersion" } }),
+    // A refused import leaves no partition behind either (one per imported version).
+    partitions: await partitions(),
   };
+}
+
+/** Version ids that have their own partition of PriceListItem. */
+async function partitions(): Promise<string[]> {
+  const { rows } = await database.sql.query<{ name: string }>(
+    `SELECT c.relname AS name FROM pg_inherits JOIN pg_class c ON c.oid = pg_inherits.inhrelid
+      WHERE pg_inherits.inhparent = '"PriceListItem"'::regclass AND c.relname <> 'PriceListItem_default' ORDER BY 1`,
+  );
+  return rows.map((row) => row.name.replace(/^PriceListItem_/, ""));
 }
 
 describe("price list import", () => {
@@ -70,6 +81,13 @@ describe("price list import", () => {
     expect(vm.meterId).toBe("7bc19779-56bc-474d-8c88-36fbd79ae004");
     expect(vm.unitPrice.toFixed()).toBe("0.008");
     expect(await database.prisma.auditEvent.count({ where: { targetId: result.versionId, action: "price-list.import" } })).toBe(1);
+    // The rows live in the version's own partition, with the parent's indexes (adopted on attach).
+    expect(await partitions()).toContain(result.versionId);
+    const { rows: indexes } = await database.sql.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM pg_index WHERE indrelid = $1::regclass`,
+      [`"PriceListItem_${result.versionId}"`],
+    );
+    expect(indexes[0].count).toBe(5);
   });
 
   it("refuses a file with 3 bad rows, naming line, column and reason, and changes nothing", async () => {

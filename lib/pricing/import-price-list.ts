@@ -45,7 +45,7 @@ export async function importPriceList(scope: PartnerScope, input: ImportPriceLis
     await discardStagedVersion(database, staged.versionId).catch(() => {});
     throw error;
   }
-  await analyzePriceList(database.sql);
+  await analyzePriceList(database.sql, staged.versionId);
   return {
     versionId: staged.versionId,
     effectiveFrom: input.effectiveFrom,

@@ -3,6 +3,7 @@
 // audit event.
 import type { Prisma } from "../../generated/prisma/client";
 import type { RawSql } from "../database/open-database";
+import { priceItemsPartition } from "./copy-price-items";
 
 export async function publishPriceListVersion(tx: Prisma.TransactionClient, versionId: string, rowCount: number) {
   await tx.$executeRawUnsafe(
@@ -25,13 +26,13 @@ export async function publishPriceListVersion(tx: Prisma.TransactionClient, vers
 }
 
 /**
- * Refreshes the planner's statistics and the visibility map after a publish (or a refused import's
- * discard). Embedded PGlite runs no autovacuum, so without this the planner keeps estimating an
- * empty table and scans the wrong index; and until a VACUUM marks the new rows all-visible, every
- * "index-only" scan of the browse pages (a deep page walks 50k index entries) still reads each
- * row from the table. VACUUM also merges the search index's pending trigram entries. Not in a
- * transaction (VACUUM can't run in one).
+ * Refreshes the planner's statistics after a publish: embedded PGlite runs no autovacuum, so
+ * without this the planner keeps estimating an empty partition and scans the wrong index. Only
+ * the new partition (the other versions' rows did not change; ANALYZE of the partitioned parent
+ * would redo every partition, a cost growing with each version), and ANALYZE without VACUUM: the
+ * COPY wrote the rows frozen with their pages marked all-visible (copy-price-items.ts), so
+ * index-only scans don't visit the table and a VACUUM would only re-read the indexes.
  */
-export async function analyzePriceList(sql: RawSql): Promise<void> {
-  await sql.query(`VACUUM (ANALYZE) "PriceListItem", "PriceListFacet", "PriceListVersionMarket"`);
+export async function analyzePriceList(sql: RawSql, versionId: string): Promise<void> {
+  await sql.query(`ANALYZE ${priceItemsPartition(versionId)}, "PriceListFacet", "PriceListVersionMarket"`);
 }

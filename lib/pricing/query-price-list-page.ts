@@ -47,7 +47,8 @@ export async function queryPriceListPage(sql: RawSql, query: ResolvedPriceListQu
   }
 
   // 2a. Without search: the total is the facets' sum; the page is read ids first, so a deep
-  //     OFFSET walks only the index and just the page's rows are read in full.
+  //     OFFSET walks only the index and just the page's rows are read in full (the outer read
+  //     repeats the version condition so the planner leaves the other versions' partitions out).
   if (!built.searches) {
     const total = summary.rows.reduce((sum, row) => sum + row.total, 0);
     if (total === 0) return EMPTY;
@@ -56,8 +57,9 @@ export async function queryPriceListPage(sql: RawSql, query: ResolvedPriceListQu
     const { rows } = await queryUsing<PriceListRow>(
       sql,
       `SELECT ${PRICE_ROW_COLUMNS} FROM "PriceListItem" i
-         JOIN (SELECT i."id" FROM "PriceListItem" i ${where} ORDER BY ${built.orderBy} LIMIT ${PRICE_LIST_PAGE_SIZE} OFFSET ${offset(page)}) page
-           ON page."id" = i."id"
+         JOIN (SELECT i."versionId", i."id" FROM "PriceListItem" i ${where} ORDER BY ${built.orderBy} LIMIT ${PRICE_LIST_PAGE_SIZE} OFFSET ${offset(page)}) page
+           ON page."versionId" = i."versionId" AND page."id" = i."id"
+        ${items.where([])}
         ORDER BY ${built.orderBy}`,
       items.params,
     );

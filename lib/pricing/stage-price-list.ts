@@ -2,7 +2,7 @@
 // many rows. No scope checks here (importPriceList adds them and publishes with an audit event);
 // not "server-only", so the benchmark runs exactly this code.
 import type { Database } from "../database/open-database";
-import { copyPriceItems } from "./copy-price-items";
+import { copyPriceItems, priceItemsPartition } from "./copy-price-items";
 import { readPriceCsv, type PriceCsvSummary } from "./read-price-csv";
 import { findDuplicatePrices } from "./find-duplicate-prices";
 import { PriceListImportError } from "./price-list-import-error";
@@ -29,12 +29,14 @@ export interface StageTimings {
   encode: number;
   /** Waiting on the database's COPY (with PostgreSQL it also runs while the next batch is parsed). */
   copy: number;
+  /** Indexing the copied rows and attaching them as the version's partition. */
+  index: number;
   /** The duplicate check over the staged rows. */
   duplicates: number;
 }
 
 export function emptyStageTimings(): StageTimings {
-  return { parse: 0, validate: 0, encode: 0, copy: 0, duplicates: 0 };
+  return { parse: 0, validate: 0, encode: 0, copy: 0, index: 0, duplicates: 0 };
 }
 
 export interface StagedPriceList {
@@ -52,9 +54,11 @@ const ABANDONED_AFTER_MS = 60 * 60 * 1000;
  */
 export async function stagePriceList(database: Pick<Database, "prisma" | "sql">, input: StagePriceListInput): Promise<StagedPriceList> {
   const { prisma, sql } = database;
-  await prisma.priceListVersion.deleteMany({
+  const abandoned = await prisma.priceListVersion.findMany({
     where: { status: "IMPORTING", importedAt: { lt: new Date(Date.now() - ABANDONED_AFTER_MS) } },
+    select: { id: true },
   });
+  for (const { id } of abandoned) await discardStagedVersion(database, id);
   const version = await prisma.priceListVersion.create({
     data: {
       effectiveFrom: dayToDate(input.effectiveFrom),
@@ -118,7 +122,10 @@ export async function stagePriceList(database: Pick<Database, "prisma" | "sql">,
   }
 }
 
-/** Deletes a staged version and (cascading) its rows. */
-export async function discardStagedVersion(database: Pick<Database, "prisma">, versionId: string): Promise<void> {
+/** Deletes a staged version: its partition (when the COPY got that far) is dropped, not emptied row by row. */
+export async function discardStagedVersion(database: Pick<Database, "prisma" | "sql">, versionId: string): Promise<void> {
+  const staged = await database.prisma.priceListVersion.count({ where: { id: versionId, status: "IMPORTING" } });
+  if (staged === 0) return;
+  await database.sql.query(`DROP TABLE IF EXISTS ${priceItemsPartition(versionId)}`);
   await database.prisma.priceListVersion.deleteMany({ where: { id: versionId, status: "IMPORTING" } });
 }
