@@ -19,7 +19,7 @@ import { RECON_COLUMNS } from "../lib/recon/recon-line";
 import { LEGACY_RECON_COLUMNS } from "../lib/recon/legacy-recon-line";
 import { reconCopySql, reconCsvSelect, type ReconFormat } from "../lib/recon/recon-csv-sql";
 import { resolveReconQuery } from "../lib/recon/recon-source";
-import { reconCsvJsStream, reconCsvStream } from "../lib/recon/stream-recon-csv";
+import { reconCsvJsStream, reconCsvStream, unescapeCopyText } from "../lib/recon/stream-recon-csv";
 import { reconTotals } from "../lib/recon/recon-totals";
 
 let database: Database;
@@ -114,15 +114,15 @@ const scopes = async (): Promise<[string, PartnerScope][]> => [
 ];
 const FORMATS: ReconFormat[] = ["modern", "legacy"];
 
-describe("SQL-formatted cells (both drivers)", () => {
-  it("stringified by csv-stringify, equal the JS path byte for byte", async () => {
+describe("SQL-formatted lines (both drivers)", () => {
+  it("after the header, equal the JS path byte for byte", async () => {
     for (const [label, scope] of await scopes()) {
       for (const format of FORMATS) {
         const query = await queryFor(scope);
         const expected = await text(reconCsvJsStream(database.sql, query, 3, format));
-        const { rows } = await database.sql.query<Record<string, string | null>>(reconCsvSelect(query, format));
+        const { rows } = await database.sql.query<{ line: string }>(reconCsvSelect(query, format));
         const header = format === "legacy" ? LEGACY_RECON_COLUMNS : RECON_COLUMNS;
-        const actual = stringify([[...header], ...rows.map((row) => header.map((column) => row[column] ?? ""))]);
+        const actual = stringify([[...header]]) + rows.map((row) => `${row.line}\n`).join("");
         expect({ label, format, csv: actual }).toEqual({ label, format, csv: expected });
       }
     }
@@ -231,5 +231,27 @@ describe("RatedUsageDaily (the rollup the totals read)", () => {
     expect(deleted.lines).toBeLessThan(updated.lines);
     const { rows } = await database.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "RatedUsageDaily" WHERE "lines" <= 0`);
     expect(rows[0].n).toBe(0);
+  });
+});
+
+describe("unescapeCopyText (COPY text format → bytes)", () => {
+  it("undoes every escape COPY writes, wherever the chunks are cut", () => {
+    const original = "a\\b\nc\rd\te\bf\fg\vh,\"\\\\\n";
+    const escaped = original.replace(/[\\\n\r\t\b\f\v]/g, (ch) => `\\${({ "\\": "\\", "\n": "n", "\r": "r", "\t": "t", "\b": "b", "\f": "f", "\v": "v" } as Record<string, string>)[ch]}`);
+    const bytes = new TextEncoder().encode(escaped);
+    for (let cut = 0; cut <= bytes.length; cut++) {
+      for (const second of [cut, Math.min(bytes.length, cut + 1)]) {
+        let pending = false;
+        const out: number[] = [];
+        for (const chunk of [bytes.subarray(0, cut), bytes.subarray(cut, second), bytes.subarray(second)]) {
+          const result = unescapeCopyText(chunk, pending);
+          pending = result.pending;
+          out.push(...result.bytes);
+        }
+        expect({ cut, second, text: new TextDecoder().decode(Uint8Array.from(out)), pending }).toEqual({ cut, second, text: original, pending: false });
+      }
+    }
+    const plain = new TextEncoder().encode("no escapes here\n");
+    expect(unescapeCopyText(plain, false).bytes).toBe(plain); // passed through, not copied
   });
 });

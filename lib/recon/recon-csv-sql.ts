@@ -1,13 +1,16 @@
-// The recon file formatted entirely by PostgreSQL, for `COPY (…) TO STDOUT (FORMAT csv, HEADER)`:
-// every cell is produced in SQL exactly as the JS mapping (recon-line.ts / legacy-recon-line.ts)
-// produces it, so the database streams the finished CSV and Node only forwards bytes.
+// The recon file formatted entirely by PostgreSQL, for `COPY (…) TO STDOUT` (text format, one
+// column): each row is ONE finished CSV line, exactly as the JS mapping (recon-line.ts /
+// legacy-recon-line.ts) + csv-stringify write it, so the database streams the file and Node only
+// forwards bytes (un-escaping COPY's text format: stream-recon-csv.ts).
 // Byte-identity with the JS path rests on (tested in tests/recon-copy.test.ts):
 // - money: FLOOR(price × quantity × rate × 100) × 0.01 in exact numeric, like reconLineTotal;
 // - numbers: trim_scale(numeric)::text = decimal.js toFixed() (no trailing zeros, no exponent);
 // - dates as YYYY-MM-DD text; EventDateTime as toISOString() of that UTC midnight;
 // - AdditionalInfo: to_json(text) escapes exactly like JSON.stringify (\" \\ \b \f \n \r \t, \u00xx);
-// - CSV: COPY quotes a cell holding , " \n or \r and writes NULL unquoted; csv-stringify quotes the
-//   same set, and writes "" unquoted, so every empty cell is emitted as NULL (NULLIF(…, '')).
+// - CSV: a cell holding , " \n or \r is quoted with "" doubled, like csv-stringify (empty = nothing).
+// Speed (README "Benchmarks"): whatever depends only on the subscription, the meter or the day is
+// formatted ONCE per export into CSV fragments (lookups built once: jsonb objects keyed by id, a
+// text[] by day), so a line is one concatenation of a few fragments and its own few cells.
 // COPY takes no bind parameters: the filter values are inlined as escaped literals.
 // No "server-only": the bench script and tests use it directly.
 import { LEGACY_CONSTANTS, LEGACY_RECON_COLUMNS, type LegacyReconColumn } from "./legacy-recon-line";
@@ -24,10 +27,11 @@ export function sqlLiteral(value: string): string {
 /**
  * reconLineTotal in SQL: FLOOR(price × quantity × rate, 2), 0 when unpriced, exact numeric.
  * × 0.01 rather than / 100: numeric division rounds to ~16 significant digits, which would drop
- * the cents of a 30-digit amount.
+ * the cents of a 30-digit amount. A rate of exactly 1 is left out (same value, one multiply less).
  */
 export function reconLineTotalSql(unitPrice: string, quantity: string): string {
-  return `(COALESCE(floor(${unitPrice} * ${quantity} * ${PC_TO_BC_EXCHANGE_RATE.toFixed()}::numeric * 100), 0) * 0.01)::numeric(40,2)`;
+  const rate = PC_TO_BC_EXCHANGE_RATE.equals(1) ? "" : ` * ${PC_TO_BC_EXCHANGE_RATE.toFixed()}::numeric`;
+  return `(COALESCE(floor(${unitPrice} * ${quantity}${rate} * 100), 0) * 0.01)::numeric(40,2)`;
 }
 
 /** RatedUsageLine filter with the values inlined (same predicates as recon-source's reconWhere). */
@@ -40,23 +44,49 @@ export function reconWhereLiteral(query: ResolvedReconQuery): string {
   return parts.join(" AND ");
 }
 
-/** neutraliseCell in SQL, then '' → NULL (COPY writes NULL as a bare empty cell, like csv-stringify ""). */
-function textCell(expression: string): string {
-  return `NULLIF(CASE WHEN left(${expression}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' || ${expression} ELSE ${expression} END, '')`;
-}
+/** neutraliseCell in SQL (ascii() is the first character's code; 0 for ''): = + - @ tab CR. */
+const neutralise = (x: string) => `CASE WHEN ascii(${x}) IN (61, 43, 45, 64, 9, 13) THEN '''' || ${x} ELSE ${x} END`;
+/** A text cell as csv-stringify writes it: neutralised, quoted when it holds , " LF or CR; NULL → ''. */
+const csvCell = (x: string) =>
+  `CASE WHEN ${x} IS NULL THEN '' WHEN strpos(${x}, ',') + strpos(${x}, '"') + strpos(${x}, E'\\n') + strpos(${x}, E'\\r') = 0 ` +
+  `THEN ${neutralise(x)} ELSE '"' || replace(${neutralise(x)}, '"', '""') || '"' END`;
+/** A JSON string value inside an always-quoted CSV cell. */
+const jsonInCsv = (x: string) => `replace(to_json(${x})::text, '"', '""')`;
 const day = (expression: string) => `to_char(${expression}, 'YYYY-MM-DD')`;
 const periodStart = `make_date(extract(year FROM d)::int, extract(month FROM d)::int, 1)`;
 const periodEnd = `(${periodStart} + interval '1 month')::date - 1`;
 
 /**
- * A cell is computed once per subscription ("sub": facts s/c/p/o), per commerce meter ("meter": m),
- * per usage day ("day": d), or per line ("row"/"number": facts of "r"); a constant is a literal.
- * Most cells depend on the subscription or the meter only, so a 5M-line file formats a few thousand
- * of those instead of 5M × 52: per-line work is left to what really differs per line. Per-line
- * values are computed once in "r" (OFFSET 0 keeps it from being flattened, which would re-evaluate
- * a regexp or the AdditionalInfo JSON in each of the CASE/NULLIF branches that neutralise it).
+ * The first `/<segment>/([^/]+)` of the resource URI, ASCII-case-insensitive: exactly what the JS
+ * path's /\/<segment>\/([^/]+)/i gives (a non-unicode JS regex folds ASCII letters only), so the
+ * letters are spelled [xX] rather than trusting the 'i' flag's locale-dependent folding. Only for
+ * URIs off the canonical shape (CANONICAL_URI): a regexp per line was ~40% of the export's cost.
  */
-type Cell = { sub: string } | { meter: string } | { day: string } | { row: string } | { number: string } | { constant: string };
+function uriSegmentSql(segment: string): string {
+  const pattern = `/${[...segment].map((ch) => (/[a-z]/i.test(ch) ? `[${ch.toLowerCase()}${ch.toUpperCase()}]` : ch)).join("")}/([^/]+)`;
+  return `(regexp_match(r.uri, '${pattern}'))[1]`;
+}
+const part = (n: number) => `split_part(r.uri, '/', ${n})`;
+/**
+ * `/subscriptions/<s>/resourceGroups/<rg>/providers/<ns>/…` with no CSV-special character: then
+ * the regexps' first matches are segments 5 (rg) and 7 (ns) — no earlier segment can be either
+ * keyword (segment 3 and 5 are checked with lower(), which folds at least the ASCII letters the
+ * regexps fold, so an odd one only falls back to the regexps), both captures are non-empty, and
+ * the URI (starting with /) needs neither neutralising nor quoting.
+ */
+const CANONICAL_URI =
+  `starts_with(r.uri, '/subscriptions/') AND strpos(r.uri, ',') + strpos(r.uri, '"') + strpos(r.uri, E'\\n') + strpos(r.uri, E'\\r') = 0` +
+  ` AND ${part(4)} = 'resourceGroups' AND ${part(6)} = 'providers' AND lower(${part(3)}) NOT IN ('resourcegroups', 'providers')` +
+  ` AND ${part(5)} <> '' AND lower(${part(5)}) <> 'providers' AND ${part(7)} <> ''`;
+
+/**
+ * Where a cell comes from: per subscription ("sub": facts s/c/p/o), per commerce meter ("meter":
+ * m), per usage day ("day": d) — formatted once per export — or per line ("line"/"number", the
+ * cells of r1 below); a constant is a literal.
+ */
+type Level = "sub" | "meter" | "day";
+type LineCell = "location" | "consumedService" | "resourceGroup" | "resourceUri" | "currency" | "additionalInfo";
+type Cell = { sub: string } | { meter: string } | { day: string } | { line: LineCell } | { number: "unitPrice" | "quantity" | "total" } | { constant: string };
 
 const SUB = {
   partnerId: `p."id"`,
@@ -70,9 +100,20 @@ const SUB = {
   id: `s."id"::text`,
   name: `s."displayName"`,
 };
-const additionalInfo =
-  `'{"azureStack.MeterId":' || to_json(l."localMeterId"::text)::text || ',"azureStack.SubscriptionId":' || to_json(l."localSubscriptionId")::text ||` +
-  ` ',"azureStack.Location":' || to_json(COALESCE(l."location", ''))::text || ',"azureStack.EventDateTime":"' || ${day('l."eventDate"')} || 'T00:00:00.000Z"}'`;
+
+/** Per-line cells, over r1 (one row of RatedUsageLine with its numbers already as text). */
+const LINE_SQL: Record<LineCell, string> = {
+  location: csvCell("r.loc"),
+  consumedService: `CASE WHEN r.canonical THEN ${neutralise(part(7))} ELSE ${csvCell(uriSegmentSql("providers"))} END`,
+  resourceGroup: `CASE WHEN r.canonical THEN ${neutralise(part(5))} ELSE ${csvCell(uriSegmentSql("resourceGroups"))} END`,
+  resourceUri: `CASE WHEN r.canonical THEN r.uri ELSE ${csvCell("r.uri")} END`,
+  currency: csvCell("r.cur"),
+  // Always quoted (JSON has quotes). EventDateTime = usage day's text unless the line was re-dated.
+  additionalInfo:
+    `'"{""azureStack.MeterId"":""' || r.lmid::text || '"",""azureStack.SubscriptionId"":' || ${jsonInCsv("r.lsub")} ||` +
+    ` ',""azureStack.Location"":' || ${jsonInCsv("COALESCE(r.loc, '')")} || ',""azureStack.EventDateTime"":""' ||` +
+    ` CASE WHEN r.ed = r.ud THEN r.day ELSE ${day("r.ed")} END || 'T00:00:00.000Z""}"'`,
+};
 
 /** Cells of the daily-rated file; numeric cells are not neutralised, like the JS. */
 const MODERN_CELLS: Record<ReconColumn, Cell> = {
@@ -104,23 +145,23 @@ const MODERN_CELLS: Record<ReconColumn, Cell> = {
   MeterName: { meter: `m."resourceName"` },
   MeterRegion: { constant: RECON_CONSTANTS.MeterRegion },
   Unit: { meter: `m."unitOfMeasure"` },
-  ResourceLocation: { row: "r.loc" },
-  ConsumedService: { row: "r.svc" },
-  ResourceGroup: { row: "r.rg" },
-  ResourceURI: { row: "r.uri" },
+  ResourceLocation: { line: "location" },
+  ConsumedService: { line: "consumedService" },
+  ResourceGroup: { line: "resourceGroup" },
+  ResourceURI: { line: "resourceUri" },
   ChargeType: { constant: RECON_CONSTANTS.ChargeType },
-  UnitPrice: { number: "r.up" },
-  Quantity: { number: "r.q" },
+  UnitPrice: { number: "unitPrice" },
+  Quantity: { number: "quantity" },
   UnitType: { meter: `m."unitOfMeasure"` },
-  BillingPreTaxTotal: { number: "r.total" },
-  BillingCurrency: { row: "r.cur" },
-  PricingPreTaxTotal: { number: "r.total" },
-  PricingCurrency: { row: "r.cur" },
+  BillingPreTaxTotal: { number: "total" },
+  BillingCurrency: { line: "currency" },
+  PricingPreTaxTotal: { number: "total" },
+  PricingCurrency: { line: "currency" },
   ServiceInfo1: { constant: "" },
   ServiceInfo2: { constant: "" },
   Tags: { constant: "" },
-  AdditionalInfo: { row: "r.info" },
-  EffectiveUnitPrice: { number: "r.up" },
+  AdditionalInfo: { line: "additionalInfo" },
+  EffectiveUnitPrice: { number: "unitPrice" },
   PCToBCExchangeRate: { constant: PC_TO_BC_EXCHANGE_RATE.toFixed() },
   PCToBCExchangeRateDate: { day: day(periodStart) },
   EntitlementId: { sub: SUB.id },
@@ -152,15 +193,15 @@ const LEGACY_CELLS: Record<LegacyReconColumn, Cell> = {
   Region: { constant: RECON_CONSTANTS.MeterRegion },
   SKU: { constant: "" },
   DetailLineItemId: { constant: LEGACY_CONSTANTS.DetailLineItemId },
-  ConsumedQuantity: { number: "r.q" },
+  ConsumedQuantity: { number: "quantity" },
   IncludedQuantity: { constant: LEGACY_CONSTANTS.IncludedQuantity },
-  OverageQuantity: { number: "r.q" },
-  ListPrice: { number: "r.up" },
-  PretaxCharges: { number: "r.total" },
+  OverageQuantity: { number: "quantity" },
+  ListPrice: { number: "unitPrice" },
+  PretaxCharges: { number: "total" },
   TaxAmount: { constant: "" },
   PostTaxTotal: { constant: "" },
-  Currency: { row: "r.cur" },
-  PretaxEffectiveRate: { number: "r.up" },
+  Currency: { line: "currency" },
+  PretaxEffectiveRate: { number: "unitPrice" },
   PostTaxEffectiveRate: { constant: "" },
   ChargeType: { constant: RECON_CONSTANTS.ChargeType },
   CustomerId: { sub: SUB.tenant },
@@ -169,69 +210,101 @@ const LEGACY_CELLS: Record<LegacyReconColumn, Cell> = {
   Unit: { meter: `m."unitOfMeasure"` },
 };
 
+/** One piece of a line: a literal, a fragment of a level (SQL over s/c/p/o, m or d), or per-line SQL. */
+type Piece = { kind: "literal"; text: string } | { kind: Level; sql: string } | { kind: "line"; sql: string };
+
 /**
- * The first `/<segment>/([^/]+)` of the resource URI, ASCII-case-insensitive: exactly what the JS
- * path's /\/<segment>\/([^/]+)/i gives (a non-unicode JS regex folds ASCII letters only), so the
- * letters are spelled [xX] rather than trusting the 'i' flag's locale-dependent folding. These two
- * regexps are about half of the export's per-line cost (measured: 27 s vs 16 s without them for
- * 200k lines on a loaded box; a strpos/translate variant was slower).
+ * The line as pieces, each cell followed by its comma. Consecutive literals and cells of one level
+ * merge into one fragment (a literal joins the fragment before it, else the one after it), so a
+ * line concatenates ~10 pieces rather than 52 cells.
  */
-function uriSegmentSql(segment: string): string {
-  const pattern = `/${[...segment].map((ch) => (/[a-z]/i.test(ch) ? `[${ch.toLowerCase()}${ch.toUpperCase()}]` : ch)).join("")}/([^/]+)`;
-  return `(regexp_match(l."resourceUri", '${pattern}'))[1]`;
+function linePieces(columns: readonly string[], cells: Record<string, Cell>): Piece[] {
+  const raw: Piece[] = columns.map((column, index) => {
+    const comma = index < columns.length - 1 ? "," : "";
+    const cell = cells[column];
+    if ("constant" in cell) return { kind: "literal", text: `${cell.constant}${comma}` };
+    if ("number" in cell) return { kind: "line", sql: `r.${cell.number.toLowerCase()}${comma ? ` || ','` : ""}` };
+    if ("line" in cell) return { kind: "line", sql: `${LINE_SQL[cell.line]}${comma ? ` || ','` : ""}` };
+    const level = (Object.keys(cell) as Level[])[0];
+    return { kind: level, sql: `(${csvCell((cell as Record<Level, string>)[level])})${comma ? ` || ','` : ""}` };
+  });
+  const merged: Piece[] = [];
+  for (const piece of raw) {
+    const last = merged[merged.length - 1];
+    if (!last) merged.push({ ...piece });
+    else if (piece.kind === "literal") {
+      if (last.kind === "literal") last.text += piece.text;
+      else if (last.kind !== "line") last.sql += ` || ${sqlLiteral(piece.text)}`;
+      else merged.push({ ...piece });
+    } else if (last.kind === "literal" && piece.kind !== "line") {
+      merged[merged.length - 1] = { kind: piece.kind, sql: `${sqlLiteral(last.text)} || ${piece.sql}` };
+    } else if (last.kind === piece.kind && "sql" in last) last.sql += ` || ${piece.sql}`;
+    else merged.push({ ...piece });
+  }
+  return merged;
 }
 
-type Level = "sub" | "meter" | "day";
-const LEVEL_CTE: Record<Level, string> = { sub: "sx", meter: "mx", day: "dx" };
-
-/** The full SELECT producing the recon file's cells in column order (header = the column aliases). */
+/**
+ * The full SELECT: one text column "line" per rated line, in id order (header not included; see
+ * RECON_HEADER in stream-recon-csv.ts). Layers, each fenced with OFFSET 0 so nothing is evaluated
+ * twice: r0 reads the period's lines (narrow, id order: an index scan on the key or a narrow sort);
+ * r1 adds the per-line values used more than once (numbers as text, the URI shape, the level
+ * fragments looked up by id — a NULL lookup means no such subscription/meter, dropped like the JS
+ * path's inner JOIN); the outer level concatenates. No join, so nothing can reorder r0's lines.
+ */
 export function reconCsvSelect(query: ResolvedReconQuery, format: ReconFormat = "modern"): string {
   const columns: readonly string[] = format === "legacy" ? LEGACY_RECON_COLUMNS : RECON_COLUMNS;
-  const specs = (format === "legacy" ? LEGACY_CELLS : MODERN_CELLS) as Record<string, Cell>;
-  const levelCells = (level: Level) =>
-    columns.flatMap((column) => {
-      const cell = specs[column] as Partial<Record<Level, string>>;
-      return cell[level] === undefined ? [] : [`, ${textCell(cell[level])} AS "${column}"`];
-    }).join("");
-  const list = columns.map((column) => {
-    const cell = specs[column];
-    if ("constant" in cell) return `${cell.constant === "" ? "NULL::text" : sqlLiteral(cell.constant)} AS "${column}"`;
-    if ("number" in cell) return `${cell.number === "r.total" ? "r.total::text" : `trim_scale(${cell.number})::text`} AS "${column}"`;
-    if ("row" in cell) return `${textCell(cell.row)} AS "${column}"`;
-    const level = (Object.keys(cell) as Level[])[0];
-    return `${LEVEL_CTE[level]}."${column}" AS "${column}"`;
+  const pieces = linePieces(columns, (format === "legacy" ? LEGACY_CELLS : MODERN_CELLS) as Record<string, Cell>);
+  const fragments: Record<Level, string[]> = { sub: [], meter: [], day: [] };
+  const lookups: string[] = [];
+  const line = pieces.map((piece) => {
+    if (piece.kind === "literal") return sqlLiteral(piece.text);
+    if (piece.kind === "line") return `(${piece.sql})`;
+    const name = `${piece.kind}${fragments[piece.kind].push(piece.sql)}`;
+    lookups.push(
+      piece.kind === "day"
+        ? `(SELECT array_agg(${name} ORDER BY d) FROM dx)[r0.ud - ${sqlLiteral(query.from)}::date + 1] AS ${name}`
+        : `(SELECT jsonb_object_agg(k, ${name}) FROM ${piece.kind === "sub" ? "sx" : "mx"}) ->> r0.${piece.kind === "sub" ? "sid" : "mid"}::text AS ${name}`,
+    );
+    return `r.${name}`;
   });
+  const notNull = [...fragments.sub.map((_, i) => `r.sub${i + 1}`), ...fragments.meter.map((_, i) => `r.meter${i + 1}`)];
+  const levelColumns = (level: Level) => fragments[level].map((sql, i) => `, ${sql} AS ${level}${i + 1}`).join("");
   const subscriptionFilter = query.subscriptionIds ? `WHERE s."id" = ANY(${sqlLiteral(`{${query.subscriptionIds.join(",")}}`)}::uuid[])` : "";
   return `WITH sx AS MATERIALIZED (
-  SELECT s."id" AS sid${levelCells("sub")}
+  SELECT s."id"::text AS k${levelColumns("sub")}
     FROM "AzureSubscription" s
     LEFT JOIN "Customer" c ON c."id" = s."customerId"
     JOIN "Partner" p ON p."id" = s."rollsUpToPartnerId"
     JOIN "Partner" o ON o."id" = COALESCE(c."partnerId", s."rollsUpToPartnerId")
   ${subscriptionFilter}
 ), mx AS MATERIALIZED (
-  SELECT m."id" AS mid${levelCells("meter")} FROM "CommerceMeter" m
+  SELECT m."id"::text AS k${levelColumns("meter")} FROM "CommerceMeter" m
 ), dx AS MATERIALIZED (
-  SELECT d${levelCells("day")}
+  SELECT d, ${day("d")} AS day${levelColumns("day")}
     FROM (SELECT g::date AS d FROM generate_series(${sqlLiteral(query.from)}::date, ${sqlLiteral(query.to)}::date, interval '1 day') AS g) AS days
 )
-SELECT ${list.join(",\n       ")}
-  FROM (SELECT l."id", l."usageDate" AS ud, l."quantity" AS q, l."unitPrice" AS up, l."currency" AS cur,
-               l."resourceUri" AS uri, l."location" AS loc, l."azureSubscriptionId" AS sid, l."commerceMeterId" AS mid,
-               ${reconLineTotalSql('l."unitPrice"', 'l."quantity"')} AS total,
-               ${uriSegmentSql("providers")} AS svc,
-               ${uriSegmentSql("resourceGroups")} AS rg,
-               ${additionalInfo} AS info
-          FROM "RatedUsageLine" l
-         WHERE ${reconWhereLiteral(query)}
+SELECT ${line.join("\n    || ")} AS line
+  FROM (SELECT r0.*, COALESCE(trim_scale(r0.up)::text, '') AS unitprice, trim_scale(r0.q)::text AS quantity,
+               ${reconLineTotalSql("r0.up", "r0.q")}::text AS total,
+               (SELECT array_agg(day ORDER BY d) FROM dx)[r0.ud - ${sqlLiteral(query.from)}::date + 1] AS day,
+               ${CANONICAL_URI.replace(/\br\.uri\b/g, "r0.uri")} AS canonical,
+               ${lookups.join(",\n               ")}
+          FROM (SELECT l."id", l."usageDate" AS ud, l."eventDate" AS ed, l."quantity" AS q, l."unitPrice" AS up, l."currency" AS cur,
+                       l."resourceUri" AS uri, l."location" AS loc, l."localMeterId" AS lmid, l."localSubscriptionId" AS lsub,
+                       l."azureSubscriptionId" AS sid, l."commerceMeterId" AS mid
+                  FROM "RatedUsageLine" l
+                 WHERE ${reconWhereLiteral(query)}
+                 ORDER BY l."id") r0
         OFFSET 0) r
-  JOIN sx ON sx.sid = r.sid
-  JOIN mx ON mx.mid = r.mid
-  JOIN dx ON dx.d = r.ud
- ORDER BY r."id"`;
+ WHERE ${notNull.join(" IS NOT NULL AND ")} IS NOT NULL`;
 }
 
-/** The COPY statement streaming the finished file (header + lines) from PostgreSQL. */
+/**
+ * The COPY statement streaming the file's lines (no header) from PostgreSQL. Text format, one
+ * column: COPY writes the line as is except that it escapes \ as \\ and LF, CR, tab, BS, FF, VT as
+ * \n \r \t \b \f \v (unescapeCopyText in stream-recon-csv.ts undoes exactly that).
+ */
 export function reconCopySql(query: ResolvedReconQuery, format: ReconFormat = "modern"): string {
-  return `COPY (${reconCsvSelect(query, format)}) TO STDOUT WITH (FORMAT csv, HEADER true)`;
+  return `COPY (${reconCsvSelect(query, format)}) TO STDOUT`;
 }
