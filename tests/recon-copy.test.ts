@@ -91,6 +91,13 @@ beforeAll(async () => {
     // unregistered tenant on the distributor's own default subscription (no customer)
     { subscriptionId: apss.id, quantity: "7.77", unitPrice: "1.5", usageDate: "2026-10-09", unregistered: true, localSubscriptionId: "@tenant-sub" },
     { subscriptionId: c.resellerA.subscription.id, quantity: "1", unitPrice: "1", usageDate: "2026-11-01" }, // next period: never in October
+    // a negative correction: FLOOR, not truncation (-0.10787 → -0.11)
+    { subscriptionId: c.resellerA.subscription.id, quantity: "-2.345", unitPrice: "0.046", usageDate: "2026-10-10" },
+    // URIs just off the canonical shape: the first match of each keyword (any case) wins, as in JS
+    { subscriptionId: c.direct.subscription.id, quantity: "1", unitPrice: "1", usageDate: "2026-10-11", resourceUri: "/subscriptions/x/resourceGroups/Providers/providers/Microsoft.Foo/a" },
+    { subscriptionId: c.direct.subscription.id, quantity: "1", unitPrice: "1", usageDate: "2026-10-11", resourceUri: "/subscriptions/RESOURCEGROUPS/resourceGroups/rg/providers/P/a" },
+    { subscriptionId: c.direct.subscription.id, quantity: "1", unitPrice: "1", usageDate: "2026-10-11", resourceUri: "/subscriptions/x/resourceGroups//providers//resourceGroups/rg2/providers/-Ns/a" },
+    { subscriptionId: c.direct.subscription.id, quantity: "1", unitPrice: "1", usageDate: "2026-10-11", resourceUri: "/subscriptions/x/resourceGroups/@rg/providers/=Ns" },
   ];
   for (const [index, spec] of specs.entries()) await insertLine(index % 2 ? dist.id : direct.id, spec, index);
   await insertRatedLines(sql, { registrationId: dist.id, subscriptionId: c.resellerB.subscription.id, count: 300, firstDay: "2026-10-01", days: 31 });

@@ -66,18 +66,20 @@ function uriSegmentSql(segment: string): string {
   const pattern = `/${[...segment].map((ch) => (/[a-z]/i.test(ch) ? `[${ch.toLowerCase()}${ch.toUpperCase()}]` : ch)).join("")}/([^/]+)`;
   return `(regexp_match(r.uri, '${pattern}'))[1]`;
 }
-const part = (n: number) => `split_part(r.uri, '/', ${n})`;
+const part = (n: number) => `split_part(r0.uri, '/', ${n})`;
 /**
  * `/subscriptions/<s>/resourceGroups/<rg>/providers/<ns>/…` with no CSV-special character: then
- * the regexps' first matches are segments 5 (rg) and 7 (ns) — no earlier segment can be either
- * keyword (segment 3 and 5 are checked with lower(), which folds at least the ASCII letters the
- * regexps fold, so an odd one only falls back to the regexps), both captures are non-empty, and
- * the URI (starting with /) needs neither neutralising nor quoting.
+ * the regexps' first matches are segments 5 (rg) and 7 (ns) — no earlier segment is either keyword
+ * (3 and 5 are checked: a length other than the keyword's can't fold to it, else lower(), which folds
+ * at least the ASCII letters the regexps fold, so an odd one only falls back to the regexps), both
+ * captures are non-empty, and the URI (starting with /) needs neither neutralising nor quoting.
+ * Evaluated in r1, where r.rg/r.svc are segments 5 and 7.
  */
 const CANONICAL_URI =
-  `starts_with(r.uri, '/subscriptions/') AND strpos(r.uri, ',') + strpos(r.uri, '"') + strpos(r.uri, E'\\n') + strpos(r.uri, E'\\r') = 0` +
-  ` AND ${part(4)} = 'resourceGroups' AND ${part(6)} = 'providers' AND lower(${part(3)}) NOT IN ('resourcegroups', 'providers')` +
-  ` AND ${part(5)} <> '' AND lower(${part(5)}) <> 'providers' AND ${part(7)} <> ''`;
+  `starts_with(r0.uri, '/subscriptions/') AND strpos(r0.uri, ',') + strpos(r0.uri, '"') + strpos(r0.uri, E'\\n') + strpos(r0.uri, E'\\r') = 0` +
+  ` AND ${part(4)} = 'resourceGroups' AND ${part(6)} = 'providers'` +
+  ` AND (octet_length(${part(3)}) NOT IN (9, 14) OR lower(${part(3)}) NOT IN ('resourcegroups', 'providers'))`;
+const CANONICAL_SEGMENTS = `r.rg <> '' AND r.svc <> '' AND (octet_length(r.rg) <> 9 OR lower(r.rg) <> 'providers')`;
 
 /**
  * Where a cell comes from: per subscription ("sub": facts s/c/p/o), per commerce meter ("meter":
@@ -104,13 +106,13 @@ const SUB = {
 /** Per-line cells, over r1 (one row of RatedUsageLine with its numbers already as text). */
 const LINE_SQL: Record<LineCell, string> = {
   location: csvCell("r.loc"),
-  consumedService: `CASE WHEN r.canonical THEN ${neutralise(part(7))} ELSE ${csvCell(uriSegmentSql("providers"))} END`,
-  resourceGroup: `CASE WHEN r.canonical THEN ${neutralise(part(5))} ELSE ${csvCell(uriSegmentSql("resourceGroups"))} END`,
+  consumedService: `CASE WHEN r.canonical THEN ${neutralise("r.svc")} ELSE ${csvCell(uriSegmentSql("providers"))} END`,
+  resourceGroup: `CASE WHEN r.canonical THEN ${neutralise("r.rg")} ELSE ${csvCell(uriSegmentSql("resourceGroups"))} END`,
   resourceUri: `CASE WHEN r.canonical THEN r.uri ELSE ${csvCell("r.uri")} END`,
-  currency: csvCell("r.cur"),
+  currency: `COALESCE(r.curcell, ${csvCell("r.cur")})`,
   // Always quoted (JSON has quotes). EventDateTime = usage day's text unless the line was re-dated.
   additionalInfo:
-    `'"{""azureStack.MeterId"":""' || r.lmid::text || '"",""azureStack.SubscriptionId"":' || ${jsonInCsv("r.lsub")} ||` +
+    `'"{""azureStack.MeterId"":""' || r.lmid::text || '"",""azureStack.SubscriptionId"":' || COALESCE(r.lsubjson, ${jsonInCsv("r.lsub")}) ||` +
     ` ',""azureStack.Location"":' || ${jsonInCsv("COALESCE(r.loc, '')")} || ',""azureStack.EventDateTime"":""' ||` +
     ` CASE WHEN r.ed = r.ud THEN r.day ELSE ${day("r.ed")} END || 'T00:00:00.000Z""}"'`,
 };
@@ -264,12 +266,18 @@ export function reconCsvSelect(query: ResolvedReconQuery, format: ReconFormat = 
     lookups.push(
       piece.kind === "day"
         ? `(SELECT array_agg(${name} ORDER BY d) FROM dx)[r0.ud - ${sqlLiteral(query.from)}::date + 1] AS ${name}`
-        : `(SELECT jsonb_object_agg(k, ${name}) FROM ${piece.kind === "sub" ? "sx" : "mx"}) ->> r0.${piece.kind === "sub" ? "sid" : "mid"}::text AS ${name}`,
+        : `(SELECT jsonb_object_agg(k, ${name}) FROM ${piece.kind === "sub" ? "sx" : "mx"}) ->> r0.${piece.kind === "sub" ? "sid" : "mid"} AS ${name}`,
     );
     return `r.${name}`;
   });
   const notNull = [...fragments.sub.map((_, i) => `r.sub${i + 1}`), ...fragments.meter.map((_, i) => `r.meter${i + 1}`)];
   const levelColumns = (level: Level) => fragments[level].map((sql, i) => `, ${sql} AS ${level}${i + 1}`).join("");
+  // Currencies and local subscription ids of the period, formatted once: read from the daily rollup
+  // (a hint only: a value it lacks is formatted per line, so the file never depends on it).
+  const known = (column: string) =>
+    `(SELECT DISTINCT ${column} AS k FROM "RatedUsageDaily" WHERE "usageDate" BETWEEN ${sqlLiteral(query.from)}::date AND ${sqlLiteral(query.to)}::date AND ${column} <> '') AS known`;
+  // FLOOR(x, 2) is trunc(x, 2) when x ≥ 0 (cheaper than floor(x × 100) × 0.01); signs decide.
+  const lineTotalSql = `CASE WHEN r0.up < 0 OR r0.q < 0 THEN ${reconLineTotalSql("r0.up", "r0.q")} ELSE COALESCE(trunc(r0.up * r0.q, 2), 0.00) END`;
   const subscriptionFilter = query.subscriptionIds ? `WHERE s."id" = ANY(${sqlLiteral(`{${query.subscriptionIds.join(",")}}`)}::uuid[])` : "";
   return `WITH sx AS MATERIALIZED (
   SELECT s."id"::text AS k${levelColumns("sub")}
@@ -285,17 +293,21 @@ export function reconCsvSelect(query: ResolvedReconQuery, format: ReconFormat = 
     FROM (SELECT g::date AS d FROM generate_series(${sqlLiteral(query.from)}::date, ${sqlLiteral(query.to)}::date, interval '1 day') AS g) AS days
 )
 SELECT ${line.join("\n    || ")} AS line
-  FROM (SELECT r0.*, COALESCE(trim_scale(r0.up)::text, '') AS unitprice, trim_scale(r0.q)::text AS quantity,
-               ${reconLineTotalSql("r0.up", "r0.q")}::text AS total,
-               (SELECT array_agg(day ORDER BY d) FROM dx)[r0.ud - ${sqlLiteral(query.from)}::date + 1] AS day,
-               ${CANONICAL_URI.replace(/\br\.uri\b/g, "r0.uri")} AS canonical,
-               ${lookups.join(",\n               ")}
-          FROM (SELECT l."id", l."usageDate" AS ud, l."eventDate" AS ed, l."quantity" AS q, l."unitPrice" AS up, l."currency" AS cur,
-                       l."resourceUri" AS uri, l."location" AS loc, l."localMeterId" AS lmid, l."localSubscriptionId" AS lsub,
-                       l."azureSubscriptionId" AS sid, l."commerceMeterId" AS mid
-                  FROM "RatedUsageLine" l
-                 WHERE ${reconWhereLiteral(query)}
-                 ORDER BY l."id") r0
+  FROM (SELECT r1.*, r1.canonical_shape AND ${CANONICAL_SEGMENTS.replace(/\br\./g, "r1.")} AS canonical
+          FROM (SELECT r0.*, COALESCE(trim_scale(r0.up)::text, '') AS unitprice, trim_scale(r0.q)::text AS quantity,
+                       ${lineTotalSql}::text AS total,
+                       (SELECT array_agg(day ORDER BY d) FROM dx)[r0.ud - ${sqlLiteral(query.from)}::date + 1] AS day,
+                       ${CANONICAL_URI} AS canonical_shape, ${part(5)} AS rg, ${part(7)} AS svc,
+                       (SELECT jsonb_object_agg(k, ${csvCell("k")}) FROM ${known('"currency"')}) ->> r0.cur AS curcell,
+                       (SELECT jsonb_object_agg(k, ${jsonInCsv("k")}) FROM ${known('"localSubscriptionId"')}) ->> r0.lsub AS lsubjson,
+                       ${lookups.join(",\n                       ")}
+                  FROM (SELECT l."id", l."usageDate" AS ud, l."eventDate" AS ed, l."quantity" AS q, l."unitPrice" AS up, l."currency" AS cur,
+                               l."resourceUri" AS uri, l."location" AS loc, l."localMeterId" AS lmid, l."localSubscriptionId" AS lsub,
+                               l."azureSubscriptionId"::text AS sid, l."commerceMeterId"::text AS mid
+                          FROM "RatedUsageLine" l
+                         WHERE ${reconWhereLiteral(query)}
+                         ORDER BY l."id") r0
+                OFFSET 0) r1
         OFFSET 0) r
  WHERE ${notNull.join(" IS NOT NULL AND ")} IS NOT NULL`;
 }
