@@ -127,10 +127,13 @@ describe("SQL-formatted lines (both drivers)", () => {
       for (const format of FORMATS) {
         const query = await queryFor(scope);
         const expected = await text(reconCsvJsStream(database.sql, query, 3, format));
-        const { rows } = await database.sql.query<{ line: string }>(reconCsvSelect(query, format));
         const header = format === "legacy" ? LEGACY_RECON_COLUMNS : RECON_COLUMNS;
-        const actual = stringify([[...header]]) + rows.map((row) => `${row.line}\n`).join("");
-        expect({ label, format, csv: actual }).toEqual({ label, format, csv: expected });
+        // With the value maps (currency, local subscription, location) and with their per-line fallbacks.
+        for (const valueHints of [true, false]) {
+          const { rows } = await database.sql.query<{ line: string }>(reconCsvSelect(query, format, { valueHints }));
+          const actual = stringify([[...header]]) + rows.map((row) => `${row.line}\n`).join("");
+          expect({ label, format, valueHints, csv: actual }).toEqual({ label, format, valueHints, csv: expected });
+        }
       }
     }
   });
