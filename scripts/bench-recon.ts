@@ -37,12 +37,12 @@ async function drain(stream: ReadableStream<Uint8Array>): Promise<{ bytes: numbe
   return { bytes, seconds: (performance.now() - start) / 1000, peakRss: Math.max(peakRss, process.memoryUsage().rss) };
 }
 
-/** psql \copy of the same SELECT to /dev/null; its peak RSS from /proc (VmHWM, sampled). */
+/** psql \copy of the same SELECT (one text column per line, as the export's COPY) to /dev/null; its peak RSS from /proc (VmHWM, sampled). */
 function psqlCopy(url: string, select: string): Promise<{ seconds: number; peakRss: number }> {
   const psql = process.env.PSQL ?? "psql";
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(psql, [url, "-q", "-v", "ON_ERROR_STOP=1", "-c", `\\copy (${select.replace(/\s+/g, " ")}) to '/dev/null' with (format csv, header true)`], { stdio: ["ignore", "ignore", "inherit"] });
+    const child = spawn(psql, [url, "-q", "-v", "ON_ERROR_STOP=1", "-c", `\\copy (${select.replace(/\s+/g, " ")}) to '/dev/null'`], { stdio: ["ignore", "ignore", "inherit"] });
     let peakRss = 0;
     const sample = () => {
       try {

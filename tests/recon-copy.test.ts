@@ -19,7 +19,7 @@ import { RECON_COLUMNS } from "../lib/recon/recon-line";
 import { LEGACY_RECON_COLUMNS } from "../lib/recon/legacy-recon-line";
 import { reconCopySql, reconCsvSelect, type ReconFormat } from "../lib/recon/recon-csv-sql";
 import { resolveReconQuery } from "../lib/recon/recon-source";
-import { reconCsvJsStream, reconCsvStream } from "../lib/recon/stream-recon-csv";
+import { reconCsvJsStream, reconCsvStream, unescapeCopyText } from "../lib/recon/stream-recon-csv";
 import { reconTotals } from "../lib/recon/recon-totals";
 
 let database: Database;
@@ -91,6 +91,13 @@ beforeAll(async () => {
     // unregistered tenant on the distributor's own default subscription (no customer)
     { subscriptionId: apss.id, quantity: "7.77", unitPrice: "1.5", usageDate: "2026-10-09", unregistered: true, localSubscriptionId: "@tenant-sub" },
     { subscriptionId: c.resellerA.subscription.id, quantity: "1", unitPrice: "1", usageDate: "2026-11-01" }, // next period: never in October
+    // a negative correction: FLOOR, not truncation (-0.10787 → -0.11)
+    { subscriptionId: c.resellerA.subscription.id, quantity: "-2.345", unitPrice: "0.046", usageDate: "2026-10-10" },
+    // URIs just off the canonical shape: the first match of each keyword (any case) wins, as in JS
+    { subscriptionId: c.direct.subscription.id, quantity: "1", unitPrice: "1", usageDate: "2026-10-11", resourceUri: "/subscriptions/x/resourceGroups/Providers/providers/Microsoft.Foo/a" },
+    { subscriptionId: c.direct.subscription.id, quantity: "1", unitPrice: "1", usageDate: "2026-10-11", resourceUri: "/subscriptions/RESOURCEGROUPS/resourceGroups/rg/providers/P/a" },
+    { subscriptionId: c.direct.subscription.id, quantity: "1", unitPrice: "1", usageDate: "2026-10-11", resourceUri: "/subscriptions/x/resourceGroups//providers//resourceGroups/rg2/providers/-Ns/a" },
+    { subscriptionId: c.direct.subscription.id, quantity: "1", unitPrice: "1", usageDate: "2026-10-11", resourceUri: "/subscriptions/x/resourceGroups/@rg/providers/=Ns" },
   ];
   for (const [index, spec] of specs.entries()) await insertLine(index % 2 ? dist.id : direct.id, spec, index);
   await insertRatedLines(sql, { registrationId: dist.id, subscriptionId: c.resellerB.subscription.id, count: 300, firstDay: "2026-10-01", days: 31 });
@@ -114,16 +121,19 @@ const scopes = async (): Promise<[string, PartnerScope][]> => [
 ];
 const FORMATS: ReconFormat[] = ["modern", "legacy"];
 
-describe("SQL-formatted cells (both drivers)", () => {
-  it("stringified by csv-stringify, equal the JS path byte for byte", async () => {
+describe("SQL-formatted lines (both drivers)", () => {
+  it("after the header, equal the JS path byte for byte", async () => {
     for (const [label, scope] of await scopes()) {
       for (const format of FORMATS) {
         const query = await queryFor(scope);
         const expected = await text(reconCsvJsStream(database.sql, query, 3, format));
-        const { rows } = await database.sql.query<Record<string, string | null>>(reconCsvSelect(query, format));
         const header = format === "legacy" ? LEGACY_RECON_COLUMNS : RECON_COLUMNS;
-        const actual = stringify([[...header], ...rows.map((row) => header.map((column) => row[column] ?? ""))]);
-        expect({ label, format, csv: actual }).toEqual({ label, format, csv: expected });
+        // With the value maps (currency, local subscription, location) and with their per-line fallbacks.
+        for (const valueHints of [true, false]) {
+          const { rows } = await database.sql.query<{ line: string }>(reconCsvSelect(query, format, { valueHints }));
+          const actual = stringify([[...header]]) + rows.map((row) => `${row.line}\n`).join("");
+          expect({ label, format, valueHints, csv: actual }).toEqual({ label, format, valueHints, csv: expected });
+        }
       }
     }
   });
@@ -264,5 +274,27 @@ describe("RatedUsageDaily and RatedUsageMonthly (the rollups the totals read)", 
       const { rows } = await database.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}" WHERE "lines" <= 0`);
       expect(rows[0].n).toBe(0);
     }
+  });
+});
+
+describe("unescapeCopyText (COPY text format → bytes)", () => {
+  it("undoes every escape COPY writes, wherever the chunks are cut", () => {
+    const original = "a\\b\nc\rd\te\bf\fg\vh,\"\\\\\n";
+    const escaped = original.replace(/[\\\n\r\t\b\f\v]/g, (ch) => `\\${({ "\\": "\\", "\n": "n", "\r": "r", "\t": "t", "\b": "b", "\f": "f", "\v": "v" } as Record<string, string>)[ch]}`);
+    const bytes = new TextEncoder().encode(escaped);
+    for (let cut = 0; cut <= bytes.length; cut++) {
+      for (const second of [cut, Math.min(bytes.length, cut + 1)]) {
+        let pending = false;
+        const out: number[] = [];
+        for (const chunk of [bytes.subarray(0, cut), bytes.subarray(cut, second), bytes.subarray(second)]) {
+          const result = unescapeCopyText(chunk, pending);
+          pending = result.pending;
+          out.push(...result.bytes);
+        }
+        expect({ cut, second, text: new TextDecoder().decode(Uint8Array.from(out)), pending }).toEqual({ cut, second, text: original, pending: false });
+      }
+    }
+    const plain = new TextEncoder().encode("no escapes here\n");
+    expect(unescapeCopyText(plain, false).bytes).toBe(plain); // passed through, not copied
   });
 });

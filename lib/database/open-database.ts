@@ -252,6 +252,8 @@ function poolCopyTo(pool: pg.Pool, copySql: string): ReadableStream<Uint8Array> 
     {
       async start(controller) {
         client = await pool.connect();
+        // Cancelled while connecting (cancel() does not wait for start): give the client back.
+        if (!open) return release();
         copy = client.query(copyToQuery(copySql));
         copy.pause();
         copy.on("data", (chunk: Buffer) => {
