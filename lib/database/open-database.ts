@@ -89,6 +89,13 @@ export function isPostgresUrl(url: string | undefined): url is string {
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   if (isPostgresUrl(options.databaseUrl)) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle (or just released) connection the server terminates — a PostgreSQL restart, a
+    // failover, an administrator's pg_terminate_backend — is reported as the pool's "error" event;
+    // without a listener Node treats it as an uncaught exception and the whole portal exits. The
+    // pool has already dropped that connection and opens a new one on demand: log and go on.
+    pool.on("error", (error) => {
+      console.warn(`PostgreSQL connection lost (${error.message}); the pool will reconnect.`);
+    });
     const adapter = new PrismaPg(pool);
     const prisma = new PrismaClient({ adapter });
     const url = new URL(options.databaseUrl);
