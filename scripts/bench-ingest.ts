@@ -161,7 +161,7 @@ async function run(label: string, openDb: () => Promise<Database>) {
   for (let b = 0; b < BATCHES; b++) {
     const batchId = randomUUID();
     // Each line ends with the staging table's "ord" (the record index): not a UsageRecord column.
-    const rows = prepareUsageRows(makeBatch(now, b), known, context).lines.map((line) => `${prefix}${batchId}\t${line.slice(0, line.lastIndexOf("\t"))}\n`);
+    const rows = prepareUsageRows(registration.id, makeBatch(now, b), known, context).lines.map((line) => `${prefix}${batchId}\t${line.slice(0, line.lastIndexOf("\t"))}\n`);
     copies.push([...copyChunks(rows)]);
   }
   await database.sql.query(`DELETE FROM "UsageRecord" WHERE "registrationId" = $1`, [registration.id]);

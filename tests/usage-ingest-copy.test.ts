@@ -1,6 +1,7 @@
 // The COPY-based write path: values that need escaping in COPY's text format arrive intact, NUL
 // characters are refused per record instead of failing the batch, in-batch duplicates are resolved
-// across the encoder's slices, and the route reports its phases in Server-Timing.
+// across the encoder's slices, the hashed series key is the same in Node and SQL and never merges
+// two natural keys, and the route reports its phases in Server-Timing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "./support/test-database";
 import { makeWorld } from "./support/world";
@@ -10,6 +11,8 @@ import type { Database } from "../lib/database/open-database";
 import { ingestUsageBatch } from "../lib/usage/ingest-usage-batch";
 import { copyText } from "../lib/usage/prepare-usage-rows";
 import { parseServerTiming, PhaseTimer } from "../lib/usage/phase-timer";
+import { usageSeriesKey, usageSeriesKeySql } from "../lib/usage/usage-series-key";
+import { METERS } from "./support/usage-fixtures";
 
 let database: Database;
 let registrationId: string;
@@ -74,6 +77,33 @@ describe("in-batch duplicates across encoder slices", () => {
     expect(Number(row.quantity)).toBe(7);
     const line = await database.prisma.ratedUsageLine.findFirstOrThrow({ where: { registrationId, resourceUri: "/slices/vm-1" } });
     expect(Number(line.quantity)).toBe(7);
+  });
+});
+
+describe("series key (md5 of registration, subscription, meter, URI)", () => {
+  it("is computed alike in Node (ingest) and SQL (migration backfill), for any text", async () => {
+    const cases = [
+      ["tenant-sub-1", "/subscriptions/x/vm1"],
+      ["sub|with|pipes", "/uri|7|x"],
+      ["é ✓ 𝄞", "/résumé/\\back\ttab"],
+      ["", ""],
+    ];
+    for (const [sub, uri] of cases) {
+      const { rows } = await database.sql.query<{ key: string }>(`SELECT ${usageSeriesKeySql("$1::text", "$2::text", "$3::uuid", "$4::text")}::text AS "key"`, [registrationId, sub, METERS.baseVm.toLowerCase(), uri]);
+      expect(rows[0].key).toBe(usageSeriesKey(registrationId, sub, METERS.baseVm.toLowerCase(), uri));
+    }
+    // The subscription's byte length keeps the two free-text fields apart.
+    expect(usageSeriesKey(registrationId, "a|b", METERS.baseVm, "c")).not.toBe(usageSeriesKey(registrationId, "a", METERS.baseVm, "b|c"));
+  });
+
+  it("refuses a batch whose key is taken by another natural key instead of counting it as a duplicate", async () => {
+    const start = "2026-11-19T07:00:00Z";
+    await ingestUsageBatch(registrationId, [usageRecord({ start, resourceUri: "/collide/a" })], { now: NOW });
+    // Forge a collision: the stored record of /collide/a takes the key /collide/b will hash to.
+    const forged = usageSeriesKey(registrationId, "tenant-sub-1", METERS.baseVm.toLowerCase(), "/collide/b");
+    await database.sql.query(`UPDATE "UsageRecord" SET "seriesKey" = $1 WHERE "registrationId" = $2 AND "resourceUri" = '/collide/a'`, [forged, registrationId]);
+    await expect(ingestUsageBatch(registrationId, [usageRecord({ start, resourceUri: "/collide/b" })], { now: NOW })).rejects.toThrow(/collision/);
+    expect(await database.prisma.usageRecord.count({ where: { registrationId, resourceUri: "/collide/b" } })).toBe(0);
   });
 });
 

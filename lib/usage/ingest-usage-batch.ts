@@ -61,7 +61,7 @@ export async function ingestUsageBatch(registrationId: string, records: readonly
   const timer = options.timer;
   timer?.lap("load");
   // Records are checked, mapped and encoded while they stream into the database (storeUsageRows).
-  const encoder = createUsageRowEncoder(knownMeters, context);
+  const encoder = createUsageRowEncoder(registration.id, knownMeters, context);
 
   const batchId = randomUUID();
   const database = await getDatabase();

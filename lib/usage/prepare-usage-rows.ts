@@ -8,6 +8,7 @@ import { convertQuantity } from "../meters/quantity-conversion";
 import { mapLocalSubscription, type GatewayContext, type SubscriptionMapping } from "./gateway/map-usage-record";
 import { commerceUsageDate } from "./gateway/usage-days";
 import { checkUsageRecordInto, parseInstanceData, type CheckedUsageRecord, type InstanceData, type UsageRejectCode } from "./parse-usage-record";
+import { usageSeriesKey } from "./usage-series-key";
 
 export interface UsageRejection {
   index: number;
@@ -17,6 +18,7 @@ export interface UsageRejection {
 
 /** The UsageRecord columns of each COPY line, in order; each line then ends with the staging "ord" (record index). */
 export const USAGE_ROW_COLUMNS = [
+  "seriesKey",
   "localSubscriptionId",
   "localMeterId",
   "resourceUri",
@@ -114,14 +116,16 @@ export interface UsageRowEncoder {
 }
 
 /**
- * Checks, maps and encodes records one by one, de-duplicating on the natural key (a later record
- * supersedes the earlier one, which is reported as DuplicateInBatch).
+ * Checks, maps and encodes records one by one for a registration, de-duplicating on the natural key
+ * (a later record supersedes the earlier one, which is reported as DuplicateInBatch).
  */
-export function createUsageRowEncoder(knownMeters: ReadonlySet<string>, context: GatewayContext): UsageRowEncoder {
+export function createUsageRowEncoder(registrationId: string, knownMeters: ReadonlySet<string>, context: GatewayContext): UsageRowEncoder {
   const nowMs = context.ingestedAt.getTime();
   const rejections: UsageRejection[] = [];
   const superseded: number[] = [];
   const latestByKey = new Map<string, number>();
+  /** Per series (resource URI by number, meter, subscription): a short number for in-batch keys and its COPY fields up to the URI. */
+  const series = new Map<string, { id: number; fields: string }>();
   const subscriptions = new Map<string, { mapping: SubscriptionMapping; fields: string; id: string }>();
   const instances = instanceCache();
   const r = {} as CheckedUsageRecord;
@@ -169,8 +173,16 @@ export function createUsageRowEncoder(knownMeters: ReadonlySet<string>, context:
       commerce = `${commerceMeterId}\t${quantity}`;
     }
 
-    // The natural key (registration implied), with the resource URI by number: shorter to hash.
-    const key = `${instance.uri}|${r.startMs}|${r.localMeterId}|${r.localSubscriptionId}`;
+    // The series (registration implied) with the resource URI by number: shorter to look up. Its
+    // md5 key is computed once per series per batch (a day-long batch repeats each 24 times).
+    const seriesName = `${instance.uri}|${r.localMeterId}|${r.localSubscriptionId}`;
+    let one = series.get(seriesName);
+    if (!one) {
+      const seriesKey = usageSeriesKey(registrationId, r.localSubscriptionId, r.localMeterId, r.resourceUri);
+      one = { id: series.size, fields: `${seriesKey}\t${subscription.id}\t${r.localMeterId}\t${instance.resourceField}` };
+      series.set(seriesName, one);
+    }
+    const key = `${one.id}|${r.startMs}`;
     const earlier = latestByKey.get(key);
     if (earlier !== undefined) {
       // The later record is the stamp's latest statement (as a correction would be): it wins.
@@ -181,7 +193,7 @@ export function createUsageRowEncoder(knownMeters: ReadonlySet<string>, context:
     latestByKey.set(key, index);
     encoded += 1;
     return (
-      `${subscription.id}\t${r.localMeterId}\t${instance.resourceField}\t${hour.start}\t${hour.end}\t${r.quantity}\t` +
+      `${one.fields}\t${hour.start}\t${hour.end}\t${r.quantity}\t` +
       `${instance.detailFields}\t${subscription.fields}\t${commerce}\t${hour.usageDate}\t${hour.redated}\t${index}\n`
     );
   }
@@ -204,8 +216,13 @@ export function createUsageRowEncoder(knownMeters: ReadonlySet<string>, context:
  * A whole batch at once: the lines of the records that survive (superseded ones left out) and the
  * rejections. (The ingest path streams with encodeUsageChunks instead.)
  */
-export function prepareUsageRows(records: readonly unknown[], knownMeters: ReadonlySet<string>, context: GatewayContext): PreparedUsageRows {
-  const encoder = createUsageRowEncoder(knownMeters, context);
+export function prepareUsageRows(
+  registrationId: string,
+  records: readonly unknown[],
+  knownMeters: ReadonlySet<string>,
+  context: GatewayContext,
+): PreparedUsageRows {
+  const encoder = createUsageRowEncoder(registrationId, knownMeters, context);
   const byIndex = new Map<number, string>();
   records.forEach((record, index) => {
     const line = encoder.encode(record, index);

@@ -19,6 +19,9 @@ const STAGE = "usage_ingest_stage";
 const UNIQUE_VIOLATION = "23505";
 const quoted = (columns: readonly string[]) => columns.map((column) => `"${column}"`).join(", ");
 const ROW_COLUMNS = quoted(USAGE_ROW_COLUMNS);
+/** `o` (a stored record) and `s` (a staged one) are the same natural key, not just the same hashed key. */
+const SAME_SERIES = `o."registrationId" = $1 AND o."localSubscriptionId" = s."localSubscriptionId" AND o."localMeterId" = s."localMeterId"
+     AND o."resourceUri" = s."resourceUri"`;
 const STAGED = USAGE_ROW_COLUMNS.map((column) => `s."${column}"`).join(", ");
 
 /**
@@ -27,17 +30,18 @@ const STAGED = USAGE_ROW_COLUMNS.map((column) => `s."${column}"`).join(", ");
  * types are UsageRecord's, so COPY parses each value once, into its final type and precision.
  */
 const STAGE_DDL = `CREATE TEMP TABLE IF NOT EXISTS ${STAGE} (
-  "localSubscriptionId" text NOT NULL, "localMeterId" uuid NOT NULL, "resourceUri" text NOT NULL,
+  "seriesKey" uuid NOT NULL, "localSubscriptionId" text NOT NULL, "localMeterId" uuid NOT NULL, "resourceUri" text NOT NULL,
   "usageStart" timestamptz(3) NOT NULL, "usageEnd" timestamptz(3) NOT NULL, "quantity" numeric(28, 10) NOT NULL,
   "location" text, "additionalInfo" jsonb, "tags" jsonb, "azureSubscriptionId" uuid NOT NULL, "mappedTenantId" uuid,
   "unregisteredTenant" boolean NOT NULL, "providerUsage" boolean NOT NULL, "commerceMeterId" uuid,
   "commerceQuantity" numeric(28, 10), "usageDate" date NOT NULL, "redated" boolean NOT NULL, "ord" integer NOT NULL
 ) ON COMMIT DELETE ROWS`;
 
-const FRESH_SQL = writeAndRateSql(`
-  INSERT INTO "UsageRecord" ("registrationId", "batchId", ${ROW_COLUMNS})
-  SELECT $1, $2, ${STAGED} FROM ${STAGE} s
-  RETURNING ${CHANGED_RECORD_COLUMNS}, "commerceQuantity" AS "delta"`);
+const FRESH_SQL = writeAndRateSql(
+  `SELECT $1::text AS "registrationId", ${CHANGED_RECORD_COLUMNS.replace(/"registrationId",\s*/, "").replace(/"(\w+)"/g, 's."$1"')},
+          s."commerceQuantity" AS "delta" FROM ${STAGE} s`,
+  { name: "inserted", cte: `INSERT INTO "UsageRecord" ("registrationId", "batchId", ${ROW_COLUMNS}) SELECT $1, $2, ${STAGED} FROM ${STAGE} s RETURNING 1` },
+);
 
 /**
  * New natural keys are inserted; a key that already exists is left alone here (DO NOTHING, so an
@@ -46,7 +50,7 @@ const FRESH_SQL = writeAndRateSql(`
 const INSERT_SQL = writeAndRateSql(`
   INSERT INTO "UsageRecord" ("registrationId", "batchId", ${ROW_COLUMNS})
   SELECT $1, $2, ${STAGED} FROM ${STAGE} s
-  ON CONFLICT ("registrationId", "localSubscriptionId", "localMeterId", "resourceUri", "usageStart") DO NOTHING
+  ON CONFLICT ("usageStart", "seriesKey") DO NOTHING
   RETURNING ${CHANGED_RECORD_COLUMNS}, "commerceQuantity" AS "delta"`);
 
 /**
@@ -62,11 +66,19 @@ const CORRECT_SQL = writeAndRateSql(`
      SET "quantity" = s."quantity", "commerceQuantity" = s."commerceQuantity", "usageEnd" = s."usageEnd",
          "additionalInfo" = s."additionalInfo", "tags" = s."tags", "location" = s."location", "batchId" = $2, "correctedAt" = now()
     FROM ${STAGE} s, "UsageRecord" o
-   WHERE o."registrationId" = $1 AND o."localSubscriptionId" = s."localSubscriptionId" AND o."localMeterId" = s."localMeterId"
-     AND o."resourceUri" = s."resourceUri" AND o."usageStart" = s."usageStart"
-     AND o."batchId" IS DISTINCT FROM $2 AND o."quantity" IS DISTINCT FROM s."quantity" AND r."id" = o."id"
+   WHERE o."usageStart" = s."usageStart" AND o."seriesKey" = s."seriesKey" AND ${SAME_SERIES}
+     AND o."batchId" IS DISTINCT FROM $2 AND o."quantity" IS DISTINCT FROM s."quantity"
+     AND r."usageStart" = o."usageStart" AND r."seriesKey" = o."seriesKey"
   RETURNING ${CHANGED_RECORD_COLUMNS.replace(/"(\w+)"/g, 'r."$1"')},
             COALESCE(r."commerceQuantity", 0) - COALESCE(o."commerceQuantity", 0) AS "delta"`);
+
+/**
+ * Staged rows whose key (hour, series key) is taken by ANOTHER natural key: an md5 collision. Never
+ * expected (the stamp would have to forge one against its own registration), but the key must stay
+ * exact, so the batch fails instead of counting such a record as a duplicate.
+ */
+const COLLISIONS_SQL = `SELECT count(*)::int AS "n" FROM ${STAGE} s JOIN "UsageRecord" o ON o."usageStart" = s."usageStart" AND o."seriesKey" = s."seriesKey"
+  WHERE NOT (${SAME_SERIES})`;
 
 /**
  * Encodes `records` and streams them into the staging table (the database parses while the next
@@ -104,6 +116,8 @@ export async function storeUsageRows(
   }
   const inserted = (await tx.query<{ written: number }>(INSERT_SQL, params)).rows[0].written;
   timer?.lap("insert+rate");
+  const collisions = (await tx.query<{ n: number }>(COLLISIONS_SQL, [registrationId])).rows[0].n;
+  if (collisions > 0) throw new Error(`${collisions} usage record(s) hash to the key of another natural key (md5 collision): batch refused.`);
   const corrected = (await tx.query<{ written: number }>(CORRECT_SQL, params)).rows[0].written;
   timer?.lap("correct+rate");
   return { inserted, corrected, stored };
