@@ -4,7 +4,7 @@
 // because a production build + `next start` per database mode takes minutes and the router adds
 // a constant per request, not per record. Batches are gzip-compressed beforehand, as the collector
 // sends them, and posted one after another (a stamp's collector is sequential).
-// Printed: the settings, records/s, p50/p95 batch latency, peak RSS, the per-phase breakdown the
+// Printed: the settings, records/s, p50/p95 batch latency, peak RSS, CPU time per batch, the per-phase breakdown the
 // route reports in Server-Timing, and the ceiling: a raw COPY of the same rows (already checked,
 // mapped and encoded) straight into UsageRecord, with no validation, upsert or rating.
 // Figures are printed, never asserted.
@@ -123,6 +123,7 @@ async function run(label: string, openDb: () => Promise<Database>) {
   const latencies: number[] = [];
   const phases = new Map<string, number>();
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   let accepted = 0;
   for (const body of bodies) {
     const t0 = performance.now();
@@ -138,6 +139,7 @@ async function run(label: string, openDb: () => Promise<Database>) {
     for (const [name, ms] of parseServerTiming(response.headers.get("server-timing"))) phases.set(name, (phases.get(name) ?? 0) + ms);
   }
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
   clearInterval(sampler);
   server.close();
   latencies.sort((a, b) => a - b);
@@ -146,7 +148,9 @@ async function run(label: string, openDb: () => Promise<Database>) {
   const rate = total / seconds;
   const lines = await prisma.ratedUsageLine.count({ where: { registrationId: registration.id } });
   console.log(`[${label}] HTTP ingest: ${total} records: ${Math.round(rate)} records/s; batch p50 ${pct(50).toFixed(0)} ms, p95 ${pct(95).toFixed(0)} ms; ` +
-    `peak RSS ${mb(peakRss)}; accepted ${accepted}; rated lines ${lines}`);
+    `peak RSS ${mb(peakRss)}; accepted ${accepted}; rated lines ${lines}; ` +
+    // CPU time is steadier than wall time on a shared machine. PGlite runs inside this process; PostgreSQL's own CPU is not counted.
+    `bench process CPU ${((cpu.user + cpu.system) / 1000 / BATCHES).toFixed(0)} ms per batch${label.startsWith("PGlite") ? " (includes the database)" : " (Node only)"}`);
   const measured = [...phases.values()].reduce((a, b) => a + b, 0);
   const perBatch = (ms: number) => `${(ms / BATCHES).toFixed(0)} ms`;
   console.log(`[${label}] phases per batch (Server-Timing, mean of ${BATCHES}): ` +
@@ -160,8 +164,7 @@ async function run(label: string, openDb: () => Promise<Database>) {
   const copies: string[][] = [];
   for (let b = 0; b < BATCHES; b++) {
     const batchId = randomUUID();
-    // Each line ends with the staging table's "ord" (the record index): not a UsageRecord column.
-    const rows = prepareUsageRows(registration.id, makeBatch(now, b), known, context).lines.map((line) => `${prefix}${batchId}\t${line.slice(0, line.lastIndexOf("\t"))}\n`);
+    const rows = prepareUsageRows(registration.id, makeBatch(now, b), known, context).lines.map((line) => `${prefix}${batchId}\t${line}`);
     copies.push([...copyChunks(rows)]);
   }
   await database.sql.query(`DELETE FROM "UsageRecord" WHERE "registrationId" = $1`, [registration.id]);

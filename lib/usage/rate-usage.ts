@@ -100,17 +100,24 @@ ${RATE_INSERT}`;
 /**
  * One statement that writes records (`changedCte`: a data-modifying statement RETURNING
  * CHANGED_RECORD_COLUMNS and "delta") and adds them to the rated lines when $3 is true, answering
- * how many records it wrote. `written`, when given, is the statement that writes (its rows are
- * counted) and `changedCte` a plain SELECT of the same rows: the fresh path reads the staged rows
- * again instead of RETURNING 50,000 wide rows into a tuplestore. New lines are priced; existing
- * ones grow (or shrink, for corrections) by the delta and keep the price they were rated at. Cost is proportional to the batch, not to
+ * how many records it wrote. New lines are priced; existing ones grow (or shrink, for corrections)
+ * by the delta and keep the price they were rated at. Cost is proportional to the batch, not to
  * the day, and lines of days whose raw records were purged stay intact.
  */
-export function writeAndRateSql(changedCte: string, written?: { cte: string; name: string }): string {
-  return `WITH ${written ? `${written.name} AS (${written.cte}),\n` : ""}changed AS (${changedCte}),
+export function writeAndRateSql(changedCte: string): string {
+  return `WITH changed AS (${changedCte}),
 ${rateCtes(CHANGED_LINES)},
 rated AS (${RATE_INSERT} RETURNING 1)
-SELECT count(*)::int AS "written" FROM ${written?.name ?? "changed"}`;
+SELECT count(*)::int AS "written" FROM changed`;
+}
+
+/**
+ * Adds lines already grouped elsewhere (`linesSelect`: the columns of LINE_COLUMNS plus "quantity",
+ * one row per line key) to the rated lines, priced like writeAndRateSql's.
+ */
+export function rateGroupedLinesSql(linesSelect: string): string {
+  return `WITH ${rateCtes(`lines AS MATERIALIZED (${linesSelect})`)}
+${RATE_INSERT}`;
 }
 
 /**
