@@ -18,6 +18,7 @@ import { register } from "node:module";
 import http from "node:http";
 import { randomUUID } from "node:crypto";
 import { gzipSync } from "node:zlib";
+import { readFileSync } from "node:fs";
 import type { Database } from "../lib/database/open-database";
 
 // lib/ and the route import "server-only" (throws outside Next's server bundle): resolve it to an
@@ -66,6 +67,27 @@ function makeBatch(now: Date, b: number): unknown[] {
     }
   }
   return records;
+}
+
+/**
+ * CPU milliseconds so far of each server process connected to this database (PostgreSQL on this
+ * machine only: read from /proc; empty when the server is elsewhere). The bench's pool keeps its
+ * connections for the whole run, so the difference over the run is the server's CPU for it.
+ */
+async function serverCpuMs(database: Database): Promise<Map<number, number>> {
+  const cpu = new Map<number, number>();
+  if (database.mode !== "postgres") return cpu;
+  const { rows } = await database.sql.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`);
+  for (const { pid } of rows) {
+    try {
+      // Fields after the command name: state is field 3; utime and stime (clock ticks, 100/s) fields 14 and 15.
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      cpu.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
+    } catch {
+      // Not on this machine.
+    }
+  }
+  return cpu;
 }
 
 async function run(label: string, openDb: () => Promise<Database>) {
@@ -124,6 +146,7 @@ async function run(label: string, openDb: () => Promise<Database>) {
   const phases = new Map<string, number>();
   const started = performance.now();
   const cpuStart = process.cpuUsage();
+  const serverStart = await serverCpuMs(database);
   let accepted = 0;
   for (const body of bodies) {
     const t0 = performance.now();
@@ -140,6 +163,8 @@ async function run(label: string, openDb: () => Promise<Database>) {
   }
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuStart);
+  const serverEnd = await serverCpuMs(database);
+  const serverMs = [...serverEnd].reduce((sum, [pid, ms]) => sum + ms - (serverStart.get(pid) ?? 0), 0);
   clearInterval(sampler);
   server.close();
   latencies.sort((a, b) => a - b);
@@ -150,7 +175,8 @@ async function run(label: string, openDb: () => Promise<Database>) {
   console.log(`[${label}] HTTP ingest: ${total} records: ${Math.round(rate)} records/s; batch p50 ${pct(50).toFixed(0)} ms, p95 ${pct(95).toFixed(0)} ms; ` +
     `peak RSS ${mb(peakRss)}; accepted ${accepted}; rated lines ${lines}; ` +
     // CPU time is steadier than wall time on a shared machine. PGlite runs inside this process; PostgreSQL's own CPU is not counted.
-    `bench process CPU ${((cpu.user + cpu.system) / 1000 / BATCHES).toFixed(0)} ms per batch${label.startsWith("PGlite") ? " (includes the database)" : " (Node only)"}`);
+    `bench process CPU ${((cpu.user + cpu.system) / 1000 / BATCHES).toFixed(0)} ms per batch${label.startsWith("PGlite") ? " (includes the database)" : " (Node only)"}` +
+    (serverEnd.size > 0 ? `, PostgreSQL server CPU ${(serverMs / BATCHES).toFixed(0)} ms per batch` : ""));
   const measured = [...phases.values()].reduce((a, b) => a + b, 0);
   const perBatch = (ms: number) => `${(ms / BATCHES).toFixed(0)} ms`;
   console.log(`[${label}] phases per batch (Server-Timing, mean of ${BATCHES}): ` +

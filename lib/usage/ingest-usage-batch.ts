@@ -5,8 +5,7 @@ import { DomainError, notFound } from "../actions/errors";
 import { loadGatewayContext, loadKnownMeters } from "./load-gateway-context";
 import { usageDayCloseHours } from "./gateway/usage-days";
 import { createUsageRowEncoder, type UsageRejection } from "./prepare-usage-rows";
-import { RatedLineAccumulator } from "./accumulate-rated-lines";
-import { storeUsageRows } from "./store-usage-records";
+import { storeUsageRows, type UsageEncoderFactory } from "./store-usage-records";
 import { storeRejections } from "./store-rejections";
 import type { PhaseTimer } from "./phase-timer";
 
@@ -62,15 +61,15 @@ export async function ingestUsageBatch(registrationId: string, records: readonly
   const timer = options.timer;
   timer?.lap("load");
   // Records are checked, mapped and encoded while they stream into the database (storeUsageRows).
-  // Capacity stamps report usage for the partner's own insight, but Microsoft bills them a fixed fee: never rated.
-  const ratedLines = registration.billingModel === "PAY_AS_YOU_USE" ? new RatedLineAccumulator() : null;
-  const encoder = createUsageRowEncoder(registration.id, knownMeters, context, ratedLines ?? undefined);
+  const createEncoder: UsageEncoderFactory = (ratedLines) => createUsageRowEncoder(registration.id, knownMeters, context, ratedLines);
 
   const batchId = randomUUID();
   const database = await getDatabase();
   const result = await database.sql.transaction(async (tx) => {
-    const stored = await storeUsageRows(tx, registration.id, batchId, records, encoder, ratedLines, { copyDirect: database.mode === "postgres", timer });
-    const rejections = encoder.rejections();
+    // Capacity stamps report usage for the partner's own insight, but Microsoft bills them a fixed fee: never rated.
+    const rate = registration.billingModel === "PAY_AS_YOU_USE";
+    const stored = await storeUsageRows(tx, registration.id, batchId, records, createEncoder, { copyDirect: database.mode === "postgres", rate, timer });
+    const rejections = stored.encoder.rejections();
     const duplicate = stored.stored - stored.inserted - stored.corrected;
     const counts = { accepted: stored.inserted, duplicate, corrected: stored.corrected, rejected: rejections.length };
     await tx.query(

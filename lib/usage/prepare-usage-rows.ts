@@ -135,7 +135,7 @@ export function createUsageRowEncoder(
   const superseded: number[] = [];
   const latestByKey = new Map<string, number>();
   /** Per series (resource URI by number, meter, subscription): a short number for in-batch keys and its COPY fields up to the URI. */
-  const series = new Map<string, { id: number; fields: string; line: string; lines: Map<string, RatedLine> }>();
+  const series = new Map<string, { id: number; fields: string; line: string; days: string; rated: RatedLine | null }>();
   const subscriptions = new Map<string, { mapping: SubscriptionMapping; fields: string; id: string }>();
   const instances = instanceCache();
   const r = {} as CheckedUsageRecord;
@@ -196,11 +196,12 @@ export function createUsageRowEncoder(
     if (!one) {
       const seriesKey = usageSeriesKey(registrationId, r.localSubscriptionId, r.localMeterId, r.resourceUri);
       // A daily line is per commerce meter, not local meter: two local meters can share one.
-      one = { id: series.size, fields: `${seriesKey}\t${subscription.id}\t${r.localMeterId}\t${instance.resourceField}`, line: `${instance.uri}|${commerceMeterId}|${r.localSubscriptionId}`, lines: new Map() };
+      one = { id: series.size, fields: `${seriesKey}\t${subscription.id}\t${r.localMeterId}\t${instance.resourceField}`, line: `${instance.uri}|${commerceMeterId}|${r.localSubscriptionId}`, days: "", rated: null };
       series.set(seriesName, one);
     }
     if (ratedLines && commerceMeterId !== null) {
-      let line = one.lines.get(hour.days);
+      // A series' records of one day share a line: the last one is remembered (a batch has 1–2 days).
+      let line = one.days === hour.days ? one.rated : null;
       if (!line) {
         const { mapping } = subscription;
         line = ratedLines.line(`${one.line}|${hour.days}`, {
@@ -208,7 +209,8 @@ export function createUsageRowEncoder(
           localSubscriptionId: r.localSubscriptionId, localMeterId: r.localMeterId, mappedTenantId: mapping.mappedTenantId,
           unregisteredTenant: mapping.unregisteredTenant, location: r.location,
         });
-        one.lines.set(hour.days, line);
+        one.days = hour.days;
+        one.rated = line;
       }
       ratedLines.add(line, r.location, commerceQuantity);
     }

@@ -9,7 +9,7 @@
 // from what it wrote. Runs inside the ingest transaction. No "server-only": the benchmark imports it.
 import type { SqlTransaction } from "../database/open-database";
 import type { PhaseTimer } from "./phase-timer";
-import { RATED_LINES_FROM_ARRAYS, type RatedLineAccumulator } from "./accumulate-rated-lines";
+import { RATED_LINES_FROM_ARRAYS, RatedLineAccumulator } from "./accumulate-rated-lines";
 import { EncodedBatch } from "./encoded-batch";
 import { USAGE_ROW_COLUMNS, type UsageRowEncoder } from "./prepare-usage-rows";
 import { CHANGED_RECORD_COLUMNS, rateGroupedLinesSql, writeAndRateSql } from "./rate-usage";
@@ -91,73 +91,80 @@ export interface StoreOptions {
    * batches), while COPY into the unindexed stage plus INSERT … SELECT stays flat.
    */
   copyDirect: boolean;
+  /** Add what is stored to the daily rated lines (false: Capacity registrations). */
+  rate: boolean;
   timer?: PhaseTimer;
 }
 
+/** A new encoder for the batch; given an accumulator, it also sums the rated lines into it. */
+export type UsageEncoderFactory = (ratedLines?: RatedLineAccumulator) => UsageRowEncoder;
+
 /**
- * Encodes `records` and stores them for a registration and, when `ratedLines` is given (the
- * encoder's accumulator: rating on), adds them to the daily rated lines. In-batch duplicates are
- * resolved (the later record wins); identical replays count as neither inserted nor corrected.
- * `stored`: the distinct natural keys of the batch.
+ * Encodes `records` and stores them for a registration and, when `rate`, adds them to the daily
+ * rated lines. In-batch duplicates are resolved (the later record wins); identical replays count as
+ * neither inserted nor corrected. `stored`: the distinct natural keys of the batch; `encoder`: the
+ * one whose rejections (and DuplicateInBatch reports) describe the batch. A fresh attempt that fails
+ * on an existing key is rolled back and the batch encoded again (cheaper than keeping every line).
  */
 export async function storeUsageRows(
   tx: SqlTransaction,
   registrationId: string,
   batchId: string,
   records: readonly unknown[],
-  encoder: UsageRowEncoder,
-  ratedLines: RatedLineAccumulator | null,
+  createEncoder: UsageEncoderFactory,
   options: StoreOptions,
-): Promise<StoreResult & { stored: number }> {
+): Promise<StoreResult & { stored: number; encoder: UsageRowEncoder }> {
   const { timer } = options;
-  const batch = new EncodedBatch(records, encoder);
+  const ratedLines = options.rate ? new RatedLineAccumulator() : null;
+  let encoder = createEncoder(ratedLines ?? undefined);
+  const fresh = new EncodedBatch(records, encoder, false);
   const rateFresh = async () => {
     if (ratedLines && ratedLines.size > 0) await tx.query(RATE_LINES_SQL, [registrationId, ...ratedLines.arrays()]);
     await tx.query("RELEASE SAVEPOINT usage_fresh");
     timer?.lap("rate");
   };
-  if (options.copyDirect) {
-    await tx.query("SAVEPOINT usage_fresh");
-    try {
+  const copySql = `COPY ${STAGE} (${ROW_COLUMNS}) FROM STDIN`;
+  let stored = -1;
+  await tx.query("SAVEPOINT usage_fresh");
+  try {
+    if (options.copyDirect) {
       // registrationId (a cuid) and batchId (a uuid) need no COPY escaping.
-      const inserted = await tx.copyFrom(`COPY "UsageRecord" ("registrationId", "batchId", ${ROW_COLUMNS}) FROM STDIN`, batch.chunks(`${registrationId}\t${batchId}\t`));
-      timer?.split("prepare", batch.spentMs, "copy");
+      const inserted = await tx.copyFrom(`COPY "UsageRecord" ("registrationId", "batchId", ${ROW_COLUMNS}) FROM STDIN`, fresh.chunks(`${registrationId}\t${batchId}\t`));
+      timer?.split("prepare", fresh.spentMs, "copy");
       await rateFresh();
-      return { inserted, corrected: 0, stored: inserted };
-    } catch (error) {
-      if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
-      await tx.query("ROLLBACK TO SAVEPOINT usage_fresh");
-      batch.finish();
-      timer?.split("prepare", batch.spentMs, "fresh-attempt");
+      return { inserted, corrected: 0, stored: inserted, encoder };
     }
-  } else {
-    batch.finish();
-    timer?.lap("prepare");
-  }
-  await tx.query(STAGE_DDL);
-  const stored = await tx.copyFrom(`COPY ${STAGE} (${ROW_COLUMNS}) FROM STDIN`, batch.kept(encoder.superseded));
-  timer?.lap("copy");
-  if (stored === 0) return { inserted: 0, corrected: 0, stored };
-  // The Node-summed lines hold every encoded record: right only when none was superseded.
-  if (!options.copyDirect && encoder.superseded.length === 0) {
-    await tx.query("SAVEPOINT usage_fresh");
-    try {
-      await tx.query(INSERT_STAGED_SQL, [registrationId, batchId]);
+    await tx.query(STAGE_DDL);
+    stored = await tx.copyFrom(copySql, fresh.chunks(""));
+    timer?.split("prepare", fresh.spentMs, "copy");
+    // The Node-summed lines hold every encoded record: right only when none was superseded.
+    if (encoder.superseded.length === 0) {
+      if (stored > 0) await tx.query(INSERT_STAGED_SQL, [registrationId, batchId]);
       timer?.lap("insert");
       await rateFresh();
-      return { inserted: stored, corrected: 0, stored };
-    } catch (error) {
-      if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
-      await tx.query("ROLLBACK TO SAVEPOINT usage_fresh");
-      timer?.lap("fresh-attempt");
+      return { inserted: stored, corrected: 0, stored, encoder };
     }
+    await tx.query("RELEASE SAVEPOINT usage_fresh");
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
+    await tx.query("ROLLBACK TO SAVEPOINT usage_fresh");
+    timer?.lap("fresh-attempt");
   }
-  const params = [registrationId, batchId, ratedLines !== null];
+  // Slow path: the batch encoded again, lines kept, superseded ones left out of the stage.
+  encoder = createEncoder();
+  const batch = new EncodedBatch(records, encoder, true);
+  batch.finish();
+  await tx.query(STAGE_DDL);
+  if (stored >= 0) await tx.query(`DELETE FROM ${STAGE}`);
+  stored = await tx.copyFrom(copySql, batch.kept(encoder.superseded));
+  timer?.split("prepare", batch.spentMs, "copy");
+  if (stored === 0) return { inserted: 0, corrected: 0, stored, encoder };
+  const params = [registrationId, batchId, options.rate];
   const inserted = (await tx.query<{ written: number }>(INSERT_SQL, params)).rows[0].written;
   timer?.lap("insert+rate");
   const collisions = (await tx.query<{ n: number }>(COLLISIONS_SQL, [registrationId])).rows[0].n;
   if (collisions > 0) throw new Error(`${collisions} usage record(s) hash to the key of another natural key (md5 collision): batch refused.`);
   const corrected = (await tx.query<{ written: number }>(CORRECT_SQL, params)).rows[0].written;
   timer?.lap("correct+rate");
-  return { inserted, corrected, stored };
+  return { inserted, corrected, stored, encoder };
 }
