@@ -4,9 +4,9 @@
 // records are COPYed straight into UsageRecord, encoded slice by slice while the server parses; on
 // PGlite they are COPYed into a per-connection temporary staging table and inserted from it. When a
 // key already exists (a replay, an overlap, or the same key twice in the batch) the insert fails on
-// the primary key and is rolled back to the savepoint; the same lines (kept in memory) are staged
-// and stored with INSERT … ON CONFLICT DO NOTHING plus one UPDATE for the corrections, each rated
-// from what it wrote. Runs inside the ingest transaction. No "server-only": the benchmark imports it.
+// the primary key and is rolled back to the savepoint; the batch is encoded again into the staging
+// table and stored with INSERT … ON CONFLICT DO NOTHING plus one UPDATE for the corrections, each
+// rated from what it wrote. Runs inside the ingest transaction. No "server-only": the benchmark imports it.
 import type { SqlTransaction } from "../database/open-database";
 import type { PhaseTimer } from "./phase-timer";
 import { RATED_LINES_FROM_ARRAYS, RatedLineAccumulator } from "./accumulate-rated-lines";
