@@ -4,7 +4,7 @@
 // because a production build + `next start` per database mode takes minutes and the router adds
 // a constant per request, not per record. Batches are gzip-compressed beforehand, as the collector
 // sends them, and posted one after another (a stamp's collector is sequential).
-// Printed: the settings, records/s, p50/p95 batch latency, peak RSS, the per-phase breakdown the
+// Printed: the settings, records/s, p50/p95 batch latency, peak RSS, CPU time per batch, the per-phase breakdown the
 // route reports in Server-Timing, and the ceiling: a raw COPY of the same rows (already checked,
 // mapped and encoded) straight into UsageRecord, with no validation, upsert or rating.
 // Figures are printed, never asserted.
@@ -18,6 +18,7 @@ import { register } from "node:module";
 import http from "node:http";
 import { randomUUID } from "node:crypto";
 import { gzipSync } from "node:zlib";
+import { readFileSync } from "node:fs";
 import type { Database } from "../lib/database/open-database";
 
 // lib/ and the route import "server-only" (throws outside Next's server bundle): resolve it to an
@@ -66,6 +67,27 @@ function makeBatch(now: Date, b: number): unknown[] {
     }
   }
   return records;
+}
+
+/**
+ * CPU milliseconds so far of each server process connected to this database (PostgreSQL on this
+ * machine only: read from /proc; empty when the server is elsewhere). The bench's pool keeps its
+ * connections for the whole run, so the difference over the run is the server's CPU for it.
+ */
+async function serverCpuMs(database: Database): Promise<Map<number, number>> {
+  const cpu = new Map<number, number>();
+  if (database.mode !== "postgres") return cpu;
+  const { rows } = await database.sql.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`);
+  for (const { pid } of rows) {
+    try {
+      // Fields after the command name: state is field 3; utime and stime (clock ticks, 100/s) fields 14 and 15.
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      cpu.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
+    } catch {
+      // Not on this machine.
+    }
+  }
+  return cpu;
 }
 
 async function run(label: string, openDb: () => Promise<Database>) {
@@ -123,6 +145,8 @@ async function run(label: string, openDb: () => Promise<Database>) {
   const latencies: number[] = [];
   const phases = new Map<string, number>();
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
+  const serverStart = await serverCpuMs(database);
   let accepted = 0;
   for (const body of bodies) {
     const t0 = performance.now();
@@ -138,6 +162,9 @@ async function run(label: string, openDb: () => Promise<Database>) {
     for (const [name, ms] of parseServerTiming(response.headers.get("server-timing"))) phases.set(name, (phases.get(name) ?? 0) + ms);
   }
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  const serverEnd = await serverCpuMs(database);
+  const serverMs = [...serverEnd].reduce((sum, [pid, ms]) => sum + ms - (serverStart.get(pid) ?? 0), 0);
   clearInterval(sampler);
   server.close();
   latencies.sort((a, b) => a - b);
@@ -146,7 +173,10 @@ async function run(label: string, openDb: () => Promise<Database>) {
   const rate = total / seconds;
   const lines = await prisma.ratedUsageLine.count({ where: { registrationId: registration.id } });
   console.log(`[${label}] HTTP ingest: ${total} records: ${Math.round(rate)} records/s; batch p50 ${pct(50).toFixed(0)} ms, p95 ${pct(95).toFixed(0)} ms; ` +
-    `peak RSS ${mb(peakRss)}; accepted ${accepted}; rated lines ${lines}`);
+    `peak RSS ${mb(peakRss)}; accepted ${accepted}; rated lines ${lines}; ` +
+    // CPU time is steadier than wall time on a shared machine. PGlite runs inside this process; PostgreSQL's own CPU is not counted.
+    `bench process CPU ${((cpu.user + cpu.system) / 1000 / BATCHES).toFixed(0)} ms per batch${label.startsWith("PGlite") ? " (includes the database)" : " (Node only)"}` +
+    (serverEnd.size > 0 ? `, PostgreSQL server CPU ${(serverMs / BATCHES).toFixed(0)} ms per batch` : ""));
   const measured = [...phases.values()].reduce((a, b) => a + b, 0);
   const perBatch = (ms: number) => `${(ms / BATCHES).toFixed(0)} ms`;
   console.log(`[${label}] phases per batch (Server-Timing, mean of ${BATCHES}): ` +
@@ -160,8 +190,7 @@ async function run(label: string, openDb: () => Promise<Database>) {
   const copies: string[][] = [];
   for (let b = 0; b < BATCHES; b++) {
     const batchId = randomUUID();
-    // Each line ends with the staging table's "ord" (the record index): not a UsageRecord column.
-    const rows = prepareUsageRows(makeBatch(now, b), known, context).lines.map((line) => `${prefix}${batchId}\t${line.slice(0, line.lastIndexOf("\t"))}\n`);
+    const rows = prepareUsageRows(registration.id, makeBatch(now, b), known, context).lines.map((line) => `${prefix}${batchId}\t${line}`);
     copies.push([...copyChunks(rows)]);
   }
   await database.sql.query(`DELETE FROM "UsageRecord" WHERE "registrationId" = $1`, [registration.id]);

@@ -5,7 +5,7 @@ import { DomainError, notFound } from "../actions/errors";
 import { loadGatewayContext, loadKnownMeters } from "./load-gateway-context";
 import { usageDayCloseHours } from "./gateway/usage-days";
 import { createUsageRowEncoder, type UsageRejection } from "./prepare-usage-rows";
-import { storeUsageRows } from "./store-usage-records";
+import { storeUsageRows, type UsageEncoderFactory } from "./store-usage-records";
 import { storeRejections } from "./store-rejections";
 import type { PhaseTimer } from "./phase-timer";
 
@@ -61,14 +61,15 @@ export async function ingestUsageBatch(registrationId: string, records: readonly
   const timer = options.timer;
   timer?.lap("load");
   // Records are checked, mapped and encoded while they stream into the database (storeUsageRows).
-  const encoder = createUsageRowEncoder(knownMeters, context);
+  const createEncoder: UsageEncoderFactory = (ratedLines) => createUsageRowEncoder(registration.id, knownMeters, context, ratedLines);
 
   const batchId = randomUUID();
   const database = await getDatabase();
   const result = await database.sql.transaction(async (tx) => {
     // Capacity stamps report usage for the partner's own insight, but Microsoft bills them a fixed fee: never rated.
-    const stored = await storeUsageRows(tx, registration.id, batchId, records, encoder, registration.billingModel === "PAY_AS_YOU_USE", timer);
-    const rejections = encoder.rejections();
+    const rate = registration.billingModel === "PAY_AS_YOU_USE";
+    const stored = await storeUsageRows(tx, registration.id, batchId, records, createEncoder, { copyDirect: database.mode === "postgres", rate, timer });
+    const rejections = stored.encoder.rejections();
     const duplicate = stored.stored - stored.inserted - stored.corrected;
     const counts = { accepted: stored.inserted, duplicate, corrected: stored.corrected, rejected: rejections.length };
     await tx.query(

@@ -8,6 +8,8 @@ import { convertQuantity } from "../meters/quantity-conversion";
 import { mapLocalSubscription, type GatewayContext, type SubscriptionMapping } from "./gateway/map-usage-record";
 import { commerceUsageDate } from "./gateway/usage-days";
 import { checkUsageRecordInto, parseInstanceData, type CheckedUsageRecord, type InstanceData, type UsageRejectCode } from "./parse-usage-record";
+import { usageSeriesKey } from "./usage-series-key";
+import type { RatedLine, RatedLineAccumulator } from "./accumulate-rated-lines";
 
 export interface UsageRejection {
   index: number;
@@ -15,8 +17,9 @@ export interface UsageRejection {
   reason: string;
 }
 
-/** The UsageRecord columns of each COPY line, in order; each line then ends with the staging "ord" (record index). */
+/** The UsageRecord columns of each COPY line, in order (registrationId and batchId are the store's). */
 export const USAGE_ROW_COLUMNS = [
+  "seriesKey",
   "localSubscriptionId",
   "localMeterId",
   "resourceUri",
@@ -37,7 +40,7 @@ export const USAGE_ROW_COLUMNS = [
 ] as const;
 
 export interface PreparedUsageRows {
-  /** COPY text lines (newline-terminated, ending with the record index) of the accepted records, one per natural key. */
+  /** COPY text lines (newline-terminated) of the accepted records, one per natural key. */
   lines: string[];
   /** Sorted by index. */
   rejections: UsageRejection[];
@@ -97,10 +100,13 @@ interface HourFields {
   redated: string;
   /** The original (event) day: GB-hours → GB-month divides by the days of its month. */
   eventDate: Date;
+  /** The rated line's days: usage day and event day (ISO), and both as part of a line key. */
+  eventDay: string;
+  days: string;
 }
 
 export interface UsageRowEncoder {
-  /** The COPY line of record `index` (its last field is `index`: the staging "ord"), or null when rejected. */
+  /** The COPY line of record `index`, or null when rejected. */
   encode(record: unknown, index: number): string | null;
   /** Encoded lines so far, superseded ones included. */
   readonly encoded: number;
@@ -114,14 +120,22 @@ export interface UsageRowEncoder {
 }
 
 /**
- * Checks, maps and encodes records one by one, de-duplicating on the natural key (a later record
- * supersedes the earlier one, which is reported as DuplicateInBatch).
+ * Checks, maps and encodes records one by one for a registration, de-duplicating on the natural key
+ * (a later record supersedes the earlier one, which is reported as DuplicateInBatch).
  */
-export function createUsageRowEncoder(knownMeters: ReadonlySet<string>, context: GatewayContext): UsageRowEncoder {
+export function createUsageRowEncoder(
+  registrationId: string,
+  knownMeters: ReadonlySet<string>,
+  context: GatewayContext,
+  /** When given, receives each rated record's commerce quantity by daily line (for a batch of new records only). */
+  ratedLines?: RatedLineAccumulator,
+): UsageRowEncoder {
   const nowMs = context.ingestedAt.getTime();
   const rejections: UsageRejection[] = [];
   const superseded: number[] = [];
   const latestByKey = new Map<string, number>();
+  /** Per series (resource URI by number, meter, subscription): a short number for in-batch keys and its COPY fields up to the URI. */
+  const series = new Map<string, { id: number; fields: string; line: string; days: string; rated: RatedLine | null }>();
   const subscriptions = new Map<string, { mapping: SubscriptionMapping; fields: string; id: string }>();
   const instances = instanceCache();
   const r = {} as CheckedUsageRecord;
@@ -150,10 +164,14 @@ export function createUsageRowEncoder(knownMeters: ReadonlySet<string>, context:
     if (!hour) {
       const start = new Date(r.startMs);
       const days = commerceUsageDate(start, context.ingestedAt, context.dayCloseHours);
+      const usageDate = days.usageDate.toISOString().slice(0, 10);
+      const eventDay = start.toISOString().slice(0, 10);
       hour = {
+        eventDay,
+        days: `${usageDate}|${eventDay}`,
         start: start.toISOString(),
         end: new Date(r.endMs).toISOString(),
-        usageDate: days.usageDate.toISOString().slice(0, 10),
+        usageDate,
         redated: bool(days.redated),
         eventDate: days.eventDate,
       };
@@ -163,14 +181,40 @@ export function createUsageRowEncoder(knownMeters: ReadonlySet<string>, context:
     // Not billed by Microsoft → no commerce meter: kept for chargeback, never rated.
     const meter = context.mappings.get(r.localMeterId);
     let commerce = `${NULL}\t${NULL}`;
+    let commerceMeterId: string | null = null;
+    let commerceQuantity = "";
     if (meter) {
-      const commerceMeterId = subscription.mapping.audience === "ADMIN" ? meter.adminCommerceMeterId : meter.tenantCommerceMeterId;
-      const quantity = meter.conversion === "IDENTITY" ? r.quantity : convertQuantity(meter.conversion, new Decimal(r.quantity), hour.eventDate).toString();
-      commerce = `${commerceMeterId}\t${quantity}`;
+      commerceMeterId = subscription.mapping.audience === "ADMIN" ? meter.adminCommerceMeterId : meter.tenantCommerceMeterId;
+      commerceQuantity = meter.conversion === "IDENTITY" ? r.quantity : convertQuantity(meter.conversion, new Decimal(r.quantity), hour.eventDate).toString();
+      commerce = `${commerceMeterId}\t${commerceQuantity}`;
     }
 
-    // The natural key (registration implied), with the resource URI by number: shorter to hash.
-    const key = `${instance.uri}|${r.startMs}|${r.localMeterId}|${r.localSubscriptionId}`;
+    // The series (registration implied) with the resource URI by number: shorter to look up. Its
+    // md5 key is computed once per series per batch (a day-long batch repeats each 24 times).
+    const seriesName = `${instance.uri}|${r.localMeterId}|${r.localSubscriptionId}`;
+    let one = series.get(seriesName);
+    if (!one) {
+      const seriesKey = usageSeriesKey(registrationId, r.localSubscriptionId, r.localMeterId, r.resourceUri);
+      // A daily line is per commerce meter, not local meter: two local meters can share one.
+      one = { id: series.size, fields: `${seriesKey}\t${subscription.id}\t${r.localMeterId}\t${instance.resourceField}`, line: `${instance.uri}|${commerceMeterId}|${r.localSubscriptionId}`, days: "", rated: null };
+      series.set(seriesName, one);
+    }
+    if (ratedLines && commerceMeterId !== null) {
+      // A series' records of one day share a line: the last one is remembered (a batch has 1–2 days).
+      let line = one.days === hour.days ? one.rated : null;
+      if (!line) {
+        const { mapping } = subscription;
+        line = ratedLines.line(`${one.line}|${hour.days}`, {
+          azureSubscriptionId: mapping.azureSubscriptionId, commerceMeterId, resourceUri: r.resourceUri, usageDate: hour.usageDate, eventDate: hour.eventDay,
+          localSubscriptionId: r.localSubscriptionId, localMeterId: r.localMeterId, mappedTenantId: mapping.mappedTenantId,
+          unregisteredTenant: mapping.unregisteredTenant, location: r.location,
+        });
+        one.days = hour.days;
+        one.rated = line;
+      }
+      ratedLines.add(line, r.location, commerceQuantity);
+    }
+    const key = `${one.id}|${r.startMs}`;
     const earlier = latestByKey.get(key);
     if (earlier !== undefined) {
       // The later record is the stamp's latest statement (as a correction would be): it wins.
@@ -181,8 +225,8 @@ export function createUsageRowEncoder(knownMeters: ReadonlySet<string>, context:
     latestByKey.set(key, index);
     encoded += 1;
     return (
-      `${subscription.id}\t${r.localMeterId}\t${instance.resourceField}\t${hour.start}\t${hour.end}\t${r.quantity}\t` +
-      `${instance.detailFields}\t${subscription.fields}\t${commerce}\t${hour.usageDate}\t${hour.redated}\t${index}\n`
+      `${one.fields}\t${hour.start}\t${hour.end}\t${r.quantity}\t` +
+      `${instance.detailFields}\t${subscription.fields}\t${commerce}\t${hour.usageDate}\t${hour.redated}\n`
     );
   }
 
@@ -204,8 +248,13 @@ export function createUsageRowEncoder(knownMeters: ReadonlySet<string>, context:
  * A whole batch at once: the lines of the records that survive (superseded ones left out) and the
  * rejections. (The ingest path streams with encodeUsageChunks instead.)
  */
-export function prepareUsageRows(records: readonly unknown[], knownMeters: ReadonlySet<string>, context: GatewayContext): PreparedUsageRows {
-  const encoder = createUsageRowEncoder(knownMeters, context);
+export function prepareUsageRows(
+  registrationId: string,
+  records: readonly unknown[],
+  knownMeters: ReadonlySet<string>,
+  context: GatewayContext,
+): PreparedUsageRows {
+  const encoder = createUsageRowEncoder(registrationId, knownMeters, context);
   const byIndex = new Map<number, string>();
   records.forEach((record, index) => {
     const line = encoder.encode(record, index);
@@ -213,27 +262,6 @@ export function prepareUsageRows(records: readonly unknown[], knownMeters: Reado
   });
   for (const index of encoder.superseded) byIndex.delete(index);
   return { lines: [...byIndex.values()], rejections: encoder.rejections() };
-}
-
-/**
- * Encodes `records` slice by slice into COPY chunks, yielding to the event loop after each so the
- * database parses one chunk while the next is encoded (PostgreSQL runs in another process: on two
- * cores the two overlap). `spent` receives the milliseconds spent encoding.
- */
-export async function* encodeUsageChunks(records: readonly unknown[], encoder: UsageRowEncoder, spent: { ms: number }, sliceSize = 5_000): AsyncGenerator<string> {
-  for (let from = 0; from < records.length; from += sliceSize) {
-    const started = performance.now();
-    const lines: string[] = [];
-    const to = Math.min(records.length, from + sliceSize);
-    for (let index = from; index < to; index++) {
-      const line = encoder.encode(records[index], index);
-      if (line !== null) lines.push(line);
-    }
-    const chunk = lines.join("");
-    spent.ms += performance.now() - started;
-    if (chunk.length > 0) yield chunk;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
 }
 
 /** Lines joined into chunks of about `bytes` characters: fewer, larger writes to COPY. */

@@ -11,10 +11,10 @@ export async function purgeUsageRecords(sql: Pick<RawSql, "query">, options: { n
   const cutoff = new Date(now.getTime() - (options.retentionDays ?? USAGE_RECORD_RETENTION_DAYS) * 86_400_000);
   let deleted = 0;
   for (;;) {
-    // Served by the usageStart index; on a month-partitioned install whole partitions are dropped instead (README).
+    // Served by the primary key (usageStart, seriesKey); on a month-partitioned install whole partitions are dropped instead (README).
     const { rows } = await sql.query<{ n: number }>(
-      `WITH doomed AS (SELECT "id" FROM "UsageRecord" WHERE "usageStart" < $1 LIMIT ${PURGE_CHUNK}),
-            gone AS (DELETE FROM "UsageRecord" WHERE "id" IN (SELECT "id" FROM doomed) RETURNING 1)
+      `WITH doomed AS (SELECT "usageStart", "seriesKey" FROM "UsageRecord" WHERE "usageStart" < $1 LIMIT ${PURGE_CHUNK}),
+            gone AS (DELETE FROM "UsageRecord" u USING doomed d WHERE u."usageStart" = d."usageStart" AND u."seriesKey" = d."seriesKey" RETURNING 1)
        SELECT count(*)::int AS n FROM gone`,
       [cutoff.toISOString()],
     );

@@ -112,6 +112,15 @@ SELECT count(*)::int AS "written" FROM changed`;
 }
 
 /**
+ * Adds lines already grouped elsewhere (`linesSelect`: the columns of LINE_COLUMNS plus "quantity",
+ * one row per line key) to the rated lines, priced like writeAndRateSql's.
+ */
+export function rateGroupedLinesSql(linesSelect: string): string {
+  return `WITH ${rateCtes(`lines AS MATERIALIZED (${linesSelect})`)}
+${RATE_INSERT}`;
+}
+
+/**
  * Rebuilds the rated lines of one registration's usage days (ISO dates) from the raw records and
  * the prices in force now: a repair tool (e.g. after a price list correction), only while the raw
  * records are still retained (180 days).

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { Prisma } from "../../generated/prisma/client";
 import type { RawSql } from "../../lib/database/open-database";
+import { usageSeriesKey } from "../../lib/usage/usage-series-key";
 
 export const METERS = {
   vm: "7bc19779-56bc-474d-8c88-36fbd79ae004",
@@ -58,6 +59,8 @@ export async function insertRatedLine(
   );
 }
 
+const UNBILLED_URI = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/publicIPAddresses/ip1";
+
 /** Raw usage of a local meter Microsoft doesn't bill (commerceMeterId null). */
 export async function insertUnbilledUsage(
   sql: Pick<RawSql, "query">,
@@ -66,8 +69,9 @@ export async function insertUnbilledUsage(
   const start = new Date(`${usage.day}T00:00:00Z`);
   start.setUTCHours(usage.hour);
   await sql.query(
-    `INSERT INTO "UsageRecord" ("registrationId","localSubscriptionId","localMeterId","resourceUri","usageStart","usageEnd","quantity","azureSubscriptionId","usageDate")
-     VALUES ($1, 'local-1', $2::uuid, '/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/publicIPAddresses/ip1', $3, $4, $5::numeric, $6::uuid, $7::date)`,
-    [usage.registrationId, usage.localMeterId, start.toISOString(), new Date(start.getTime() + 3_600_000).toISOString(), usage.quantity, usage.subscriptionId, usage.day],
+    `INSERT INTO "UsageRecord" ("seriesKey","registrationId","localSubscriptionId","localMeterId","resourceUri","usageStart","usageEnd","quantity","azureSubscriptionId","usageDate")
+     VALUES ($8::uuid, $1, 'local-1', $2::uuid, '${UNBILLED_URI}', $3, $4, $5::numeric, $6::uuid, $7::date)`,
+    [usage.registrationId, usage.localMeterId, start.toISOString(), new Date(start.getTime() + 3_600_000).toISOString(), usage.quantity, usage.subscriptionId, usage.day,
+     usageSeriesKey(usage.registrationId, "local-1", usage.localMeterId.toLowerCase(), UNBILLED_URI)],
   );
 }

@@ -1,0 +1,112 @@
+// The daily rated lines of a batch whose records are all new, summed in Node while the records are
+// encoded: the fresh path COPYs records straight into UsageRecord and rates ~2 lines per resource
+// (a day-long window spans two days) instead of re-reading 50,000 rows to group them in SQL. The
+// grouping and the per-column choices are rate-usage.ts's CHANGED_LINES exactly: the line key
+// (azure subscription, commerce meter, resource URI, usage day, event day, local subscription);
+// min(localMeterId), max(mappedTenantId), bool_or(unregisteredTenant), max(location) in code-point
+// order (= the databases' C collation); the sum of each record's commerce quantity rounded as its
+// numeric(28, 10) column stores it. Pure module.
+import Decimal from "decimal.js";
+
+export interface RatedLineFields {
+  azureSubscriptionId: string;
+  commerceMeterId: string;
+  resourceUri: string;
+  usageDate: string;
+  eventDate: string;
+  localSubscriptionId: string;
+  localMeterId: string;
+  mappedTenantId: string | null;
+  unregisteredTenant: boolean;
+  location: string | null;
+}
+
+export interface RatedLine extends RatedLineFields {
+  /** Exact while every quantity is an integer and the sum a safe integer; otherwise `decimal` holds it. */
+  integer: number;
+  decimal: Decimal | null;
+}
+
+/** The value of plain digits (at most 15: exact in a double), else -1. Cheaper than a regex per record. */
+function integerValue(text: string): number {
+  if (text.length === 0 || text.length > 15) return -1;
+  let value = 0;
+  for (let i = 0; i < text.length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+const SCALE = 10;
+
+/** The line columns as parallel arrays (unnest parameters), in RATED_LINE_ARRAY_COLUMNS order. */
+export type RatedLineArrays = [string[], string[], string[], string[], string[], string[], string[], (string | null)[], boolean[], (string | null)[], string[]];
+
+export class RatedLineAccumulator {
+  private readonly lines = new Map<string, RatedLine>();
+
+  get size(): number {
+    return this.lines.size;
+  }
+
+  /**
+   * The line `key` identifies (the caller's unique encoding of the line key), merging `fields` of a
+   * record into it. Callers cache the result per series and day, and pass each further record's
+   * location to `add`: the other fields are constant per series within a batch.
+   */
+  line(key: string, fields: RatedLineFields): RatedLine {
+    const line = this.lines.get(key);
+    if (!line) {
+      const created = { ...fields, integer: 0, decimal: null };
+      this.lines.set(key, created);
+      return created;
+    }
+    if (fields.localMeterId < line.localMeterId) line.localMeterId = fields.localMeterId;
+    if (fields.mappedTenantId !== null && (line.mappedTenantId === null || fields.mappedTenantId > line.mappedTenantId)) line.mappedTenantId = fields.mappedTenantId;
+    line.unregisteredTenant ||= fields.unregisteredTenant;
+    this.location(line, fields.location);
+    return line;
+  }
+
+  /** Adds one record's commerce quantity (decimal text) and location to `line`. */
+  add(line: RatedLine, location: string | null, quantity: string): void {
+    if (location !== line.location) this.location(line, location);
+    if (line.decimal === null) {
+      const sum = line.integer + integerValue(quantity);
+      if (sum >= line.integer && Number.isSafeInteger(sum)) {
+        line.integer = sum;
+        return;
+      }
+    }
+    line.decimal = (line.decimal ?? new Decimal(line.integer)).plus(new Decimal(quantity).toDecimalPlaces(SCALE, Decimal.ROUND_HALF_UP));
+  }
+
+  private location(line: RatedLine, location: string | null): void {
+    if (location !== null && (line.location === null || location > line.location)) line.location = location;
+  }
+
+  arrays(): RatedLineArrays {
+    const out: RatedLineArrays = [[], [], [], [], [], [], [], [], [], [], []];
+    for (const line of this.lines.values()) {
+      out[0].push(line.azureSubscriptionId);
+      out[1].push(line.commerceMeterId);
+      out[2].push(line.resourceUri);
+      out[3].push(line.usageDate);
+      out[4].push(line.eventDate);
+      out[5].push(line.localSubscriptionId);
+      out[6].push(line.localMeterId);
+      out[7].push(line.mappedTenantId);
+      out[8].push(line.unregisteredTenant);
+      out[9].push(line.location);
+      out[10].push(line.decimal === null ? String(line.integer) : line.decimal.toFixed());
+    }
+    return out;
+  }
+}
+
+/** SQL: the accumulated lines from parameters $2…$12 (arrays), $1 the registration, as a `lines` CTE body. */
+export const RATED_LINES_FROM_ARRAYS = `SELECT $1::text AS "registrationId", u.*
+  FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::date[], $6::date[], $7::text[], $8::uuid[], $9::uuid[], $10::boolean[], $11::text[], $12::numeric[])
+    AS u("azureSubscriptionId", "commerceMeterId", "resourceUri", "usageDate", "eventDate", "localSubscriptionId", "localMeterId",
+         "mappedTenantId", "unregisteredTenant", "location", "quantity")`;

@@ -1,0 +1,26 @@
+// A usage series: one registration's (local subscription, local meter, resource URI), whose hourly
+// records are keyed by (usageStart, seriesKey). The key is md5 of an unambiguous encoding of the
+// four, as a uuid: a 16-byte fixed-width key instead of the long URI text in the unique index
+// (which measured half of the insert's cost). Computed in Node once per series per batch, and by
+// the same formula in SQL (backfill migration, fixtures, the collision check). Pure module.
+import { createHash } from "node:crypto";
+
+/**
+ * The hashed text: the subscription's UTF-8 byte length before it, so no choice of subscription
+ * and URI (both free text from the stamp) can produce another series' text; the registration id
+ * (a cuid) and the meter (a normalised uuid) are fixed-format.
+ */
+function seriesText(registrationId: string, localSubscriptionId: string, localMeterId: string, resourceUri: string): string {
+  return `${registrationId}|${localMeterId}|${Buffer.byteLength(localSubscriptionId, "utf8")}|${localSubscriptionId}|${resourceUri}`;
+}
+
+/** The series key (uuid text) of a record's natural key minus its hour. */
+export function usageSeriesKey(registrationId: string, localSubscriptionId: string, localMeterId: string, resourceUri: string): string {
+  const hex = createHash("md5").update(seriesText(registrationId, localSubscriptionId, localMeterId, resourceUri), "utf8").digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The same key in SQL, over four SQL expressions (text, text, uuid, text). */
+export function usageSeriesKeySql(registrationId: string, localSubscriptionId: string, localMeterId: string, resourceUri: string): string {
+  return `md5(${registrationId} || '|' || ${localMeterId}::text || '|' || octet_length(${localSubscriptionId}) || '|' || ${localSubscriptionId} || '|' || ${resourceUri})::uuid`;
+}

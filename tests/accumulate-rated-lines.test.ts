@@ -1,0 +1,37 @@
+// The Node-side sums of the fresh ingest path: exact like numeric(28, 10) columns summed in SQL.
+import { describe, expect, it } from "vitest";
+import { RatedLineAccumulator, type RatedLineFields } from "../lib/usage/accumulate-rated-lines";
+
+const fields = (over: Partial<RatedLineFields> = {}): RatedLineFields => ({
+  azureSubscriptionId: "a", commerceMeterId: "m", resourceUri: "/r", usageDate: "2026-11-20", eventDate: "2026-11-20",
+  localSubscriptionId: "s", localMeterId: "b0000000-0000-0000-0000-000000000000", mappedTenantId: null, unregisteredTenant: false, location: null, ...over,
+});
+
+const quantityOf = (quantities: string[]) => {
+  const accumulator = new RatedLineAccumulator();
+  const line = accumulator.line("k", fields());
+  for (const quantity of quantities) accumulator.add(line, null, quantity);
+  return accumulator.arrays()[10][0];
+};
+
+describe("rated line sums", () => {
+  it("sums integers exactly, past the safe-integer range too", () => {
+    expect(quantityOf(["1", "2", "3"])).toBe("6");
+    expect(quantityOf(["999999999999999", "999999999999999", "999999999999999", "999999999999999", "999999999999999", "999999999999999", "999999999999999", "999999999999999", "999999999999999", "999999999999999"])).toBe("9999999999999990");
+  });
+
+  it("rounds each quantity to 10 decimals (half away from zero) before adding, as the column stores it", () => {
+    expect(quantityOf(["0.00000000005", "0.00000000005"])).toBe("0.0000000002");
+    expect(quantityOf(["1e-7", "2", "0.12345678901234"])).toBe("2.123456889");
+  });
+
+  it("keeps the SQL's choices when records of one line differ: min local meter, max tenant and location, any unregistered", () => {
+    const accumulator = new RatedLineAccumulator();
+    const line = accumulator.line("k", fields({ localMeterId: "c0000000-0000-0000-0000-000000000000", location: "b" }));
+    accumulator.line("k", fields({ localMeterId: "a0000000-0000-0000-0000-000000000000", mappedTenantId: "t", unregisteredTenant: true }));
+    accumulator.add(line, "a", "1");
+    accumulator.add(line, "c", "1");
+    const arrays = accumulator.arrays();
+    expect([arrays[6][0], arrays[7][0], arrays[8][0], arrays[9][0]]).toEqual(["a0000000-0000-0000-0000-000000000000", "t", true, "c"]);
+  });
+});
