@@ -261,7 +261,22 @@ async function main(): Promise<void> {
 
   // 4. Serve.
   console.log(`[start] ready in ${seconds(totalStarted)}; starting next start on ${url} (bound to ${host})`);
-  process.exit(await serve(bin("next"), ["start", "-p", port, "-H", host], env));
+  process.exit(await serve(bin("next"), ["start", "-p", port, "-H", host], withServerNodeOptions(env)));
+}
+
+/**
+ * V8's young generation for the production server: 64 MB semi-spaces instead of 16 MB. An ingest
+ * batch is a ~25 MB JSON body turned into 50,000 short-lived objects; with the default the
+ * scavenger runs (and copies survivors) several times per batch. Measured with `npm run
+ * bench:ingest` on PostgreSQL (which runs with the same flag): JSON parse 137 → 86 ms per
+ * 50,000-record batch, throughput +6 %. An operator's own NODE_OPTIONS setting wins.
+ */
+const SERVER_SEMI_SPACE_OPTION = "--max-semi-space-size=64";
+
+function withServerNodeOptions(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const current = env.NODE_OPTIONS ?? "";
+  if (current.includes("--max-semi-space-size")) return env;
+  return { ...env, NODE_OPTIONS: `${current} ${SERVER_SEMI_SPACE_OPTION}`.trim() };
 }
 
 async function serve(command: string, commandArgs: string[], env: NodeJS.ProcessEnv): Promise<number> {
