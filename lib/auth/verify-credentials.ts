@@ -1,5 +1,6 @@
 import "server-only";
 import bcrypt from "bcryptjs";
+import { PASSWORD_BCRYPT_COST } from "./password-hash";
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { UserRole } from "../../generated/prisma/enums";
 import { checkSignInRateLimit, recordSignInAttempt, signInAttemptKey } from "./sign-in-rate-limit";
@@ -25,7 +26,7 @@ export class SignInError extends Error {}
 // A hash to compare against when the email is unknown, so timing doesn't reveal which emails exist.
 let dummyHash: string | undefined;
 function getDummyHash(): string {
-  dummyHash ??= bcrypt.hashSync("stackcenter-no-such-user", 10);
+  dummyHash ??= bcrypt.hashSync("stackcenter-no-such-user", PASSWORD_BCRYPT_COST);
   return dummyHash;
 }
 

@@ -8,6 +8,7 @@ import { Money, customerUnitPrice, lineValue, marginOf, roundStatementAmount, su
 import { rateResolver } from "./resolve-rate";
 import { unsafeLoadRateCardSets, type PricedCustomer } from "./load-rate-card-set";
 import { commerceMeterLabel } from "./rate-card-subjects";
+import { reconLineTotalSql } from "../recon/recon-csv-sql";
 
 export interface CostedStatementLine {
   meterKind: "commerce" | "local";
@@ -57,12 +58,13 @@ interface LocalGroup {
 
 /*
  * Microsoft's cost per group = Σ FLOOR(unitPrice × quantity, 2) over its rated lines: the recon
- * file's BillingPreTaxTotal (reconLineTotal), in exact numeric arithmetic, so it equals the file.
+ * file's BillingPreTaxTotal, by the recon export's own SQL expression (reconLineTotalSql: × 0.01,
+ * never / 100, whose numeric division keeps ~16 significant digits and lost cents on huge amounts).
  */
 const RATED_SQL = `
 SELECT s."customerId" AS "customerId", l."commerceMeterId"::text AS "meterId", l."usageDate"::text AS "day",
        l."unitPrice"::text AS "unitPrice", l."currency" AS "currency", SUM(l."quantity")::text AS "quantity",
-       SUM(CASE WHEN l."unitPrice" IS NULL THEN 0 ELSE FLOOR(l."unitPrice" * l."quantity" * 100) / 100 END)::text AS "cost"
+       SUM(${reconLineTotalSql('l."unitPrice"', 'l."quantity"')})::text AS "cost"
   FROM "RatedUsageLine" l
   JOIN "AzureSubscription" s ON s."id" = l."azureSubscriptionId"
  WHERE s."customerId" = ANY($1::text[]) AND l."usageDate" BETWEEN $2::date AND $3::date

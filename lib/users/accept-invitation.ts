@@ -1,5 +1,5 @@
 import "server-only";
-import bcrypt from "bcryptjs";
+import { hashPassword } from "../auth/password-hash";
 import type { Prisma } from "../../generated/prisma/client";
 import { Prisma as PrismaRuntime } from "../../generated/prisma/client";
 import { getPrisma } from "../db";
@@ -10,7 +10,6 @@ import { hashInvitationToken, isWellFormedInvitationToken } from "./invitation-f
 import { invitationState } from "./list-partner-users";
 import type { AcceptInvitationInput } from "./user-schemas";
 
-const PASSWORD_BCRYPT_COST = 12;
 
 const INVITATION_SELECT = {
   id: true,
@@ -85,7 +84,7 @@ export async function acceptInvitation(input: AcceptInvitationInput): Promise<{ 
   if (!found) throw notFound();
   const early = refusal(found, new Date());
   if (early) throw early;
-  const passwordHash = await bcrypt.hash(input.password, PASSWORD_BCRYPT_COST);
+  const passwordHash = await hashPassword(input.password);
   try {
     return await prisma.$transaction(async (tx) => {
       const invitation = await findByToken(tx, input.token);

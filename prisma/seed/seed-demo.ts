@@ -1,6 +1,6 @@
 // Seeds the demo data (./demo-data) into an empty database, in one transaction.
 // Used by `scripts/db.ts seed|setup`; the exported constants are for the README and tests.
-import bcrypt from "bcryptjs";
+import { hashPassword } from "../../lib/auth/password-hash";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { DEMO_CUSTOMERS, DEMO_PARTNER_LIST, DEMO_PASSWORD, DEMO_SUBSCRIPTIONS, DEMO_USERS } from "./demo-data";
 import { seedDemoPriceList } from "./pricing-demo";
@@ -31,8 +31,6 @@ export type {
   DemoUser,
 } from "./demo-data";
 
-/** bcrypt cost for the demo users (the app verifies with bcrypt.compare, whatever the cost). */
-const DEMO_BCRYPT_COST = 10;
 
 /**
  * Inserts the demo data when the database has no partners; returns whether it did.
@@ -40,8 +38,8 @@ const DEMO_BCRYPT_COST = 10;
  */
 export async function seedDemoIfEmpty(prisma: PrismaClient): Promise<boolean> {
   if ((await prisma.partner.count()) > 0) return false;
-  // One hash shared by every demo user: hashing ~16 times at cost 10 would take seconds.
-  const passwordHash = await bcrypt.hash(DEMO_PASSWORD, DEMO_BCRYPT_COST);
+  // One hash shared by every demo user (hashing ~16 times would take seconds), at the app's cost.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   return prisma.$transaction(
     async (tx) => {
