@@ -9,6 +9,7 @@ import { neutraliseCell } from "../recon/recon-line";
 import { parseAuditQuery, type AuditQuery } from "./audit-query";
 import { AUDIT_EVENT_ORDER, AUDIT_EVENT_SELECT, auditEventsWhere } from "./audit-scope";
 import type { AuditEventRow } from "./list-audit-events";
+import { fileNameSlug } from "../files/download-file-name";
 
 export const AUDIT_CSV_COLUMNS = [
   "Time",
@@ -83,7 +84,7 @@ export function auditCsvStream(scope: PartnerScope, query: AuditQuery): Readable
 
 /** audit_<partner-slug>_<yyyy-mm-dd>.csv */
 export function auditFileName(partnerName: string, now = new Date()): string {
-  const slug = partnerName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "partner";
+  const slug = fileNameSlug(partnerName, "partner");
   return `audit_${slug}_${now.toISOString().slice(0, 10)}.csv`;
 }
 

@@ -14,7 +14,7 @@ import { DomainError, notFound, type FieldErrors } from "../actions/errors";
 import { CHARGEBACK_ERROR_CODES } from "./chargeback-errors";
 import type { addRateCardVersionSchema } from "./chargeback-schemas";
 import { requireBillingPartner } from "./billing-partner-scope";
-import { isoDay } from "./rate-card-subjects";
+import { dateToDay } from "../pricing/price-dates";
 
 type Input = z.output<typeof addRateCardVersionSchema>;
 
@@ -59,7 +59,7 @@ export async function addRateCardVersion(scope: PartnerScope, input: Input, now:
   if (!card) throw notFound("The rate card");
 
   const earliest = earliestEffectiveDate(now);
-  if (Number.isNaN(Date.parse(`${input.effectiveFrom}T00:00:00Z`)) || isoDay(new Date(`${input.effectiveFrom}T00:00:00Z`)) !== input.effectiveFrom) {
+  if (Number.isNaN(Date.parse(`${input.effectiveFrom}T00:00:00Z`)) || dateToDay(new Date(`${input.effectiveFrom}T00:00:00Z`)) !== input.effectiveFrom) {
     throw new DomainError("ValidationFailed", "That date doesn't exist.", { fields: { effectiveFrom: "Enter a real calendar date." } });
   }
   if (input.effectiveFrom < earliest) {

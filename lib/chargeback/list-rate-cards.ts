@@ -5,7 +5,8 @@ import { getPrisma } from "../db";
 import type { PartnerScope } from "../auth/partner-scope";
 import { notFound } from "../actions/errors";
 import { requireBillingPartner } from "./billing-partner-scope";
-import { commerceMeterLabel, isoDay } from "./rate-card-subjects";
+import { commerceMeterLabel } from "./rate-card-subjects";
+import { dateToDay } from "../pricing/price-dates";
 
 const commerceLabel = (meter: { resourceName: string; serviceType: string | null } | undefined) => (meter ? commerceMeterLabel(meter) : undefined);
 
@@ -22,7 +23,7 @@ export interface RateCardSummary {
 
 const LEVEL_ORDER = { DEFAULT: 0, RESELLER: 1, CUSTOMER: 2 } as const;
 
-export async function listRateCards(scope: PartnerScope, today: string = isoDay(new Date())): Promise<RateCardSummary[]> {
+export async function listRateCards(scope: PartnerScope, today: string = dateToDay(new Date())): Promise<RateCardSummary[]> {
   const ownerId = requireBillingPartner(scope);
   const prisma = await getPrisma();
   const cards = await prisma.rateCard.findMany({
@@ -36,7 +37,7 @@ export async function listRateCards(scope: PartnerScope, today: string = isoDay(
   });
   return cards
     .map((card) => {
-      const versionDates = card.versions.map((v) => isoDay(v.effectiveFrom));
+      const versionDates = card.versions.map((v) => dateToDay(v.effectiveFrom));
       // Dates are ascending: the last one on or before today is in force.
       const currentFrom = versionDates.filter((day) => day <= today).at(-1) ?? null;
       return {
@@ -66,7 +67,7 @@ export interface RateCardDetail extends Omit<RateCardSummary, "versionDates"> {
   versions: RateCardVersionDetail[];
 }
 
-export async function getRateCard(scope: PartnerScope, rateCardId: string, today: string = isoDay(new Date())): Promise<RateCardDetail> {
+export async function getRateCard(scope: PartnerScope, rateCardId: string, today: string = dateToDay(new Date())): Promise<RateCardDetail> {
   const ownerId = requireBillingPartner(scope);
   const prisma = await getPrisma();
   const card = await prisma.rateCard.findFirst({
@@ -93,7 +94,7 @@ export async function getRateCard(scope: PartnerScope, rateCardId: string, today
   const localById = new Map(local.map((m) => [m.id, m]));
   const versions: RateCardVersionDetail[] = card.versions.map((v) => ({
     id: v.id,
-    effectiveFrom: isoDay(v.effectiveFrom),
+    effectiveFrom: dateToDay(v.effectiveFrom),
     defaultMarkupPercent: v.defaultMarkupPercent,
     note: v.note,
     createdAt: v.createdAt,

@@ -3,7 +3,8 @@ import "server-only";
 // resolve-rate.ts walks.
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { RateCardData, RateCardSet } from "./resolve-rate";
-import { DEFAULT_SUBJECT, customerSubject, isoDay, resellerSubject } from "./rate-card-subjects";
+import { DEFAULT_SUBJECT, customerSubject, resellerSubject } from "./rate-card-subjects";
+import { dateToDay } from "../pricing/price-dates";
 
 export interface PricedCustomer {
   id: string;
@@ -55,7 +56,7 @@ export async function unsafeLoadRateCardSets(
         }
         return {
           id: version.id,
-          effectiveFrom: isoDay(version.effectiveFrom),
+          effectiveFrom: dateToDay(version.effectiveFrom),
           defaultMarkupPercent: version.defaultMarkupPercent?.toString() ?? null,
           markups,
           unitPrices,

@@ -19,11 +19,6 @@ export function resellerIdOf(owner: { id: string; kind: PartnerKind }): string |
   return owner.kind === "INDIRECT_RESELLER" ? owner.id : null;
 }
 
-/** YYYY-MM-DD of a DATE column read through Prisma (UTC midnight). */
-export function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
 /** "Storage" alone names four commerce meters: the service type tells them apart. */
 export function commerceMeterLabel(meter: { resourceName: string; serviceType: string | null }): string {
   return meter.serviceType ? `${meter.resourceName} — ${meter.serviceType}` : meter.resourceName;

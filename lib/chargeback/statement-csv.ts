@@ -8,6 +8,7 @@ import { neutraliseCell } from "../recon/recon-line";
 import { BILLING_PERIOD_MESSAGE, BILLING_PERIOD_PATTERN } from "../recon/recon-source";
 import { formatUnitPrice } from "./chargeback-math";
 import type { CustomerStatement } from "./get-customer-statement";
+import { fileNameSlug } from "../files/download-file-name";
 
 export const statementQuerySchema = z.object({
   period: z.string().regex(BILLING_PERIOD_PATTERN, BILLING_PERIOD_MESSAGE),
@@ -33,6 +34,6 @@ export function statementCsv(statement: CustomerStatement): string {
 }
 
 export function statementFileName(companyName: string, period: string): string {
-  const slug = companyName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "customer";
+  const slug = fileNameSlug(companyName, "customer", 60);
   return `statement_${slug}_${period}.csv`;
 }

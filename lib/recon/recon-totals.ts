@@ -154,7 +154,7 @@ export async function reconTotals(sql: Pick<RawSql, "query">, query: ResolvedRec
   const result: ReconTotals = { currency: "", total: new Decimal(0), unregisteredTotal: new Decimal(0), unregisteredSubscriptions: [], lines: 0, customers: [], daily: [] };
   for (const row of rows) {
     if (row.kind === "all") {
-      // An empty selection still yields the grand-total row, with NULL sums.
+      // Only when the selection has lines (HAVING): an empty one keeps result's zero defaults.
       result.currency = row.currency ?? "";
       result.total = new Decimal(row.total ?? 0);
       result.unregisteredTotal = new Decimal(row.unregisteredTotal ?? 0);

@@ -13,6 +13,7 @@ import { LEGACY_RECON_COLUMNS, legacyReconRecord, toLegacyReconLine } from "./le
 import { RECON_COLUMNS, reconRecord, toReconLine, type ReconSourceRow } from "./recon-line";
 import { reconCopySql, type ReconFormat } from "./recon-csv-sql";
 import { RECON_PAGE_SIZE, reconRows, type ResolvedReconQuery } from "./recon-source";
+import { fileNameSlug } from "../files/download-file-name";
 
 const FORMATS: Record<ReconFormat, { header: readonly string[]; record: (row: ReconSourceRow) => string[] }> = {
   modern: { header: RECON_COLUMNS, record: (row) => reconRecord(toReconLine(row)) },
@@ -139,6 +140,6 @@ export function reconCsvStream(
 
 /** recon_<partner-slug>_<period>.csv (recon_legacy_… for the legacy column set) */
 export function reconFileName(partnerName: string, period: string, format: ReconFormat = "modern"): string {
-  const slug = partnerName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "partner";
+  const slug = fileNameSlug(partnerName, "partner");
   return `recon_${format === "legacy" ? "legacy_" : ""}${slug}_${period}.csv`;
 }
