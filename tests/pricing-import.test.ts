@@ -115,6 +115,16 @@ describe("price list import", () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it("refuses a NUL character in a cell with its line and column, changing nothing", async () => {
+    const operator = await world.operatorScope();
+    const before = await snapshot();
+    const csv = [HEADER, row(), row({ MeterIds: "11111111-2222-4333-8444-888888888888", SkuTitle: "D2\u0000v3" })].join("\n");
+    await expect(importPriceList(operator, { source: chunks(csv), fileName: "nul.csv", effectiveFrom: "2026-03-01" })).rejects.toMatchObject({
+      details: { badRows: 1, problems: [{ line: 3, column: "SkuTitle", reason: "Contains a NUL character." }] },
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
   it("names missing required columns, refuses duplicates and empty files, changing nothing", async () => {
     const operator = await world.operatorScope();
     const before = await snapshot();

@@ -128,6 +128,8 @@ describe("ingestUsageBatch: rejections", () => {
       usageRecord({ start, resourceUri: "/quantity/1e15", quantity: 1e15 }),
       usageRecord({ start, resourceUri: "/quantity/1e300", quantity: 1e300 }),
       usageRecord({ start, resourceUri: "/quantity/text", quantity: "1e18" }),
+      usageRecord({ start, resourceUri: "/quantity/tiny", quantity: "1e-1073741823" }),
+      usageRecord({ start, resourceUri: "/quantity/long", quantity: `0.${"0".repeat(20_000)}1` }),
     ];
     const result = await ingestUsageBatch(setup.registration.id, batch, { now: NOW });
     expect(result.accepted).toBe(1);
@@ -135,7 +137,29 @@ describe("ingestUsageBatch: rejections", () => {
       [1, "QuantityOutOfRange"],
       [2, "QuantityOutOfRange"],
       [3, "QuantityOutOfRange"],
+      [4, "QuantityOutOfRange"],
+      [5, "QuantityOutOfRange"],
     ]);
+  });
+
+  it("refuses text the database can't store (NUL, unpaired surrogates) per record and still logs it", async () => {
+    const start = "2026-11-20T08:00:00Z";
+    const loneSurrogateTags = JSON.stringify({ "Microsoft.Resources": { resourceUri: "/surrogate", tags: { owner: "\ud800" } } });
+    const batch = [
+      usageRecord({ start, resourceUri: "/text/ok" }),
+      usageRecord({ start, resourceUri: "/text/nul-meter", meterId: "\u0000" }),
+      usageRecord({ start, instanceData: loneSurrogateTags }),
+      // A rejected record whose capped preview would end in half an emoji.
+      { ...usageRecord({ start, resourceUri: "/text/emoji", quantity: -1 }), padding: `${"x".repeat(4_000)}${"😀".repeat(200)}` },
+    ];
+    const result = await ingestUsageBatch(setup.registration.id, batch, { now: NOW });
+    expect(result.accepted).toBe(1);
+    expect(result.rejections.map((r) => [r.index, r.code])).toEqual([
+      [1, "UnknownMeter"],
+      [2, "MalformedInstanceData"],
+      [3, "NegativeQuantity"],
+    ]);
+    expect(await database.prisma.usageRejection.count({ where: { batchId: result.batchId } })).toBe(3);
   });
 
   it("caps the stored payload of huge rejected records", async () => {

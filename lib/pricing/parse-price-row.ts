@@ -89,6 +89,8 @@ export function parsePriceRow(values: string[], columns: ColumnIndex, line: numb
     const index = columns[field];
     const value = index === undefined ? "" : values[index].trim();
     if (value.length > MAX_TEXT_LENGTH) problem(field, `Longer than ${MAX_TEXT_LENGTH} characters.`);
+    // PostgreSQL text can't hold NUL: refused here, with its line, not by the database's COPY.
+    else if (value.includes("\0")) problem(field, "Contains a NUL character.");
     else if (!value && PRICE_COLUMNS[field].required && field !== "region") problem(field, "Required; the cell is empty.");
     return value;
   };

@@ -84,10 +84,19 @@ function quantityText(value: unknown): string | null {
  * inside the numeric(28,10) columns (< 10^18) with room to spare. Without it an absurd value failed
  * the whole batch in the database instead of being refused with its index.
  */
-export const MAX_HOURLY_QUANTITY = new Decimal("1e15");
+const MAX_HOURLY_QUANTITY = new Decimal("1e15");
+
+/**
+ * Also out of range: text PostgreSQL's numeric can't read although it is a number — an exponent
+ * beyond ±1000 (1e-1073741823) or more than 16,383 digits after the point. Refused beyond 3
+ * exponent digits or 64 characters, far more than any meter reports.
+ */
+const MAX_QUANTITY_TEXT_LENGTH = 64;
+const LONG_EXPONENT = /[eE][-+]?\d{4,}$/;
 
 function isOutOfRange(value: unknown, text: string): boolean {
-  if (typeof value === "number") return value >= 1e15;
+  if (typeof value === "number") return value >= MAX_HOURLY_QUANTITY.toNumber();
+  if (text.length > MAX_QUANTITY_TEXT_LENGTH || LONG_EXPONENT.test(text)) return true;
   return new Decimal(text).gte(MAX_HOURLY_QUANTITY);
 }
 
@@ -168,7 +177,7 @@ export function checkUsageRecordInto(
   const quantity = quantityText(p.quantity);
   if (quantity === null) return refuse("MissingProperty", "properties.quantity must be a number.");
   if (isNegative(p.quantity, quantity)) return refuse("NegativeQuantity", "properties.quantity must not be negative.");
-  if (isOutOfRange(p.quantity, quantity)) return refuse("QuantityOutOfRange", "properties.quantity must be below 10^15 per hour.");
+  if (isOutOfRange(p.quantity, quantity)) return refuse("QuantityOutOfRange", "properties.quantity must be below 10^15 per hour, in at most 64 characters and a 3-digit exponent.");
 
   const meterId = cached(meterCache, p.meterId, normaliseMeterId);
   if (!meterId || !knownMeters.has(meterId)) return refuse("UnknownMeter", `meterId ${p.meterId.slice(0, 64)} is not an Azure Stack Hub local meter.`);
@@ -199,6 +208,12 @@ export function parseUsageRecord(raw: unknown, knownMeters: ReadonlySet<string>,
 /** A JSON \u0000 escape (not an escaped backslash followed by "u0000"): PostgreSQL's text and jsonb refuse NUL. */
 export const JSON_NUL_ESCAPE = /(?<!\\)((?:\\\\)*)\\u0000/g;
 
+/**
+ * A JSON escape of a lone UTF-16 surrogate (JSON.stringify writes a valid pair as the character
+ * itself, so an escaped \udXXX it writes is always lone): jsonb refuses it.
+ */
+export const JSON_LONE_SURROGATE_ESCAPE = /(?<!\\)((?:\\\\)*)\\u[dD][89a-fA-F][0-9a-fA-F]{2}/g;
+
 export type InstanceData =
   | { ok: true; resourceUri: string; location: string | null; additionalInfo: unknown; tags: unknown }
   | { ok: false; reason: string };
@@ -219,6 +234,10 @@ export function parseInstanceData(value: unknown): InstanceData {
   const { resourceUri, location } = resources;
   if (typeof resourceUri !== "string" || resourceUri.trim() === "") return { ok: false, reason: "instanceData has no resourceUri." };
   if (location !== undefined && location !== null && typeof location !== "string") return { ok: false, reason: "instanceData location must be a string." };
+  // tags and additionalInfo are stored as jsonb, which refuses half a surrogate pair.
+  if (new RegExp(JSON_LONE_SURROGATE_ESCAPE.source).test(JSON.stringify(resources))) {
+    return { ok: false, reason: "instanceData holds an unpaired UTF-16 surrogate (invalid Unicode)." };
+  }
   return {
     ok: true,
     resourceUri: resourceUri.trim(),

@@ -1,6 +1,6 @@
 // UsageRejection rows for a batch, in one statement. No "server-only": runs inside the ingest transaction.
 import type { RawSql } from "../database/open-database";
-import { JSON_NUL_ESCAPE } from "./parse-usage-record";
+import { JSON_LONE_SURROGATE_ESCAPE, JSON_NUL_ESCAPE } from "./parse-usage-record";
 
 /** Stored payloads are capped so a flood of huge bad records can't bloat the log. */
 export const MAX_STORED_REJECTED_RECORD_CHARS = 4_096;
@@ -14,11 +14,22 @@ export function cappedRecordJson(raw: unknown): string | null {
     return null;
   }
   if (text === undefined) return null;
-  // A record refused for a NUL character is still logged: as U+FFFD, the replacement character.
-  text = text.replace(JSON_NUL_ESCAPE, "$1\\ufffd");
-  if (text.length <= MAX_STORED_REJECTED_RECORD_CHARS) return text;
-  return JSON.stringify({ truncated: true, length: text.length, preview: text.slice(0, MAX_STORED_REJECTED_RECORD_CHARS) });
+  if (text.length > MAX_STORED_REJECTED_RECORD_CHARS) {
+    text = JSON.stringify({ truncated: true, length: text.length, preview: text.slice(0, MAX_STORED_REJECTED_RECORD_CHARS) });
+  }
+  return storableInJsonb(text);
 }
+
+/**
+ * jsonb refuses NUL and unpaired surrogates (a bad record may hold either, and cutting the preview
+ * can split a pair): a refused record is still logged, with U+FFFD, the replacement character.
+ */
+function storableInJsonb(json: string): string {
+  return json.replace(JSON_NUL_ESCAPE, "$1\\ufffd").replace(JSON_LONE_SURROGATE_ESCAPE, "$1\\ufffd");
+}
+
+/** The reason quotes what was sent (e.g. a meter id): PostgreSQL text can't hold NUL. */
+const storableReason = (reason: string) => reason.replaceAll("\0", "\ufffd");
 
 export async function storeRejections(
   sql: Pick<RawSql, "query">,
@@ -36,7 +47,7 @@ export async function storeRejections(
       registrationId,
       rejections.map((r) => r.index),
       rejections.map((r) => r.code),
-      rejections.map((r) => r.reason),
+      rejections.map((r) => storableReason(r.reason)),
       rejections.map((r) => cappedRecordJson(records[r.index])),
     ],
   );
