@@ -37,19 +37,15 @@ export interface RawSql {
    * text or CSV format, and returns the number of rows copied. All or nothing: a failing statement
    * or a `data` that throws copies no row. Memory stays at a few chunks: PostgreSQL gets one COPY
    * streamed with back-pressure; PGlite (whose COPY reads a blob) one COPY per few MB of `data`
-   * inside one transaction, so chunks must end at a row boundary there. `options.prepare` runs
-   * first in the same transaction (locks, SET LOCAL). Inside `transaction`, use the transaction's own
-   * `copyFrom` (same contract, on the transaction's connection).
+   * inside one transaction, so chunks must end at a row boundary there. Inside `transaction`, use
+   * the transaction's own `copyFrom` (same contract, on the transaction's connection; that is also
+   * where locks or SET LOCAL go first).
    */
-  copyFrom(copySql: string, data: CopyData, options?: CopyFromOptions): Promise<number>;
+  copyFrom(copySql: string, data: CopyData): Promise<number>;
 }
 
 /** COPY input: chunks of COPY text/CSV, each ending at a row boundary. */
 export type CopyData = Iterable<string> | AsyncIterable<string | Uint8Array> | Readable;
-
-export interface CopyFromOptions {
-  prepare?: (tx: Pick<RawSql, "query">) => Promise<void>;
-}
 
 /** What runs inside RawSql.transaction: queries and COPY on the transaction's connection. */
 export interface SqlTransaction extends Pick<RawSql, "query"> {
@@ -107,7 +103,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
         query: (text, params) => pool.query(text, params) as never,
         transaction: (fn) => poolTransaction(pool, fn),
         copyTo: (copySql) => poolCopyTo(pool, copySql),
-        copyFrom: (copySql, data, options) => poolCopyFrom(pool, copySql, data, options),
+        copyFrom: (copySql, data) => poolCopyFrom(pool, copySql, data),
       },
       migrationAdapter: runScriptsWhole(adapter, pool),
       async close() {
@@ -161,11 +157,7 @@ export function pgliteRawSql(pglite: PGlite): RawSql {
       pglite.transaction((tx) =>
         fn({ query: (text, params) => tx.query(text, params) as never, copyFrom: (copySql, data) => pgliteCopyChunks(tx, copySql, data) }),
       ),
-    copyFrom: (copySql, data, options = {}) =>
-      pglite.transaction(async (tx) => {
-        await options.prepare?.({ query: (text, params) => tx.query(text, params) as never });
-        return pgliteCopyChunks(tx, copySql, data);
-      }),
+    copyFrom: (copySql, data) => pglite.transaction((tx) => pgliteCopyChunks(tx, copySql, data)),
   };
 }
 
@@ -207,13 +199,11 @@ async function poolCopyFrom(
   pool: pg.Pool,
   copySql: string,
   data: CopyData,
-  options: CopyFromOptions = {},
 ): Promise<number> {
   const client = await pool.connect();
   let failed = false;
   try {
     await client.query("BEGIN");
-    await options.prepare?.({ query: (text, params) => client.query(text, params) as never });
     const copied = await pgCopyChunks(client, copySql, data);
     await client.query("COMMIT");
     return copied;

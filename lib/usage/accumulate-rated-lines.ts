@@ -3,9 +3,10 @@
 // (a day-long window spans two days) instead of re-reading 50,000 rows to group them in SQL. The
 // grouping and the per-column choices are rate-usage.ts's CHANGED_LINES exactly: the line key
 // (azure subscription, commerce meter, resource URI, usage day, event day, local subscription);
-// min(localMeterId), max(mappedTenantId), bool_or(unregisteredTenant), max(location) in code-point
-// order (= the databases' C collation); the sum of each record's commerce quantity rounded as its
-// numeric(28, 10) column stores it. Pure module.
+// min(localMeterId), max(mappedTenantId), bool_or(unregisteredTenant), max(location) in UTF-16
+// code-unit order (rate-usage.ts takes max(location COLLATE "C"), byte order: the same for any BMP
+// text); the sum of each record's commerce quantity rounded as its numeric(28, 10) column stores it.
+// Pure module.
 import Decimal from "decimal.js";
 
 export interface RatedLineFields {

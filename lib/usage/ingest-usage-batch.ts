@@ -13,7 +13,6 @@ import { MAX_USAGE_RECORDS_PER_BATCH } from "./usage-limits";
 
 export const MAX_RECORDS_PER_BATCH = MAX_USAGE_RECORDS_PER_BATCH;
 
-export type { UsageRejection };
 
 export interface IngestResult {
   batchId: string;

@@ -246,8 +246,3 @@ export function parseInstanceData(value: unknown): InstanceData {
     tags: resources.tags ?? null,
   };
 }
-
-/** The natural key of a record (registration implied): replays and overlaps collide on it. */
-export function naturalKey(record: ParsedUsageRecord): string {
-  return `${record.localSubscriptionId}|${record.localMeterId}|${record.resourceUri}|${record.usageStart.getTime()}`;
-}

@@ -246,7 +246,7 @@ export function createUsageRowEncoder(
 
 /**
  * A whole batch at once: the lines of the records that survive (superseded ones left out) and the
- * rejections. (The ingest path streams with encodeUsageChunks instead.)
+ * rejections (the bench's input). The ingest path streams with EncodedBatch.chunks instead.
  */
 export function prepareUsageRows(
   registrationId: string,

@@ -1,5 +1,7 @@
-// Rating: RatedUsageLine kept up to date incrementally from the rows each batch wrote, in one set-based
-// INSERT … SELECT … GROUP BY … ON CONFLICT. No "server-only": runs inside the ingest transaction.
+// Rating: RatedUsageLine kept up to date incrementally, in one set-based INSERT … SELECT … ON
+// CONFLICT: from lines a fresh batch summed in Node (rateGroupedLinesSql, accumulate-rated-lines.ts)
+// or, on the replay/correction path, grouped in SQL from the rows the statement wrote
+// (writeAndRateSql). No "server-only": runs inside the ingest transaction.
 import type { RawSql } from "../database/open-database";
 
 /*
@@ -18,7 +20,7 @@ import type { RawSql } from "../database/open-database";
 const LINE_COLUMNS = `r."registrationId", r."azureSubscriptionId", r."commerceMeterId", r."resourceUri", r."usageDate",
          (r."usageStart" AT TIME ZONE 'UTC')::date AS "eventDate", r."localSubscriptionId",
          min(r."localMeterId"::text)::uuid AS "localMeterId", max(r."mappedTenantId"::text)::uuid AS "mappedTenantId",
-         bool_or(r."unregisteredTenant") AS "unregisteredTenant", max(r."location") AS "location"`;
+         bool_or(r."unregisteredTenant") AS "unregisteredTenant", max(r."location" COLLATE "C") AS "location"`;
 
 /** Full: every record of the days $2 (rebuild). */
 const FULL_LINES = `lines AS MATERIALIZED (
