@@ -25,6 +25,11 @@ describe("rated line sums", () => {
     expect(quantityOf(["1e-7", "2", "0.12345678901234"])).toBe("2.123456889");
   });
 
+  it("keeps every digit of large fractional sums, as numeric does (beyond decimal.js's 20 significant digits)", () => {
+    expect(quantityOf(["123456789012345.1234567891", "123456789012345.1234567891"])).toBe("246913578024690.2469135782");
+    expect(quantityOf(["7", "0.5", "0.5", "3"])).toBe("11");
+  });
+
   it("keeps the SQL's choices when records of one line differ: min local meter, max tenant and location, any unregistered", () => {
     const accumulator = new RatedLineAccumulator();
     const line = accumulator.line("k", fields({ localMeterId: "c0000000-0000-0000-0000-000000000000", location: "b" }));

@@ -23,9 +23,10 @@ export interface RatedLineFields {
 }
 
 export interface RatedLine extends RatedLineFields {
-  /** Exact while every quantity is an integer and the sum a safe integer; otherwise `decimal` holds it. */
+  /** Exact while every quantity is an integer and the sum a safe integer; otherwise `scaled` holds it. */
   integer: number;
-  decimal: Decimal | null;
+  /** The exact sum × 10^10 (the column's scale), once a quantity wasn't a small integer. */
+  scaled: bigint | null;
 }
 
 /** The value of plain digits (at most 15: exact in a double), else -1. Cheaper than a regex per record. */
@@ -40,12 +41,27 @@ function integerValue(text: string): number {
   return value;
 }
 const SCALE = 10;
+const SCALE_FACTOR = 10n ** BigInt(SCALE);
+
+/** `scaled` (a sum × 10^10) as plain decimal text without trailing zeros, as Decimal's toFixed() writes it. */
+function scaledText(scaled: bigint): string {
+  const sign = scaled < 0n ? "-" : "";
+  const digits = (scaled < 0n ? -scaled : scaled).toString().padStart(SCALE + 1, "0");
+  const fraction = digits.slice(-SCALE).replace(/0+$/, "");
+  return `${sign}${digits.slice(0, -SCALE)}${fraction ? `.${fraction}` : ""}`;
+}
 
 /** The line columns as parallel arrays (unnest parameters), in RATED_LINE_ARRAY_COLUMNS order. */
 export type RatedLineArrays = [string[], string[], string[], string[], string[], string[], string[], (string | null)[], boolean[], (string | null)[], string[]];
 
 export class RatedLineAccumulator {
   private readonly lines = new Map<string, RatedLine>();
+  /**
+   * Each distinct quantity text rounded to the scale, × 10^10: a batch repeats the same converted
+   * quantities (a storage account's size changes slowly), and BigInt sums are exact at any size
+   * where Decimal's 20 significant digits would round a sum beyond 10^10.
+   */
+  private readonly scaledQuantities = new Map<string, bigint>();
 
   get size(): number {
     return this.lines.size;
@@ -59,7 +75,7 @@ export class RatedLineAccumulator {
   line(key: string, fields: RatedLineFields): RatedLine {
     const line = this.lines.get(key);
     if (!line) {
-      const created = { ...fields, integer: 0, decimal: null };
+      const created = { ...fields, integer: 0, scaled: null };
       this.lines.set(key, created);
       return created;
     }
@@ -73,14 +89,20 @@ export class RatedLineAccumulator {
   /** Adds one record's commerce quantity (decimal text) and location to `line`. */
   add(line: RatedLine, location: string | null, quantity: string): void {
     if (location !== line.location) this.location(line, location);
-    if (line.decimal === null) {
+    if (line.scaled === null) {
       const sum = line.integer + integerValue(quantity);
       if (sum >= line.integer && Number.isSafeInteger(sum)) {
         line.integer = sum;
         return;
       }
     }
-    line.decimal = (line.decimal ?? new Decimal(line.integer)).plus(new Decimal(quantity).toDecimalPlaces(SCALE, Decimal.ROUND_HALF_UP));
+    let scaled = this.scaledQuantities.get(quantity);
+    if (scaled === undefined) {
+      // toDecimalPlaces is exact (not bound by Decimal's precision): rounds as numeric(28, 10) stores it.
+      scaled = BigInt(new Decimal(quantity).toDecimalPlaces(SCALE, Decimal.ROUND_HALF_UP).toFixed(SCALE).replace(".", ""));
+      this.scaledQuantities.set(quantity, scaled);
+    }
+    line.scaled = (line.scaled ?? BigInt(line.integer) * SCALE_FACTOR) + scaled;
   }
 
   private location(line: RatedLine, location: string | null): void {
@@ -100,7 +122,7 @@ export class RatedLineAccumulator {
       out[7].push(line.mappedTenantId);
       out[8].push(line.unregisteredTenant);
       out[9].push(line.location);
-      out[10].push(line.decimal === null ? String(line.integer) : line.decimal.toFixed());
+      out[10].push(line.scaled === null ? String(line.integer) : scaledText(line.scaled));
     }
     return out;
   }

@@ -85,6 +85,7 @@ function quantityText(value: unknown): string | null {
  * the whole batch in the database instead of being refused with its index.
  */
 const MAX_HOURLY_QUANTITY = new Decimal("1e15");
+const MAX_HOURLY_QUANTITY_NUMBER = MAX_HOURLY_QUANTITY.toNumber();
 
 /**
  * Also out of range: text PostgreSQL's numeric can't read although it is a number — an exponent
@@ -95,7 +96,7 @@ const MAX_QUANTITY_TEXT_LENGTH = 64;
 const LONG_EXPONENT = /[eE][-+]?\d{4,}$/;
 
 function isOutOfRange(value: unknown, text: string): boolean {
-  if (typeof value === "number") return value >= MAX_HOURLY_QUANTITY.toNumber();
+  if (typeof value === "number") return value >= MAX_HOURLY_QUANTITY_NUMBER;
   if (text.length > MAX_QUANTITY_TEXT_LENGTH || LONG_EXPONENT.test(text)) return true;
   return new Decimal(text).gte(MAX_HOURLY_QUANTITY);
 }

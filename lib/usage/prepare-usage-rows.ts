@@ -4,7 +4,7 @@
 // commerce days, ISO times) are computed once per distinct key per batch. Pure (no "server-only"):
 // the benchmark encodes its raw-COPY ceiling rows with it.
 import Decimal from "decimal.js";
-import { convertQuantity } from "../meters/quantity-conversion";
+import { convertQuantity, daysInUtcMonth, type QuantityConversion } from "../meters/quantity-conversion";
 import { mapLocalSubscription, type GatewayContext, type SubscriptionMapping } from "./gateway/map-usage-record";
 import { commerceUsageDate } from "./gateway/usage-days";
 import { checkUsageRecordInto, parseInstanceData, type CheckedUsageRecord, type InstanceData, type UsageRejectCode } from "./parse-usage-record";
@@ -92,14 +92,26 @@ function instanceCache() {
   return { parse, lastEntry };
 }
 
+interface Series {
+  /** seriesKey, local subscription, local meter, resource URI: as COPY fields. */
+  fields: string;
+  /** The rated line key without its days; the days and line of the last record. */
+  line: string;
+  days: string;
+  rated: RatedLine | null;
+  /** Record index by usage start (ms): a second record of an hour supersedes the first. */
+  hours: Map<number, number>;
+}
+
 interface HourFields {
   /** usageStart, usageEnd, the commerce day (re-dated when late), redated: as COPY fields. */
   start: string;
   end: string;
   usageDate: string;
   redated: string;
-  /** The original (event) day: GB-hours → GB-month divides by the days of its month. */
+  /** The original (event) day: GB-hours → GB-month divides by the days of its month (monthDays). */
   eventDate: Date;
+  monthDays: number;
   /** The rated line's days: usage day and event day (ISO), and both as part of a line key. */
   eventDay: string;
   days: string;
@@ -133,15 +145,30 @@ export function createUsageRowEncoder(
   const nowMs = context.ingestedAt.getTime();
   const rejections: UsageRejection[] = [];
   const superseded: number[] = [];
-  const latestByKey = new Map<string, number>();
-  /** Per series (resource URI by number, meter, subscription): a short number for in-batch keys and its COPY fields up to the URI. */
-  const series = new Map<string, { id: number; fields: string; line: string; days: string; rated: RatedLine | null }>();
+  /**
+   * Per series (resource URI by number, then meter, then subscription: nested maps, so no key string
+   * is built and hashed per record): its COPY fields up to the URI, its rated line of the last day
+   * seen, and the record index of each hour so far (the in-batch natural key).
+   */
+  const seriesByUri: (Map<string, Map<string, Series>> | undefined)[] = [];
+  /** Converted commerce quantities by conversion, quantity text and days in the month (Decimal division once per distinct value). */
+  const conversions = new Map<string, string>();
   const subscriptions = new Map<string, { mapping: SubscriptionMapping; fields: string; id: string }>();
   const instances = instanceCache();
   const r = {} as CheckedUsageRecord;
   const hours = new Map<number, HourFields>();
   let encoded = 0;
   let outOfOrder = false;
+
+  function convertedQuantity(conversion: QuantityConversion, quantity: string, hour: HourFields): string {
+    const key = `${conversion}|${hour.monthDays}|${quantity}`;
+    let converted = conversions.get(key);
+    if (converted === undefined) {
+      converted = convertQuantity(conversion, new Decimal(quantity), hour.eventDate).toString();
+      conversions.set(key, converted);
+    }
+    return converted;
+  }
 
   function encode(record: unknown, index: number): string | null {
     const problem = checkUsageRecordInto(record, knownMeters, nowMs, instances.parse, r);
@@ -174,6 +201,7 @@ export function createUsageRowEncoder(
         usageDate,
         redated: bool(days.redated),
         eventDate: days.eventDate,
+        monthDays: daysInUtcMonth(days.eventDate),
       };
       hours.set(r.startMs, hour);
     }
@@ -185,19 +213,22 @@ export function createUsageRowEncoder(
     let commerceQuantity = "";
     if (meter) {
       commerceMeterId = subscription.mapping.audience === "ADMIN" ? meter.adminCommerceMeterId : meter.tenantCommerceMeterId;
-      commerceQuantity = meter.conversion === "IDENTITY" ? r.quantity : convertQuantity(meter.conversion, new Decimal(r.quantity), hour.eventDate).toString();
+      commerceQuantity = meter.conversion === "IDENTITY" ? r.quantity : convertedQuantity(meter.conversion, r.quantity, hour);
       commerce = `${commerceMeterId}\t${commerceQuantity}`;
     }
 
     // The series (registration implied) with the resource URI by number: shorter to look up. Its
     // md5 key is computed once per series per batch (a day-long batch repeats each 24 times).
-    const seriesName = `${instance.uri}|${r.localMeterId}|${r.localSubscriptionId}`;
-    let one = series.get(seriesName);
+    let byMeter = seriesByUri[instance.uri];
+    if (!byMeter) seriesByUri[instance.uri] = byMeter = new Map();
+    let bySubscription = byMeter.get(r.localMeterId);
+    if (!bySubscription) byMeter.set(r.localMeterId, (bySubscription = new Map()));
+    let one = bySubscription.get(r.localSubscriptionId);
     if (!one) {
       const seriesKey = usageSeriesKey(registrationId, r.localSubscriptionId, r.localMeterId, r.resourceUri);
       // A daily line is per commerce meter, not local meter: two local meters can share one.
-      one = { id: series.size, fields: `${seriesKey}\t${subscription.id}\t${r.localMeterId}\t${instance.resourceField}`, line: `${instance.uri}|${commerceMeterId}|${r.localSubscriptionId}`, days: "", rated: null };
-      series.set(seriesName, one);
+      one = { fields: `${seriesKey}\t${subscription.id}\t${r.localMeterId}\t${instance.resourceField}`, line: `${instance.uri}|${commerceMeterId}|${r.localSubscriptionId}`, days: "", rated: null, hours: new Map() };
+      bySubscription.set(r.localSubscriptionId, one);
     }
     if (ratedLines && commerceMeterId !== null) {
       // A series' records of one day share a line: the last one is remembered (a batch has 1–2 days).
@@ -214,15 +245,14 @@ export function createUsageRowEncoder(
       }
       ratedLines.add(line, r.location, commerceQuantity);
     }
-    const key = `${one.id}|${r.startMs}`;
-    const earlier = latestByKey.get(key);
+    const earlier = one.hours.get(r.startMs);
     if (earlier !== undefined) {
       // The later record is the stamp's latest statement (as a correction would be): it wins.
       rejections.push({ index: earlier, code: "DuplicateInBatch", reason: `Superseded by record ${index} with the same subscription, meter, resource and hour.` });
       superseded.push(earlier);
       outOfOrder = true;
     }
-    latestByKey.set(key, index);
+    one.hours.set(r.startMs, index);
     encoded += 1;
     return (
       `${one.fields}\t${hour.start}\t${hour.end}\t${r.quantity}\t` +
