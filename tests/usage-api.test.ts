@@ -103,6 +103,24 @@ describe("POST /api/usage/ingest", () => {
     const badGzip = await ingest(new Request("http://x/api/usage/ingest", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-encoding": "gzip" }, body: "not gzip" }));
     expect(badGzip.status).toBe(400);
   });
+
+  it("refuses a body whose records stop being JSON deep inside it with 400, storing none of the records before", async () => {
+    // Records are parsed slice by slice during the ingest: the broken one, thousands of records in,
+    // (past the first 5,000, already sent to the COPY) is met mid-batch, and the whole batch must roll back.
+    const start = hourAgo();
+    const records = Array.from({ length: 7_000 }, (_, i) => JSON.stringify(usageRecord({ start, resourceUri: `/api/deep/${i}` })));
+    records[6_543] = '{"properties": {"quantity": 1,}}';
+    const batchesBefore = await database.prisma.usageBatch.count({ where: { registrationId: setup.registration.id } });
+    const response = await post(null, { raw: `{"value":[${records.join(",")}]}` });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: { code: "InvalidRequestContent", message: "The body is not valid JSON." } });
+    expect(await database.prisma.usageRecord.count({ where: { registrationId: setup.registration.id, resourceUri: { startsWith: "/api/deep/" } } })).toBe(0);
+    expect(await database.prisma.usageBatch.count({ where: { registrationId: setup.registration.id } })).toBe(batchesBefore);
+    // The same records, valid, are all stored: the split reads every one of them.
+    records[6_543] = JSON.stringify(usageRecord({ start, resourceUri: "/api/deep/6543" }));
+    const valid = await post(null, { raw: `{"value":[${records.join(",")}]}` });
+    expect(await valid.json()).toMatchObject({ accepted: 7_000, rejected: 0 });
+  });
 });
 
 describe("PUT /api/usage/local-subscriptions", () => {

@@ -14,6 +14,7 @@ import { parseServerTiming, PhaseTimer } from "../lib/usage/phase-timer";
 import { usageSeriesKey, usageSeriesKeySql } from "../lib/usage/usage-series-key";
 import { COMMERCE, makePriceList, METERS } from "./support/usage-fixtures";
 import { unsafeRateUsageDays } from "../lib/usage/rate-usage";
+import { splitUsageBody } from "../lib/usage/usage-record-list";
 
 let database: Database;
 let registrationId: string;
@@ -143,5 +144,25 @@ describe("phase timings", () => {
     // PGlite inserts from the staging table in a phase of its own ("insert"); PostgreSQL COPYs into UsageRecord.
     expect([...phases.keys()].filter((name) => name !== "insert")).toEqual(["load", "prepare", "copy", "rate", "finish"]);
     expect([...phases.values()].every((ms) => ms >= 0)).toBe(true);
+  });
+});
+
+describe("records read slice by slice from the body (the route's path)", () => {
+  it("ingest exactly like the parsed array: rejections with their records, duplicates across slices, then a replay", async () => {
+    const start = (hour: number) => `2026-11-19T${String(hour).padStart(2, "0")}:00:00Z`;
+    const batch = Array.from({ length: 11 }, (_, i) => usageRecord({ start: start(i), resourceUri: "/sliced/vm", quantity: i + 1 }));
+    batch[8] = usageRecord({ start: start(8), resourceUri: "/sliced/vm", quantity: -1 });
+    batch[9] = usageRecord({ start: start(1), resourceUri: "/sliced/vm", quantity: 99 }); // supersedes record 1, two slices later
+    const body = JSON.stringify({ value: batch });
+    const first = await ingestUsageBatch(registrationId, splitUsageBody(body, 3)!.records, { now: NOW });
+    expect(first).toMatchObject({ accepted: 9, duplicate: 0, corrected: 0, rejected: 2 });
+    expect(first.rejections.map((r) => [r.index, r.code])).toEqual([[1, "DuplicateInBatch"], [8, "NegativeQuantity"]]);
+    const logged = await database.prisma.usageRejection.findMany({ where: { batchId: first.batchId }, orderBy: { recordIndex: "asc" }, select: { recordIndex: true, record: true } });
+    expect(logged).toEqual([{ recordIndex: 1, record: batch[1] }, { recordIndex: 8, record: batch[8] }]);
+    const hourOne = await database.prisma.usageRecord.findFirst({ where: { registrationId, resourceUri: "/sliced/vm", usageStart: new Date(start(1)) }, select: { quantity: true } });
+    expect(hourOne?.quantity.toString()).toBe("99");
+    // The replay finds every key taken: the fresh attempt rolls back and the slices are read again.
+    const replay = await ingestUsageBatch(registrationId, splitUsageBody(body, 3)!.records, { now: NOW });
+    expect(replay).toMatchObject({ accepted: 0, duplicate: 9, corrected: 0, rejected: 2 });
   });
 });

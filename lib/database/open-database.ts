@@ -187,11 +187,19 @@ async function pgliteCopyChunks(runner: Pick<PGlite, "query">, copySql: string, 
   return copied;
 }
 
+/**
+ * How far the source may run ahead of the server: the chunks produced but not yet taken by the
+ * socket. With the stream default (16 KB, i.e. one chunk) the producer (the ingest's encoder) only
+ * started a chunk when the previous one had left, so every pause on either side — a GC in Node, a
+ * slow stretch of the server's parse — stalled the other; a few chunks of slack let both run.
+ */
+const COPY_READ_AHEAD_BYTES = 8 * 1024 * 1024;
+
 /** COPY FROM STDIN streamed with back-pressure on one pg client. */
 async function pgCopyChunks(client: pg.PoolClient, copySql: string, data: CopyData): Promise<number> {
   const copy = client.query(copyFromStdin(copySql));
   // A failing source destroys the COPY stream, which sends CopyFail: the statement copies nothing.
-  await pipeline(data instanceof Readable ? data : Readable.from(data, { objectMode: false }), copy);
+  await pipeline(data instanceof Readable ? data : Readable.from(data, { objectMode: false, highWaterMark: COPY_READ_AHEAD_BYTES }), copy);
   return copy.rowCount;
 }
 

@@ -3,6 +3,7 @@
 // batch (they outlive the young generation). `retain` keeps them, for the slow path, which must
 // leave out records a later one superseded. Pure module.
 import type { UsageRowEncoder } from "./prepare-usage-rows";
+import type { UsageRecordList } from "./usage-record-list";
 
 export class EncodedBatch {
   /** The lines encoded so far (accepted records, superseded ones included), with their record indexes. */
@@ -13,7 +14,7 @@ export class EncodedBatch {
   spentMs = 0;
 
   constructor(
-    private readonly records: readonly unknown[],
+    private readonly records: UsageRecordList,
     private readonly encoder: UsageRowEncoder,
     private readonly retain: boolean,
     private readonly sliceSize = 5_000,
@@ -28,7 +29,7 @@ export class EncodedBatch {
     const from = this.lines.length;
     const to = Math.min(this.records.length, this.next + this.sliceSize);
     for (let index = this.next; index < to; index++) {
-      const line = this.encoder.encode(this.records[index], index);
+      const line = this.encoder.encode(this.records.at(index), index);
       if (line !== null) {
         this.lines.push(line);
         this.indexes.push(index);

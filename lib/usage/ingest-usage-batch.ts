@@ -8,6 +8,7 @@ import { createUsageRowEncoder, type UsageRejection } from "./prepare-usage-rows
 import { storeUsageRows, type UsageEncoderFactory } from "./store-usage-records";
 import { storeRejections } from "./store-rejections";
 import type { PhaseTimer } from "./phase-timer";
+import type { UsageRecordList } from "./usage-record-list";
 
 import { MAX_USAGE_RECORDS_PER_BATCH } from "./usage-limits";
 
@@ -41,7 +42,7 @@ export interface IngestOptions {
  * this registration's stamp (the route through its ingestion key; the demo seeder and simulator
  * in-process). Never call it with a registration id taken from the request.
  */
-export async function ingestUsageBatch(registrationId: string, records: readonly unknown[], options: IngestOptions = {}): Promise<IngestResult> {
+export async function ingestUsageBatch(registrationId: string, records: UsageRecordList, options: IngestOptions = {}): Promise<IngestResult> {
   const started = performance.now();
   const now = options.now ?? new Date();
   const prisma = await getPrisma();

@@ -1,6 +1,7 @@
 // UsageRejection rows for a batch, in one statement. No "server-only": runs inside the ingest transaction.
 import type { RawSql } from "../database/open-database";
 import { JSON_LONE_SURROGATE_ESCAPE, JSON_NUL_ESCAPE } from "./parse-usage-record";
+import type { UsageRecordList } from "./usage-record-list";
 
 /** Stored payloads are capped so a flood of huge bad records can't bloat the log. */
 export const MAX_STORED_REJECTED_RECORD_CHARS = 4_096;
@@ -36,7 +37,7 @@ export async function storeRejections(
   batchId: string,
   registrationId: string,
   rejections: readonly { index: number; code: string; reason: string }[],
-  records: readonly unknown[],
+  records: UsageRecordList,
 ): Promise<void> {
   if (rejections.length === 0) return;
   await sql.query(
@@ -48,7 +49,7 @@ export async function storeRejections(
       rejections.map((r) => r.index),
       rejections.map((r) => r.code),
       rejections.map((r) => storableReason(r.reason)),
-      rejections.map((r) => cappedRecordJson(records[r.index])),
+      rejections.map((r) => cappedRecordJson(records.at(r.index))),
     ],
   );
 }

@@ -9,6 +9,7 @@
 // rated from what it wrote. Runs inside the ingest transaction. No "server-only": the benchmark imports it.
 import type { SqlTransaction } from "../database/open-database";
 import type { PhaseTimer } from "./phase-timer";
+import type { UsageRecordList } from "./usage-record-list";
 import { RATED_LINES_FROM_ARRAYS, RatedLineAccumulator } from "./accumulate-rated-lines";
 import { EncodedBatch } from "./encoded-batch";
 import { USAGE_ROW_COLUMNS, type UsageRowEncoder } from "./prepare-usage-rows";
@@ -110,7 +111,7 @@ export async function storeUsageRows(
   tx: SqlTransaction,
   registrationId: string,
   batchId: string,
-  records: readonly unknown[],
+  records: UsageRecordList,
   createEncoder: UsageEncoderFactory,
   options: StoreOptions,
 ): Promise<StoreResult & { stored: number; encoder: UsageRowEncoder }> {

@@ -1,9 +1,8 @@
 // POST /api/usage/ingest: a stamp's hourly usageAggregates records, authenticated by the
 // registration's ingestion key (the key names the registration; the body never does).
-import { DomainError } from "@/lib/actions/errors";
 import { ingestUsageBatch, MAX_RECORDS_PER_BATCH } from "@/lib/usage/ingest-usage-batch";
 import { PhaseTimer } from "@/lib/usage/phase-timer";
-import { authenticateUsageRequest, readUsageJson, usageError, usageErrorFromException } from "@/lib/usage/read-usage-request";
+import { authenticateUsageRequest, readUsageRecords, usageError, usageErrorFromException } from "@/lib/usage/read-usage-request";
 
 export const dynamic = "force-dynamic";
 
@@ -13,13 +12,11 @@ export async function POST(request: Request): Promise<Response> {
     const identity = await authenticateUsageRequest(request);
     if (identity instanceof Response) return identity;
     timer.lap("auth");
-    const body = await readUsageJson(request, timer);
-    const value = typeof body === "object" && body !== null && !Array.isArray(body) ? (body as { value?: unknown }).value : undefined;
-    if (!Array.isArray(value)) throw new DomainError("InvalidRequestContent", 'The body must be {"value":[…usage records…]}.', { status: 400 });
-    if (value.length > MAX_RECORDS_PER_BATCH) {
-      return usageError(413, "TooManyRecords", `At most ${MAX_RECORDS_PER_BATCH} records per request; got ${value.length}. Split the batch.`);
+    const records = await readUsageRecords(request, timer);
+    if (records.length > MAX_RECORDS_PER_BATCH) {
+      return usageError(413, "TooManyRecords", `At most ${MAX_RECORDS_PER_BATCH} records per request; got ${records.length}. Split the batch.`);
     }
-    const { batchId, ...result } = await ingestUsageBatch(identity.registrationId, value, { ingestionKeyId: identity.keyId, timer });
+    const { batchId, ...result } = await ingestUsageBatch(identity.registrationId, records, { ingestionKeyId: identity.keyId, timer });
     return Response.json(result, { status: 200, headers: { "x-usage-batch-id": batchId, "server-timing": timer.header() } });
   } catch (error) {
     return usageErrorFromException(error);
