@@ -45,7 +45,7 @@ export interface RawSql {
 }
 
 /** COPY input: chunks of COPY text/CSV, each ending at a row boundary. */
-export type CopyData = Iterable<string> | AsyncIterable<string | Uint8Array> | Readable;
+export type CopyData = Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array> | Readable;
 
 /** What runs inside RawSql.transaction: queries and COPY on the transaction's connection. */
 export interface SqlTransaction extends Pick<RawSql, "query"> {

@@ -1,15 +1,22 @@
-// A batch's records encoded into COPY lines slice by slice, as the database consumes them. Streaming
-// (the fresh path) keeps nothing: 50,000 lines held until commit measured ~180 ms more Node CPU per
-// batch (they outlive the young generation). `retain` keeps them, for the slow path, which must
-// leave out records a later one superseded. Pure module.
+// A batch's records encoded into COPY lines (bytes, copy-line-writer.ts) slice by slice, as the
+// database consumes them. Streaming (the fresh path) keeps nothing once a slice is handed over.
+// `retain` keeps every slice and where each line starts, for the slow path, which must leave out
+// records a later one superseded. Pure module.
+import { CopyLineWriter, copyPiece } from "./copy-line-writer";
 import type { UsageRowEncoder } from "./prepare-usage-rows";
 import type { UsageRecordList } from "./usage-record-list";
 
+/** Average bytes of a line: a slice's buffer is sized so it rarely grows. */
+const LINE_BYTES = 450;
+
 export class EncodedBatch {
-  /** The lines encoded so far (accepted records, superseded ones included), with their record indexes. */
-  private readonly lines: string[] = [];
-  private readonly indexes: number[] = [];
   private next = 0;
+  private readonly writer: CopyLineWriter;
+  /** Retained slices, and for each line its record index and start (slice number, byte offset). */
+  private readonly slices: Buffer[] = [];
+  private readonly lineIndexes: number[] = [];
+  private readonly lineSlices: number[] = [];
+  private readonly lineStarts: number[] = [];
   /** Milliseconds spent encoding. */
   spentMs = 0;
 
@@ -18,26 +25,31 @@ export class EncodedBatch {
     private readonly encoder: UsageRowEncoder,
     private readonly retain: boolean,
     private readonly sliceSize = 5_000,
-  ) {}
+  ) {
+    this.writer = new CopyLineWriter(sliceSize * LINE_BYTES);
+  }
 
-  private encodeSlice(): number {
+  /** Encodes the next slice of records, each accepted line preceded by `prefix`; answers its bytes. */
+  private encodeSlice(prefix: Buffer): Buffer {
     const started = performance.now();
-    if (!this.retain) {
-      this.lines.length = 0;
-      this.indexes.length = 0;
-    }
-    const from = this.lines.length;
+    const { writer } = this;
     const to = Math.min(this.records.length, this.next + this.sliceSize);
     for (let index = this.next; index < to; index++) {
-      const line = this.encoder.encode(this.records.at(index), index);
-      if (line !== null) {
-        this.lines.push(line);
-        this.indexes.push(index);
+      const start = writer.length;
+      writer.piece(prefix);
+      if (!this.encoder.encodeInto(this.records.at(index), index, writer)) {
+        writer.length = start;
+      } else if (this.retain) {
+        this.lineIndexes.push(index);
+        this.lineSlices.push(this.slices.length);
+        this.lineStarts.push(start);
       }
     }
     this.next = to;
+    const bytes = writer.take();
+    if (this.retain) this.slices.push(bytes);
     this.spentMs += performance.now() - started;
-    return from;
+    return bytes;
   }
 
   /**
@@ -45,34 +57,44 @@ export class EncodedBatch {
    * (leading COPY fields), yielding to the event loop after each slice so PostgreSQL (another
    * process) parses one chunk while the next is encoded.
    */
-  async *chunks(prefix: string): AsyncGenerator<string> {
+  async *chunks(prefix: string): AsyncGenerator<Buffer> {
+    const prefixBytes = copyPiece(prefix);
     while (this.next < this.records.length) {
-      const from = this.encodeSlice();
-      if (this.lines.length > from) yield prefix + this.lines.slice(from).join(prefix);
+      const bytes = this.encodeSlice(prefixBytes);
+      if (bytes.length > 0) yield bytes;
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 
-  /** Encodes everything (`retain` batches, before `kept`). */
+  /** Encodes everything, without a prefix (`retain` batches, before `kept`). */
   finish(): void {
-    while (this.next < this.records.length) this.encodeSlice();
+    const none = copyPiece("");
+    while (this.next < this.records.length) this.encodeSlice(none);
   }
 
-  /** All lines but those of the `superseded` record indexes, in chunks of about `bytes` characters. */
-  *kept(superseded: readonly number[], bytes = 1 << 20): Generator<string> {
+  /** All lines but those of the `superseded` record indexes: views of the retained slices. */
+  *kept(superseded: readonly number[]): Generator<Buffer> {
     const skip = new Set(superseded);
-    let chunk: string[] = [];
-    let size = 0;
-    for (let i = 0; i < this.lines.length; i++) {
-      if (skip.has(this.indexes[i])) continue;
-      chunk.push(this.lines[i]);
-      size += this.lines[i].length;
-      if (size >= bytes) {
-        yield chunk.join("");
-        chunk = [];
-        size = 0;
+    const lines = this.lineIndexes.length;
+    // A run of kept lines is yielded whole; it ends at a skipped line or at the end of a slice.
+    let runSlice = -1;
+    let runStart = 0;
+    const endOf = (line: number) => (line + 1 < lines && this.lineSlices[line + 1] === this.lineSlices[line] ? this.lineStarts[line + 1] : this.slices[this.lineSlices[line]].length);
+    let runEnd = 0;
+    for (let line = 0; line < lines; line++) {
+      const slice = this.lineSlices[line];
+      if (skip.has(this.lineIndexes[line])) {
+        if (runSlice >= 0) yield this.slices[runSlice].subarray(runStart, runEnd);
+        runSlice = -1;
+        continue;
       }
+      if (runSlice !== slice) {
+        if (runSlice >= 0) yield this.slices[runSlice].subarray(runStart, runEnd);
+        runSlice = slice;
+        runStart = this.lineStarts[line];
+      }
+      runEnd = endOf(line);
     }
-    if (chunk.length > 0) yield chunk.join("");
+    if (runSlice >= 0) yield this.slices[runSlice].subarray(runStart, runEnd);
   }
 }

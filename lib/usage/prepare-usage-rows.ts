@@ -9,6 +9,7 @@ import { mapLocalSubscription, type GatewayContext, type SubscriptionMapping } f
 import { commerceUsageDate } from "./gateway/usage-days";
 import { checkUsageRecordInto, parseInstanceData, type CheckedUsageRecord, type InstanceData, type UsageRejectCode } from "./parse-usage-record";
 import { usageSeriesKey } from "./usage-series-key";
+import { CopyLineWriter, copyPiece, type CopyPiece } from "./copy-line-writer";
 import type { RatedLine, RatedLineAccumulator } from "./accumulate-rated-lines";
 
 export interface UsageRejection {
@@ -63,10 +64,24 @@ const bool = (value: boolean) => (value ? "t" : "f");
  * additionalInfo, tags) encoded once. `uri` numbers distinct resource URIs for short natural keys.
  * A stamp repeats a resource's instanceData every hour, so a day-long batch parses each ~24× less.
  */
+interface InstanceEntry {
+  parsed: InstanceData;
+  /** The resource URI by number (distinct URIs of the batch). */
+  uri: number;
+  /** The resource URI as a COPY field. */
+  resourceField: string;
+  /** "\t location \t additionalInfo \t tags \t", encoded. */
+  detail: CopyPiece;
+}
+
+const NO_PIECE = copyPiece("");
+/** The commerce meter and quantity of usage Microsoft doesn't bill. */
+const NOT_BILLED = copyPiece(`${NULL}\t${NULL}`);
+
 function instanceCache() {
-  const byText = new Map<string, { parsed: InstanceData; uri: number; resourceField: string; detailFields: string }>();
+  const byText = new Map<string, InstanceEntry>();
   const uriIds = new Map<string, number>();
-  let last: { parsed: InstanceData; uri: number; resourceField: string; detailFields: string } | undefined;
+  let last: InstanceEntry | undefined;
   const parse = (value: unknown): InstanceData => {
     if (typeof value !== "string") return parseInstanceData(value);
     let entry = byText.get(value);
@@ -74,14 +89,14 @@ function instanceCache() {
       const parsed = parseInstanceData(value);
       let uri = -1;
       let resourceField = "";
-      let detailFields = "";
+      let detail = NO_PIECE;
       if (parsed.ok) {
         uri = uriIds.get(parsed.resourceUri) ?? uriIds.size;
         uriIds.set(parsed.resourceUri, uri);
         resourceField = copyText(parsed.resourceUri);
-        detailFields = `${parsed.location === null ? NULL : copyText(parsed.location)}\t${copyJson(parsed.additionalInfo)}\t${copyJson(parsed.tags)}`;
+        detail = copyPiece(`\t${parsed.location === null ? NULL : copyText(parsed.location)}\t${copyJson(parsed.additionalInfo)}\t${copyJson(parsed.tags)}\t`);
       }
-      entry = { parsed, uri, resourceField, detailFields };
+      entry = { parsed, uri, resourceField, detail };
       byText.set(value, entry);
     }
     last = entry;
@@ -93,8 +108,10 @@ function instanceCache() {
 }
 
 interface Series {
-  /** seriesKey, local subscription, local meter, resource URI: as COPY fields. */
-  fields: string;
+  /** "seriesKey \t local subscription \t local meter \t resource URI \t", encoded. */
+  head: CopyPiece;
+  /** "commerce meter \t" (its quantity follows), or null when Microsoft doesn't bill the meter. */
+  commerce: CopyPiece | null;
   /** The rated line key without its days; the days and line of the last record. */
   line: string;
   days: string;
@@ -104,11 +121,11 @@ interface Series {
 }
 
 interface HourFields {
-  /** usageStart, usageEnd, the commerce day (re-dated when late), redated: as COPY fields. */
-  start: string;
-  end: string;
+  /** "usageStart \t usageEnd \t" and "\t usageDate (re-dated when late) \t redated \n", encoded. */
+  times: CopyPiece;
+  tail: CopyPiece;
+  /** The commerce day (ISO). */
   usageDate: string;
-  redated: string;
   /** The original (event) day: GB-hours → GB-month divides by the days of its month (monthDays). */
   eventDate: Date;
   monthDays: number;
@@ -118,7 +135,9 @@ interface HourFields {
 }
 
 export interface UsageRowEncoder {
-  /** The COPY line of record `index`, or null when rejected. */
+  /** Appends the COPY line of record `index` to `out`; false (nothing written) when rejected. */
+  encodeInto(record: unknown, index: number, out: CopyLineWriter): boolean;
+  /** The COPY line of record `index` as text, or null when rejected. */
   encode(record: unknown, index: number): string | null;
   /** Encoded lines so far, superseded ones included. */
   readonly encoded: number;
@@ -153,7 +172,8 @@ export function createUsageRowEncoder(
   const seriesByUri: (Map<string, Map<string, Series>> | undefined)[] = [];
   /** Converted commerce quantities by conversion, quantity text and days in the month (Decimal division once per distinct value). */
   const conversions = new Map<string, string>();
-  const subscriptions = new Map<string, { mapping: SubscriptionMapping; fields: string; id: string }>();
+  /** Per local subscription: its gateway mapping, its COPY field and its mapped fields ("… \t"), encoded. */
+  const subscriptions = new Map<string, { mapping: SubscriptionMapping; mapped: CopyPiece; id: string }>();
   const instances = instanceCache();
   const r = {} as CheckedUsageRecord;
   const hours = new Map<number, HourFields>();
@@ -170,11 +190,11 @@ export function createUsageRowEncoder(
     return converted;
   }
 
-  function encode(record: unknown, index: number): string | null {
+  function encodeInto(record: unknown, index: number, out: CopyLineWriter): boolean {
     const problem = checkUsageRecordInto(record, knownMeters, nowMs, instances.parse, r);
     if (problem) {
       rejections.push({ index, code: problem.code, reason: problem.reason });
-      return null;
+      return false;
     }
     // instanceData is the last thing a check parses: a valid record's entry is the latest one.
     const instance = instances.lastEntry();
@@ -182,8 +202,8 @@ export function createUsageRowEncoder(
     let subscription = subscriptions.get(r.localSubscriptionId);
     if (!subscription) {
       const mapping = mapLocalSubscription(r.localSubscriptionId, context);
-      const fields = `${mapping.azureSubscriptionId}\t${mapping.mappedTenantId ?? NULL}\t${bool(mapping.unregisteredTenant)}\t${bool(mapping.providerUsage)}`;
-      subscription = { mapping, fields, id: copyText(r.localSubscriptionId) };
+      const mapped = copyPiece(`${mapping.azureSubscriptionId}\t${mapping.mappedTenantId ?? NULL}\t${bool(mapping.unregisteredTenant)}\t${bool(mapping.providerUsage)}\t`);
+      subscription = { mapping, mapped, id: copyText(r.localSubscriptionId) };
       subscriptions.set(r.localSubscriptionId, subscription);
     }
 
@@ -196,10 +216,9 @@ export function createUsageRowEncoder(
       hour = {
         eventDay,
         days: `${usageDate}|${eventDay}`,
-        start: start.toISOString(),
-        end: new Date(r.endMs).toISOString(),
+        times: copyPiece(`${start.toISOString()}\t${new Date(r.endMs).toISOString()}\t`),
+        tail: copyPiece(`\t${usageDate}\t${bool(days.redated)}\n`),
         usageDate,
-        redated: bool(days.redated),
         eventDate: days.eventDate,
         monthDays: daysInUtcMonth(days.eventDate),
       };
@@ -208,13 +227,11 @@ export function createUsageRowEncoder(
 
     // Not billed by Microsoft → no commerce meter: kept for chargeback, never rated.
     const meter = context.mappings.get(r.localMeterId);
-    let commerce = `${NULL}\t${NULL}`;
     let commerceMeterId: string | null = null;
     let commerceQuantity = "";
     if (meter) {
       commerceMeterId = subscription.mapping.audience === "ADMIN" ? meter.adminCommerceMeterId : meter.tenantCommerceMeterId;
       commerceQuantity = meter.conversion === "IDENTITY" ? r.quantity : convertedQuantity(meter.conversion, r.quantity, hour);
-      commerce = `${commerceMeterId}\t${commerceQuantity}`;
     }
 
     // The series (registration implied) with the resource URI by number: shorter to look up. Its
@@ -227,7 +244,14 @@ export function createUsageRowEncoder(
     if (!one) {
       const seriesKey = usageSeriesKey(registrationId, r.localSubscriptionId, r.localMeterId, r.resourceUri);
       // A daily line is per commerce meter, not local meter: two local meters can share one.
-      one = { fields: `${seriesKey}\t${subscription.id}\t${r.localMeterId}\t${instance.resourceField}`, line: `${instance.uri}|${commerceMeterId}|${r.localSubscriptionId}`, days: "", rated: null, hours: new Map() };
+      one = {
+        head: copyPiece(`${seriesKey}\t${subscription.id}\t${r.localMeterId}\t${instance.resourceField}\t`),
+        commerce: commerceMeterId === null ? null : copyPiece(`${commerceMeterId}\t`),
+        line: `${instance.uri}|${commerceMeterId}|${r.localSubscriptionId}`,
+        days: "",
+        rated: null,
+        hours: new Map(),
+      };
       bySubscription.set(r.localSubscriptionId, one);
     }
     if (ratedLines && commerceMeterId !== null) {
@@ -254,13 +278,30 @@ export function createUsageRowEncoder(
     }
     one.hours.set(r.startMs, index);
     encoded += 1;
-    return (
-      `${one.fields}\t${hour.start}\t${hour.end}\t${r.quantity}\t` +
-      `${instance.detailFields}\t${subscription.fields}\t${commerce}\t${hour.usageDate}\t${hour.redated}\n`
-    );
+    // Quantities are validated decimal text (digits, point, sign, exponent): ASCII, nothing to escape.
+    out.piece(one.head);
+    out.piece(hour.times);
+    out.ascii(r.quantity);
+    out.piece(instance.detail);
+    out.piece(subscription.mapped);
+    if (one.commerce === null) {
+      out.piece(NOT_BILLED);
+    } else {
+      out.piece(one.commerce);
+      out.ascii(commerceQuantity);
+    }
+    out.piece(hour.tail);
+    return true;
+  }
+
+  const scratch = new CopyLineWriter(4096);
+  function encode(record: unknown, index: number): string | null {
+    scratch.length = 0;
+    return encodeInto(record, index, scratch) ? scratch.textSince(0) : null;
   }
 
   return {
+    encodeInto,
     encode,
     get encoded() {
       return encoded;

@@ -1,0 +1,56 @@
+// EncodedBatch: the bytes handed to COPY are exactly the accepted records' lines, each with its
+// prefix, in order; the slow path's kept() leaves out exactly the superseded records, wherever
+// they fall in the slices.
+import { describe, expect, it } from "vitest";
+import { copyPiece, type CopyLineWriter } from "../lib/usage/copy-line-writer";
+import { EncodedBatch } from "../lib/usage/encoded-batch";
+import type { UsageRowEncoder } from "../lib/usage/prepare-usage-rows";
+
+const rejected = (index: number) => index % 7 === 3;
+const lineOf = (index: number) => `record ${index}\té ${"x".repeat(index % 60)}\n`;
+
+/** Writes "record i …" for every record but the rejected ones (a long piece and a short one). */
+const fakeEncoder = (): UsageRowEncoder => ({
+  encodeInto(record: unknown, index: number, out: CopyLineWriter) {
+    if (rejected(index)) return false;
+    out.piece(copyPiece(lineOf(index).slice(0, 10)));
+    out.ascii(lineOf(index).slice(10).replace("é", "e"));
+    return true;
+  },
+  encode: () => null,
+  encoded: 0,
+  superseded: [],
+  rejections: () => [],
+});
+const expectedLine = (index: number) => lineOf(index).slice(0, 10) + lineOf(index).slice(10).replace("é", "e");
+
+const records = Array.from({ length: 23 }, (_, i) => ({ i }));
+
+async function streamed(prefix: string): Promise<string> {
+  const batch = new EncodedBatch(records, fakeEncoder(), false, 4);
+  const chunks: Buffer[] = [];
+  for await (const chunk of batch.chunks(prefix)) chunks.push(chunk);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+describe("EncodedBatch", () => {
+  it("streams every accepted line with its prefix, slice after slice", async () => {
+    const accepted = records.map((_, i) => i).filter((i) => !rejected(i));
+    expect(await streamed("reg\tbatch\t")).toBe(accepted.map((i) => `reg\tbatch\t${expectedLine(i)}`).join(""));
+    // The writer grows past its first buffer when a slice needs more.
+    const big = new EncodedBatch(records, fakeEncoder(), false, 23);
+    let total = "";
+    for await (const chunk of big.chunks("p".repeat(5_000))) total += chunk.toString("utf8");
+    expect(total).toBe(accepted.map((i) => `${"p".repeat(5_000)}${expectedLine(i)}`).join(""));
+  });
+
+  it("keeps all lines but the superseded ones, whether first, last or whole slices", () => {
+    for (const superseded of [[], [0], [22], [4, 5, 6, 7], [1, 2], [7, 8, 11, 12, 13, 14, 15, 16, 21], records.map((_, i) => i)]) {
+      const batch = new EncodedBatch(records, fakeEncoder(), true, 4);
+      batch.finish();
+      const kept = Buffer.concat([...batch.kept(superseded)]).toString("utf8");
+      const expected = records.map((_, i) => i).filter((i) => !rejected(i) && !superseded.includes(i)).map(expectedLine).join("");
+      expect(kept, JSON.stringify(superseded)).toBe(expected);
+    }
+  });
+});
