@@ -97,7 +97,8 @@ async function run(label: string, openDb: () => Promise<Database>) {
   const { hashIngestionKey, generateIngestionKey, ingestionKeyDisplayPrefix } = await import("../lib/usage/ingestion-keys/ingestion-key-format");
   const { POST } = await import("../app/api/usage/ingest/route");
   const { parseServerTiming } = await import("../lib/usage/phase-timer");
-  const { prepareUsageRows, copyChunks, USAGE_ROW_COLUMNS } = await import("../lib/usage/prepare-usage-rows");
+  const { createUsageRowEncoder, USAGE_ROW_COLUMNS } = await import("../lib/usage/prepare-usage-rows");
+  const { EncodedBatch } = await import("../lib/usage/encoded-batch");
   const { loadGatewayContext, loadKnownMeters } = await import("../lib/usage/load-gateway-context");
   const { syncLocalSubscriptions } = await import("../lib/usage/sync-local-subscriptions");
 
@@ -186,12 +187,13 @@ async function run(label: string, openDb: () => Promise<Database>) {
   // Ceiling: the same rows, checked, mapped and encoded beforehand (not timed), COPYed straight into
   // UsageRecord, one COPY per batch (its own transaction), into the same table with the same indexes.
   const [known, context] = await Promise.all([loadKnownMeters(), loadGatewayContext(registration, now, 48)]);
-  const prefix = `${registration.id}\t`;
-  const copies: string[][] = [];
+  const copies: Buffer[][] = [];
   for (let b = 0; b < BATCHES; b++) {
-    const batchId = randomUUID();
-    const rows = prepareUsageRows(registration.id, makeBatch(now, b), known, context).lines.map((line) => `${prefix}${batchId}\t${line}`);
-    copies.push([...copyChunks(rows)]);
+    // The very bytes the ingest streams (same encoder), each line with its registration and batch.
+    const encoder = createUsageRowEncoder(registration.id, known, context);
+    const batch = new EncodedBatch(makeBatch(now, b), encoder, true);
+    batch.finish(`${registration.id}\t${randomUUID()}\t`);
+    copies.push([...batch.kept(encoder.superseded)]);
   }
   await database.sql.query(`DELETE FROM "UsageRecord" WHERE "registrationId" = $1`, [registration.id]);
   await database.sql.query(`VACUUM "UsageRecord"`).catch(() => undefined);

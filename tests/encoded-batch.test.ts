@@ -17,7 +17,6 @@ const fakeEncoder = (): UsageRowEncoder => ({
     out.ascii(lineOf(index).slice(10).replace("é", "e"));
     return true;
   },
-  encode: () => null,
   encoded: 0,
   superseded: [],
   rejections: () => [],

@@ -9,7 +9,7 @@ import { makeUsageRegistration, usageRecord } from "./support/usage-fixtures";
 import { setDatabaseForTests } from "../lib/db";
 import type { Database } from "../lib/database/open-database";
 import { ingestUsageBatch } from "../lib/usage/ingest-usage-batch";
-import { copyText } from "../lib/usage/prepare-usage-rows";
+import { copyText } from "../lib/usage/copy-line-writer";
 import { parseServerTiming, PhaseTimer } from "../lib/usage/phase-timer";
 import { usageSeriesKey, usageSeriesKeySql } from "../lib/usage/usage-series-key";
 import { COMMERCE, makePriceList, METERS } from "./support/usage-fixtures";

@@ -6,6 +6,19 @@
 // records against ~15 ms this way, and left the garbage collector a line string per record.
 // Pure module.
 
+/** NULL in COPY's text format. */
+export const COPY_NULL = "\\N";
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+
+/** A text value in COPY text format: backslash, tab, newline and carriage return escaped. */
+export function copyText(value: string): string {
+  if (!NEEDS_ESCAPE.test(value)) return value;
+  return value.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"));
+}
+
+export const copyJson = (value: unknown) => (value === null || value === undefined ? COPY_NULL : copyText(JSON.stringify(value)));
+export const copyBool = (value: boolean) => (value ? "t" : "f");
+
 /** A piece of COPY text encoded once (UTF-8). */
 export type CopyPiece = Buffer;
 
@@ -47,11 +60,6 @@ export class CopyLineWriter {
     const buffer = this.buffer;
     for (let i = 0, at = this.length; i < text.length; i++, at++) buffer[at] = text.charCodeAt(i);
     this.length += text.length;
-  }
-
-  /** The bytes written since `from`, as text (for callers that want lines as strings). */
-  textSince(from: number): string {
-    return this.buffer.toString("utf8", from, this.length);
   }
 
   /**

@@ -66,10 +66,10 @@ export class EncodedBatch {
     }
   }
 
-  /** Encodes everything, without a prefix (`retain` batches, before `kept`). */
-  finish(): void {
-    const none = copyPiece("");
-    while (this.next < this.records.length) this.encodeSlice(none);
+  /** Encodes everything, each line preceded by `prefix` (`retain` batches, before `kept`). */
+  finish(prefix = ""): void {
+    const prefixBytes = copyPiece(prefix);
+    while (this.next < this.records.length) this.encodeSlice(prefixBytes);
   }
 
   /** All lines but those of the `superseded` record indexes: views of the retained slices. */

@@ -1,15 +1,17 @@
 // The ingest hot path before the database: checks each record, maps it through the gateway and
 // encodes it straight into a line of PostgreSQL's COPY text format, in one tight loop with no
 // intermediate objects per record beyond the check. Lookups (local subscriptions, meter mappings,
-// commerce days, ISO times) are computed once per distinct key per batch. Pure (no "server-only"):
-// the benchmark encodes its raw-COPY ceiling rows with it.
+// commerce days, ISO times) are computed once per distinct key per batch, and so are the bytes of
+// the line's repeated pieces (copy-line-writer.ts). Pure (no "server-only"): the benchmark encodes
+// its raw-COPY ceiling rows with it.
 import Decimal from "decimal.js";
 import { convertQuantity, daysInUtcMonth, type QuantityConversion } from "../meters/quantity-conversion";
 import { mapLocalSubscription, type GatewayContext, type SubscriptionMapping } from "./gateway/map-usage-record";
 import { commerceUsageDate } from "./gateway/usage-days";
-import { checkUsageRecordInto, parseInstanceData, type CheckedUsageRecord, type InstanceData, type UsageRejectCode } from "./parse-usage-record";
+import { checkUsageRecordInto, type CheckedUsageRecord, type UsageRejectCode } from "./parse-usage-record";
 import { usageSeriesKey } from "./usage-series-key";
-import { CopyLineWriter, copyPiece, type CopyPiece } from "./copy-line-writer";
+import { COPY_NULL, copyBool, copyPiece, copyText, type CopyLineWriter, type CopyPiece } from "./copy-line-writer";
+import { instanceCache } from "./instance-cache";
 import type { RatedLine, RatedLineAccumulator } from "./accumulate-rated-lines";
 
 export interface UsageRejection {
@@ -40,72 +42,8 @@ export const USAGE_ROW_COLUMNS = [
   "redated",
 ] as const;
 
-export interface PreparedUsageRows {
-  /** COPY text lines (newline-terminated) of the accepted records, one per natural key. */
-  lines: string[];
-  /** Sorted by index. */
-  rejections: UsageRejection[];
-}
-
-const NULL = "\\N";
-const NEEDS_ESCAPE = /[\\\t\n\r]/;
-
-/** A text value in COPY text format: backslash, tab, newline and carriage return escaped. */
-export function copyText(value: string): string {
-  if (!NEEDS_ESCAPE.test(value)) return value;
-  return value.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"));
-}
-
-const copyJson = (value: unknown) => (value === null || value === undefined ? NULL : copyText(JSON.stringify(value)));
-const bool = (value: boolean) => (value ? "t" : "f");
-
-/**
- * parseInstanceData memoised by the instanceData text, with its COPY fields (resourceUri; location,
- * additionalInfo, tags) encoded once. `uri` numbers distinct resource URIs for short natural keys.
- * A stamp repeats a resource's instanceData every hour, so a day-long batch parses each ~24× less.
- */
-interface InstanceEntry {
-  parsed: InstanceData;
-  /** The resource URI by number (distinct URIs of the batch). */
-  uri: number;
-  /** The resource URI as a COPY field. */
-  resourceField: string;
-  /** "\t location \t additionalInfo \t tags \t", encoded. */
-  detail: CopyPiece;
-}
-
-const NO_PIECE = copyPiece("");
 /** The commerce meter and quantity of usage Microsoft doesn't bill. */
-const NOT_BILLED = copyPiece(`${NULL}\t${NULL}`);
-
-function instanceCache() {
-  const byText = new Map<string, InstanceEntry>();
-  const uriIds = new Map<string, number>();
-  let last: InstanceEntry | undefined;
-  const parse = (value: unknown): InstanceData => {
-    if (typeof value !== "string") return parseInstanceData(value);
-    let entry = byText.get(value);
-    if (!entry) {
-      const parsed = parseInstanceData(value);
-      let uri = -1;
-      let resourceField = "";
-      let detail = NO_PIECE;
-      if (parsed.ok) {
-        uri = uriIds.get(parsed.resourceUri) ?? uriIds.size;
-        uriIds.set(parsed.resourceUri, uri);
-        resourceField = copyText(parsed.resourceUri);
-        detail = copyPiece(`\t${parsed.location === null ? NULL : copyText(parsed.location)}\t${copyJson(parsed.additionalInfo)}\t${copyJson(parsed.tags)}\t`);
-      }
-      entry = { parsed, uri, resourceField, detail };
-      byText.set(value, entry);
-    }
-    last = entry;
-    return entry.parsed;
-  };
-  /** The cache entry of the instanceData the last successful check parsed. */
-  const lastEntry = () => last!;
-  return { parse, lastEntry };
-}
+const NOT_BILLED = copyPiece(`${COPY_NULL}\t${COPY_NULL}`);
 
 interface Series {
   /** "seriesKey \t local subscription \t local meter \t resource URI \t", encoded. */
@@ -137,8 +75,6 @@ interface HourFields {
 export interface UsageRowEncoder {
   /** Appends the COPY line of record `index` to `out`; false (nothing written) when rejected. */
   encodeInto(record: unknown, index: number, out: CopyLineWriter): boolean;
-  /** The COPY line of record `index` as text, or null when rejected. */
-  encode(record: unknown, index: number): string | null;
   /** Encoded lines so far, superseded ones included. */
   readonly encoded: number;
   /**
@@ -202,7 +138,7 @@ export function createUsageRowEncoder(
     let subscription = subscriptions.get(r.localSubscriptionId);
     if (!subscription) {
       const mapping = mapLocalSubscription(r.localSubscriptionId, context);
-      const mapped = copyPiece(`${mapping.azureSubscriptionId}\t${mapping.mappedTenantId ?? NULL}\t${bool(mapping.unregisteredTenant)}\t${bool(mapping.providerUsage)}\t`);
+      const mapped = copyPiece(`${mapping.azureSubscriptionId}\t${mapping.mappedTenantId ?? COPY_NULL}\t${copyBool(mapping.unregisteredTenant)}\t${copyBool(mapping.providerUsage)}\t`);
       subscription = { mapping, mapped, id: copyText(r.localSubscriptionId) };
       subscriptions.set(r.localSubscriptionId, subscription);
     }
@@ -217,7 +153,7 @@ export function createUsageRowEncoder(
         eventDay,
         days: `${usageDate}|${eventDay}`,
         times: copyPiece(`${start.toISOString()}\t${new Date(r.endMs).toISOString()}\t`),
-        tail: copyPiece(`\t${usageDate}\t${bool(days.redated)}\n`),
+        tail: copyPiece(`\t${usageDate}\t${copyBool(days.redated)}\n`),
         usageDate,
         eventDate: days.eventDate,
         monthDays: daysInUtcMonth(days.eventDate),
@@ -294,15 +230,8 @@ export function createUsageRowEncoder(
     return true;
   }
 
-  const scratch = new CopyLineWriter(4096);
-  function encode(record: unknown, index: number): string | null {
-    scratch.length = 0;
-    return encodeInto(record, index, scratch) ? scratch.textSince(0) : null;
-  }
-
   return {
     encodeInto,
-    encode,
     get encoded() {
       return encoded;
     },
@@ -313,40 +242,4 @@ export function createUsageRowEncoder(
       return rejections;
     },
   };
-}
-
-/**
- * A whole batch at once: the lines of the records that survive (superseded ones left out) and the
- * rejections (the bench's input). The ingest path streams with EncodedBatch.chunks instead.
- */
-export function prepareUsageRows(
-  registrationId: string,
-  records: readonly unknown[],
-  knownMeters: ReadonlySet<string>,
-  context: GatewayContext,
-): PreparedUsageRows {
-  const encoder = createUsageRowEncoder(registrationId, knownMeters, context);
-  const byIndex = new Map<number, string>();
-  records.forEach((record, index) => {
-    const line = encoder.encode(record, index);
-    if (line !== null) byIndex.set(index, line);
-  });
-  for (const index of encoder.superseded) byIndex.delete(index);
-  return { lines: [...byIndex.values()], rejections: encoder.rejections() };
-}
-
-/** Lines joined into chunks of about `bytes` characters: fewer, larger writes to COPY. */
-export function* copyChunks(lines: readonly string[], bytes = 1 << 20): Generator<string> {
-  let chunk: string[] = [];
-  let size = 0;
-  for (const line of lines) {
-    chunk.push(line);
-    size += line.length;
-    if (size >= bytes) {
-      yield chunk.join("");
-      chunk = [];
-      size = 0;
-    }
-  }
-  if (chunk.length > 0) yield chunk.join("");
 }
