@@ -49,7 +49,7 @@ describe("suspend and resume", () => {
       expect(await resolvePartnerScope(database.prisma, { userId: world.users.resellerA[role] })).toBeNull();
     }
     await expect(verifyCredentials(database.prisma, { email, password: TEST_PASSWORD, ip: "10.0.0.1" })).rejects.toThrow(
-      SIGN_IN_ERRORS.partnerSuspended,
+      SIGN_IN_ERRORS.resellerSuspended,
     );
     // Other resellers and the distributor are untouched.
     expect(await resolvePartnerScope(database.prisma, { userId: world.users.resellerB.ADMIN_AGENT })).not.toBeNull();
@@ -84,7 +84,7 @@ describe("suspend and resume", () => {
     await database.prisma.partner.update({ where: { id: distributor.id }, data: { status: "SUSPENDED" } });
     expect(await resolvePartnerScope(database.prisma, { userId: user.id })).toBeNull();
     await expect(verifyCredentials(database.prisma, { email: user.email, password: TEST_PASSWORD, ip: "10.0.0.2" })).rejects.toThrow(
-      SIGN_IN_ERRORS.partnerSuspended,
+      SIGN_IN_ERRORS.resellerSuspended,
     );
   });
 });

@@ -16,7 +16,10 @@ export interface SignedInUser {
 export const SIGN_IN_ERRORS = {
   invalid: "The email or password is incorrect.",
   inactive: "This account has been deactivated. Ask an admin agent of your organisation to reactivate it.",
-  partnerSuspended: "Your partner organisation is suspended, so its users can't sign in. Contact your distributor.",
+  // A direct CSP or a distributor is suspended by the portal's operator; a reseller by its distributor
+  // (or along with it): each is told whom to ask.
+  partnerSuspended: "Your partner organisation is suspended, so its users can't sign in. Contact Stackcenter support.",
+  resellerSuspended: "Your reseller organisation or its distributor is suspended, so its users can't sign in. Contact your distributor.",
   rateLimited: (minutes: number) =>
     `Too many failed sign-in attempts for this email from your network. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
 } as const;
@@ -50,7 +53,7 @@ export async function verifyCredentials(
       role: true,
       active: true,
       partnerId: true,
-      partner: { select: { status: true, parent: { select: { status: true } } } },
+      partner: { select: { status: true, parentId: true, parent: { select: { status: true } } } },
     },
   });
   const passwordOk = await bcrypt.compare(input.password, user?.passwordHash ?? getDummyHash());
@@ -60,7 +63,7 @@ export async function verifyCredentials(
   }
   const partnerSuspended =
     user.partner?.status === "SUSPENDED" || user.partner?.parent?.status === "SUSPENDED";
-  if (partnerSuspended) throw new SignInError(SIGN_IN_ERRORS.partnerSuspended);
+  if (partnerSuspended) throw new SignInError(user.partner?.parentId ? SIGN_IN_ERRORS.resellerSuspended : SIGN_IN_ERRORS.partnerSuspended);
   if (!user.active) throw new SignInError(SIGN_IN_ERRORS.inactive);
 
   await recordSignInAttempt(prisma, key, true);
