@@ -99,6 +99,7 @@ async function run(label: string, openDb: () => Promise<Database>) {
   const { parseServerTiming } = await import("../lib/usage/phase-timer");
   const { createUsageRowEncoder, USAGE_ROW_COLUMNS } = await import("../lib/usage/prepare-usage-rows");
   const { EncodedBatch } = await import("../lib/usage/encoded-batch");
+  const { arrayRecordList } = await import("../lib/usage/usage-record-list");
   const { loadGatewayContext, loadKnownMeters } = await import("../lib/usage/load-gateway-context");
   const { syncLocalSubscriptions } = await import("../lib/usage/sync-local-subscriptions");
 
@@ -191,7 +192,7 @@ async function run(label: string, openDb: () => Promise<Database>) {
   for (let b = 0; b < BATCHES; b++) {
     // The very bytes the ingest streams (same encoder), each line with its registration and batch.
     const encoder = createUsageRowEncoder(registration.id, known, context);
-    const batch = new EncodedBatch(makeBatch(now, b), encoder, true);
+    const batch = new EncodedBatch(arrayRecordList(makeBatch(now, b)), encoder, true);
     batch.finish(`${registration.id}\t${randomUUID()}\t`);
     copies.push([...batch.kept(encoder.superseded)]);
   }

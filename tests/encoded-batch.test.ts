@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { copyPiece, type CopyLineWriter } from "../lib/usage/copy-line-writer";
 import { EncodedBatch } from "../lib/usage/encoded-batch";
 import type { UsageRowEncoder } from "../lib/usage/prepare-usage-rows";
+import { arrayRecordList } from "../lib/usage/usage-record-list";
 
 const rejected = (index: number) => index % 7 === 3;
 const lineOf = (index: number) => `record ${index}\té ${"x".repeat(index % 60)}\n`;
@@ -24,9 +25,10 @@ const fakeEncoder = (): UsageRowEncoder => ({
 const expectedLine = (index: number) => lineOf(index).slice(0, 10) + lineOf(index).slice(10).replace("é", "e");
 
 const records = Array.from({ length: 23 }, (_, i) => ({ i }));
+const list = arrayRecordList(records);
 
 async function streamed(prefix: string): Promise<string> {
-  const batch = new EncodedBatch(records, fakeEncoder(), false, 4);
+  const batch = new EncodedBatch(list, fakeEncoder(), false, 4);
   const chunks: Buffer[] = [];
   for await (const chunk of batch.chunks(prefix)) chunks.push(chunk);
   return Buffer.concat(chunks).toString("utf8");
@@ -37,7 +39,7 @@ describe("EncodedBatch", () => {
     const accepted = records.map((_, i) => i).filter((i) => !rejected(i));
     expect(await streamed("reg\tbatch\t")).toBe(accepted.map((i) => `reg\tbatch\t${expectedLine(i)}`).join(""));
     // The writer grows past its first buffer when a slice needs more.
-    const big = new EncodedBatch(records, fakeEncoder(), false, 23);
+    const big = new EncodedBatch(list, fakeEncoder(), false, 23);
     let total = "";
     for await (const chunk of big.chunks("p".repeat(5_000))) total += chunk.toString("utf8");
     expect(total).toBe(accepted.map((i) => `${"p".repeat(5_000)}${expectedLine(i)}`).join(""));
@@ -45,7 +47,7 @@ describe("EncodedBatch", () => {
 
   it("keeps all lines but the superseded ones, whether first, last or whole slices", () => {
     for (const superseded of [[], [0], [22], [4, 5, 6, 7], [1, 2], [7, 8, 11, 12, 13, 14, 15, 16, 21], records.map((_, i) => i)]) {
-      const batch = new EncodedBatch(records, fakeEncoder(), true, 4);
+      const batch = new EncodedBatch(list, fakeEncoder(), true, 4);
       batch.finish();
       const kept = Buffer.concat([...batch.kept(superseded)]).toString("utf8");
       const expected = records.map((_, i) => i).filter((i) => !rejected(i) && !superseded.includes(i)).map(expectedLine).join("");

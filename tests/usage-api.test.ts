@@ -102,6 +102,11 @@ describe("POST /api/usage/ingest", () => {
     expect((await tooMany.json()).error.code).toBe("TooManyRecords");
     const badGzip = await ingest(new Request("http://x/api/usage/ingest", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-encoding": "gzip" }, body: "not gzip" }));
     expect(badGzip.status).toBe(400);
+    // A gzip bomb (70 MB of zeros in ~70 KB) stops at the 64 MB limit: 413, not memory exhaustion.
+    const bomb = new Uint8Array(gzipSync(Buffer.alloc(70 * 1024 * 1024)));
+    const bombed = await ingest(new Request("http://x/api/usage/ingest", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-encoding": "gzip" }, body: bomb }));
+    expect(bombed.status).toBe(413);
+    expect((await bombed.json()).error.code).toBe("PayloadTooLarge");
   });
 
   it("refuses a body whose records stop being JSON deep inside it with 400, storing none of the records before", async () => {

@@ -14,7 +14,7 @@ import { parseServerTiming, PhaseTimer } from "../lib/usage/phase-timer";
 import { usageSeriesKey, usageSeriesKeySql } from "../lib/usage/usage-series-key";
 import { COMMERCE, makePriceList, METERS } from "./support/usage-fixtures";
 import { unsafeRateUsageDays } from "../lib/usage/rate-usage";
-import { splitUsageBody } from "../lib/usage/usage-record-list";
+import { openUsageBody } from "../lib/usage/usage-record-list";
 
 let database: Database;
 let registrationId: string;
@@ -154,7 +154,7 @@ describe("records read slice by slice from the body (the route's path)", () => {
     batch[8] = usageRecord({ start: start(8), resourceUri: "/sliced/vm", quantity: -1 });
     batch[9] = usageRecord({ start: start(1), resourceUri: "/sliced/vm", quantity: 99 }); // supersedes record 1, two slices later
     const body = JSON.stringify({ value: batch });
-    const first = await ingestUsageBatch(registrationId, splitUsageBody(body, 3)!.records, { now: NOW });
+    const first = await ingestUsageBatch(registrationId, openUsageBody(Buffer.from(body), 50_000, 3)!, { now: NOW });
     expect(first).toMatchObject({ accepted: 9, duplicate: 0, corrected: 0, rejected: 2 });
     expect(first.rejections.map((r) => [r.index, r.code])).toEqual([[1, "DuplicateInBatch"], [8, "NegativeQuantity"]]);
     const logged = await database.prisma.usageRejection.findMany({ where: { batchId: first.batchId }, orderBy: { recordIndex: "asc" }, select: { recordIndex: true, record: true } });
@@ -162,7 +162,7 @@ describe("records read slice by slice from the body (the route's path)", () => {
     const hourOne = await database.prisma.usageRecord.findFirst({ where: { registrationId, resourceUri: "/sliced/vm", usageStart: new Date(start(1)) }, select: { quantity: true } });
     expect(hourOne?.quantity.toString()).toBe("99");
     // The replay finds every key taken: the fresh attempt rolls back and the slices are read again.
-    const replay = await ingestUsageBatch(registrationId, splitUsageBody(body, 3)!.records, { now: NOW });
+    const replay = await ingestUsageBatch(registrationId, openUsageBody(Buffer.from(body), 50_000, 3)!, { now: NOW });
     expect(replay).toMatchObject({ accepted: 0, duplicate: 9, corrected: 0, rejected: 2 });
   });
 });

@@ -1,8 +1,9 @@
-// The ingest's slice-by-slice body parse must agree with JSON.parse on every body: the same
-// records for a valid one, and for an invalid one either no split (the whole body goes to
-// JSON.parse, which refuses it) or a slice that throws when read (the ingest stores nothing).
+// The ingest reads a body's records lazily from its bytes; it must agree with JSON.parse on every
+// body: the same records for a valid one, and for an invalid one either no lazy reader (the whole
+// body goes to JSON.parse, which refuses it) or a UsageBodySyntaxError while reading (the ingest
+// stores nothing).
 import { describe, expect, it } from "vitest";
-import { splitUsageBody, UsageBodySyntaxError, type UsageRecordList } from "../lib/usage/usage-record-list";
+import { openUsageBody, UsageBodySyntaxError, UsageBodyTooManyRecordsError, type UsageRecordList } from "../lib/usage/usage-record-list";
 
 const record = (i: number) => ({
   id: `/subscriptions/s/providers/Microsoft.Commerce.Admin/UsageAggregate/${i}`,
@@ -10,62 +11,81 @@ const record = (i: number) => ({
     subscriptionId: `sub-${i % 7}`,
     usageStartTime: "2026-11-20T03:00:00Z",
     quantity: i % 3 === 0 ? 1.5 : i,
-    instanceData: JSON.stringify({ "Microsoft.Resources": { resourceUri: `/r/${i}`, location: "local", tags: { note: 'a "quoted", [bracketed] {braced} \\ value' } } }),
+    instanceData: JSON.stringify({ "Microsoft.Resources": { resourceUri: `/r/${i}/é✓`, location: "local", tags: { note: 'a "quoted", [bracketed] {braced} \\ value' } } }),
     meterId: "fab6eb84-500b-4a09-a8ca-7358f8bbaea5",
     nested: [[1, [2, { x: "]" }]], {}, []],
   },
 });
 
 function readAll(list: UsageRecordList): unknown[] {
-  return Array.from({ length: list.length }, (_, i) => list.at(i));
+  const out: unknown[] = [];
+  for (let i = 0; list.has(i); i++) out.push(list.at(i));
+  expect(list.length).toBe(out.length);
+  return out;
 }
 
-describe("splitUsageBody", () => {
+const open = (text: string, perSlice = 1_000, max = 50_000) => openUsageBody(Buffer.from(text, "utf8"), max, perSlice);
+
+describe("openUsageBody", () => {
   it("reads the same records as JSON.parse, across slices, whatever the envelope and whitespace", () => {
     const value = Array.from({ length: 4_500 }, (_, i) => record(i));
     for (const text of [
       JSON.stringify({ value }),
       JSON.stringify({ nextLink: "https://stamp/next?x=[1]", value, count: 4500 }),
       JSON.stringify({ value }, null, 2),
-      ` \n{ "value" :\t[ ${value.map((r) => JSON.stringify(r)).join(" ,\n ")} ] , "z": {"value": [1]} } \n`,
+      ` \n{ "other": {"value": [9]}, "va\\u006cue" :\t[ ${value.map((r) => JSON.stringify(r)).join(" ,\n ")} ] , "z": {"value": [1]} } \n`,
     ]) {
-      const split = splitUsageBody(text, 1_000);
-      expect(split).not.toBeNull();
-      expect(split!.records.length).toBe(4_500);
-      expect(readAll(split!.records)).toEqual((JSON.parse(text) as { value: unknown[] }).value);
-      // Random access (the rejection log) re-parses the slice it needs.
-      expect(split!.records.at(3_333)).toEqual(value[3_333]);
-      expect(split!.records.at(5)).toEqual(value[5]);
-      expect(split!.records.at(4_500)).toBeUndefined();
+      const records = open(text);
+      expect(records).not.toBeNull();
+      expect(readAll(records!)).toEqual((JSON.parse(text) as { value: unknown[] }).value);
+      // Random access (the rejection log) re-parses the slice it needs; the bytes are intact.
+      expect(records!.at(3_333)).toEqual(value[3_333]);
+      expect(records!.at(5)).toEqual(value[5]);
+      expect(records!.at(4_500)).toBeUndefined();
     }
-    expect(splitUsageBody('{"value":[]}')!.records.length).toBe(0);
-    expect(splitUsageBody('{"value":[ \n ]}')!.records.length).toBe(0);
+    expect(open('{"value":[]}')!.length).toBe(0);
+    expect(open('{"value":[ \n ]}')!.has(0)).toBe(false);
   });
 
-  it("leaves bodies of any other shape to JSON.parse", () => {
-    for (const text of ["[]", '"value"', '{"value":{}}', '{"value":"[1,2]"}', '{"value":[1],"value":[2]}', '{"value":[1],"value":2}', '{"value":5,"value":[1]}', '{"value":[1],"va\\u006cue":2}', '{"va\\u006cue":[1]}', '{"value":[1]', '{"value":[1]}}', '{"value":[1]} x', '{"value":["1]}', '{"value":[{]}', "", "  "]) {
-      expect(splitUsageBody(text), text).toBeNull();
-    }
-  });
-
-  it("refuses a record slice that is not JSON when it is read", () => {
-    const body = (records: string) => `{"value":[${records}]}`;
-    for (const records of ['{"a":1} {"b":2}', '{"a":1},,{"b":2}', '{"a":1},', ',{"a":1}', '{"a":1},{"b":tru}', '{"a":1},{"b":"\\x"}', '{"a":[1,2}]']) {
-      const split = splitUsageBody(body(records));
-      if (split === null) continue; // left to JSON.parse, which refuses it
-      expect(() => readAll(split.records), records).toThrow(UsageBodySyntaxError);
-    }
-    // A bad record in a later slice: the earlier slices read fine, the bad one throws.
+  it("reads only as far as asked", () => {
     const good = Array.from({ length: 30 }, (_, i) => JSON.stringify(record(i)));
-    good[25] = '{"broken": }';
-    const split = splitUsageBody(body(good.join(",")), 10)!;
-    expect(split.records.at(3)).toEqual(record(3));
-    expect(() => split.records.at(22)).toThrow(UsageBodySyntaxError);
+    const records = open(`{"value":[${good.join(",")}, {"broken": }]}`, 10)!;
+    // The first slices read fine although the body is broken further on…
+    expect(records.at(3)).toEqual(record(3));
+    expect(records.at(29)).toEqual(record(29));
+    // …and reading on finds it.
+    expect(() => records.at(30)).toThrow(UsageBodySyntaxError);
+  });
+
+  it("leaves bodies that don't open as {…\"value\":[ to JSON.parse", () => {
+    for (const text of ["[]", '"value"', '{"value":{}}', '{"value":"[1,2]"}', '{"x":1}', '{"value":5}', "", "  ", "\uFEFF{\"value\":[]}"]) {
+      expect(open(text), text).toBeNull();
+    }
+  });
+
+  it("refuses, while reading, a body that is not JSON or has a second value", () => {
+    const body = (records: string, tail = "") => `{"value":[${records}]${tail}}`;
+    for (const text of [
+      body('{"a":1} {"b":2}'), body('{"a":1},,{"b":2}'), body('{"a":1},'), body(',{"a":1}'), body('{"a":1},{"b":tru}'), body('{"a":1},{"b":"\\x"}'),
+      body('{"a":[1,2}]'), body('{"a":1}', ',"value":[2]'), body('{"a":1}', ',"va\\u006cue":2'), body('{"a":1}', ', "x": }'), `${body("1")} x`, '{"value":[1]}}', '{"value":["1]}', '{"value":[1]', '{"value":[1,{"a":2}',
+    ]) {
+      const records = open(text);
+      if (records === null) continue; // left to JSON.parse, which refuses it
+      expect(() => readAll(records), text).toThrow(UsageBodySyntaxError);
+    }
+  });
+
+  it("refuses more records than allowed, counting them", () => {
+    const records = open(`{"value":[${Array.from({ length: 12 }, (_, i) => i).join(",")}]}`, 5, 10)!;
+    // Found as the scan passes the tenth record (reading ahead of the reader by up to a slice).
+    expect(() => readAll(records)).toThrow(UsageBodyTooManyRecordsError);
+    expect(() => records.length).toThrow("At most 10 records per request; got 12.");
+    expect(open('{"value":[1,2,3,4,5,6,7,8,9,10]}', 5, 10)!.length).toBe(10);
   });
 
   it("agrees with JSON.parse on thousands of mutated bodies", () => {
     const base = JSON.stringify({ next: null, value: Array.from({ length: 12 }, (_, i) => record(i)) });
-    const alphabet = ['"', "\\", "[", "]", "{", "}", ",", ":", " ", "1", "a", "\n"];
+    const alphabet = ['"', "\\", "[", "]", "{", "}", ",", ":", " ", "1", "a", "\n", "é"];
     let seed = 42;
     const random = (n: number) => {
       seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
@@ -86,20 +106,17 @@ describe("splitUsageBody", () => {
       } catch {
         expected = null;
       }
-      const split = splitUsageBody(text, 5);
-      if (split === null) continue;
-      if (expected === null) {
-        // JSON.parse refuses the body (or it has no value array): so must reading the records.
-        let threw = false;
-        try {
-          readAll(split.records);
-        } catch (error) {
-          threw = error instanceof UsageBodySyntaxError;
-        }
-        expect(threw, text).toBe(true);
-      } else {
-        expect(readAll(split.records), text).toEqual(expected);
+      const records = open(text, 5);
+      if (records === null) continue;
+      let read: unknown[] | null = null;
+      try {
+        read = readAll(records);
+      } catch (error) {
+        expect(error, text).toBeInstanceOf(UsageBodySyntaxError);
       }
+      // Read whole: exactly JSON.parse's records. Refused: JSON.parse refuses it too, or it has "value" twice.
+      if (read !== null) expect(read, text).toEqual(expected);
+      else if (expected !== null) expect((text.match(/"value"/g) ?? []).length, text).toBeGreaterThan(1);
     }
   });
 });

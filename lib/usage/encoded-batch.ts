@@ -6,11 +6,16 @@ import { CopyLineWriter, copyPiece } from "./copy-line-writer";
 import type { UsageRowEncoder } from "./prepare-usage-rows";
 import type { UsageRecordList } from "./usage-record-list";
 
+/** Records in the first slice. */
+const FIRST_SLICE = 1_000;
+
 /** Average bytes of a line: a slice's buffer is sized so it rarely grows. */
 const LINE_BYTES = 450;
 
 export class EncodedBatch {
   private next = 0;
+  /** All records are encoded (the list ended within the last slice). */
+  private done = false;
   private readonly writer: CopyLineWriter;
   /** Retained slices, and for each line its record index and start (slice number, byte offset). */
   private readonly slices: Buffer[] = [];
@@ -33,8 +38,10 @@ export class EncodedBatch {
   private encodeSlice(prefix: Buffer): Buffer {
     const started = performance.now();
     const { writer } = this;
-    const to = Math.min(this.records.length, this.next + this.sliceSize);
-    for (let index = this.next; index < to; index++) {
+    // A short first slice: the database starts on it while the rest is read and encoded.
+    const to = this.next + (this.next === 0 ? Math.min(this.sliceSize, FIRST_SLICE) : this.sliceSize);
+    let index = this.next;
+    for (; index < to && this.records.has(index); index++) {
       const start = writer.length;
       writer.piece(prefix);
       if (!this.encoder.encodeInto(this.records.at(index), index, writer)) {
@@ -45,7 +52,8 @@ export class EncodedBatch {
         this.lineStarts.push(start);
       }
     }
-    this.next = to;
+    this.next = index;
+    this.done = index < to;
     const bytes = writer.take();
     if (this.retain) this.slices.push(bytes);
     this.spentMs += performance.now() - started;
@@ -59,7 +67,7 @@ export class EncodedBatch {
    */
   async *chunks(prefix: string): AsyncGenerator<Buffer> {
     const prefixBytes = copyPiece(prefix);
-    while (this.next < this.records.length) {
+    while (!this.done) {
       const bytes = this.encodeSlice(prefixBytes);
       if (bytes.length > 0) yield bytes;
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -69,7 +77,7 @@ export class EncodedBatch {
   /** Encodes everything, each line preceded by `prefix` (`retain` batches, before `kept`). */
   finish(prefix = ""): void {
     const prefixBytes = copyPiece(prefix);
-    while (this.next < this.records.length) this.encodeSlice(prefixBytes);
+    while (!this.done) this.encodeSlice(prefixBytes);
   }
 
   /** All lines but those of the `superseded` record indexes: views of the retained slices. */

@@ -2,13 +2,14 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { getDatabase, getPrisma } from "../db";
 import { DomainError, notFound } from "../actions/errors";
-import { loadGatewayContext, loadKnownMeters } from "./load-gateway-context";
+import { loadGatewayContext, loadKnownMeters, type IngestRegistration } from "./load-gateway-context";
+import type { GatewayContext } from "./gateway/map-usage-record";
 import { usageDayCloseHours } from "./gateway/usage-days";
 import { createUsageRowEncoder, type UsageRejection } from "./prepare-usage-rows";
 import { storeUsageRows, type UsageEncoderFactory } from "./store-usage-records";
 import { storeRejections } from "./store-rejections";
 import type { PhaseTimer } from "./phase-timer";
-import type { UsageRecordList } from "./usage-record-list";
+import { arrayRecordList, type UsageRecordList } from "./usage-record-list";
 
 import { MAX_USAGE_RECORDS_PER_BATCH } from "./usage-limits";
 
@@ -33,6 +34,33 @@ export interface IngestOptions {
   ingestionKeyId?: string | null;
   /** Collects the duration of each phase (the route answers them in Server-Timing). */
   timer?: PhaseTimer;
+  /** The registration and gateway context, when the caller started loading them already (loadIngestSetup). */
+  setup?: Promise<IngestSetup>;
+}
+
+export interface IngestSetup {
+  registration: IngestRegistration;
+  knownMeters: ReadonlySet<string>;
+  context: GatewayContext;
+}
+
+/**
+ * What a batch needs besides its records: the registration, the meter catalog and the gateway
+ * context at `now`. The route starts this as soon as the key is known, so it runs while the body is
+ * read and decompressed. UNSCOPED BY DESIGN, like ingestUsageBatch.
+ */
+export async function loadIngestSetup(registrationId: string, options: Pick<IngestOptions, "now" | "dayCloseHours"> = {}): Promise<IngestSetup> {
+  const prisma = await getPrisma();
+  const registration = await prisma.registration.findUnique({
+    where: { id: registrationId },
+    select: { id: true, partnerId: true, billingModel: true, subscriptionId: true },
+  });
+  if (!registration) throw notFound("Registration");
+  const [knownMeters, context] = await Promise.all([
+    loadKnownMeters(),
+    loadGatewayContext(registration, options.now ?? new Date(), options.dayCloseHours ?? usageDayCloseHours()),
+  ]);
+  return { registration, knownMeters, context };
 }
 
 /**
@@ -42,21 +70,15 @@ export interface IngestOptions {
  * this registration's stamp (the route through its ingestion key; the demo seeder and simulator
  * in-process). Never call it with a registration id taken from the request.
  */
-export async function ingestUsageBatch(registrationId: string, records: UsageRecordList, options: IngestOptions = {}): Promise<IngestResult> {
+export async function ingestUsageBatch(registrationId: string, batch: readonly unknown[] | UsageRecordList, options: IngestOptions = {}): Promise<IngestResult> {
   const started = performance.now();
-  const now = options.now ?? new Date();
-  const prisma = await getPrisma();
-  const registration = await prisma.registration.findUnique({
-    where: { id: registrationId },
-    select: { id: true, partnerId: true, billingModel: true, subscriptionId: true },
-  });
-  if (!registration) throw notFound("Registration");
-  if (records.length > MAX_RECORDS_PER_BATCH) throw new DomainError("TooManyRecords", `At most ${MAX_RECORDS_PER_BATCH} records per batch.`, { status: 413 });
+  // A lazily read body enforces the maximum as it is read (the route's); an array is counted here.
+  if (Array.isArray(batch) && batch.length > MAX_RECORDS_PER_BATCH) throw new DomainError("TooManyRecords", `At most ${MAX_RECORDS_PER_BATCH} records per batch.`, { status: 413 });
+  const records: UsageRecordList = Array.isArray(batch) ? arrayRecordList(batch) : (batch as UsageRecordList);
 
-  const [knownMeters, context] = await Promise.all([
-    loadKnownMeters(),
-    loadGatewayContext(registration, now, options.dayCloseHours ?? usageDayCloseHours()),
-  ]);
+  const { registration, knownMeters, context } = await (options.setup ?? loadIngestSetup(registrationId, options));
+  if (registration.id !== registrationId) throw new Error("The ingest setup belongs to another registration.");
+  const now = context.ingestedAt;
 
   const timer = options.timer;
   timer?.lap("load");

@@ -2,7 +2,7 @@ import "server-only";
 import { gunzipSync, inflateSync } from "node:zlib";
 import { DomainError } from "../actions/errors";
 import type { PhaseTimer } from "./phase-timer";
-import { splitUsageBody, UsageBodySyntaxError, type UsageRecordList } from "./usage-record-list";
+import { arrayRecordList, openUsageBody, UsageBodySyntaxError, UsageBodyTooManyRecordsError, type UsageRecordList } from "./usage-record-list";
 import { authenticateIngestionKey, type IngestionKeyIdentity } from "./ingestion-keys/authenticate-ingestion-key";
 
 /** Decompressed body limit: 50k records of ~600 bytes, with headroom. Also stops gzip bombs. */
@@ -22,8 +22,8 @@ export async function authenticateUsageRequest(request: Request): Promise<Ingest
   );
 }
 
-/** The body as text, gunzipped/inflated per Content-Encoding. Throws DomainError (413/415/400). */
-async function readUsageText(request: Request, timer?: PhaseTimer): Promise<string> {
+/** The body's bytes, gunzipped/inflated per Content-Encoding. Throws DomainError (413/415/400). */
+async function readUsageBytes(request: Request, timer?: PhaseTimer): Promise<Buffer> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_USAGE_BODY_BYTES) throw new DomainError("PayloadTooLarge", "The request body is too large.", { status: 413 });
   const raw = Buffer.from(await request.arrayBuffer());
@@ -41,9 +41,8 @@ async function readUsageText(request: Request, timer?: PhaseTimer): Promise<stri
     throw new DomainError("InvalidRequestContent", "The body could not be decompressed.", { status: 400 });
   }
   if (body.length > MAX_USAGE_BODY_BYTES) throw new DomainError("PayloadTooLarge", "The request body is too large.", { status: 413 });
-  const text = body.toString("utf8");
   timer?.lap("read");
-  return text;
+  return body;
 }
 
 function parseJson(text: string): unknown {
@@ -56,23 +55,25 @@ function parseJson(text: string): unknown {
 
 /** The JSON body, gunzipped/inflated per Content-Encoding. Throws DomainError (400/413/415). */
 export async function readUsageJson(request: Request, timer?: PhaseTimer): Promise<unknown> {
-  const parsed = parseJson(await readUsageText(request, timer));
+  const parsed = parseJson((await readUsageBytes(request, timer)).toString("utf8"));
   timer?.lap("json");
   return parsed;
 }
 
 /**
- * The records of a usageAggregates body ({"value":[…]}), parsed slice by slice as the ingest reads
- * them (usage-record-list.ts): a record slice that turns out not to be JSON throws
- * UsageBodySyntaxError then, inside the ingest's transaction, which stores nothing. Any other
- * shape is parsed whole here. Throws DomainError (400/413/415).
+ * The records of a usageAggregates body ({"value":[…]}), read from its bytes slice by slice as the
+ * ingest reaches them (usage-record-list.ts): what turns out not to be JSON further on (or more than
+ * `maxRecords` records) throws then, inside the ingest's transaction, which stores nothing. A body
+ * that doesn't open as {…"value":[ is parsed whole here. Throws DomainError (400/413/415).
  */
-export async function readUsageRecords(request: Request, timer?: PhaseTimer): Promise<UsageRecordList> {
-  const text = await readUsageText(request, timer);
-  const split = splitUsageBody(text);
-  const value = split ? split.records : bodyValue(parseJson(text));
+export async function readUsageRecords(request: Request, maxRecords: number, timer?: PhaseTimer): Promise<UsageRecordList> {
+  const bytes = await readUsageBytes(request, timer);
+  const lazy = openUsageBody(bytes, maxRecords);
   timer?.lap("json");
-  return value;
+  if (lazy) return lazy;
+  const value = bodyValue(parseJson(bytes.toString("utf8")));
+  if (value.length > maxRecords) throw new UsageBodyTooManyRecordsError(maxRecords, value.length);
+  return arrayRecordList(value);
 }
 
 function bodyValue(body: unknown): unknown[] {
@@ -85,6 +86,7 @@ function bodyValue(body: unknown): unknown[] {
 export function usageErrorFromException(error: unknown): Response {
   if (error instanceof DomainError) return usageError(error.status, error.code, error.message);
   if (error instanceof UsageBodySyntaxError) return usageError(400, "InvalidRequestContent", error.message);
+  if (error instanceof UsageBodyTooManyRecordsError) return usageError(413, "TooManyRecords", error.message);
   console.error("Unexpected usage API error", error);
   return usageError(500, "InternalError", "Something went wrong on our side; the batch was not stored. Retry it.");
 }

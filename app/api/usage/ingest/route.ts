@@ -1,8 +1,8 @@
 // POST /api/usage/ingest: a stamp's hourly usageAggregates records, authenticated by the
 // registration's ingestion key (the key names the registration; the body never does).
-import { ingestUsageBatch, MAX_RECORDS_PER_BATCH } from "@/lib/usage/ingest-usage-batch";
+import { ingestUsageBatch, loadIngestSetup, MAX_RECORDS_PER_BATCH } from "@/lib/usage/ingest-usage-batch";
 import { PhaseTimer } from "@/lib/usage/phase-timer";
-import { authenticateUsageRequest, readUsageRecords, usageError, usageErrorFromException } from "@/lib/usage/read-usage-request";
+import { authenticateUsageRequest, readUsageRecords, usageErrorFromException } from "@/lib/usage/read-usage-request";
 
 export const dynamic = "force-dynamic";
 
@@ -12,11 +12,12 @@ export async function POST(request: Request): Promise<Response> {
     const identity = await authenticateUsageRequest(request);
     if (identity instanceof Response) return identity;
     timer.lap("auth");
-    const records = await readUsageRecords(request, timer);
-    if (records.length > MAX_RECORDS_PER_BATCH) {
-      return usageError(413, "TooManyRecords", `At most ${MAX_RECORDS_PER_BATCH} records per request; got ${records.length}. Split the batch.`);
-    }
-    const { batchId, ...result } = await ingestUsageBatch(identity.registrationId, records, { ingestionKeyId: identity.keyId, timer });
+    // The registration and gateway context load while the body is read and decompressed.
+    const setup = loadIngestSetup(identity.registrationId);
+    setup.catch(() => undefined); // awaited below; a body error may come first
+    // More than MAX_RECORDS_PER_BATCH records: 413 TooManyRecords, found as the body is read.
+    const records = await readUsageRecords(request, MAX_RECORDS_PER_BATCH, timer);
+    const { batchId, ...result } = await ingestUsageBatch(identity.registrationId, records, { ingestionKeyId: identity.keyId, timer, setup });
     return Response.json(result, { status: 200, headers: { "x-usage-batch-id": batchId, "server-timing": timer.header() } });
   } catch (error) {
     return usageErrorFromException(error);
