@@ -66,31 +66,23 @@ export function priceItemsPartition(versionId: string): string {
 }
 
 /**
- * Copies the batches of `batches` into version `versionId`'s own partition; returns the number of
- * rows copied. One transaction: the version's table is created without any index, filled by COPY,
- * indexed in bulk and attached as the version's partition of "PriceListItem". Building an index
- * over the finished table sorts once; maintaining it row by row during the COPY (the trigram GIN
- * index above all) cost more than the COPY itself. Attaching checks the foreign key to the version
- * with one query instead of one look-up per row, and the CHECK constraint lets it skip scanning
- * the rows for the partition bound. Only readers of the version see the rows, and they skip a
- * version that is still IMPORTING. A failure rolls all of it back: no table, no row.
+ * Copies `copyText` (COPY text of valid rows, see priceRowsCopyText, in chunks that end at a row)
+ * into version `versionId`'s own partition; returns the number of rows copied. One transaction:
+ * the version's table is created without any index, filled by COPY, indexed in bulk and attached
+ * as the version's partition of "PriceListItem". Building an index over the finished table sorts
+ * once; maintaining it row by row during the COPY (the trigram GIN index above all) cost more than
+ * the COPY itself. Attaching checks the foreign key to the version with one query instead of one
+ * look-up per row, and the CHECK constraint lets it skip scanning the rows for the partition
+ * bound. Only readers of the version see the rows, and they skip a version that is still
+ * IMPORTING. A failure rolls all of it back: no table, no row.
  */
 export function copyPriceItems(
   sql: RawSql,
   versionId: string,
-  batches: AsyncIterable<readonly PriceRow[]>,
-  timings?: { encode: number; index: number },
+  copyText: AsyncIterable<string | Uint8Array>,
+  timings?: { index: number },
 ): Promise<number> {
   const table = priceItemsPartition(versionId);
-  async function* text() {
-    for await (const rows of batches) {
-      if (rows.length === 0) continue;
-      const started = performance.now();
-      const chunk = priceRowsCopyText(rows);
-      if (timings) timings.encode += performance.now() - started;
-      yield chunk;
-    }
-  }
   return sql.transaction(async (tx) => {
     // Locks the version as a foreign key check would (nobody deletes it until this commits).
     const { rows } = await tx.query<{ found: boolean }>(
@@ -107,7 +99,7 @@ export function copyPriceItems(
     // their pages all-visible at once; otherwise the browse pages' index-only scans read every row
     // from the table until a VACUUM that runs after the COPY's commit is old enough to see it as
     // visible to all (measured: the VACUUM right after an import often marks no page at all).
-    const copied = await tx.copyFrom(`${COPY_PRICE_ITEMS_SQL.replace(`"PriceListItem"`, table)} WITH (FREEZE)`, text());
+    const copied = await tx.copyFrom(`${COPY_PRICE_ITEMS_SQL.replace(`"PriceListItem"`, table)} WITH (FREEZE)`, copyText);
     const indexing = performance.now();
     await indexPartition(tx, table);
     await tx.query(`ALTER TABLE "PriceListItem" ATTACH PARTITION ${table} FOR VALUES IN (${literal(versionId)})`);
