@@ -40,19 +40,23 @@ export async function startPriceCsvEncoder(source: AsyncIterable<Uint8Array | st
   return workerEncoder(worker, source, options);
 }
 
-// From source (tsx, vitest) the worker is TypeScript, and Node 20 can't load a .ts worker even
-// with tsx's loader in its execArgv (tsx issue #354): a small JavaScript worker registers tsx and
-// then imports it. Bare "tsx/esm/api" resolves from the working directory: the project's.
+// Built (Next), the literal `new Worker(new URL(…, import.meta.url))` is what the bundler
+// recognises: the worker becomes a JavaScript chunk of its own.
+function builtWorker(): Worker {
+  return new Worker(new URL("./price-csv-worker.ts", import.meta.url));
+}
+
+// From source (tsx, vitest) that worker is TypeScript, which Node 20 can't load even with tsx's
+// loader in the worker's execArgv (tsx issue #354): a small JavaScript worker registers tsx and
+// then imports it. Bare "tsx/esm/api" resolves from the working directory: the project's. Tried
+// second: the bundle keeps import.meta.url as the source file's (…/price-csv-encoder.ts), so that
+// can't tell the two apart.
 const FROM_SOURCE_BOOTSTRAP = `const { workerData } = require("node:worker_threads");
 import("tsx/esm/api").then(({ register }) => { register(); return import(workerData.url); });`;
-
-function newWorker(): Worker {
-  if (import.meta.url.endsWith(".ts")) {
-    return new Worker(FROM_SOURCE_BOOTSTRAP, { eval: true, workerData: { url: import.meta.url.replace(/price-csv-encoder\.ts$/, "price-csv-worker.ts") } });
-  }
-  // Built (Next): the literal `new Worker(new URL(…, import.meta.url))` is what the bundler
-  // recognises; the worker becomes a JavaScript chunk of its own.
-  return new Worker(new URL("./price-csv-worker.ts", import.meta.url));
+function sourceWorker(): Worker {
+  const url = import.meta.url.replace(/price-csv-encoder\.ts$/, "price-csv-worker.ts");
+  if (url === import.meta.url) throw new Error("Not running from source");
+  return new Worker(FROM_SOURCE_BOOTSTRAP, { eval: true, workerData: { url } });
 }
 
 /**
@@ -61,7 +65,7 @@ function newWorker(): Worker {
  * of a series (or the benchmark's second file) then doesn't pay. It doesn't keep the process alive.
  */
 const IDLE_WORKER_MS = 60_000;
-let idleWorker: { worker: Worker; timer: NodeJS.Timeout } | null = null;
+let idleWorker: { worker: Worker; timer: NodeJS.Timeout; onError: () => void } | null = null;
 
 /** Keeps `worker` (its listeners of the finished file already removed) for the next import. */
 function parkWorker(worker: Worker): void {
@@ -70,26 +74,40 @@ function parkWorker(worker: Worker): void {
     return;
   }
   worker.unref();
-  const timer = setTimeout(() => {
-    if (idleWorker?.worker === worker) idleWorker = null;
+  // Ends it, unused, after a while or when it fails while idle (an 'error' without a listener would throw).
+  const retire = () => {
+    if (idleWorker?.worker !== worker) return;
+    clearTimeout(idleWorker.timer);
+    idleWorker = null;
     void worker.terminate();
-  }, IDLE_WORKER_MS);
+  };
+  const timer = setTimeout(retire, IDLE_WORKER_MS);
   timer.unref();
-  idleWorker = { worker, timer };
+  worker.once("error", retire);
+  idleWorker = { worker, timer, onError: retire };
 }
 
 /** The encoder worker once it has loaded (an idle one first), or null when it can't start here. */
 async function startWorker(): Promise<Worker | null> {
   if (idleWorker) {
-    const { worker, timer } = idleWorker;
+    const { worker, timer, onError } = idleWorker;
     idleWorker = null;
     clearTimeout(timer);
-    worker.ref();
+    worker.off("error", onError).ref();
     return worker;
   }
+  for (const create of [builtWorker, sourceWorker]) {
+    const worker = await loaded(create);
+    if (worker) return worker;
+  }
+  return null;
+}
+
+/** The worker `create` makes once it has loaded, or null when it doesn't start. */
+async function loaded(create: () => Worker): Promise<Worker | null> {
   let worker: Worker;
   try {
-    worker = newWorker();
+    worker = create();
   } catch {
     return null;
   }
