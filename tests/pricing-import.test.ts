@@ -88,6 +88,16 @@ describe("price list import", () => {
       [`"PriceListItem_${result.versionId}"`],
     );
     expect(indexes[0].count).toBe(5);
+    // COPY leaves "versionId" out: the partition's default fills in the version on every row.
+    const { rows: stored } = await database.sql.query<{ versionId: string; rows: number; fallback: string }>(
+      `SELECT i."versionId", count(*)::int AS rows, pg_get_expr(d.adbin, d.adrelid) AS fallback
+         FROM "PriceListItem_${result.versionId}" i
+         JOIN pg_attrdef d ON d.adrelid = $1::regclass
+         JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum AND a.attname = 'versionId'
+        GROUP BY 1, 3`,
+      [`"PriceListItem_${result.versionId}"`],
+    );
+    expect(stored).toEqual([{ versionId: result.versionId, rows: 3, fallback: `'${result.versionId}'::text` }]);
   });
 
   it("refuses a file with 3 bad rows, naming line, column and reason, and changes nothing", async () => {

@@ -34,7 +34,9 @@ const COLUMNS = [
   ["searchText", "searchText"],
 ] as const satisfies readonly (readonly [keyof PriceRow, string])[];
 
-export const COPY_PRICE_ITEMS_SQL = `COPY "PriceListItem" ("versionId", ${COLUMNS.map(([, column]) => `"${column}"`).join(", ")}) FROM STDIN`;
+// No "versionId": the version's own table has it as its DEFAULT (copyPriceItems), which saves
+// COPY a 25-character id on every row (COPY's cost is roughly per byte of its input).
+export const COPY_PRICE_ITEMS_SQL = `COPY "PriceListItem" (${COLUMNS.map(([, column]) => `"${column}"`).join(", ")}) FROM STDIN`;
 
 // COPY's text format: tab-separated, \N for NULL, backslash escapes for the separators.
 const NEEDS_ESCAPE = /[\\\t\n\r]/;
@@ -45,13 +47,12 @@ function copyValue(value: string | number | null): string {
   return NEEDS_ESCAPE.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]) : value;
 }
 
-/** The COPY text of `rows` (one line each) for version `versionId`. */
-export function priceRowsCopyText(versionId: string, rows: readonly PriceRow[]): string {
-  const prefix = `${copyValue(versionId)}\t`;
+/** The COPY text of `rows` (one line each), without their version (the table's default). */
+export function priceRowsCopyText(rows: readonly PriceRow[]): string {
   const lines = new Array<string>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    let line = prefix + row.line;
+    let line = String(row.line);
     for (let c = 1; c < COLUMNS.length; c++) line += `\t${copyValue(row[COLUMNS[c][0]])}`;
     lines[i] = line;
   }
@@ -65,31 +66,23 @@ export function priceItemsPartition(versionId: string): string {
 }
 
 /**
- * Copies the batches of `batches` into version `versionId`'s own partition; returns the number of
- * rows copied. One transaction: the version's table is created without any index, filled by COPY,
- * indexed in bulk and attached as the version's partition of "PriceListItem". Building an index
- * over the finished table sorts once; maintaining it row by row during the COPY (the trigram GIN
- * index above all) cost more than the COPY itself. Attaching checks the foreign key to the version
- * with one query instead of one look-up per row, and the CHECK constraint lets it skip scanning
- * the rows for the partition bound. Only readers of the version see the rows, and they skip a
- * version that is still IMPORTING. A failure rolls all of it back: no table, no row.
+ * Copies `copyText` (COPY text of valid rows, see priceRowsCopyText, in chunks that end at a row)
+ * into version `versionId`'s own partition; returns the number of rows copied. One transaction:
+ * the version's table is created without any index, filled by COPY, indexed in bulk and attached
+ * as the version's partition of "PriceListItem". Building an index over the finished table sorts
+ * once; maintaining it row by row during the COPY (the trigram GIN index above all) cost more than
+ * the COPY itself. Attaching checks the foreign key to the version with one query instead of one
+ * look-up per row, and the CHECK constraint lets it skip scanning the rows for the partition
+ * bound. Only readers of the version see the rows, and they skip a version that is still
+ * IMPORTING. A failure rolls all of it back: no table, no row.
  */
 export function copyPriceItems(
   sql: RawSql,
   versionId: string,
-  batches: AsyncIterable<readonly PriceRow[]>,
-  timings?: { encode: number; index: number },
+  copyText: AsyncIterable<string | Uint8Array>,
+  timings?: { index: number },
 ): Promise<number> {
   const table = priceItemsPartition(versionId);
-  async function* text() {
-    for await (const rows of batches) {
-      if (rows.length === 0) continue;
-      const started = performance.now();
-      const chunk = priceRowsCopyText(versionId, rows);
-      if (timings) timings.encode += performance.now() - started;
-      yield chunk;
-    }
-  }
   return sql.transaction(async (tx) => {
     // Locks the version as a foreign key check would (nobody deletes it until this commits).
     const { rows } = await tx.query<{ found: boolean }>(
@@ -100,11 +93,13 @@ export function copyPriceItems(
     await tx.query(
       `CREATE TABLE ${table} (LIKE "PriceListItem" INCLUDING DEFAULTS, CHECK ("versionId" = ${literal(versionId)}))`,
     );
+    // The version id is the same on every row: the table's default fills it in (not in the COPY).
+    await tx.query(`ALTER TABLE ${table} ALTER COLUMN "versionId" SET DEFAULT ${literal(versionId)}`);
     // FREEZE (allowed: the table is new in this transaction) writes the rows frozen and marks
     // their pages all-visible at once; otherwise the browse pages' index-only scans read every row
     // from the table until a VACUUM that runs after the COPY's commit is old enough to see it as
     // visible to all (measured: the VACUUM right after an import often marks no page at all).
-    const copied = await tx.copyFrom(`${COPY_PRICE_ITEMS_SQL.replace(`"PriceListItem"`, table)} WITH (FREEZE)`, text());
+    const copied = await tx.copyFrom(`${COPY_PRICE_ITEMS_SQL.replace(`"PriceListItem"`, table)} WITH (FREEZE)`, copyText);
     const indexing = performance.now();
     await indexPartition(tx, table);
     await tx.query(`ALTER TABLE "PriceListItem" ATTACH PARTITION ${table} FOR VALUES IN (${literal(versionId)})`);

@@ -3,7 +3,8 @@
 // not "server-only", so the benchmark runs exactly this code.
 import type { Database } from "../database/open-database";
 import { copyPriceItems, priceItemsPartition } from "./copy-price-items";
-import { readPriceCsv, type PriceCsvSummary } from "./read-price-csv";
+import type { PriceCsvSummary } from "./read-price-csv";
+import { startPriceCsvEncoder } from "./price-csv-encoder";
 import { findDuplicatePrices } from "./find-duplicate-prices";
 import { PriceListImportError } from "./price-list-import-error";
 import { dayToDate } from "./price-dates";
@@ -18,8 +19,11 @@ export interface StagePriceListInput {
   onProgress?: (progress: { phase: "reading" | "checking" | "publishing"; rowsRead: number; bytesRead: number }) => void;
   /** Adds the milliseconds of each phase (the benchmark's breakdown). */
   timings?: StageTimings;
+  /** false: read and validate the CSV in the calling thread, not in a worker (see ./price-csv-encoder). */
+  worker?: boolean;
 }
 
+/** With a worker, parse, validate and encode are the worker's: they overlap copy and worker. */
 export interface StageTimings {
   /** CSV parsing, reading the source included. */
   parse: number;
@@ -29,6 +33,8 @@ export interface StageTimings {
   encode: number;
   /** Waiting on the database's COPY (with PostgreSQL it also runs while the next batch is parsed). */
   copy: number;
+  /** With a worker: the main thread waiting for the worker's next chunk of COPY text. */
+  worker: number;
   /** Indexing the copied rows and attaching them as the version's partition. */
   index: number;
   /** The duplicate check over the staged rows. */
@@ -36,13 +42,15 @@ export interface StageTimings {
 }
 
 export function emptyStageTimings(): StageTimings {
-  return { parse: 0, validate: 0, encode: 0, copy: 0, index: 0, duplicates: 0 };
+  return { parse: 0, validate: 0, encode: 0, copy: 0, worker: 0, index: 0, duplicates: 0 };
 }
 
 export interface StagedPriceList {
   versionId: string;
   rowCount: number;
   markets: { market: string; currency: string }[];
+  /** Where the CSV was read and validated. */
+  encoder: "worker" | "thread";
 }
 
 /** An IMPORTING version older than this was abandoned by a crashed import: its rows are garbage. */
@@ -54,32 +62,44 @@ const ABANDONED_AFTER_MS = 60 * 60 * 1000;
  */
 export async function stagePriceList(database: Pick<Database, "prisma" | "sql">, input: StagePriceListInput): Promise<StagedPriceList> {
   const { prisma, sql } = database;
-  const abandoned = await prisma.priceListVersion.findMany({
-    where: { status: "IMPORTING", importedAt: { lt: new Date(Date.now() - ABANDONED_AFTER_MS) } },
-    select: { id: true },
-  });
-  for (const { id } of abandoned) await discardStagedVersion(database, id);
-  const version = await prisma.priceListVersion.create({
-    data: {
-      effectiveFrom: dayToDate(input.effectiveFrom),
-      sourceFileName: input.fileName.slice(0, 255),
-      importedByUserId: input.importedBy?.userId,
-      importedByEmail: input.importedBy?.email,
-    },
-    select: { id: true },
-  });
   const timings = input.timings;
-  const reader = readPriceCsv(input.source, {
+  // Started first: the worker loads while the version row is created.
+  const starting = startPriceCsvEncoder(input.source, {
     defaultStart: input.effectiveFrom,
     onProgress: (progress) => input.onProgress?.({ phase: "reading", ...progress }),
     timings,
+    worker: input.worker,
   });
+  let version: { id: string };
+  try {
+    const abandoned = await prisma.priceListVersion.findMany({
+      where: { status: "IMPORTING", importedAt: { lt: new Date(Date.now() - ABANDONED_AFTER_MS) } },
+      select: { id: true },
+    });
+    for (const { id } of abandoned) await discardStagedVersion(database, id);
+    version = await prisma.priceListVersion.create({
+      data: {
+        effectiveFrom: dayToDate(input.effectiveFrom),
+        sourceFileName: input.fileName.slice(0, 255),
+        importedByUserId: input.importedBy?.userId,
+        importedByEmail: input.importedBy?.email,
+      },
+      select: { id: true },
+    });
+  } catch (error) {
+    await (await starting).close();
+    throw error;
+  }
+  const encoder = await starting;
   let summary: PriceCsvSummary | undefined;
-  // The valid rows, batch by batch, as COPY's input; the COPY's pace is the reading's (back-pressure).
-  // A refused file throws here, after reading it to the end: the COPY is aborted and copies nothing.
-  async function* batches() {
+  // The valid rows' COPY text, batch by batch, as COPY's input; the COPY's pace is the reading's
+  // (back-pressure). A refused file throws here, after reading it to the end: the COPY is aborted
+  // and copies nothing.
+  async function* copyText() {
     for (;;) {
-      const next = await reader.next();
+      const waiting = performance.now();
+      const next = await encoder.chunks.next();
+      if (timings && encoder.mode === "worker") timings.worker += performance.now() - waiting;
       if (next.done) {
         summary = next.value;
         break;
@@ -98,8 +118,7 @@ export async function stagePriceList(database: Pick<Database, "prisma" | "sql">,
     }
   }
   try {
-    const copied = await copyPriceItems(sql, version.id, batches(), timings);
-    if (timings) timings.copy -= timings.encode;
+    const copied = await copyPriceItems(sql, version.id, copyText(), timings);
     if (!summary || copied !== summary.validRows) throw new Error(`Copied ${copied} price rows of ${summary?.validRows ?? "?"}`);
     input.onProgress?.({ phase: "checking", rowsRead: summary.rowsRead, bytesRead: 0 });
     const checking = performance.now();
@@ -114,9 +133,9 @@ export async function stagePriceList(database: Pick<Database, "prisma" | "sql">,
       });
     }
     const markets = [...summary.markets].map(([market, currency]) => ({ market, currency })).sort((a, b) => a.market.localeCompare(b.market));
-    return { versionId: version.id, rowCount: summary.validRows, markets };
+    return { versionId: version.id, rowCount: summary.validRows, markets, encoder: encoder.mode };
   } catch (error) {
-    await reader.return(undefined as never).catch(() => {});
+    await encoder.close().catch(() => {});
     await discardStagedVersion(database, version.id);
     throw error;
   }
