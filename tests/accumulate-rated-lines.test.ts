@@ -1,6 +1,6 @@
 // The Node-side sums of the fresh ingest path: exact like numeric(28, 10) columns summed in SQL.
 import { describe, expect, it } from "vitest";
-import { RatedLineAccumulator, type RatedLineFields } from "../lib/usage/accumulate-rated-lines";
+import { arrayLiteral, RatedLineAccumulator, type RatedLineFields } from "../lib/usage/accumulate-rated-lines";
 
 const fields = (over: Partial<RatedLineFields> = {}): RatedLineFields => ({
   azureSubscriptionId: "a", commerceMeterId: "m", resourceUri: "/r", usageDate: "2026-11-20", eventDate: "2026-11-20",
@@ -38,5 +38,10 @@ describe("rated line sums", () => {
     accumulator.add(line, "c", "1");
     const arrays = accumulator.arrays();
     expect([arrays[6][0], arrays[7][0], arrays[8][0], arrays[9][0]]).toEqual(["a0000000-0000-0000-0000-000000000000", "t", true, "c"]);
+  });
+
+  it("writes PostgreSQL array literals with every element quoted", () => {
+    expect(arrayLiteral(["a", 'b "c"', "d\\e", "NULL", "{x,y}", null, true, false])).toBe('{"a","b \\"c\\"","d\\\\e","NULL","{x,y}",NULL,t,f}');
+    expect(arrayLiteral([])).toBe("{}");
   });
 });

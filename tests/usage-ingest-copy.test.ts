@@ -120,6 +120,8 @@ describe("fresh batches: rated lines summed in Node", () => {
       batch.push(usageRecord({ start, resourceUri: "/fresh/blob", meterId: METERS.blockBlob, quantity: 1234.5 }));
       batch.push(usageRecord({ start, subscriptionId: "provider-sub", resourceUri: "/fresh/admin", quantity: 9_007_199_254_740 }));
       batch.push(usageRecord({ start, subscriptionId: "unknown-sub", resourceUri: "/fresh/ip", meterId: METERS.staticIp, quantity: 1 }));
+      // Sent to the rating as array literals: quotes, backslashes, braces, commas and NULL-like text.
+      batch.push(usageRecord({ start, resourceUri: '/fresh/odd "q" \\b {x,y} NULL', quantity: 2, instanceData: instance('/fresh/odd "q" \\b {x,y} NULL', 'loc "1",\\') }));
     }
     const result = await ingestUsageBatch(registrationId, batch, { now: NOW });
     expect(result).toMatchObject({ accepted: batch.length, rejected: 0 });

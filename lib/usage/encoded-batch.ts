@@ -63,12 +63,15 @@ export class EncodedBatch {
   /**
    * Encodes the records not encoded yet, one slice per chunk, each line preceded by `prefix`
    * (leading COPY fields), yielding to the event loop after each slice so PostgreSQL (another
-   * process) parses one chunk while the next is encoded.
+   * process) parses one chunk while the next is encoded. `onEncoded` runs once the last record is
+   * encoded, before its chunk is handed over.
    */
-  async *chunks(prefix: string): AsyncGenerator<Buffer> {
+  async *chunks(prefix: string, onEncoded?: () => void): AsyncGenerator<Buffer> {
     const prefixBytes = copyPiece(prefix);
     while (!this.done) {
       const bytes = this.encodeSlice(prefixBytes);
+      // Everything is encoded: the caller may prepare what follows the COPY while the server finishes it.
+      if (this.done) onEncoded?.();
       if (bytes.length > 0) yield bytes;
       await new Promise<void>((resolve) => setImmediate(resolve));
     }

@@ -119,8 +119,15 @@ export async function storeUsageRows(
   const ratedLines = options.rate ? new RatedLineAccumulator() : null;
   let encoder = createEncoder(ratedLines ?? undefined);
   const fresh = new EncodedBatch(records, encoder, false);
+  // The rating's parameters, made once every record is encoded: on PostgreSQL while the server still
+  // parses the COPY's last chunks.
+  let rateParams: string[] | null = null;
+  const prepareRating = () => {
+    rateParams = ratedLines && ratedLines.size > 0 ? [registrationId, ...ratedLines.arrayLiterals()] : null;
+  };
   const rateFresh = async () => {
-    if (ratedLines && ratedLines.size > 0) await tx.query(RATE_LINES_SQL, [registrationId, ...ratedLines.arrays()]);
+    if (rateParams === null) prepareRating();
+    if (rateParams !== null) await tx.query(RATE_LINES_SQL, rateParams);
     await tx.query("RELEASE SAVEPOINT usage_fresh");
     timer?.lap("rate");
   };
@@ -130,7 +137,7 @@ export async function storeUsageRows(
   try {
     if (options.copyDirect) {
       // registrationId (a cuid) and batchId (a uuid) need no COPY escaping.
-      const inserted = await tx.copyFrom(`COPY "UsageRecord" ("registrationId", "batchId", ${ROW_COLUMNS}) FROM STDIN`, fresh.chunks(`${registrationId}\t${batchId}\t`));
+      const inserted = await tx.copyFrom(`COPY "UsageRecord" ("registrationId", "batchId", ${ROW_COLUMNS}) FROM STDIN`, fresh.chunks(`${registrationId}\t${batchId}\t`, prepareRating));
       timer?.split("prepare", fresh.spentMs, "copy");
       await rateFresh();
       return { inserted, corrected: 0, stored: inserted, encoder };
