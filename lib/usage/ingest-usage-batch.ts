@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { getDatabase, getPrisma } from "../db";
 import { DomainError, notFound } from "../actions/errors";
-import { loadGatewayContext, loadKnownMeters, type IngestRegistration } from "./load-gateway-context";
+import { loadKnownMeters, loadRegistrationGateway, type IngestRegistration } from "./load-gateway-context";
 import type { GatewayContext } from "./gateway/map-usage-record";
 import { usageDayCloseHours } from "./gateway/usage-days";
 import { createUsageRowEncoder, type UsageRejection } from "./prepare-usage-rows";
@@ -50,16 +50,12 @@ export interface IngestSetup {
  * read and decompressed. UNSCOPED BY DESIGN, like ingestUsageBatch.
  */
 export async function loadIngestSetup(registrationId: string, options: Pick<IngestOptions, "now" | "dayCloseHours"> = {}): Promise<IngestSetup> {
-  const prisma = await getPrisma();
-  const registration = await prisma.registration.findUnique({
-    where: { id: registrationId },
-    select: { id: true, partnerId: true, billingModel: true, subscriptionId: true },
-  });
-  if (!registration) throw notFound("Registration");
-  const [knownMeters, context] = await Promise.all([
+  const [knownMeters, loaded] = await Promise.all([
     loadKnownMeters(),
-    loadGatewayContext(registration, options.now ?? new Date(), options.dayCloseHours ?? usageDayCloseHours()),
+    loadRegistrationGateway(registrationId, options.now ?? new Date(), options.dayCloseHours ?? usageDayCloseHours()),
   ]);
+  if (!loaded) throw notFound("Registration");
+  const { registration, context } = loaded;
   return { registration, knownMeters, context };
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { getPrisma } from "../db";
+import { getDatabase, getPrisma } from "../db";
 import { loadMeterMappings } from "../meters/load-meter-mappings";
 import type { MeterMappingTable } from "../meters/quantity-conversion";
 import type { GatewayContext } from "./gateway/map-usage-record";
@@ -32,30 +32,48 @@ export interface IngestRegistration {
   subscriptionId: string;
 }
 
-/** Everything the gateway needs about one registration, read once per batch (before its transaction). */
-export async function loadGatewayContext(
-  registration: IngestRegistration,
+/**
+ * One registration and everything the gateway needs about it, read in ONE round trip (before the
+ * batch's transaction): its local subscriptions and the customer tenants added to it, aggregated
+ * as JSON. Null when the registration doesn't exist.
+ */
+export async function loadRegistrationGateway(
+  registrationId: string,
   ingestedAt: Date,
   dayCloseHours: number,
-): Promise<GatewayContext> {
-  const prisma = await getPrisma();
-  const [localSubscriptions, customerSubscriptions, mappings] = await Promise.all([
-    prisma.localSubscription.findMany({
-      where: { registrationId: registration.id },
-      select: { localSubscriptionId: true, ownerTenantId: true, isProviderSubscription: true },
-    }),
-    prisma.customerSubscriptionRegistration.findMany({
-      where: { registrationId: registration.id },
-      select: { tenantId: true, customerSubscriptionId: true },
-    }),
+): Promise<{ registration: IngestRegistration; context: GatewayContext } | null> {
+  const database = await getDatabase();
+  const [{ rows }, mappings] = await Promise.all([
+    database.sql.query<IngestRegistration & { locals: [string, string | null, boolean][]; customers: [string, string][] }>(
+      `SELECT r."id", r."partnerId", r."billingModel"::text AS "billingModel", r."subscriptionId",
+              COALESCE((SELECT json_agg(json_build_array(l."localSubscriptionId", l."ownerTenantId", l."isProviderSubscription"))
+                          FROM "LocalSubscription" l WHERE l."registrationId" = r."id"), '[]'::json) AS "locals",
+              COALESCE((SELECT json_agg(json_build_array(c."tenantId", c."customerSubscriptionId"))
+                          FROM "CustomerSubscriptionRegistration" c WHERE c."registrationId" = r."id"), '[]'::json) AS "customers"
+         FROM "Registration" r WHERE r."id" = $1`,
+      [registrationId],
+    ),
     cachedMappings(),
   ]);
+  const row = rows[0];
+  if (!row) return null;
+  const registration: IngestRegistration = { id: row.id, partnerId: row.partnerId, billingModel: row.billingModel, subscriptionId: row.subscriptionId };
   return {
-    defaultSubscriptionId: registration.subscriptionId,
-    localSubscriptions: new Map(localSubscriptions.map((s) => [s.localSubscriptionId, s])),
-    customerSubscriptionsByTenant: new Map(customerSubscriptions.map((c) => [c.tenantId.toLowerCase(), c.customerSubscriptionId])),
-    mappings,
-    ingestedAt,
-    dayCloseHours,
+    registration,
+    context: {
+      defaultSubscriptionId: registration.subscriptionId,
+      localSubscriptions: new Map(row.locals.map(([localSubscriptionId, ownerTenantId, isProviderSubscription]) => [localSubscriptionId, { localSubscriptionId, ownerTenantId, isProviderSubscription }])),
+      customerSubscriptionsByTenant: new Map(row.customers.map(([tenantId, customerSubscriptionId]) => [tenantId.toLowerCase(), customerSubscriptionId])),
+      mappings,
+      ingestedAt,
+      dayCloseHours,
+    },
   };
+}
+
+/** The gateway context of a registration already read (the benchmark's ceiling). */
+export async function loadGatewayContext(registration: IngestRegistration, ingestedAt: Date, dayCloseHours: number): Promise<GatewayContext> {
+  const loaded = await loadRegistrationGateway(registration.id, ingestedAt, dayCloseHours);
+  if (!loaded) throw new Error(`Registration ${registration.id} not found`);
+  return loaded.context;
 }
