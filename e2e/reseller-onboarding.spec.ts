@@ -130,7 +130,7 @@ test.describe.serial("indirect channel", () => {
     // The open session loses access at its next request.
     await resellerPage.goto("/customers");
     await expect(resellerPage).toHaveURL(/\/sign-in/);
-    await signInExpectingRefusal(resellerPage, reseller.adminEmail, /partner organisation is suspended/);
+    await signInExpectingRefusal(resellerPage, reseller.adminEmail, /reseller organisation or its distributor is suspended/);
 
     // The distributor still sees the reseller's customer (data kept).
     await page.goto("/partners");
