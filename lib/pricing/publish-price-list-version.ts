@@ -34,5 +34,12 @@ export async function publishPriceListVersion(tx: Prisma.TransactionClient, vers
  * index-only scans don't visit the table and a VACUUM would only re-read the indexes.
  */
 export async function analyzePriceList(sql: RawSql, versionId: string): Promise<void> {
-  await sql.query(`ANALYZE ${priceItemsPartition(versionId)}, "PriceListFacet", "PriceListVersionMarket"`);
+  await sql.transaction(async (tx) => {
+    // Half the default sample (15,000 rows instead of 30,000): the browse queries' estimates (a few
+    // markets, regions and categories; the search words) come out the same, in half the time.
+    await tx.query(`SET LOCAL default_statistics_target = ${ANALYZE_STATISTICS_TARGET}`);
+    await tx.query(`ANALYZE ${priceItemsPartition(versionId)}, "PriceListFacet", "PriceListVersionMarket"`);
+  });
 }
+
+const ANALYZE_STATISTICS_TARGET = 50;
