@@ -144,6 +144,9 @@ async function run(label: string, openDb: () => Promise<Database>) {
     res.writeHead(response.status, outHeaders);
     res.end(Buffer.from(await response.arrayBuffer()));
   });
+  // The client keeps its connection between batches, and a raw COPY + VACUUM runs in between (seconds
+  // on PGlite): the default 5 s keep-alive would close it under the client's feet (ECONNRESET).
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(PORT, resolve));
 
   // The ceiling's rows: checked, mapped and encoded beforehand (not timed) — the very bytes the
