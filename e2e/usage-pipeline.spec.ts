@@ -43,7 +43,11 @@ test("usage collected from a simulated stamp shows on the Usage page", async ({ 
       now: () => new Date(now),
     });
     expect(summary.records).toBeGreaterThan(0);
-    expect(summary.accepted).toBe(summary.records);
+    // Every record is stored. Between 00:00 and 06:00 UTC the last six hours reach back into
+    // yesterday, which the demo history (it ends today 00:00) already holds for the demo tenants:
+    // those records come back as duplicates (or corrections), not as new ones.
+    expect(summary.accepted + summary.duplicate + summary.corrected).toBe(summary.records);
+    expect(summary.accepted).toBeGreaterThan(0);
     expect(summary.rejected).toBe(0);
   } finally {
     await stamp.close();
