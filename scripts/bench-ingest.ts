@@ -103,7 +103,7 @@ async function run(label: string, openDb: () => Promise<Database>) {
   const { createUsageRowEncoder, USAGE_ROW_COLUMNS } = await import("../lib/usage/prepare-usage-rows");
   const { EncodedBatch } = await import("../lib/usage/encoded-batch");
   const { arrayRecordList } = await import("../lib/usage/usage-record-list");
-  const { loadGatewayContext, loadKnownMeters } = await import("../lib/usage/load-gateway-context");
+  const { loadKnownMeters, loadRegistrationGateway } = await import("../lib/usage/load-gateway-context");
   const { syncLocalSubscriptions } = await import("../lib/usage/sync-local-subscriptions");
 
   const database = await openDb();
@@ -151,7 +151,9 @@ async function run(label: string, openDb: () => Promise<Database>) {
 
   // The ceiling's rows: checked, mapped and encoded beforehand (not timed) — the very bytes the
   // ingest streams (same encoder), each line with its registration and batch.
-  const [known, context] = await Promise.all([loadKnownMeters(), loadGatewayContext(registration, now, 48)]);
+  const [known, gateway] = await Promise.all([loadKnownMeters(), loadRegistrationGateway(registration.id, now, 48)]);
+  if (!gateway) throw new Error("bench registration not found");
+  const { context } = gateway;
   const copies: { batchId: string; chunks: Buffer[] }[] = [];
   for (let b = 0; b <= BATCHES; b++) {
     const encoder = createUsageRowEncoder(registration.id, known, context);

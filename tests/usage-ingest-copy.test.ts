@@ -9,7 +9,7 @@ import { makeUsageRegistration, usageRecord } from "./support/usage-fixtures";
 import { setDatabaseForTests } from "../lib/db";
 import type { Database } from "../lib/database/open-database";
 import { ingestUsageBatch } from "../lib/usage/ingest-usage-batch";
-import { copyText } from "../lib/usage/copy-line-writer";
+import { copyText } from "../lib/database/sql-text";
 import { parseServerTiming, PhaseTimer } from "../lib/usage/phase-timer";
 import { usageSeriesKey, usageSeriesKeySql } from "../lib/usage/usage-series-key";
 import { COMMERCE, makePriceList, METERS } from "./support/usage-fixtures";
@@ -166,5 +166,18 @@ describe("records read slice by slice from the body (the route's path)", () => {
     // The replay finds every key taken: the fresh attempt rolls back and the slices are read again.
     const replay = await ingestUsageBatch(registrationId, openUsageBody(Buffer.from(body), 50_000, 3)!, { now: NOW });
     expect(replay).toMatchObject({ accepted: 0, duplicate: 9, corrected: 0, rejected: 2 });
+  });
+});
+
+describe("rated tables", () => {
+  it("leave 20 % of each page free, so re-rated lines update in place", async () => {
+    const { rows } = await database.sql.query<{ relname: string; reloptions: string[] | null }>(
+      `SELECT relname, reloptions FROM pg_class WHERE relname IN ('RatedUsageLine', 'RatedUsageDaily', 'RatedUsageMonthly') ORDER BY relname`,
+    );
+    expect(rows).toEqual([
+      { relname: "RatedUsageDaily", reloptions: ["fillfactor=80"] },
+      { relname: "RatedUsageLine", reloptions: ["fillfactor=80"] },
+      { relname: "RatedUsageMonthly", reloptions: ["fillfactor=80"] },
+    ]);
   });
 });

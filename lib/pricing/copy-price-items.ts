@@ -3,6 +3,7 @@
 // parameters (no per-batch array parameters, no per-row SQL), into a partition of the version's
 // own. Not "server-only": the benchmark calls it too.
 import type { RawSql } from "../database/open-database";
+import { COPY_NULL, copyText, sqlLiteral } from "../database/sql-text";
 import type { PriceRow } from "./parse-price-row";
 
 /** PriceRow fields in COPY column order, with their PriceListItem columns. */
@@ -39,12 +40,9 @@ const COLUMNS = [
 export const COPY_PRICE_ITEMS_SQL = `COPY "PriceListItem" (${COLUMNS.map(([, column]) => `"${column}"`).join(", ")}) FROM STDIN`;
 
 // COPY's text format: tab-separated, \N for NULL, backslash escapes for the separators.
-const NEEDS_ESCAPE = /[\\\t\n\r]/;
-const ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
 function copyValue(value: string | number | null): string {
-  if (value === null) return "\\N";
-  if (typeof value === "number") return String(value);
-  return NEEDS_ESCAPE.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]) : value;
+  if (value === null) return COPY_NULL;
+  return typeof value === "number" ? String(value) : copyText(value);
 }
 
 /** The COPY text of `rows` (one line each), without their version (the table's default). */
@@ -66,7 +64,7 @@ export function priceItemsPartition(versionId: string): string {
 }
 
 /**
- * Copies `copyText` (COPY text of valid rows, see priceRowsCopyText, in chunks that end at a row)
+ * Copies `text` (COPY text of valid rows, see priceRowsCopyText, in chunks that end at a row)
  * into version `versionId`'s own partition; returns the number of rows copied. One transaction:
  * the version's table is created without any index, filled by COPY, indexed in bulk and attached
  * as the version's partition of "PriceListItem". Building an index over the finished table sorts
@@ -79,7 +77,7 @@ export function priceItemsPartition(versionId: string): string {
 export function copyPriceItems(
   sql: RawSql,
   versionId: string,
-  copyText: AsyncIterable<string | Uint8Array>,
+  text: AsyncIterable<string | Uint8Array>,
   timings?: { index: number },
 ): Promise<number> {
   const table = priceItemsPartition(versionId);
@@ -91,27 +89,23 @@ export function copyPriceItems(
     );
     if (!rows[0]?.found) throw new Error(`Price list version ${versionId} is not being imported`);
     await tx.query(
-      `CREATE TABLE ${table} (LIKE "PriceListItem" INCLUDING DEFAULTS, CHECK ("versionId" = ${literal(versionId)}))`,
+      `CREATE TABLE ${table} (LIKE "PriceListItem" INCLUDING DEFAULTS, CHECK ("versionId" = ${sqlLiteral(versionId)}))`,
     );
     // The version id is the same on every row: the table's default fills it in (not in the COPY).
-    await tx.query(`ALTER TABLE ${table} ALTER COLUMN "versionId" SET DEFAULT ${literal(versionId)}`);
+    await tx.query(`ALTER TABLE ${table} ALTER COLUMN "versionId" SET DEFAULT ${sqlLiteral(versionId)}`);
     // FREEZE (allowed: the table is new in this transaction) writes the rows frozen and marks
     // their pages all-visible at once; otherwise the browse pages' index-only scans read every row
     // from the table until a VACUUM that runs after the COPY's commit is old enough to see it as
     // visible to all (measured: the VACUUM right after an import often marks no page at all).
-    const copied = await tx.copyFrom(`${COPY_PRICE_ITEMS_SQL.replace(`"PriceListItem"`, table)} WITH (FREEZE)`, copyText);
+    const copied = await tx.copyFrom(`${COPY_PRICE_ITEMS_SQL.replace(`"PriceListItem"`, table)} WITH (FREEZE)`, text);
     const indexing = performance.now();
     await indexPartition(tx, table);
-    await tx.query(`ALTER TABLE "PriceListItem" ATTACH PARTITION ${table} FOR VALUES IN (${literal(versionId)})`);
+    await tx.query(`ALTER TABLE "PriceListItem" ATTACH PARTITION ${table} FOR VALUES IN (${sqlLiteral(versionId)})`);
     if (timings) timings.index += performance.now() - indexing;
     return copied;
   });
 }
 
-/** A SQL string literal (version ids are checked by priceItemsPartition; quotes doubled anyway). */
-function literal(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
-}
 
 /**
  * Gives the new table the parent's primary key and indexes (read from the catalog, so a migration

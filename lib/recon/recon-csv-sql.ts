@@ -13,6 +13,7 @@
 // text[] by day), so a line is one concatenation of a few fragments and its own few cells.
 // COPY takes no bind parameters: the filter values are inlined as escaped literals.
 // No "server-only": the bench script and tests use it directly.
+import { sqlLiteral } from "../database/sql-text";
 import { LEGACY_RECON_COLUMNS } from "./legacy-recon-line";
 import { PC_TO_BC_EXCHANGE_RATE, RECON_COLUMNS } from "./recon-line";
 import { LEGACY_CELLS, MODERN_CELLS, day, type Cell, type Level, type LineCell } from "./recon-csv-cells";
@@ -20,10 +21,6 @@ import type { ResolvedReconQuery } from "./recon-source";
 
 export type ReconFormat = "modern" | "legacy";
 
-/** A SQL string literal that is safe whatever standard_conforming_strings says (E'' form). */
-export function sqlLiteral(value: string): string {
-  return `E'${value.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
-}
 
 /**
  * reconLineTotal in SQL: FLOOR(price × quantity × rate, 2), 0 when unpriced, exact numeric.

@@ -6,19 +6,6 @@
 // records against ~15 ms this way, and left the garbage collector a line string per record.
 // Pure module.
 
-/** NULL in COPY's text format. */
-export const COPY_NULL = "\\N";
-const NEEDS_ESCAPE = /[\\\t\n\r]/;
-
-/** A text value in COPY text format: backslash, tab, newline and carriage return escaped. */
-export function copyText(value: string): string {
-  if (!NEEDS_ESCAPE.test(value)) return value;
-  return value.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"));
-}
-
-export const copyJson = (value: unknown) => (value === null || value === undefined ? COPY_NULL : copyText(JSON.stringify(value)));
-export const copyBool = (value: boolean) => (value ? "t" : "f");
-
 /** A piece of COPY text encoded once (UTF-8). */
 export type CopyPiece = Buffer;
 

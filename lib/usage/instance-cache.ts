@@ -2,7 +2,8 @@
 // location, additionalInfo, tags) encoded once. A stamp repeats a resource's instanceData every
 // hour, so a day-long batch parses each ~24× less. `uri` numbers the batch's distinct resource
 // URIs for short in-batch keys. Pure module.
-import { COPY_NULL, copyJson, copyPiece, copyText, type CopyPiece } from "./copy-line-writer";
+import { COPY_NULL, copyJson, copyText } from "../database/sql-text";
+import { copyPiece, type CopyPiece } from "./copy-line-writer";
 import { parseInstanceData, type InstanceData } from "./parse-usage-record";
 
 export interface InstanceEntry {

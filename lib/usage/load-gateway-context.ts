@@ -70,10 +70,3 @@ export async function loadRegistrationGateway(
     },
   };
 }
-
-/** The gateway context of a registration already read (the benchmark's ceiling). */
-export async function loadGatewayContext(registration: IngestRegistration, ingestedAt: Date, dayCloseHours: number): Promise<GatewayContext> {
-  const loaded = await loadRegistrationGateway(registration.id, ingestedAt, dayCloseHours);
-  if (!loaded) throw new Error(`Registration ${registration.id} not found`);
-  return loaded.context;
-}

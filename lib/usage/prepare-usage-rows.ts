@@ -10,7 +10,8 @@ import { mapLocalSubscription, type GatewayContext, type SubscriptionMapping } f
 import { commerceUsageDate } from "./gateway/usage-days";
 import { checkUsageRecordInto, type CheckedUsageRecord, type UsageRejectCode } from "./parse-usage-record";
 import { usageSeriesKey } from "./usage-series-key";
-import { COPY_NULL, copyBool, copyPiece, copyText, type CopyLineWriter, type CopyPiece } from "./copy-line-writer";
+import { COPY_NULL, copyBool, copyText } from "../database/sql-text";
+import { copyPiece, type CopyLineWriter, type CopyPiece } from "./copy-line-writer";
 import { instanceCache } from "./instance-cache";
 import type { RatedLine, RatedLineAccumulator } from "./accumulate-rated-lines";
 
