@@ -159,7 +159,7 @@ async function run(label: string, openDb: () => Promise<Database>) {
     const encoder = createUsageRowEncoder(registration.id, known, context);
     const batch = new EncodedBatch(arrayRecordList(makeBatch(now, b)), encoder, true);
     const batchId = randomUUID();
-    batch.finish(`${registration.id}\t${batchId}\t`);
+    await batch.finish(`${registration.id}\t${batchId}\t`);
     copies.push({ batchId, chunks: [...batch.kept(encoder.superseded)] });
   }
   const target = `"UsageRecord" ("registrationId", "batchId", ${USAGE_ROW_COLUMNS.map((c) => `"${c}"`).join(", ")})`;

@@ -45,10 +45,10 @@ describe("EncodedBatch", () => {
     expect(total).toBe(accepted.map((i) => `${"p".repeat(5_000)}${expectedLine(i)}`).join(""));
   });
 
-  it("keeps all lines but the superseded ones, whether first, last or whole slices", () => {
+  it("keeps all lines but the superseded ones, whether first, last or whole slices", async () => {
     for (const superseded of [[], [0], [22], [4, 5, 6, 7], [1, 2], [7, 8, 11, 12, 13, 14, 15, 16, 21], records.map((_, i) => i)]) {
       const batch = new EncodedBatch(list, fakeEncoder(), true, 4);
-      batch.finish();
+      await batch.finish();
       const kept = Buffer.concat([...batch.kept(superseded)]).toString("utf8");
       const expected = records.map((_, i) => i).filter((i) => !rejected(i) && !superseded.includes(i)).map(expectedLine).join("");
       expect(kept, JSON.stringify(superseded)).toBe(expected);

@@ -109,6 +109,29 @@ describe("POST /api/usage/ingest", () => {
     expect((await bombed.json()).error.code).toBe("PayloadTooLarge");
   });
 
+  it("refuses a gzip body that breaks off or outgrows the limit while its first records are already stored: 400/413, nothing kept", async () => {
+    // The body is inflated while the ingest reads it, so these are met mid-batch, after COPY began.
+    const start = hourAgo();
+    const records = Array.from({ length: 30_000 }, (_, i) => JSON.stringify(usageRecord({ start, resourceUri: `/api/stream/${i}` })));
+    const gzipped = (text: string) => gzipSync(Buffer.from(text));
+    const send = (body: Buffer) => ingest(new Request("http://x/api/usage/ingest", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-encoding": "gzip" }, body: new Uint8Array(body) }));
+    const batchesBefore = await database.prisma.usageBatch.count({ where: { registrationId: setup.registration.id } });
+    const whole = gzipped(`{"value":[${records.join(",")}]}`);
+    const cut = await send(whole.subarray(0, Math.floor(whole.length * 0.8)));
+    expect(cut.status).toBe(400);
+    expect((await cut.json()).error).toEqual({ code: "InvalidRequestContent", message: "The body could not be decompressed." });
+    // Valid JSON all along, but 70 MB of whitespace after the records: past the 64 MB limit.
+    const huge = await send(gzipped(`{"value":[${records.join(",")}${" ".repeat(70 * 1024 * 1024)}]}`));
+    expect(huge.status).toBe(413);
+    expect((await huge.json()).error.code).toBe("PayloadTooLarge");
+    expect(await database.prisma.usageRecord.count({ where: { registrationId: setup.registration.id, resourceUri: { startsWith: "/api/stream/" } } })).toBe(0);
+    expect(await database.prisma.usageBatch.count({ where: { registrationId: setup.registration.id } })).toBe(batchesBefore);
+    // The same body, whole, is stored in full.
+    const stored = await send(whole);
+    expect(stored.status).toBe(200);
+    expect((await stored.json()).accepted).toBe(30_000);
+  });
+
   it("refuses a body whose records stop being JSON deep inside it with 400, storing none of the records before", async () => {
     // Records are parsed slice by slice during the ingest: the broken one, thousands of records in,
     // (past the first 5,000, already sent to the COPY) is met mid-batch, and the whole batch must roll back.

@@ -3,7 +3,8 @@
 // body goes to JSON.parse, which refuses it) or a UsageBodySyntaxError while reading (the ingest
 // stores nothing).
 import { describe, expect, it } from "vitest";
-import { openUsageBody, UsageBodySyntaxError, UsageBodyTooManyRecordsError, type UsageRecordList } from "../lib/usage/usage-record-list";
+import type { ArrivingBytes } from "../lib/usage/arriving-bytes";
+import { openArrivingUsageBody, openUsageBody, UsageBodySyntaxError, UsageBodyTooManyRecordsError, type UsageRecordList } from "../lib/usage/usage-record-list";
 
 const record = (i: number) => ({
   id: `/subscriptions/s/providers/Microsoft.Commerce.Admin/UsageAggregate/${i}`,
@@ -120,3 +121,87 @@ describe("openUsageBody", () => {
     }
   });
 });
+
+/**
+ * A body arriving in pieces of `sizes` bytes (cycled), as a decompressing request body does: each
+ * more() adds the next piece. The buffer is replaced as it grows, like the real one.
+ */
+function arriving(text: string, sizes: readonly number[]): ArrivingBytes {
+  const whole = Buffer.from(text, "utf8");
+  // Bytes past `available` are `]`s, which must never be read.
+  const copy = () => Buffer.concat([whole, Buffer.alloc(7, 0x5d)]);
+  let piece = 0;
+  const source = {
+    bytes: copy(),
+    available: 0,
+    complete: whole.length === 0,
+    more: async () => {
+      await Promise.resolve();
+      const next = Math.min(whole.length, source.available + sizes[piece++ % sizes.length]);
+      source.bytes.fill(0x5d, source.available);
+      if (piece % 5 === 0) source.bytes = copy(); // the buffer is replaced now and then, as it grows
+      whole.copy(source.bytes, source.available, source.available, next);
+      source.bytes.fill(0x5d, next);
+      source.available = next;
+      source.complete = next === whole.length;
+    },
+  };
+  return source;
+}
+
+/** readAll for a body that may still be arriving: each record awaited before it is read. */
+async function readArriving(list: UsageRecordList): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (let i = 0; ; i++) {
+    await list.ready(i);
+    if (!list.has(i)) break;
+    out.push(list.at(i));
+  }
+  await list.ready(Number.MAX_SAFE_INTEGER);
+  expect(list.length).toBe(out.length);
+  return out;
+}
+
+describe("openArrivingUsageBody (a body still being decompressed)", () => {
+  const sizes = [1, 7, 64, 3, 1_000, 2, 40_000];
+
+  it("reads the same records as JSON.parse whatever the pieces the bytes arrive in", async () => {
+    for (const length of [2_500, 30]) {
+      const value = Array.from({ length }, (_, i) => record(i));
+      for (const text of [JSON.stringify({ value }), JSON.stringify({ nextLink: "x", value, count: 1 }, null, 2), '{"value":[]}', ' { "a" : [1, {"value": [2]}], "value" : [ 1 , 2 ] } ']) {
+        for (const pieces of length > 100 ? [sizes, [100_000_000]] : [[1], [2, 3]]) {
+          const records = await openArrivingUsageBody(arriving(text, pieces), 50_000, 7);
+          expect(records, text.slice(0, 40)).not.toBeNull();
+          expect(await readArriving(records!)).toEqual((JSON.parse(text) as { value: unknown[] }).value);
+        }
+      }
+    }
+  });
+
+  it("answers only from the bytes that have arrived (has() before ready() is a programming error)", async () => {
+    const text = JSON.stringify({ value: Array.from({ length: 50 }, (_, i) => record(i)) });
+    const records = (await openArrivingUsageBody(arriving(text, [200]), 50_000, 10))!;
+    expect(() => records.has(40)).toThrow("await ready()");
+    await records.ready(40);
+    expect(records.at(40)).toEqual(record(40));
+  });
+
+  it("leaves the same bodies to JSON.parse, and refuses the same ones, as openUsageBody", async () => {
+    const body = (records: string, tail = "") => `{"value":[${records}]${tail}}`;
+    for (const text of ["[]", '{"value":{}}', '{"x":1}', "", '{"value":"[1]"}']) {
+      expect(await openArrivingUsageBody(arriving(text, sizes), 50_000), text).toBeNull();
+    }
+    for (const text of [body('{"a":1} {"b":2}'), body('{"a":1},'), body('{"a":1}', ',"value":[2]'), `${body("1")} x`, '{"value":[1]', '{"value":["1]}']) {
+      const records = await openArrivingUsageBody(arriving(text, [1, 2]), 50_000, 2);
+      if (records === null) continue;
+      await expect(readArriving(records), text).rejects.toThrow(UsageBodySyntaxError);
+    }
+  });
+
+  it("refuses more records than allowed once the body has arrived, counting them", async () => {
+    const text = `{"value":[${Array.from({ length: 12 }, (_, i) => i).join(",")}]}`;
+    const records = (await openArrivingUsageBody(arriving(text, [3]), 10, 5))!;
+    await expect(readArriving(records)).rejects.toThrow("At most 10 records per request; got 12.");
+  });
+});
+

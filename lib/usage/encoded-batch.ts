@@ -34,12 +34,16 @@ export class EncodedBatch {
     this.writer = new CopyLineWriter(sliceSize * LINE_BYTES);
   }
 
+  /** Where the next slice ends (exclusive). A short first slice: the database starts on it while the rest is read and encoded. */
+  private sliceEnd(): number {
+    return this.next + (this.next === 0 ? Math.min(this.sliceSize, FIRST_SLICE) : this.sliceSize);
+  }
+
   /** Encodes the next slice of records, each accepted line preceded by `prefix`; answers its bytes. */
   private encodeSlice(prefix: Buffer): Buffer {
     const started = performance.now();
     const { writer } = this;
-    // A short first slice: the database starts on it while the rest is read and encoded.
-    const to = this.next + (this.next === 0 ? Math.min(this.sliceSize, FIRST_SLICE) : this.sliceSize);
+    const to = this.sliceEnd();
     let index = this.next;
     for (; index < to && this.records.has(index); index++) {
       const start = writer.length;
@@ -69,6 +73,8 @@ export class EncodedBatch {
   async *chunks(prefix: string, onEncoded?: () => void): AsyncGenerator<Buffer> {
     const prefixBytes = copyPiece(prefix);
     while (!this.done) {
+      // A body still being decompressed: wait for the slice's records (the last one's successor too).
+      await this.records.ready(this.sliceEnd());
       const bytes = this.encodeSlice(prefixBytes);
       // Everything is encoded: the caller may prepare what follows the COPY while the server finishes it.
       if (this.done) onEncoded?.();
@@ -78,7 +84,8 @@ export class EncodedBatch {
   }
 
   /** Encodes everything, each line preceded by `prefix` (`retain` batches, before `kept`). */
-  finish(prefix = ""): void {
+  async finish(prefix = ""): Promise<void> {
+    await this.records.ready(Number.MAX_SAFE_INTEGER);
     const prefixBytes = copyPiece(prefix);
     while (!this.done) this.encodeSlice(prefixBytes);
   }

@@ -1,8 +1,8 @@
 import "server-only";
-import { gunzipSync, inflateSync } from "node:zlib";
 import { DomainError } from "../actions/errors";
 import type { PhaseTimer } from "./phase-timer";
-import { arrayRecordList, openUsageBody, UsageBodySyntaxError, UsageBodyTooManyRecordsError, type UsageRecordList } from "./usage-record-list";
+import { completeBytes, inflatingBytes, UsageBodyEncodingError, UsageBodyTooLargeError, type ArrivingBytes } from "./arriving-bytes";
+import { arrayRecordList, openArrivingUsageBody, UsageBodySyntaxError, UsageBodyTooManyRecordsError, type UsageRecordList } from "./usage-record-list";
 import { authenticateIngestionKey, type IngestionKeyIdentity } from "./ingestion-keys/authenticate-ingestion-key";
 
 /** Decompressed body limit: 50k records of ~600 bytes, with headroom. Also stops gzip bombs. */
@@ -22,27 +22,40 @@ export async function authenticateUsageRequest(request: Request): Promise<Ingest
   );
 }
 
-/** The body's bytes, gunzipped/inflated per Content-Encoding. Throws DomainError (413/415/400). */
-async function readUsageBytes(request: Request, timer?: PhaseTimer): Promise<Buffer> {
+/**
+ * The body's bytes, gunzipped/inflated per Content-Encoding as the reader goes (arriving-bytes.ts):
+ * decompression errors and the size limit surface when the bytes are read, as
+ * UsageBodyEncodingError (400) / UsageBodyTooLargeError (413). Throws DomainError (413/415).
+ */
+async function readArrivingBytes(request: Request, timer?: PhaseTimer): Promise<ArrivingBytes> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_USAGE_BODY_BYTES) throw new DomainError("PayloadTooLarge", "The request body is too large.", { status: 413 });
-  const raw = Buffer.from(await request.arrayBuffer());
   const encoding = (request.headers.get("content-encoding") ?? "identity").trim().toLowerCase();
-  let body: Buffer;
-  try {
-    if (encoding === "gzip" || encoding === "x-gzip") body = gunzipSync(raw, { maxOutputLength: MAX_USAGE_BODY_BYTES });
-    else if (encoding === "deflate") body = inflateSync(raw, { maxOutputLength: MAX_USAGE_BODY_BYTES });
-    else if (encoding === "identity" || encoding === "") body = raw;
-    else throw new DomainError("UnsupportedEncoding", `Content-Encoding ${encoding} is not supported; use gzip.`, { status: 415 });
-  } catch (error) {
-    if (error instanceof DomainError) throw error;
-    const tooLarge = error instanceof RangeError || (error instanceof Error && /maxOutputLength|buffer/i.test(error.message));
-    if (tooLarge) throw new DomainError("PayloadTooLarge", "The decompressed body is too large.", { status: 413 });
-    throw new DomainError("InvalidRequestContent", "The body could not be decompressed.", { status: 400 });
+  const compressed = encoding === "gzip" || encoding === "x-gzip" ? "gzip" : encoding === "deflate" ? "deflate" : null;
+  if (!compressed && encoding !== "identity" && encoding !== "") {
+    throw new DomainError("UnsupportedEncoding", `Content-Encoding ${encoding} is not supported; use gzip.`, { status: 415 });
   }
-  if (body.length > MAX_USAGE_BODY_BYTES) throw new DomainError("PayloadTooLarge", "The request body is too large.", { status: 413 });
+  const raw = Buffer.from(await request.arrayBuffer());
+  if (raw.length > MAX_USAGE_BODY_BYTES) throw new DomainError("PayloadTooLarge", "The request body is too large.", { status: 413 });
   timer?.lap("read");
-  return body;
+  return compressed ? inflatingBytes(raw, compressed, MAX_USAGE_BODY_BYTES) : completeBytes(raw);
+}
+
+/** All of the body's bytes, once they have arrived. Throws DomainError (400/413/415). */
+async function readUsageBytes(request: Request, timer?: PhaseTimer): Promise<Buffer> {
+  const source = await readArrivingBytes(request, timer);
+  try {
+    while (!source.complete) await source.more();
+  } catch (error) {
+    throw bodyDomainError(error);
+  }
+  return source.bytes.subarray(0, source.available);
+}
+
+function bodyDomainError(error: unknown): unknown {
+  if (error instanceof UsageBodyTooLargeError) return new DomainError("PayloadTooLarge", error.message, { status: 413 });
+  if (error instanceof UsageBodyEncodingError) return new DomainError("InvalidRequestContent", error.message, { status: 400 });
+  return error;
 }
 
 function parseJson(text: string): unknown {
@@ -62,16 +75,23 @@ export async function readUsageJson(request: Request, timer?: PhaseTimer): Promi
 
 /**
  * The records of a usageAggregates body ({"value":[…]}), read from its bytes slice by slice as the
- * ingest reaches them (usage-record-list.ts): what turns out not to be JSON further on (or more than
- * `maxRecords` records) throws then, inside the ingest's transaction, which stores nothing. A body
- * that doesn't open as {…"value":[ is parsed whole here. Throws DomainError (400/413/415).
+ * ingest reaches them (usage-record-list.ts), while the rest is still being decompressed: what turns
+ * out not to be JSON further on, not to decompress, or to hold more than `maxRecords` records throws
+ * then, inside the ingest's transaction, which stores nothing. A body that doesn't open as
+ * {…"value":[ is parsed whole here. Throws DomainError (400/413/415).
  */
 export async function readUsageRecords(request: Request, maxRecords: number, timer?: PhaseTimer): Promise<UsageRecordList> {
-  const bytes = await readUsageBytes(request, timer);
-  const lazy = openUsageBody(bytes, maxRecords);
+  const source = await readArrivingBytes(request, timer);
+  let lazy: UsageRecordList | null;
+  try {
+    lazy = await openArrivingUsageBody(source, maxRecords);
+    if (!lazy) while (!source.complete) await source.more();
+  } catch (error) {
+    throw bodyDomainError(error);
+  }
   timer?.lap("json");
   if (lazy) return lazy;
-  const value = bodyValue(parseJson(bytes.toString("utf8")));
+  const value = bodyValue(parseJson(source.bytes.toString("utf8", 0, source.available)));
   if (value.length > maxRecords) throw new UsageBodyTooManyRecordsError(maxRecords, value.length);
   return arrayRecordList(value);
 }
@@ -87,6 +107,8 @@ export function usageErrorFromException(error: unknown): Response {
   if (error instanceof DomainError) return usageError(error.status, error.code, error.message);
   if (error instanceof UsageBodySyntaxError) return usageError(400, "InvalidRequestContent", error.message);
   if (error instanceof UsageBodyTooManyRecordsError) return usageError(413, "TooManyRecords", error.message);
+  if (error instanceof UsageBodyTooLargeError) return usageError(413, "PayloadTooLarge", error.message);
+  if (error instanceof UsageBodyEncodingError) return usageError(400, "InvalidRequestContent", error.message);
   console.error("Unexpected usage API error", error);
   return usageError(500, "InternalError", "Something went wrong on our side; the batch was not stored. Retry it.");
 }

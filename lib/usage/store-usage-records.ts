@@ -161,7 +161,7 @@ export async function storeUsageRows(
   // Slow path: the batch encoded again, lines kept, superseded ones left out of the stage.
   encoder = createEncoder();
   const batch = new EncodedBatch(records, encoder, true);
-  batch.finish();
+  await batch.finish();
   await tx.query(STAGE_DDL);
   if (stored >= 0) await tx.query(`DELETE FROM ${STAGE}`);
   stored = await tx.copyFrom(copySql, batch.kept(encoder.superseded));
