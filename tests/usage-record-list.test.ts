@@ -48,6 +48,22 @@ describe("openUsageBody", () => {
     expect(open('{"value":[ \n ]}')!.has(0)).toBe(false);
   });
 
+  it("cuts slices only between records, whatever `},{` the records hold in strings or nested values", () => {
+    // Slices are cut at a `},{` found past the first slice's size, proven by JSON.parse: candidates
+    // inside strings, in nested arrays of objects, or escaped, must all be passed over.
+    const tricky = (i: number) => ({
+      ...record(i),
+      note: i % 3 === 0 ? '},{"id":"fake"},{' : `x},{y ${i}`,
+      nested: [{ a: i }, { b: [{ c: 1 }, { d: "},{" }] }, {}],
+      escaped: '\\"},{"',
+    });
+    for (const perSlice of [1, 2, 3, 7, 50]) {
+      const value = Array.from({ length: 400 }, (_, i) => tricky(i));
+      const text = JSON.stringify({ value, after: [{ x: 1 }, { y: 2 }] });
+      expect(readAll(open(text, perSlice)!), String(perSlice)).toEqual(value);
+    }
+  });
+
   it("reads only as far as asked", () => {
     const good = Array.from({ length: 30 }, (_, i) => JSON.stringify(record(i)));
     const records = open(`{"value":[${good.join(",")}, {"broken": }]}`, 10)!;

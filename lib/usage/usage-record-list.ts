@@ -2,10 +2,12 @@
 // time as the ingest reaches them, instead of JSON.parse of the whole body up front. JSON.parse of a
 // 50,000-record body builds ~600,000 objects that all stay alive until the batch commits, and it
 // (with the 34 MB string it needs and the structural scan) ran before the first row could go to the
-// database, with the server idle. Read lazily, the ingest's COPY starts after the first 2,000
-// records; the scan, decode and parse of the rest run while the server works, and each slice's
-// records die as soon as they are encoded. Pure module: no "server-only", the tests use it directly.
+// database, with the server idle. Read lazily, the ingest's COPY starts after the first 1,000
+// records; the decode and parse of the rest run while the server works (and while the rest of the
+// body is still being inflated, arriving-bytes.ts), and each slice's records die as soon as they are
+// encoded. Pure module: no "server-only", the tests use it directly.
 import { completeBytes, type ArrivingBytes } from "./arriving-bytes";
+import { CLOSE_BRACKET, envelopeTailProblem, OPEN_BRACKET, scanElements, valueArrayOpen } from "./json-body-scan";
 
 /** What the ingest reads records through (an array, via arrayRecordList, or a LazyJsonRecords). */
 export interface UsageRecordList {
@@ -48,74 +50,58 @@ export class UsageBodyTooManyRecordsError extends Error {
 /** Records per JSON.parse: large enough that the per-call cost vanishes, small enough to die young. */
 const RECORDS_PER_SLICE = 2_000;
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const COMMA = 0x2c;
-const COLON = 0x3a;
+/** Where a compact body's records meet: `}` `,` `{`. The slices' cut candidates. */
+const RECORD_SEPARATOR = Buffer.from("},{");
 
-const isSpace = (byte: number) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+/** Parsed slices kept for the reader: the ingest reads ≤ 5,000 records ahead (encoded-batch.ts). */
+const CACHED_SLICES = 4;
 
-/** The index just past the string whose opening quote is at `open`, or -1 when it doesn't end before `end`. */
-function stringEnd(bytes: Uint8Array, open: number, end: number): number {
-  for (let at = open + 1; at < end; at++) {
-    const byte = bytes[at];
-    if (byte === QUOTE) return at + 1;
-    if (byte === BACKSLASH) at++;
-  }
-  return -1;
-}
-
-function skipSpace(bytes: Uint8Array, at: number, end: number): number {
-  while (at < end && isSpace(bytes[at])) at++;
-  return at;
-}
-
-/** The object key whose quoted token spans [open, end), decoded as JSON.parse would. */
-function keyAt(bytes: Buffer, open: number, end: number): string {
-  const raw = bytes.toString("utf8", open + 1, end - 1);
-  if (!raw.includes("\\")) return raw;
-  try {
-    return JSON.parse(bytes.toString("utf8", open, end)) as string;
-  } catch {
-    return raw; // not a valid string: the envelope check refuses the body later
-  }
+interface Slice {
+  /** The separator before the slice's first element (the array's `[` or a `,`). */
+  from: number;
+  /** The separator after its last element (a `,`, or the array's `]`). */
+  to: number;
+  first: number;
+  count: number;
 }
 
 /**
- * The depth-1 key of the string at `at`, or null when that string is not a key (no colon follows).
- * Answers the key and the index just past the string (-1: the string doesn't end before `limit`).
- */
-function depthOneKey(bytes: Buffer, at: number, limit: number): { key: string | null; end: number } {
-  const end = stringEnd(bytes, at, limit);
-  if (end < 0) return { key: null, end: -1 };
-  return { key: bytes[skipSpace(bytes, end, limit)] === COLON ? keyAt(bytes, at, end) : null, end };
-}
-
-/**
- * The records of the body's top-level "value" array, found by a structural scan over the bytes
- * (strings skipped, brackets counted) that runs only as far as the reader has asked and the bytes
- * have arrived (ready()); each slice is decoded and JSON.parsed when first read. Whatever the scan
- * or a parse finds wrong throws UsageBodySyntaxError when it is found, so the ingest's transaction
- * stores nothing. Once the scan reaches the end, the envelope (the body with "value" as []) is
- * parsed too: the records are only accepted if the whole body is valid JSON. A second "value" key
- * (JSON.parse would keep the last) is refused rather than guessed at.
+ * The records of the body's top-level "value" array, cut into slices of ~`perSlice` elements as the
+ * reader asks and the bytes arrive (ready()); each slice is decoded and JSON.parsed when cut, and
+ * again when an older one is read (the rejection log).
+ *
+ * A slice is cut at a candidate separator: the first `},{` past the first slice's size. JSON.parse of
+ * the bytes up to it, as an array, succeeds only if that comma separates two elements of "value"
+ * (a comma inside a string or a nested value leaves a string or bracket open), so the parse itself
+ * proves the cut, and no byte-by-byte scan of the 34 MB is needed. When no candidate works (the
+ * first slice, the last one, a pretty-printed body, a `},{` inside a string) a structural scan
+ * (json-body-scan.ts) finds the separator instead.
+ *
+ * Whatever is found wrong throws UsageBodySyntaxError when it is found, so the ingest's transaction
+ * stores nothing. Once the array has closed, the rest of the envelope is checked too: the records are
+ * only accepted if the whole body is valid JSON. A second "value" key (JSON.parse would keep the
+ * last) is refused rather than guessed at.
  */
 export class LazyJsonRecords implements UsageRecordList {
-  /** Byte offsets where each element begins (just after the `[` or the `,` before it). */
-  private readonly starts: number[] = [];
-  private position: number;
-  private depth = 2;
-  /** The offset of the array's closing `]` once the scan has found it. */
+  private readonly slices: Slice[] = [];
+  /** Records in the slices cut so far. */
+  private total = 0;
+  /** The separator the next slice starts after. */
+  private next: number;
+  /** Bytes of the first full slice: where the next slices look for their cut. */
+  private sliceBytes = 0;
+  /** The array's closing `]` once a slice has reached it. */
   private close = -1;
   /** More than maxRecords elements: refused once the body is complete (to count them). */
   private tooManyFound = false;
   private finished = false;
-  private sliceIndex = -1;
-  private slice: unknown[] = [];
+  /**
+   * Parsed slices not read past yet, by slice number: a cut parses its slice, and the reader (which
+   * may have had several cut ahead by ready()) reads them from here, once each.
+   */
+  private readonly parsed = new Map<number, unknown[]>();
+  /** The slice at() read last. */
+  private reading = 0;
 
   constructor(
     private readonly source: ArrivingBytes,
@@ -124,56 +110,107 @@ export class LazyJsonRecords implements UsageRecordList {
     private readonly maxRecords: number,
     private readonly perSlice = RECORDS_PER_SLICE,
   ) {
-    this.position = open + 1;
+    this.next = open;
   }
 
   async ready(index: number): Promise<void> {
-    // at(index) cuts index's whole slice: up to the start of the next slice's first element.
-    const needed = Math.min(Number.MAX_SAFE_INTEGER, (Math.floor(index / this.perSlice) + 1) * this.perSlice);
-    while (!this.scanned(needed)) await this.source.more();
-  }
-
-  /** Scans what has arrived until `index` can be answered; false: it needs more bytes. */
-  private scanned(index: number): boolean {
-    // A slice can only be cut once the element after it has started (or the array has closed).
-    while (!this.finished && this.starts.length <= index + 1) {
-      if (!this.scan(this.perSlice)) return false;
+    while (!this.finished && this.total <= index) {
+      if (!this.cut()) await this.source.more();
     }
-    return true;
-  }
-
-  private arrived(index: number): void {
-    if (!this.scanned(index)) throw new Error("Read past the bytes that have arrived: await ready() first.");
   }
 
   has(index: number): boolean {
-    this.arrived(index);
-    return index < this.starts.length;
+    while (!this.finished && this.total <= index) {
+      if (!this.cut()) throw new Error("Read past the bytes that have arrived: await ready() first.");
+    }
+    return index < this.total;
   }
 
   get length(): number {
-    this.arrived(Number.MAX_SAFE_INTEGER);
-    return this.starts.length;
+    this.has(Number.MAX_SAFE_INTEGER);
+    return this.total;
   }
 
   at(index: number): unknown {
     if (!Number.isInteger(index) || index < 0 || !this.has(index)) return undefined;
-    const wanted = Math.floor(index / this.perSlice);
-    if (wanted !== this.sliceIndex) {
-      const first = wanted * this.perSlice;
-      const next = first + this.perSlice;
-      this.has(next);
-      const from = this.starts[first] - 1;
-      // The separator before the next slice, or the closing bracket.
-      const to = next < this.starts.length ? this.starts[next] - 1 : this.close;
-      this.slice = this.parseSlice(from, to, Math.min(this.perSlice, this.starts.length - first));
-      this.sliceIndex = wanted;
+    const current = this.slices[this.reading];
+    const number = index >= current.first && index < current.first + current.count ? this.reading : this.sliceOf(index);
+    let records = this.parsed.get(number);
+    if (!records) {
+      const slice = this.slices[number];
+      records = this.parseSlice(slice.from, slice.to, slice.count);
+      this.parsed.set(number, records);
     }
-    return this.slice[index - this.sliceIndex * this.perSlice];
+    if (number !== this.reading) {
+      // Moving on: the slices behind are done with (an older one read again is parsed again).
+      for (const kept of this.parsed.keys()) if (kept < number) this.parsed.delete(kept);
+      this.reading = number;
+    }
+    return records[index - this.slices[number].first];
   }
 
-  /** JSON.parse of the elements between the separators at `from` and `to`, read as `[…]`. */
-  private parseSlice(from: number, to: number, expected: number): unknown[] {
+  /** The number of the slice that holds record `index` (a cut one). */
+  private sliceOf(index: number): number {
+    let low = 0;
+    let high = this.slices.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.slices[middle].first <= index) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+
+  /** Cuts the next slice, or checks the envelope after the last; false: it needs more bytes. */
+  private cut(): boolean {
+    const { bytes, available: end, complete } = this.source;
+    if (this.tooManyFound || this.close >= 0) {
+      // Both need the whole body: to count the elements, to check the envelope after the array.
+      if (!complete) return false;
+      if (this.tooManyFound) this.tooMany();
+      const problem = envelopeTailProblem(bytes, this.open, this.close + 1, end);
+      if (problem) throw new UsageBodySyntaxError(problem);
+      this.finished = true;
+      return true;
+    }
+    const from = this.next;
+    if (this.sliceBytes > 0 && from + this.sliceBytes < end) {
+      const candidate = bytes.subarray(0, end).indexOf(RECORD_SEPARATOR, from + this.sliceBytes);
+      if (candidate >= 0) {
+        const records = this.tryParse(from, candidate + 1);
+        if (records) {
+          this.add({ from, to: candidate + 1, first: this.total, count: records.length }, records);
+          return true;
+        }
+      } else if (!complete) {
+        return false; // the next separator hasn't arrived yet
+      }
+    } else if (this.sliceBytes > 0 && !complete) {
+      return false; // wait for a whole slice
+    }
+    const run = scanElements(bytes, from, end, this.perSlice);
+    if (run === "invalid") throw new UsageBodySyntaxError();
+    if (run === null) {
+      if (complete) throw new UsageBodySyntaxError();
+      return false;
+    }
+    if (run.closes) this.close = run.to;
+    else if (this.sliceBytes === 0) this.sliceBytes = Math.max(1, run.to - from);
+    if (run.count > 0) this.add({ from, to: run.to, first: this.total, count: run.count }, this.parseSlice(from, run.to, run.count));
+    return true;
+  }
+
+  private add(slice: Slice, records: unknown[]): void {
+    // A reader that ran far ahead (ready() of everything) re-parses instead of holding every record.
+    if (this.parsed.size < CACHED_SLICES) this.parsed.set(this.slices.length, records);
+    this.slices.push(slice);
+    this.total += slice.count;
+    this.next = slice.to;
+    if (this.total > this.maxRecords) this.tooManyFound = true;
+  }
+
+  /** The elements between the separators at `from` and `to`, read as `[…]`; null when that isn't JSON. */
+  private tryParse(from: number, to: number): unknown[] | null {
     const { bytes } = this.source;
     const before = bytes[from];
     const after = bytes[to];
@@ -187,145 +224,29 @@ export class LazyJsonRecords implements UsageRecordList {
       bytes[from] = before;
       bytes[to] = after;
     }
-    let parsed: unknown;
     try {
-      parsed = JSON.parse(text);
+      const parsed: unknown = JSON.parse(text);
+      return Array.isArray(parsed) ? parsed : null;
     } catch {
-      throw new UsageBodySyntaxError();
+      return null;
     }
+  }
+
+  /** tryParse of a run the scan counted: anything but `count` elements is invalid JSON. */
+  private parseSlice(from: number, to: number, count: number): unknown[] {
+    const records = this.tryParse(from, to);
     // n elements parse to n values unless the scan and JSON disagree about a separator.
-    if (!Array.isArray(parsed) || parsed.length !== expected) throw new UsageBodySyntaxError();
-    return parsed;
+    if (!records || records.length !== count) throw new UsageBodySyntaxError();
+    return records;
   }
 
-  /**
-   * Scans on until `more` further elements have started or the array has closed (true), or until
-   * the bytes that have arrived run out (false; a complete body that ends there is invalid).
-   */
-  private scan(more: number): boolean {
-    const { bytes, available: end, complete } = this.source;
-    if (this.tooManyFound || this.close >= 0) {
-      // Both need the whole body: to count the elements, to check the envelope after the array.
-      if (!complete) return false;
-      if (this.tooManyFound) this.tooMany();
-      this.finish(this.close + 1);
-      return true;
-    }
-    if (this.starts.length === 0 && this.position === this.open + 1) {
-      // The first element starts just after the `[` unless the array is empty.
-      const first = skipSpace(bytes, this.position, end);
-      if (first === end && !complete) return false;
-      if (bytes[first] !== CLOSE_BRACKET) this.starts.push(this.position);
-    }
-    const target = this.starts.length + more;
-    let at = this.position;
-    let { depth } = this;
-    for (; at < end && this.starts.length < target; at++) {
-      const byte = bytes[at];
-      if (byte === QUOTE) {
-        const after = stringEnd(bytes, at, end);
-        if (after < 0) break; // resumes at the quote when more has arrived
-        at = after - 1;
-      } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
-        depth++;
-      } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
-        if (depth === 2) {
-          if (byte !== CLOSE_BRACKET) throw new UsageBodySyntaxError();
-          this.close = at;
-          this.position = at;
-          if (!complete) return false;
-          this.finish(at + 1);
-          return true;
-        }
-        depth--;
-      } else if (byte === COMMA && depth === 2) {
-        if (this.starts.length >= this.maxRecords) {
-          this.tooManyFound = true;
-          if (!complete) return false;
-          this.tooMany();
-        }
-        this.starts.push(at + 1);
-      }
-    }
-    this.position = at;
-    this.depth = depth;
-    if (this.starts.length >= target) return true;
-    if (complete) throw new UsageBodySyntaxError();
-    return false;
-  }
-
-  /** Counts the rest of the elements (for the message) and refuses the body. */
+  /** Counts all the elements (for the message) and refuses the body. */
   private tooMany(): never {
-    let count = this.starts.length + 1;
-    try {
-      const rest = new LazyJsonRecords(this.source, this.open, Number.MAX_SAFE_INTEGER, this.perSlice);
-      count = rest.length;
-    } catch {
-      // invalid further on: the count so far is the best answer
-    }
+    const { bytes, available } = this.source;
+    const all = scanElements(bytes, this.open, available, Number.MAX_SAFE_INTEGER);
+    const count = typeof all === "object" && all !== null && all.closes ? all.count : this.total;
     throw new UsageBodyTooManyRecordsError(this.maxRecords, count);
   }
-
-  /** After the array (the body is complete): the rest of the envelope, then the envelope as a whole must be valid JSON. */
-  private finish(after: number): void {
-    const { bytes, available: end } = this.source;
-    let depth = 1;
-    let at = after;
-    for (; at < end && depth > 0; at++) {
-      const byte = bytes[at];
-      if (byte === QUOTE) {
-        const { key, end: keyEnd } = depthOneKey(bytes, at, end);
-        if (keyEnd < 0) throw new UsageBodySyntaxError();
-        if (depth === 1 && key === "value") throw new UsageBodySyntaxError('The body has more than one "value".');
-        at = keyEnd - 1;
-      } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
-        depth++;
-      } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
-        depth--;
-      }
-    }
-    if (depth !== 0 || skipSpace(bytes, at, end) !== end) throw new UsageBodySyntaxError();
-    let envelope: unknown;
-    try {
-      envelope = JSON.parse(`${bytes.toString("utf8", 0, this.open)}[]${bytes.toString("utf8", after, end)}`);
-    } catch {
-      throw new UsageBodySyntaxError();
-    }
-    if (typeof envelope !== "object" || envelope === null || Array.isArray(envelope)) throw new UsageBodySyntaxError();
-    this.position = end;
-    this.finished = true;
-  }
-}
-
-/**
- * Where the body's top-level "value" array opens — after `{` and depth-1 keys — or null when the
- * body doesn't open like that, or undefined when the bytes that have arrived don't tell yet.
- */
-function valueArrayOpen(source: ArrivingBytes): number | null | undefined {
-  const { bytes, available: end, complete } = source;
-  const undecided = complete ? null : undefined;
-  let at = skipSpace(bytes, 0, end);
-  if (at === end) return undecided;
-  if (bytes[at] !== OPEN_BRACE) return null;
-  let depth = 0;
-  let lastKey: string | null = null;
-  for (; at < end; at++) {
-    const byte = bytes[at];
-    if (byte === QUOTE) {
-      const { key, end: keyEnd } = depthOneKey(bytes, at, end);
-      if (keyEnd < 0) return undecided;
-      if (depth === 1 && key !== null) lastKey = key;
-      at = keyEnd - 1;
-    } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
-      depth++;
-      if (depth === 2 && byte === OPEN_BRACKET && lastKey === "value") return at;
-      if (depth === 2) lastKey = null;
-    } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
-      depth--;
-      if (depth <= 0) return null;
-    }
-  }
-  return undecided;
 }
 
 /**
@@ -335,7 +256,7 @@ function valueArrayOpen(source: ArrivingBytes): number | null | undefined {
  */
 export function openUsageBody(bytes: Buffer, maxRecords: number, recordsPerSlice = RECORDS_PER_SLICE): LazyJsonRecords | null {
   const source = completeBytes(bytes);
-  const open = valueArrayOpen(source);
+  const open = valueArrayOpen(bytes, bytes.length, true);
   return open == null ? null : new LazyJsonRecords(source, open, maxRecords, recordsPerSlice);
 }
 
@@ -345,11 +266,12 @@ export function openUsageBody(bytes: Buffer, maxRecords: number, recordsPerSlice
  * a usageAggregates body is awaited whole (null: parse it with JSON.parse).
  */
 export async function openArrivingUsageBody(source: ArrivingBytes, maxRecords: number, recordsPerSlice = RECORDS_PER_SLICE): Promise<LazyJsonRecords | null> {
-  let open = valueArrayOpen(source);
+  const openOf = () => valueArrayOpen(source.bytes, source.available, source.complete);
+  let open = openOf();
   while (open === undefined) {
     await source.more();
     // The envelope before the array is a few bytes; rescanning it as chunks arrive costs nothing.
-    open = valueArrayOpen(source);
+    open = openOf();
   }
   return open === null ? null : new LazyJsonRecords(source, open, maxRecords, recordsPerSlice);
 }
