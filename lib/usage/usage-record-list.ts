@@ -174,19 +174,20 @@ export class LazyJsonRecords implements UsageRecordList {
       return true;
     }
     const from = this.next;
-    if (this.sliceBytes > 0 && from + this.sliceBytes < end) {
-      const candidate = bytes.subarray(0, end).indexOf(RECORD_SEPARATOR, from + this.sliceBytes);
+    if (this.sliceBytes > 0) {
+      // The candidate is looked for between one and two slices' size on: a body without any (a
+      // pretty-printed one) costs one bounded search per slice, not a search to its end.
+      const window = Math.min(end, from + 2 * this.sliceBytes);
+      const candidate = from + this.sliceBytes < window ? bytes.subarray(0, window).indexOf(RECORD_SEPARATOR, from + this.sliceBytes) : -1;
       if (candidate >= 0) {
         const records = this.tryParse(from, candidate + 1);
         if (records) {
           this.add({ from, to: candidate + 1, first: this.total, count: records.length }, records);
           return true;
         }
-      } else if (!complete) {
-        return false; // the next separator hasn't arrived yet
+      } else if (!complete && window === end) {
+        return false; // the window hasn't arrived whole yet
       }
-    } else if (this.sliceBytes > 0 && !complete) {
-      return false; // wait for a whole slice
     }
     const run = scanElements(bytes, from, end, this.perSlice);
     if (run === "invalid") throw new UsageBodySyntaxError();
