@@ -41,8 +41,9 @@ export function completeBytes(bytes: Buffer): ArrivingBytes {
  */
 const CHUNK_BYTES = 4 << 20;
 
-/** Compressed bytes inflated first: usage JSON compresses ~10:1. */
-const FIRST_WRITE_BYTES = 192 << 10;
+/** Compressed bytes inflated first: ≥ 500 records (~350 KB of JSON) at any ratio up to ~8:1, and
+ * back in a millisecond or two at any ratio (a 4 MB chunk takes ~8 ms). */
+const FIRST_WRITE_BYTES = 48 << 10;
 
 /** The body's bytes as `encoding` ("gzip" or "deflate") inflates them, at most `maxBytes`. */
 export function inflatingBytes(compressed: Buffer, encoding: "gzip" | "deflate", maxBytes: number): ArrivingBytes {
@@ -70,8 +71,8 @@ class InflatingBytes implements ArrivingBytes {
       this.wake();
     });
     this.stream.on("error", () => this.fail(new UsageBodyEncodingError()));
-    // A short first write: its output (~2,000 records) comes back within a few milliseconds, and
-    // the reader starts on it while the rest inflates.
+    // A short first write: its output comes back within a millisecond or two, and the reader starts
+    // on it while the rest inflates.
     this.stream.write(compressed.subarray(0, FIRST_WRITE_BYTES));
     this.stream.end(compressed.subarray(FIRST_WRITE_BYTES));
   }

@@ -7,7 +7,7 @@ import type { UsageRowEncoder } from "./prepare-usage-rows";
 import type { UsageRecordList } from "./usage-record-list";
 
 /** Records in the first slice. */
-const FIRST_SLICE = 1_000;
+const FIRST_SLICE = 500;
 
 /** Average bytes of a line: a slice's buffer is sized so it rarely grows. */
 const LINE_BYTES = 450;
@@ -73,8 +73,8 @@ export class EncodedBatch {
   async *chunks(prefix: string, onEncoded?: () => void): AsyncGenerator<Buffer> {
     const prefixBytes = copyPiece(prefix);
     while (!this.done) {
-      // A body still being decompressed: wait for the slice's records (the last one's successor too).
-      await this.records.ready(this.sliceEnd());
+      // A body still being decompressed: wait for the slice's records.
+      await this.records.ready(this.sliceEnd() - 1);
       const bytes = this.encodeSlice(prefixBytes);
       // Everything is encoded: the caller may prepare what follows the COPY while the server finishes it.
       if (this.done) onEncoded?.();

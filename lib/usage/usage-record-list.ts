@@ -2,7 +2,7 @@
 // time as the ingest reaches them, instead of JSON.parse of the whole body up front. JSON.parse of a
 // 50,000-record body builds ~600,000 objects that all stay alive until the batch commits, and it
 // (with the 34 MB string it needs and the structural scan) ran before the first row could go to the
-// database, with the server idle. Read lazily, the ingest's COPY starts after the first 1,000
+// database, with the server idle. Read lazily, the ingest's COPY starts after the first 500
 // records; the decode and parse of the rest run while the server works (and while the rest of the
 // body is still being inflated, arriving-bytes.ts), and each slice's records die as soon as they are
 // encoded. Pure module: no "server-only", the tests use it directly.
@@ -49,6 +49,8 @@ export class UsageBodyTooManyRecordsError extends Error {
 
 /** Records per JSON.parse: large enough that the per-call cost vanishes, small enough to die young. */
 const RECORDS_PER_SLICE = 2_000;
+/** Records in the first slice (the ingest's first COPY chunk is 500 records, encoded-batch.ts). */
+const FIRST_SLICE_RECORDS = 500;
 
 /** Where a compact body's records meet: `}` `,` `{`. The slices' cut candidates. */
 const RECORD_SEPARATOR = Buffer.from("},{");
@@ -189,14 +191,15 @@ export class LazyJsonRecords implements UsageRecordList {
         return false; // the window hasn't arrived whole yet
       }
     }
-    const run = scanElements(bytes, from, end, this.perSlice);
+    // The first slice is short: the ingest starts on it while the rest of the body still inflates.
+    const run = scanElements(bytes, from, end, this.slices.length === 0 ? Math.min(this.perSlice, FIRST_SLICE_RECORDS) : this.perSlice);
     if (run === "invalid") throw new UsageBodySyntaxError();
     if (run === null) {
       if (complete) throw new UsageBodySyntaxError();
       return false;
     }
     if (run.closes) this.close = run.to;
-    else if (this.sliceBytes === 0) this.sliceBytes = Math.max(1, run.to - from);
+    else if (this.sliceBytes === 0) this.sliceBytes = Math.max(1, Math.round(((run.to - from) * this.perSlice) / run.count));
     if (run.count > 0) this.add({ from, to: run.to, first: this.total, count: run.count }, this.parseSlice(from, run.to, run.count));
     return true;
   }
