@@ -72,7 +72,8 @@ interface Slice {
  * reader asks and the bytes arrive (ready()); each slice is decoded and JSON.parsed when cut, and
  * again when an older one is read (the rejection log).
  *
- * A slice is cut at a candidate separator: the first `},{` past the first slice's size. JSON.parse of
+ * A slice is cut at a candidate separator: the first `},{` past a slice's size in bytes (estimated
+ * from the first slice, which the structural scan cuts after 500 records). JSON.parse of
  * the bytes up to it, as an array, succeeds only if that comma separates two elements of "value"
  * (a comma inside a string or a nested value leaves a string or bracket open), so the parse itself
  * proves the cut, and no byte-by-byte scan of the 34 MB is needed. When no candidate works (the
@@ -90,7 +91,7 @@ export class LazyJsonRecords implements UsageRecordList {
   private total = 0;
   /** The separator the next slice starts after. */
   private next: number;
-  /** Bytes of the first full slice: where the next slices look for their cut. */
+  /** Bytes of `perSlice` records, estimated from the first slice: where the next slices look for their cut. */
   private sliceBytes = 0;
   /** The array's closing `]` once a slice has reached it. */
   private close = -1;
