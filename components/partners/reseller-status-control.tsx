@@ -1,6 +1,6 @@
 "use client";
 import { resumeResellerAction, suspendResellerAction } from "@/lib/partners/actions";
-import { ConfirmActionButton } from "@/components/users/confirm-action-button";
+import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 
 export function ResellerStatusControl({ resellerId, name, status }: { resellerId: string; name: string; status: "ACTIVE" | "SUSPENDED" }) {
   return status === "ACTIVE" ? (

@@ -1,6 +1,6 @@
 "use client";
 import { deactivateUserAction, reactivateUserAction } from "@/lib/users/actions";
-import { ConfirmActionButton } from "./confirm-action-button";
+import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 
 export function UserActiveControl({ userId, name, active }: { userId: string; name: string; active: boolean }) {
   return active ? (

@@ -2,11 +2,12 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ActionError, ActionResult } from "@/lib/actions/action-result";
-import { Button } from "@/components/ui/button";
+import { Button } from "./button";
 
 /**
- * A button with an inline confirmation step (like ConfirmRevokeButton, for other verbs). The
- * action's error (message + code) stays on screen next to the button.
+ * A button with an inline confirmation step (no window.confirm: it can't be styled or tested
+ * reliably). `run` is the server action; the page refreshes on success, and the action's error
+ * (message + code) stays on screen next to the button.
  */
 export function ConfirmActionButton({
   label,
@@ -14,6 +15,7 @@ export function ConfirmActionButton({
   pendingLabel,
   warning,
   subject,
+  confirmingName,
   danger = false,
   run,
 }: {
@@ -23,6 +25,8 @@ export function ConfirmActionButton({
   warning?: string;
   /** Who or what it acts on, for accessible names. */
   subject: string;
+  /** The accessible name of the confirmation step (default: label and subject). */
+  confirmingName?: string;
   danger?: boolean;
   run: () => Promise<ActionResult<unknown>>;
 }) {
@@ -45,7 +49,7 @@ export function ConfirmActionButton({
   }
 
   return (
-    <div className="flex flex-wrap items-center justify-end gap-2" role="group" aria-label={`${label} ${subject}`}>
+    <div className="flex flex-wrap items-center justify-end gap-2" role="group" aria-label={confirming && confirmingName ? confirmingName : `${label} ${subject}`}>
       {!confirming ? (
         <Button type="button" variant="ghost" className={danger ? "text-red-700" : undefined} onClick={() => setConfirming(true)} aria-label={`${label} ${subject}`}>
           {label}
