@@ -5,7 +5,9 @@ import { describe, expect, it } from "vitest";
 import { copyPiece, type CopyLineWriter } from "../lib/usage/copy-line-writer";
 import { EncodedBatch } from "../lib/usage/encoded-batch";
 import type { UsageRowEncoder } from "../lib/usage/prepare-usage-rows";
-import { arrayRecordList } from "../lib/usage/usage-record-list";
+import { gzipSync } from "node:zlib";
+import { inflatingBytes } from "../lib/usage/arriving-bytes";
+import { arrayRecordList, openArrivingUsageBody } from "../lib/usage/usage-record-list";
 
 const rejected = (index: number) => index % 7 === 3;
 const lineOf = (index: number) => `record ${index}\té ${"x".repeat(index % 60)}\n`;
@@ -53,5 +55,20 @@ describe("EncodedBatch", () => {
       const expected = records.map((_, i) => i).filter((i) => !rejected(i) && !superseded.includes(i)).map(expectedLine).join("");
       expect(kept, JSON.stringify(superseded)).toBe(expected);
     }
+  });
+
+  it("waits for a body still being inflated: the same lines as from the whole body", async () => {
+    // 30,000 records: more than the first inflate write and one 4 MB chunk, so slices wait for bytes.
+    const many = Array.from({ length: 30_000 }, (_, i) => ({ i, padding: "p".repeat(100 + (i % 50)) }));
+    const body = gzipSync(Buffer.from(JSON.stringify({ value: many })));
+    const lines = new EncodedBatch(arrayRecordList(many), fakeEncoder(), false, 5_000);
+    const expected: Buffer[] = [];
+    for await (const chunk of lines.chunks("p\t")) expected.push(chunk);
+    const arriving = (await openArrivingUsageBody(inflatingBytes(body, "gzip", 64 << 20), 50_000))!;
+    const streamedLines = new EncodedBatch(arriving, fakeEncoder(), false, 5_000);
+    const got: Buffer[] = [];
+    for await (const chunk of streamedLines.chunks("p\t")) got.push(chunk);
+    expect(Buffer.concat(got).equals(Buffer.concat(expected))).toBe(true);
+    expect(arriving.length).toBe(30_000);
   });
 });
