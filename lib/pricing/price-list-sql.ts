@@ -41,6 +41,16 @@ function likePattern(word: string): string {
 type Part = "rowDates" | "filters" | "search";
 
 /**
+ * A search word as a condition on the rows of version `version` (a $n placeholder): the row holds
+ * one of the ids of the version's words that contain it (`pattern`, a LIKE pattern). A word has
+ * no whitespace, so "inside one of the row's words" is "inside the row's text". The vocabulary
+ * lookup doesn't depend on the row: PostgreSQL runs it once (an InitPlan) and hands the ids to
+ * the GIN index on "searchWords". An empty vocabulary match is an empty array: no row.
+ */
+const wordCondition = (version: string, pattern: string) =>
+  `i."searchWords" && ARRAY(SELECT w."id" FROM "PriceListWord" w WHERE w."versionId" = ${version}::text AND w."word" LIKE ${pattern}::text)`;
+
+/**
  * Renumbers the $n placeholders `text` uses and drops the parameters it doesn't: PostgreSQL
  * refuses a statement with a parameter it never references (it cannot infer its type), and the
  * queries below use different subsets of one parameter list.
@@ -66,7 +76,10 @@ export interface PriceListSql {
   params: unknown[];
   /** The parts' conditions (over alias i = PriceListItem or f = PriceListFacet), "TRUE" if none. */
   condition: (alias: "i" | "f", parts: Part[]) => string;
-  /** Adds the exact version/market pairs in effect: plain equalities the indexes can serve. */
+  /**
+   * Adds the exact version/market pairs in effect: plain equalities the indexes can serve. With
+   * "search", the search words' conditions go inside each version's pairs (word ids are per version).
+   */
   forVersions: (versions: EffectiveVersion[]) => { params: unknown[]; where: (parts: Part[]) => string };
   orderBy: string;
   /** Text search needs the items; otherwise counts come from the facets. */
@@ -84,12 +97,14 @@ export function priceListSql(query: ResolvedPriceListQuery): PriceListSql {
   };
   if (query.region !== null) conditions.filters.push(`A."region" = ${param(params, query.region)}::text`);
   if (query.category) conditions.filters.push(`A."meterCategory" = ${param(params, query.category)}::text`);
-  // Every word must appear in the product, sku or meter text (searchText is lowercase); a meter
-  // GUID (any spelling) matches the row's meter exactly.
+  // Every word must appear in the product, sku or meter words (lowercase, see searchWordsOf); a
+  // meter GUID (any spelling) matches the row's meter exactly.
   const words = (query.q ?? "").toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+  const patterns: string[] = [];
   for (const word of words) {
     const meterId = normaliseMeterId(word);
-    conditions.search.push(meterId ? `A."meterId" = ${param(params, meterId)}::uuid` : `A."searchText" LIKE ${param(params, likePattern(word))}::text`);
+    if (meterId) conditions.search.push(`A."meterId" = ${param(params, meterId)}::uuid`);
+    else patterns.push(param(params, likePattern(word)));
   }
   const condition = (alias: "i" | "f", parts: Part[]) =>
     parts.flatMap((part) => conditions[part]).join(" AND ").replace(/\bA\./g, `${alias}.`) || "TRUE";
@@ -99,7 +114,21 @@ export function priceListSql(query: ResolvedPriceListQuery): PriceListSql {
     forVersions(versions) {
       const all = [...params];
       const pairs = versions.map((v) => `(i."versionId" = ${param(all, v.versionId)}::text AND i."market" = ${param(all, v.market)}::text)`);
-      return { params: all, where: (parts) => `WHERE (${pairs.join(" OR ") || "FALSE"}) AND ${condition("i", parts)}` };
+      // Searching words: one group per version, its markets and its words' conditions.
+      const byVersion = new Map<string, string[]>();
+      for (const v of versions) byVersion.set(v.versionId, [...(byVersion.get(v.versionId) ?? []), v.market]);
+      const searched = [...byVersion].map(([versionId, markets]) => {
+        const version = param(all, versionId);
+        const market = markets.map((m) => `i."market" = ${param(all, m)}::text`).join(" OR ");
+        return `(i."versionId" = ${version}::text AND (${market}) AND ${patterns.map((pattern) => wordCondition(version, pattern)).join(" AND ")})`;
+      });
+      return {
+        params: all,
+        where: (parts) =>
+          patterns.length > 0 && parts.includes("search")
+            ? `WHERE (${searched.join(" OR ") || "FALSE"}) AND ${condition("i", parts)}`
+            : `WHERE (${pairs.join(" OR ") || "FALSE"}) AND ${condition("i", parts)}`,
+      };
     },
     orderBy: SORT_SQL[query.sort](query.dir === "desc" ? "DESC" : "ASC"),
     searches: words.length > 0,
@@ -118,7 +147,7 @@ export const PRICE_ROW_COLUMNS = `i."id"::text AS "id", i."versionId", i."produc
 
 /** A stored price-list item as the browse/export queries return it: the imported row's columns
  * (PriceRow, Decimals and dates as text — never JS numbers) plus its identity. */
-export interface PriceListRow extends Omit<PriceRow, "line" | "searchText"> {
+export interface PriceListRow extends Omit<PriceRow, "line" | "searchWords"> {
   id: string;
   versionId: string;
 }
