@@ -14,8 +14,9 @@ import { listPriceItems } from "../lib/pricing/list-price-items";
 import { exportPriceListCsv } from "../lib/pricing/export-price-list";
 import { PRICE_LIST_HEADER } from "../lib/pricing/price-list-columns";
 import { normaliseMeterId } from "../lib/meters/meter-id";
-import { priceListQuerySchema, resolvePriceListQuery, type PriceListQuery } from "../lib/pricing/price-list-query";
+import { PRICE_LIST_PAGE_SIZE, priceListQuerySchema, resolvePriceListQuery, type PriceListQuery } from "../lib/pricing/price-list-query";
 import type { PartnerScope } from "../lib/auth/partner-scope";
+import { MAX_INDEXED_WORD_IDS, searchedWordsCondition } from "../lib/pricing/price-search-sql";
 
 interface FixtureRow {
   market: string;
@@ -51,9 +52,12 @@ const FEBRUARY = [
   row("DE", "Virtual Machines", "D4s v5", "D4s v5 Windows", "DZH318Z0BQ4X", "0010"),
   row("DE", "SQL", "a%b", "c\\d", "DZH8", "0011"),
 ];
-const IN_EFFECT = [...JANUARY.filter((r) => r.market !== "DE"), ...FEBRUARY];
+// Many words containing "kw" in US (more than MAX_INDEXED_WORD_IDS: the hashed form), a few in DE.
+const MANY_US = Array.from({ length: MAX_INDEXED_WORD_IDS + 6 }, (_, n) => row("US", "Keywords", `kw${n}q`, "Many", "DZHKW", `K${n}`));
+const FEW_DE = Array.from({ length: 3 }, (_, n) => row("DE", "Keywords", `kw${n}q`, "Few", "DZHKW", `K${n}`));
+const IN_EFFECT = [...JANUARY.filter((r) => r.market !== "DE"), ...MANY_US, ...FEBRUARY, ...FEW_DE];
 
-const csv = (rows: FixtureRow[]) =>
+const csv = (rows: readonly FixtureRow[]) =>
   stringify([
     PRICE_LIST_HEADER,
     ...rows.map((r) => {
@@ -95,7 +99,7 @@ beforeAll(async () => {
   world = await makeWorld(database.prisma);
   billing = await world.scope("direct", "BILLING_ADMIN");
   const operator = await world.operatorScope();
-  for (const [rows, effectiveFrom] of [[OLD, "2025-06-01"], [JANUARY, "2026-01-01"], [FEBRUARY, "2026-02-01"]] as const) {
+  for (const [rows, effectiveFrom] of [[OLD, "2025-06-01"], [[...JANUARY, ...MANY_US], "2026-01-01"], [[...FEBRUARY, ...FEW_DE], "2026-02-01"]] as const) {
     await importPriceList(operator, { source: once(csv(rows)), fileName: `${effectiveFrom}.csv`, effectiveFrom });
   }
 });
@@ -112,7 +116,7 @@ async function exported(q: string): Promise<string[]> {
   return records.map((record) => `${record[meter]} ${record[market]}`).sort();
 }
 
-/** Every word of every row, pieces of them, LIKE's characters, several words, GUIDs, no match. */
+/** Every word of every row (but the many "kw" ones), pieces of them, LIKE's characters, several words, GUIDs, no match. */
 function queries(): string[] {
   const words = new Set<string>();
   for (const r of [...OLD, ...JANUARY, ...FEBRUARY]) {
@@ -129,6 +133,8 @@ function queries(): string[] {
     "%", "_", "\\", "%b", "a_", "a%", "_b", "0%", "100%", "\\s", "c\\", "ö", "ß", "é", "日本", "東", "SSD DISK", "disk s",
     "windows server", "windows d2s", "v5 windows", "zzz", "WINDOWS  datacenter", IN_EFFECT[0].meterId,
     `disk ${IN_EFFECT[1].meterId.replace(/-/g, "").toUpperCase()}`, OLD[0].meterId,
+    // More than MAX_INDEXED_WORD_IDS matching words in US, a few in DE; alone and with other words.
+    "kw", "w", "q", "kw1", "kw69q", "keywords kw", "kw many", "kw few", "kw k1", "kw zzz", "kw dzhkw q",
   ];
 }
 
@@ -141,7 +147,9 @@ describe("search by word ids", () => {
       const expected = bruteForce(q);
       if (expected.length > 0) matched++;
       const page = await listPriceItems(billing, resolve({ q }));
-      expect(page.rows.map((r) => `${r.meterId} ${r.market}`).sort(), q).toEqual(expected);
+      const shown = page.rows.map((r) => `${r.meterId} ${r.market}`);
+      expect(shown.length, q).toBe(Math.min(PRICE_LIST_PAGE_SIZE, expected.length));
+      expect(shown.filter((key) => !expected.includes(key)), q).toEqual([]);
       expect(page.total, q).toBe(expected.length);
       expect(await exported(q), q).toEqual(expected);
     }
@@ -150,6 +158,12 @@ describe("search by word ids", () => {
     expect(bruteForce("disk").some((key) => key.endsWith(" DE"))).toBe(true);
     expect(bruteForce("disk").some((key) => key.endsWith(" US"))).toBe(true);
   }, 120_000);
+
+  it("finds rows through the GIN index for a few word ids, by hashing them for many", () => {
+    const ids = (count: number) => Array.from({ length: count }, (_, n) => n + 1);
+    expect(searchedWordsCondition(() => "$9", ids(MAX_INDEXED_WORD_IDS))).toBe(`i."searchWords" && $9::int[]`);
+    expect(searchedWordsCondition(() => "$9", ids(MAX_INDEXED_WORD_IDS + 1))).toMatch(/^EXISTS \(SELECT 1 FROM unnest\(i."searchWords"\).* = ANY \(\$9::int\[\]\)\)$/);
+  });
 
   it("combines a search with a market and a page", async () => {
     const de = await listPriceItems(billing, resolve({ q: "v5", market: "de" }));

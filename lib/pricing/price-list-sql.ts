@@ -3,10 +3,13 @@
 import { normaliseMeterId } from "../meters/meter-id";
 import type { ResolvedPriceListQuery } from "./price-list-query";
 import type { PriceRow } from "./parse-price-row";
+import { searchedWordsCondition } from "./price-search-sql";
 
 export interface EffectiveVersion {
   versionId: string;
   market: string;
+  /** When searching words: per search word, the ids of the version's words that contain it. */
+  wordIds?: number[][];
 }
 
 /**
@@ -41,16 +44,6 @@ function likePattern(word: string): string {
 type Part = "rowDates" | "filters" | "search";
 
 /**
- * A search word as a condition on the rows of version `version` (a $n placeholder): the row holds
- * one of the ids of the version's words that contain it (`pattern`, a LIKE pattern). A word has
- * no whitespace, so "inside one of the row's words" is "inside the row's text". The vocabulary
- * lookup doesn't depend on the row: PostgreSQL runs it once (an InitPlan) and hands the ids to
- * the GIN index on "searchWords". An empty vocabulary match is an empty array: no row.
- */
-const wordCondition = (version: string, pattern: string) =>
-  `i."searchWords" && ARRAY(SELECT w."id" FROM "PriceListWord" w WHERE w."versionId" = ${version}::text AND w."word" LIKE ${pattern}::text)`;
-
-/**
  * Renumbers the $n placeholders `text` uses and drops the parameters it doesn't: PostgreSQL
  * refuses a statement with a parameter it never references (it cannot infer its type), and the
  * queries below use different subsets of one parameter list.
@@ -78,9 +71,12 @@ export interface PriceListSql {
   condition: (alias: "i" | "f", parts: Part[]) => string;
   /**
    * Adds the exact version/market pairs in effect: plain equalities the indexes can serve. With
-   * "search", the search words' conditions go inside each version's pairs (word ids are per version).
+   * "search", the search words' conditions go inside each version's pairs (word ids are per
+   * version: `versions` must carry their wordIds, see wordPatterns).
    */
   forVersions: (versions: EffectiveVersion[]) => { params: unknown[]; where: (parts: Part[]) => string };
+  /** The search words (not meter GUIDs) as LIKE patterns: $n placeholders of `params`, in order. */
+  wordPatterns: string[];
   orderBy: string;
   /** Text search needs the items; otherwise counts come from the facets. */
   searches: boolean;
@@ -114,14 +110,21 @@ export function priceListSql(query: ResolvedPriceListQuery): PriceListSql {
     forVersions(versions) {
       const all = [...params];
       const pairs = versions.map((v) => `(i."versionId" = ${param(all, v.versionId)}::text AND i."market" = ${param(all, v.market)}::text)`);
-      // Searching words: one group per version, its markets and its words' conditions.
-      const byVersion = new Map<string, string[]>();
-      for (const v of versions) byVersion.set(v.versionId, [...(byVersion.get(v.versionId) ?? []), v.market]);
-      const searched = [...byVersion].map(([versionId, markets]) => {
-        const version = param(all, versionId);
-        const market = markets.map((m) => `i."market" = ${param(all, m)}::text`).join(" OR ");
-        return `(i."versionId" = ${version}::text AND (${market}) AND ${patterns.map((pattern) => wordCondition(version, pattern)).join(" AND ")})`;
-      });
+      // Searching words: one group per version, its markets and its words' conditions; a version
+      // where some search word is in none of its words has no row to find.
+      const byVersion = new Map<string, { markets: string[]; wordIds: number[][] }>();
+      for (const v of versions) {
+        const group = byVersion.get(v.versionId) ?? { markets: [], wordIds: v.wordIds ?? [] };
+        group.markets.push(v.market);
+        byVersion.set(v.versionId, group);
+      }
+      const searched = [...byVersion]
+        .filter(([, group]) => patterns.length > 0 && group.wordIds.length === patterns.length && group.wordIds.every((ids) => ids.length > 0))
+        .map(([versionId, { markets, wordIds }]) => {
+          const market = markets.map((m) => `i."market" = ${param(all, m)}::text`).join(" OR ");
+          const words = wordIds.map((ids) => searchedWordsCondition((value) => param(all, value), ids)).join(" AND ");
+          return `(i."versionId" = ${param(all, versionId)}::text AND (${market}) AND ${words})`;
+        });
       return {
         params: all,
         where: (parts) =>
@@ -132,6 +135,7 @@ export function priceListSql(query: ResolvedPriceListQuery): PriceListSql {
     },
     orderBy: SORT_SQL[query.sort](query.dir === "desc" ? "DESC" : "ASC"),
     searches: words.length > 0,
+    wordPatterns: patterns,
   };
 }
 
