@@ -3,7 +3,7 @@
 // int[] under a plain GIN index) and the words themselves are stored once per version
 // ("PriceListWord"). A GIN index over a few integers per row builds ~7× faster than the trigram
 // index over the row's text did (100k rows: 0.2 s against 1.5 s), and the search box's substring
-// match moves to the vocabulary, a few thousand words instead of every row (lib/pricing/price-list-sql.ts).
+// match moves to the vocabulary, a few thousand words instead of every row (./price-search-sql.ts).
 // Pure: the import's worker, the demo seed and the tests use it.
 import { copyText } from "../database/sql-text";
 

@@ -3,9 +3,9 @@
 -- its text ("searchText") under a trigram GIN index. Building the GIN index over ~8 integers per
 -- row takes a fraction of the trigram index's time (100k rows: ~0.2 s against ~1.5 s of a ~5 s
 -- import), and a search word is matched (LIKE '%word%') against the version's few thousand words,
--- then the rows holding any of the matching ids are read through the index
--- (lib/pricing/price-list-sql.ts). Same matches: a search word has no whitespace, so it is a
--- substring of a row's text exactly when it is a substring of one of the text's words.
+-- then the rows holding any of the matching ids are found (lib/pricing/price-search-sql.ts).
+-- Same matches: a search word has no whitespace, so it is a substring of a row's text exactly when
+-- it is a substring of one of the text's words.
 -- "PriceListWord" is partitioned by version like "PriceListItem" (migration
 -- 20261122200100_price_list_item_partitions; schema.prisma can't say it, so this is hand-written):
 -- an import copies its vocabulary into a table of its own and attaches it
