@@ -8,8 +8,8 @@
 // Database: a fresh migrated one from tests/support/test-database (in-memory PGlite by default; a
 // throwaway PostgreSQL database when TEST_DATABASE_URL=postgres://… is set). Figures are printed,
 // never asserted: they depend on the machine.
-// Options: BENCH_ROWS (default 100000), BENCH_QUERY_RUNS (default 40), BENCH_WITHOUT_TRIGRAM=1
-// (drops the search box's trigram index first, to show what maintaining it costs the import),
+// Options: BENCH_ROWS (default 100000), BENCH_QUERY_RUNS (default 40), BENCH_WITHOUT_SEARCH_INDEX=1
+// (drops the search box's GIN index on the word ids first, to show what building it costs the import),
 // BENCH_IN_THREAD=1 (reads the CSV in the main thread instead of the import's worker, for A/B).
 import { createWriteStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
@@ -63,7 +63,7 @@ async function importFile(database: Database, file: string, effectiveFrom: strin
     const phases = { ...timings, other: 0, publish: publishing - staging, analyze: finished - publishing };
     // In a worker, parse, validate and encode overlap the main thread's phases (not part of the sum).
     const nodeSide = staged.encoder === "worker" ? 0 : timings.parse + timings.validate + timings.encode;
-    phases.other = staging - started - (nodeSide + timings.worker + timings.copy + timings.index + timings.duplicates);
+    phases.other = staging - started - (nodeSide + timings.worker + timings.copy + timings.index + timings.words + timings.duplicates);
     const serverCpu = await serverCpuSeconds(database);
     const serverSeconds = serverCpu === null || databaseCpu === null ? null : serverCpu - databaseCpu;
     return { rows: staged.rowCount, seconds: (finished - started) / 1000, cpuSeconds: cpuSeconds(cpu), serverSeconds, peak, phases, encoder: staged.encoder };
@@ -123,9 +123,9 @@ async function main() {
   const database = await createTestDatabase();
   try {
     console.log(`price list benchmark: ${database.mode}, ${ROWS} rows, node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`);
-    if (process.env.BENCH_WITHOUT_TRIGRAM === "1") {
-      await database.sql.query(`DROP INDEX "PriceListItem_searchText_idx"`);
-      console.log("(without the trigram search index: not what the app runs)");
+    if (process.env.BENCH_WITHOUT_SEARCH_INDEX === "1") {
+      await database.sql.query(`DROP INDEX "PriceListItem_searchWords_idx"`);
+      console.log("(without the search words' GIN index: not what the app runs)");
     }
     const small = path.join(dir, "small.csv");
     const large = path.join(dir, "large.csv");
@@ -146,7 +146,7 @@ async function main() {
     console.log(`  phases (wall, CSV read in the ${run.encoder === "worker" ? "import's worker" : "main thread"}): ${phaseBreakdown(run.phases, run.encoder)}`);
     console.log(
       "  (parse = CSV reading, validate = row checks, encode = COPY text, copy = waiting on the database's COPY, " +
-        "index = indexing the version's partition and attaching it, duplicates = duplicate-meter check, other = version row and hand-overs, publish = facets + status, analyze = planner statistics)",
+        "index = indexing the version's partition and attaching it, words = the version's vocabulary (copy, index, attach), duplicates = duplicate-meter check, other = version row and hand-overs, publish = facets + status, analyze = planner statistics)",
     );
 
     const queries: [string, PriceListQuery][] = [

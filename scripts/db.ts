@@ -3,6 +3,7 @@
 // `setup` (migrate + seed; what `npm start` runs).
 import { applyMigrations, createMigration } from "../lib/database/migrations";
 import { databaseOptionsFromEnv, openDatabase } from "../lib/database/open-database";
+import { vacuumRewrittenTables } from "../lib/database/vacuum-rewritten-tables";
 
 async function main() {
   const [command, ...args] = process.argv.slice(2);
@@ -22,6 +23,8 @@ async function main() {
         console.log(
           `${database.mode} (${database.location}): ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`,
         );
+        const vacuumed = await vacuumRewrittenTables(database.sql, applied);
+        if (vacuumed.length > 0) console.log(`vacuumed ${vacuumed.join(", ")} (rewritten by a migration)`);
         if (command === "setup") {
           const { seedDemoIfEmpty } = await import("../prisma/seed/seed-demo");
           const seeded = await seedDemoIfEmpty(database.prisma);

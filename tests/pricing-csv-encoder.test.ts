@@ -7,6 +7,7 @@ import { startPriceCsvEncoder } from "../lib/pricing/price-csv-encoder";
 import { PRICE_LIST_HEADER } from "../lib/pricing/price-list-columns";
 import { syntheticPriceListCsv } from "../lib/pricing/synthetic-price-list";
 import { MAX_RECORD_CHARS } from "../lib/pricing/read-csv-records";
+import { searchWordsOf } from "../lib/pricing/parse-price-row";
 
 async function textOf(source: AsyncIterable<string>): Promise<string> {
   let text = "";
@@ -66,6 +67,28 @@ describe("price list CSV in a worker", () => {
     expect(result.copyText).toContain("D2s v5\\nLinux");
     expect(result.copyText).toContain("\t2026-01-01\t");
     expect(result.progress.at(-1)).toBe(12_001);
+  });
+
+  it("numbers the file's words once, in first-seen order, each row's last column their ids (the same in the worker)", async () => {
+    const rows = [
+      row(1, { ProductTitle: "Größe 100%", SkuTitle: "a_b", MeterName: "back\\slash Windows" }),
+      row(2, { ProductTitle: "Windows Disks", SkuTitle: "disk", MeterName: "größe" }),
+      ...Array.from({ length: 6000 }, (_, i) => row(3 + i, { SkuTitle: `S${i % 700}` })),
+    ];
+    const result = await both(csv(rows));
+    // The vocabulary the rows' words build, in order (searchWordsOf is the definition of a row's words).
+    const expected: string[] = [];
+    const idsOfRow = rows.map((values) => {
+      const cell = (column: string) => values[PRICE_LIST_HEADER.indexOf(column)].trim();
+      const words = searchWordsOf(["ProductTitle", "SkuTitle", "MeterName", "ProductID", "SkuId"].map(cell).join(" "));
+      return words.map((word) => (expected.includes(word) ? expected.indexOf(word) : expected.push(word) - 1) + 1);
+    });
+    expect(result.summary.words).toEqual(expected);
+    expect(result.summary.words.slice(0, 4)).toEqual(["größe", "100%", "a_b", "back\\slash"]);
+    const lines = result.copyText.trimEnd().split("\n");
+    expect(lines.map((line) => line.slice(line.lastIndexOf("\t") + 1))).toEqual(idsOfRow.map((ids) => `{${ids.join(",")}}`));
+    // Row 2 reuses ids of row 1's words; "disk" is inside "disks", so it is not a word of its own.
+    expect(lines[1].endsWith("\t{5,8,1,6,7}")).toBe(true);
   });
 
   it("reports the same bad rows, lines and reasons (bad cells, NUL, field counts, currencies), copying nothing", async () => {

@@ -10,6 +10,7 @@ import { syntheticPriceListCsv } from "../lib/pricing/synthetic-price-list";
 import { DomainError } from "../lib/actions/errors";
 import { stringify } from "csv-stringify/sync";
 import { parse } from "csv-parse/sync";
+import { searchWordsOf } from "../lib/pricing/parse-price-row";
 
 let database: Database;
 let world: World;
@@ -41,19 +42,32 @@ async function snapshot() {
   return {
     versions: await database.prisma.priceListVersion.count(),
     items: await database.prisma.priceListItem.count(),
+    words: await database.prisma.priceListWord.count(),
     audit: await database.prisma.auditEvent.count({ where: { targetType: "PriceListVersion" } }),
-    // A refused import leaves no partition behind either (one per imported version).
+    // A refused import leaves no partition behind either (one per imported version), of its rows
+    // or of its words; nor a table that is not attached.
     partitions: await partitions(),
+    wordPartitions: await partitions("PriceListWord"),
+    tables: await versionTables(),
   };
 }
 
-/** Version ids that have their own partition of PriceListItem. */
-async function partitions(): Promise<string[]> {
+/** Version ids that have their own partition of `parent`. */
+async function partitions(parent: "PriceListItem" | "PriceListWord" = "PriceListItem"): Promise<string[]> {
   const { rows } = await database.sql.query<{ name: string }>(
     `SELECT c.relname AS name FROM pg_inherits JOIN pg_class c ON c.oid = pg_inherits.inhrelid
-      WHERE pg_inherits.inhparent = '"PriceListItem"'::regclass AND c.relname <> 'PriceListItem_default' ORDER BY 1`,
+      WHERE pg_inherits.inhparent = $1::regclass AND c.relname <> $2 ORDER BY 1`,
+    [`"${parent}"`, `${parent}_default`],
   );
-  return rows.map((row) => row.name.replace(/^PriceListItem_/, ""));
+  return rows.map((row) => row.name.slice(parent.length + 1));
+}
+
+/** Every table of a version's rows or words, attached or not. */
+async function versionTables(): Promise<string[]> {
+  const { rows } = await database.sql.query<{ name: string }>(
+    `SELECT relname AS name FROM pg_class WHERE relkind = 'r' AND (relname LIKE 'PriceListItem%' OR relname LIKE 'PriceListWord%') ORDER BY 1`,
+  );
+  return rows.map((row) => row.name);
 }
 
 describe("price list import", () => {
@@ -98,6 +112,14 @@ describe("price list import", () => {
       [`"PriceListItem_${result.versionId}"`],
     );
     expect(stored).toEqual([{ versionId: result.versionId, rows: 3, fallback: `'${result.versionId}'::text` }]);
+    // Its vocabulary, in its own partition of PriceListWord, numbered as the rows' word ids.
+    expect(await partitions("PriceListWord")).toContain(result.versionId);
+    const words = await database.prisma.priceListWord.findMany({ where: { versionId: result.versionId }, orderBy: { id: "asc" } });
+    expect(words.map((w) => w.id)).toEqual(words.map((_w, index) => index + 1));
+    expect(new Set(words.map((w) => w.word)).size).toBe(words.length);
+    expect(vm.searchWords.map((id) => words[id - 1].word)).toEqual(
+      searchWordsOf("Azure Stack Hub Virtual Machines VM Windows VM, 1 Core Hour DZH318Z0BQ4X 0001"),
+    );
   });
 
   it("refuses a file with 3 bad rows, naming line, column and reason, and changes nothing", async () => {

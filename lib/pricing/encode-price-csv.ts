@@ -4,6 +4,7 @@
 // benchmark load it.
 import { readPriceCsv, type PriceCsvSummary } from "./read-price-csv";
 import { priceRowsCopyText } from "./copy-price-items";
+import { PriceWordVocabulary } from "./price-words";
 
 /** Milliseconds spent on each part of the Node-side work. */
 export interface EncodeTimings {
@@ -22,23 +23,30 @@ export interface EncodePriceCsvOptions {
   timings?: EncodeTimings;
 }
 
+/** The file's summary, and the vocabulary its rows' word ids refer to (`words[id - 1]`). */
+export interface EncodedPriceCsv extends PriceCsvSummary {
+  words: string[];
+}
+
 /**
  * Yields the COPY text of the file's valid rows, one chunk per batch, while the file has had no
- * problem, and returns the summary (problems included) after reading the file to its end.
+ * problem, and returns the summary (problems included) after reading the file to its end, with
+ * the vocabulary of the rows yielded (one for the whole file: a word has one id in every batch).
  */
 export async function* encodePriceCsv(
   source: AsyncIterable<Uint8Array | string>,
   options: EncodePriceCsvOptions,
-): AsyncGenerator<string, PriceCsvSummary, void> {
+): AsyncGenerator<string, EncodedPriceCsv, void> {
   const timings = options.timings;
   const reader = readPriceCsv(source, { defaultStart: options.defaultStart, onProgress: options.onProgress, timings });
+  const vocabulary = new PriceWordVocabulary();
   try {
     for (;;) {
       const next = await reader.next();
-      if (next.done) return next.value;
+      if (next.done) return { ...next.value, words: vocabulary.words };
       if (next.value.length === 0) continue;
       const started = performance.now();
-      const text = priceRowsCopyText(next.value);
+      const text = priceRowsCopyText(next.value, vocabulary);
       if (timings) timings.encode += performance.now() - started;
       yield text;
     }
@@ -62,5 +70,5 @@ export type FromEncoderWorker =
   | { type: "taken"; bytes: number }
   | { type: "output"; bytes: Uint8Array }
   | { type: "progress"; rowsRead: number; bytesRead: number }
-  | { type: "done"; summary: PriceCsvSummary; timings: EncodeTimings }
+  | { type: "done"; summary: EncodedPriceCsv; timings: EncodeTimings }
   | { type: "failed"; message: string; stack?: string };

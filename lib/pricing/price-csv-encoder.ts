@@ -5,8 +5,7 @@
 // worker can't start (the results are the same, only slower). Not "server-only": the benchmark
 // and tests load it.
 import { Worker } from "node:worker_threads";
-import type { PriceCsvSummary } from "./read-price-csv";
-import { encodePriceCsv, type EncodePriceCsvOptions, type FromEncoderWorker, type ToEncoderWorker } from "./encode-price-csv";
+import { encodePriceCsv, type EncodedPriceCsv, type EncodePriceCsvOptions, type FromEncoderWorker, type ToEncoderWorker } from "./encode-price-csv";
 
 /**
  * Bytes of input posted to the worker and not yet taken off its queue: the most the import holds
@@ -20,8 +19,8 @@ const MAX_INPUT_BYTES_IN_FLIGHT = 16 * 1024 * 1024;
 export interface PriceCsvEncoder {
   /** Where the CSV work runs. */
   mode: "worker" | "thread";
-  /** COPY text of the valid rows, a batch per chunk; returns the file's summary. */
-  chunks: AsyncGenerator<string | Uint8Array, PriceCsvSummary, void>;
+  /** COPY text of the valid rows, a batch per chunk; returns the file's summary and vocabulary. */
+  chunks: AsyncGenerator<string | Uint8Array, EncodedPriceCsv, void>;
   /** Stops the work (the worker, the reading of the source); the source is not read any further. */
   close(): Promise<void>;
 }
@@ -189,7 +188,7 @@ function workerEncoder(worker: Worker, source: AsyncIterable<Uint8Array | string
     } else await worker.terminate();
   };
 
-  async function* chunks(): AsyncGenerator<Uint8Array, PriceCsvSummary, void> {
+  async function* chunks(): AsyncGenerator<Uint8Array, EncodedPriceCsv, void> {
     try {
       for (;;) {
         const event = events.shift();

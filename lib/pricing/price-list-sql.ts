@@ -3,10 +3,13 @@
 import { normaliseMeterId } from "../meters/meter-id";
 import type { ResolvedPriceListQuery } from "./price-list-query";
 import type { PriceRow } from "./parse-price-row";
+import { searchedWordsCondition } from "./price-search-sql";
 
 export interface EffectiveVersion {
   versionId: string;
   market: string;
+  /** When searching words: per search word, the ids of the version's words that contain it. */
+  wordIds?: number[][];
 }
 
 /**
@@ -66,8 +69,14 @@ export interface PriceListSql {
   params: unknown[];
   /** The parts' conditions (over alias i = PriceListItem or f = PriceListFacet), "TRUE" if none. */
   condition: (alias: "i" | "f", parts: Part[]) => string;
-  /** Adds the exact version/market pairs in effect: plain equalities the indexes can serve. */
+  /**
+   * Adds the exact version/market pairs in effect: plain equalities the indexes can serve. With
+   * "search", the search words' conditions go inside each version's pairs (word ids are per
+   * version: `versions` must carry their wordIds, see wordPatterns).
+   */
   forVersions: (versions: EffectiveVersion[]) => { params: unknown[]; where: (parts: Part[]) => string };
+  /** The search words (not meter GUIDs) as LIKE patterns: $n placeholders of `params`, in order. */
+  wordPatterns: string[];
   orderBy: string;
   /** Text search needs the items; otherwise counts come from the facets. */
   searches: boolean;
@@ -84,12 +93,14 @@ export function priceListSql(query: ResolvedPriceListQuery): PriceListSql {
   };
   if (query.region !== null) conditions.filters.push(`A."region" = ${param(params, query.region)}::text`);
   if (query.category) conditions.filters.push(`A."meterCategory" = ${param(params, query.category)}::text`);
-  // Every word must appear in the product, sku or meter text (searchText is lowercase); a meter
-  // GUID (any spelling) matches the row's meter exactly.
+  // Every word must appear in the product, sku or meter words (lowercase, see searchWordsOf); a
+  // meter GUID (any spelling) matches the row's meter exactly.
   const words = (query.q ?? "").toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+  const patterns: string[] = [];
   for (const word of words) {
     const meterId = normaliseMeterId(word);
-    conditions.search.push(meterId ? `A."meterId" = ${param(params, meterId)}::uuid` : `A."searchText" LIKE ${param(params, likePattern(word))}::text`);
+    if (meterId) conditions.search.push(`A."meterId" = ${param(params, meterId)}::uuid`);
+    else patterns.push(param(params, likePattern(word)));
   }
   const condition = (alias: "i" | "f", parts: Part[]) =>
     parts.flatMap((part) => conditions[part]).join(" AND ").replace(/\bA\./g, `${alias}.`) || "TRUE";
@@ -99,10 +110,32 @@ export function priceListSql(query: ResolvedPriceListQuery): PriceListSql {
     forVersions(versions) {
       const all = [...params];
       const pairs = versions.map((v) => `(i."versionId" = ${param(all, v.versionId)}::text AND i."market" = ${param(all, v.market)}::text)`);
-      return { params: all, where: (parts) => `WHERE (${pairs.join(" OR ") || "FALSE"}) AND ${condition("i", parts)}` };
+      // Searching words: one group per version, its markets and its words' conditions; a version
+      // where some search word is in none of its words has no row to find.
+      const byVersion = new Map<string, { markets: string[]; wordIds: number[][] }>();
+      for (const v of versions) {
+        const group = byVersion.get(v.versionId) ?? { markets: [], wordIds: v.wordIds ?? [] };
+        group.markets.push(v.market);
+        byVersion.set(v.versionId, group);
+      }
+      const searched = [...byVersion]
+        .filter(([, group]) => patterns.length > 0 && group.wordIds.length === patterns.length && group.wordIds.every((ids) => ids.length > 0))
+        .map(([versionId, { markets, wordIds }]) => {
+          const market = markets.map((m) => `i."market" = ${param(all, m)}::text`).join(" OR ");
+          const words = wordIds.map((ids) => searchedWordsCondition((value) => param(all, value), ids)).join(" AND ");
+          return `(i."versionId" = ${param(all, versionId)}::text AND (${market}) AND ${words})`;
+        });
+      return {
+        params: all,
+        where: (parts) =>
+          patterns.length > 0 && parts.includes("search")
+            ? `WHERE (${searched.join(" OR ") || "FALSE"}) AND ${condition("i", parts)}`
+            : `WHERE (${pairs.join(" OR ") || "FALSE"}) AND ${condition("i", parts)}`,
+      };
     },
     orderBy: SORT_SQL[query.sort](query.dir === "desc" ? "DESC" : "ASC"),
     searches: words.length > 0,
+    wordPatterns: patterns,
   };
 }
 
@@ -118,7 +151,7 @@ export const PRICE_ROW_COLUMNS = `i."id"::text AS "id", i."versionId", i."produc
 
 /** A stored price-list item as the browse/export queries return it: the imported row's columns
  * (PriceRow, Decimals and dates as text — never JS numbers) plus its identity. */
-export interface PriceListRow extends Omit<PriceRow, "line" | "searchText"> {
+export interface PriceListRow extends Omit<PriceRow, "line" | "searchWords"> {
   id: string;
   versionId: string;
 }

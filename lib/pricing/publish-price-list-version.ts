@@ -3,7 +3,7 @@
 // audit event.
 import type { Prisma } from "../../generated/prisma/client";
 import type { RawSql } from "../database/open-database";
-import { priceItemsPartition } from "./copy-price-items";
+import { priceItemsPartition, priceWordsPartition } from "./copy-price-items";
 
 export async function publishPriceListVersion(tx: Prisma.TransactionClient, versionId: string, rowCount: number) {
   await tx.$executeRawUnsafe(
@@ -28,8 +28,9 @@ export async function publishPriceListVersion(tx: Prisma.TransactionClient, vers
 /**
  * Refreshes the planner's statistics after a publish: embedded PGlite runs no autovacuum, so
  * without this the planner keeps estimating an empty partition and scans the wrong index. Only
- * the new partition (the other versions' rows did not change; ANALYZE of the partitioned parent
- * would redo every partition, a cost growing with each version), and ANALYZE without VACUUM: the
+ * the version's new partitions, rows and words (the other versions' rows did not change; ANALYZE
+ * of the partitioned parent would redo every partition, a cost growing with each version), and
+ * ANALYZE without VACUUM: the
  * COPY wrote the rows frozen with their pages marked all-visible (copy-price-items.ts), so
  * index-only scans don't visit the table and a VACUUM would only re-read the indexes.
  */
@@ -38,7 +39,7 @@ export async function analyzePriceList(sql: RawSql, versionId: string): Promise<
     // Half the default sample (15,000 rows instead of 30,000): the browse queries' estimates (a few
     // markets, regions and categories; the search words) come out the same, in half the time.
     await tx.query(`SET LOCAL default_statistics_target = ${ANALYZE_STATISTICS_TARGET}`);
-    await tx.query(`ANALYZE ${priceItemsPartition(versionId)}, "PriceListFacet", "PriceListVersionMarket"`);
+    await tx.query(`ANALYZE ${priceItemsPartition(versionId)}, ${priceWordsPartition(versionId)}, "PriceListFacet", "PriceListVersionMarket"`);
   });
 }
 

@@ -4,6 +4,7 @@
 import type { RawSql } from "../database/open-database";
 import { PRICE_LIST_PAGE_SIZE, type ResolvedPriceListQuery } from "./price-list-query";
 import { bindUsed, EFFECTIVE_VERSIONS_CTE, PRICE_ROW_COLUMNS, priceListSql, type PriceListRow } from "./price-list-sql";
+import { vocabularyCte } from "./price-search-sql";
 
 export interface PriceListPage {
   rows: PriceListRow[];
@@ -25,15 +26,20 @@ export async function queryPriceListPage(sql: RawSql, query: ResolvedPriceListQu
   const built = priceListSql(query);
   // 1. The versions in effect, with their facets: the unsearched total, and whether any row is
   //    outside its own effective dates on the day. Usually none is, and the item queries then
-  //    leave the date condition out, so the indexes serve the whole condition.
-  const summary = await queryUsing<{ versionId: string; market: string; total: number; allInEffect: boolean }>(
-    sql,
-    `WITH ${EFFECTIVE_VERSIONS_CTE}
-     SELECT e."versionId", e."market",
+  //    leave the date condition out, so the indexes serve the whole condition. When searching
+  //    words, also the ids of each version's words that contain them (./price-search-sql.ts).
+  const versions = `SELECT e."versionId", e."market",
             coalesce(sum(f."rowCount") FILTER (WHERE ${built.condition("f", ["rowDates", "filters"])}), 0)::int AS total,
             coalesce(bool_and(${built.condition("f", ["rowDates"])}), true) AS "allInEffect"
        FROM effective e LEFT JOIN "PriceListFacet" f ON f."versionId" = e."versionId" AND f."market" = e."market"
-      GROUP BY e."versionId", e."market"`,
+      GROUP BY e."versionId", e."market"`;
+  const summary = await queryUsing<{ versionId: string; market: string; total: number; allInEffect: boolean; wordIds?: number[][] }>(
+    sql,
+    built.wordPatterns.length === 0
+      ? `WITH ${EFFECTIVE_VERSIONS_CTE}
+     ${versions}`
+      : `WITH ${EFFECTIVE_VERSIONS_CTE}, ${vocabularyCte(built.wordPatterns)}
+     SELECT t.*, v."wordIds" FROM (${versions}) t JOIN vocabulary v ON v."versionId" = t."versionId"`,
     built.params,
   );
   if (summary.rows.length === 0) return EMPTY;

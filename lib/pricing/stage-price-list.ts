@@ -2,8 +2,8 @@
 // many rows. No scope checks here (importPriceList adds them and publishes with an audit event);
 // not "server-only", so the benchmark runs exactly this code.
 import type { Database } from "../database/open-database";
-import { copyPriceItems, priceItemsPartition } from "./copy-price-items";
-import type { PriceCsvSummary } from "./read-price-csv";
+import { copyPriceItems, priceItemsPartition, priceWordsPartition } from "./copy-price-items";
+import type { EncodedPriceCsv } from "./encode-price-csv";
 import { startPriceCsvEncoder } from "./price-csv-encoder";
 import { findDuplicatePrices } from "./find-duplicate-prices";
 import { PriceListImportError } from "./price-list-import-error";
@@ -37,12 +37,14 @@ export interface StageTimings {
   worker: number;
   /** Indexing the copied rows and attaching them as the version's partition. */
   index: number;
+  /** Copying the version's search vocabulary, indexing and attaching it. */
+  words: number;
   /** The duplicate check over the staged rows. */
   duplicates: number;
 }
 
 export function emptyStageTimings(): StageTimings {
-  return { parse: 0, validate: 0, encode: 0, copy: 0, worker: 0, index: 0, duplicates: 0 };
+  return { parse: 0, validate: 0, encode: 0, copy: 0, worker: 0, index: 0, words: 0, duplicates: 0 };
 }
 
 export interface StagedPriceList {
@@ -91,7 +93,7 @@ export async function stagePriceList(database: Pick<Database, "prisma" | "sql">,
     throw error;
   }
   const encoder = await starting;
-  let summary: PriceCsvSummary | undefined;
+  let summary: EncodedPriceCsv | undefined;
   // The valid rows' COPY text, batch by batch, as COPY's input; the COPY's pace is the reading's
   // (back-pressure). A refused file throws here, after reading it to the end: the COPY is aborted
   // and copies nothing.
@@ -118,7 +120,9 @@ export async function stagePriceList(database: Pick<Database, "prisma" | "sql">,
     }
   }
   try {
-    const copied = await copyPriceItems(sql, version.id, copyText(), timings);
+    // The vocabulary is asked for once the COPY text has ended, when the summary has it.
+    const words = () => summary?.words ?? [];
+    const copied = await copyPriceItems(sql, version.id, copyText(), words, timings);
     if (!summary || copied !== summary.validRows) throw new Error(`Copied ${copied} price rows of ${summary?.validRows ?? "?"}`);
     input.onProgress?.({ phase: "checking", rowsRead: summary.rowsRead, bytesRead: 0 });
     const checking = performance.now();
@@ -141,10 +145,10 @@ export async function stagePriceList(database: Pick<Database, "prisma" | "sql">,
   }
 }
 
-/** Deletes a staged version: its partition (when the COPY got that far) is dropped, not emptied row by row. */
+/** Deletes a staged version: its partitions (when the COPY got that far) are dropped, not emptied row by row. */
 export async function discardStagedVersion(database: Pick<Database, "prisma" | "sql">, versionId: string): Promise<void> {
   const staged = await database.prisma.priceListVersion.count({ where: { id: versionId, status: "IMPORTING" } });
   if (staged === 0) return;
-  await database.sql.query(`DROP TABLE IF EXISTS ${priceItemsPartition(versionId)}`);
+  await database.sql.query(`DROP TABLE IF EXISTS ${priceItemsPartition(versionId)}, ${priceWordsPartition(versionId)}`);
   await database.prisma.priceListVersion.deleteMany({ where: { id: versionId, status: "IMPORTING" } });
 }

@@ -1,10 +1,11 @@
 // Seeds the demo price list (./pricing-demo-data) as one published version marked isDemo, inside
-// the demo seed's transaction. Rows go through the importer's own validation (parsePriceRow), so
-// demo rows look exactly like imported ones.
+// the demo seed's transaction. Rows go through the importer's own validation (parsePriceRow) and
+// word numbering (PriceWordVocabulary), so demo rows look exactly like imported ones.
 import type { Prisma } from "../../generated/prisma/client";
 import { parsePriceRow, type PriceRow } from "../../lib/pricing/parse-price-row";
 import { PRICE_FIELDS, type ColumnIndex } from "../../lib/pricing/price-list-columns";
 import { dayToDate } from "../../lib/pricing/price-dates";
+import { PriceWordVocabulary } from "../../lib/pricing/price-words";
 import { deterministicCuid } from "./prng";
 import {
   azureStackDemoRecords,
@@ -70,14 +71,17 @@ export async function seedDemoPriceList(tx: Prisma.TransactionClient): Promise<n
       facets: { create: facets(rows) },
     },
   });
+  const vocabulary = new PriceWordVocabulary();
   await tx.priceListItem.createMany({
-    data: rows.map(({ line, effectiveStartDate, effectiveEndDate, ...row }) => ({
+    data: rows.map(({ line, effectiveStartDate, effectiveEndDate, searchWords, ...row }) => ({
       ...row,
       versionId: DEMO_PRICE_VERSION_ID,
       sourceLine: line,
       effectiveStartDate: dayToDate(effectiveStartDate),
       effectiveEndDate: effectiveEndDate ? dayToDate(effectiveEndDate) : null,
+      searchWords: vocabulary.idsOf(searchWords),
     })),
   });
+  await tx.priceListWord.createMany({ data: vocabulary.words.map((word, index) => ({ versionId: DEMO_PRICE_VERSION_ID, id: index + 1, word })) });
   return rows.length;
 }

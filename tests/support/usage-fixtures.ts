@@ -36,9 +36,11 @@ export async function makePriceList(
         publisher: "Microsoft", skuDescription: "", unitOfMeasure: "1 Hour", termDuration: "", market: options.market,
         currency: options.currency, unitPrice, effectiveStartDate: new Date(`${options.effectiveFrom}T00:00:00Z`), meterId,
         meterIds: meterId, meterType: "", meterName: meterId, meterCategory: "Azure Stack Hub", meterSubCategory: "", region: "Azure Stack",
-        tags: "", searchText: meterId,
+        tags: "", searchWords: [line - 1],
       },
     });
+    // The row's one search word (its meter id, as the sku and meter names are): word id line - 1.
+    await prisma.priceListWord.create({ data: { versionId: version.id, id: line - 1, word: meterId } });
   }
   return version.id;
 }
