@@ -47,7 +47,11 @@ function resource(i: number) {
 
 /** Batch b: RESOURCES resources × HOURS_PER_BATCH hours, walking back from 2 h ago (older batches get re-dated). */
 function makeBatch(now: Date, b: number): unknown[] {
-  const newestHour = Math.floor(now.getTime() / 3_600_000) * 3_600_000 - 2 * 3_600_000;
+  // Yesterday 12:00 UTC: whatever the hour the bench runs at, each batch's hours span two usage
+  // days (as a collector's 24-hour window does at 23 hours of the day), so every run rates the
+  // same ~2 lines per resource; a window aligned to midnight would rate half as many.
+  const day = 24 * 3_600_000;
+  const newestHour = Math.floor(now.getTime() / day) * day - 12 * 3_600_000;
   const records: unknown[] = [];
   for (let h = 0; h < HOURS_PER_BATCH && records.length < BATCH_SIZE; h++) {
     const start = new Date(newestHour - (b * HOURS_PER_BATCH + h) * 3_600_000);
