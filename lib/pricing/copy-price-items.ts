@@ -3,7 +3,7 @@
 // parameters (no per-batch array parameters, no per-row SQL), into a partition of the version's
 // own; the version's search vocabulary goes to a "PriceListWord" partition of its own the same way.
 // Not "server-only": the benchmark calls it too.
-import type { RawSql, SqlTransaction } from "../database/open-database";
+import type { CopyData, RawSql, SqlTransaction } from "../database/open-database";
 import { COPY_NULL, copyText, sqlLiteral } from "../database/sql-text";
 import type { PriceRow } from "./parse-price-row";
 import { priceWordsCopyText, type PriceWordVocabulary } from "./price-words";
@@ -38,7 +38,7 @@ const COLUMNS = [
 
 // No "versionId": the version's own table has it as its DEFAULT (copyPriceItems), which saves
 // COPY a 25-character id on every row (COPY's cost is roughly per byte of its input).
-export const COPY_PRICE_ITEMS_SQL = `COPY "PriceListItem" (${COLUMNS.map(([, column]) => `"${column}"`).join(", ")}, "searchWords") FROM STDIN`;
+const PRICE_ITEM_COPY_COLUMNS = `(${COLUMNS.map(([, column]) => `"${column}"`).join(", ")}, "searchWords")`;
 
 // COPY's text format: tab-separated, \N for NULL, backslash escapes for the separators.
 function copyValue(value: string | number | null): string {
@@ -91,7 +91,6 @@ export function copyPriceItems(
   words: () => readonly string[],
   timings?: { index: number; words: number },
 ): Promise<number> {
-  const items = priceItemsPartition(versionId);
   return sql.transaction(async (tx) => {
     // Locks the version as a foreign key check would (nobody deletes it until this commits).
     const { rows } = await tx.query<{ found: boolean }>(
@@ -99,30 +98,38 @@ export function copyPriceItems(
       [versionId],
     );
     if (!rows[0]?.found) throw new Error(`Price list version ${versionId} is not being imported`);
-    await createVersionTable(tx, "PriceListItem", items, versionId);
-    // FREEZE (allowed: the table is new in this transaction) writes the rows frozen and marks
-    // their pages all-visible at once; otherwise the browse pages' index-only scans read every row
-    // from the table until a VACUUM that runs after the COPY's commit is old enough to see it as
-    // visible to all (measured: the VACUUM right after an import often marks no page at all).
-    const copied = await tx.copyFrom(`${COPY_PRICE_ITEMS_SQL.replace(`"PriceListItem"`, items)} WITH (FREEZE)`, text);
-    const indexing = performance.now();
-    await indexPartition(tx, "PriceListItem", items);
-    await tx.query(`ALTER TABLE "PriceListItem" ATTACH PARTITION ${items} FOR VALUES IN (${sqlLiteral(versionId)})`);
-    const copyingWords = performance.now();
-    if (timings) timings.index += copyingWords - indexing;
-    await copyWords(tx, versionId, words());
-    if (timings) timings.words += performance.now() - copyingWords;
-    return copied;
+    const items = await copyVersionPartition(tx, "PriceListItem", versionId, PRICE_ITEM_COPY_COLUMNS, text);
+    if (timings) timings.index += items.indexMs;
+    const started = performance.now();
+    const vocabulary = words();
+    await copyVersionPartition(tx, "PriceListWord", versionId, `("id", "word")`, vocabulary.length > 0 ? [priceWordsCopyText(vocabulary)] : []);
+    if (timings) timings.words += performance.now() - started;
+    return items.copied;
   });
 }
 
-/** The version's vocabulary into its own partition of "PriceListWord", as the rows above. */
-async function copyWords(tx: SqlTransaction, versionId: string, words: readonly string[]): Promise<void> {
-  const table = priceWordsPartition(versionId);
-  await createVersionTable(tx, "PriceListWord", table, versionId);
-  if (words.length > 0) await tx.copyFrom(`COPY ${table} ("id", "word") FROM STDIN WITH (FREEZE)`, [priceWordsCopyText(words)]);
-  await indexPartition(tx, "PriceListWord", table);
-  await tx.query(`ALTER TABLE "PriceListWord" ATTACH PARTITION ${table} FOR VALUES IN (${sqlLiteral(versionId)})`);
+/**
+ * Creates version `versionId`'s partition of `parent` without any index, COPYs `text` into it
+ * (`columns`: the COPY's column list), indexes it and attaches it. FREEZE (allowed: the table is
+ * new in this transaction) writes the rows frozen and marks their pages all-visible at once;
+ * otherwise the browse pages' index-only scans read every row from the table until a VACUUM that
+ * runs after the COPY's commit is old enough to see it as visible to all (measured: the VACUUM
+ * right after an import often marks no page at all). `indexMs`: indexing and attaching.
+ */
+async function copyVersionPartition(
+  tx: SqlTransaction,
+  parent: "PriceListItem" | "PriceListWord",
+  versionId: string,
+  columns: string,
+  text: CopyData,
+): Promise<{ copied: number; indexMs: number }> {
+  const table = versionPartition(parent, versionId);
+  await createVersionTable(tx, parent, table, versionId);
+  const copied = Array.isArray(text) && text.length === 0 ? 0 : await tx.copyFrom(`COPY ${table} ${columns} FROM STDIN WITH (FREEZE)`, text);
+  const indexing = performance.now();
+  await indexPartition(tx, parent, table);
+  await tx.query(`ALTER TABLE "${parent}" ATTACH PARTITION ${table} FOR VALUES IN (${sqlLiteral(versionId)})`);
+  return { copied, indexMs: performance.now() - indexing };
 }
 
 /** A table shaped like `parent` for version `versionId`'s rows, with no index yet. */

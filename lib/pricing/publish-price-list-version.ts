@@ -30,9 +30,9 @@ export async function publishPriceListVersion(tx: Prisma.TransactionClient, vers
  * without this the planner keeps estimating an empty partition and scans the wrong index. Only
  * the version's new partitions, rows and words (the other versions' rows did not change; ANALYZE
  * of the partitioned parent would redo every partition, a cost growing with each version), and
- * ANALYZE without VACUUM: the
- * COPY wrote the rows frozen with their pages marked all-visible (copy-price-items.ts), so
- * index-only scans don't visit the table and a VACUUM would only re-read the indexes.
+ * ANALYZE without VACUUM: the COPY wrote the rows frozen with their pages marked all-visible
+ * (copy-price-items.ts), so index-only scans don't visit the table and a VACUUM would only re-read
+ * the indexes.
  */
 export async function analyzePriceList(sql: RawSql, versionId: string): Promise<void> {
   await sql.transaction(async (tx) => {

@@ -30,6 +30,12 @@ export interface ArrivingBytes {
   more(): Promise<void>;
 }
 
+/** All of the bytes, once they have arrived; rejects with the body's error. */
+export async function arrivedWhole(source: ArrivingBytes): Promise<Buffer> {
+  while (!source.complete) await source.more();
+  return source.bytes.subarray(0, source.available);
+}
+
 export function completeBytes(bytes: Buffer): ArrivingBytes {
   return { bytes, available: bytes.length, complete: true, more: () => Promise.resolve() };
 }

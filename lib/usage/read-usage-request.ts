@@ -1,7 +1,7 @@
 import "server-only";
 import { DomainError } from "../actions/errors";
 import type { PhaseTimer } from "./phase-timer";
-import { completeBytes, inflatingBytes, UsageBodyEncodingError, UsageBodyTooLargeError, type ArrivingBytes } from "./arriving-bytes";
+import { arrivedWhole, completeBytes, inflatingBytes, UsageBodyEncodingError, UsageBodyTooLargeError, type ArrivingBytes } from "./arriving-bytes";
 import { arrayRecordList, openArrivingUsageBody, UsageBodySyntaxError, UsageBodyTooManyRecordsError, type UsageRecordList } from "./usage-record-list";
 import { authenticateIngestionKey, type IngestionKeyIdentity } from "./ingestion-keys/authenticate-ingestion-key";
 
@@ -25,7 +25,8 @@ export async function authenticateUsageRequest(request: Request): Promise<Ingest
 /**
  * The body's bytes, gunzipped/inflated per Content-Encoding as the reader goes (arriving-bytes.ts):
  * decompression errors and the size limit surface when the bytes are read, as
- * UsageBodyEncodingError (400) / UsageBodyTooLargeError (413). Throws DomainError (413/415).
+ * UsageBodyEncodingError (400) / UsageBodyTooLargeError (413), answered by usageErrorFromException.
+ * Throws DomainError (413/415).
  */
 async function readArrivingBytes(request: Request, timer?: PhaseTimer): Promise<ArrivingBytes> {
   const declared = Number(request.headers.get("content-length") ?? "0");
@@ -41,23 +42,6 @@ async function readArrivingBytes(request: Request, timer?: PhaseTimer): Promise<
   return compressed ? inflatingBytes(raw, compressed, MAX_USAGE_BODY_BYTES) : completeBytes(raw);
 }
 
-/** All of the body's bytes, once they have arrived. Throws DomainError (400/413/415). */
-async function readUsageBytes(request: Request, timer?: PhaseTimer): Promise<Buffer> {
-  const source = await readArrivingBytes(request, timer);
-  try {
-    while (!source.complete) await source.more();
-  } catch (error) {
-    throw bodyDomainError(error);
-  }
-  return source.bytes.subarray(0, source.available);
-}
-
-function bodyDomainError(error: unknown): unknown {
-  if (error instanceof UsageBodyTooLargeError) return new DomainError("PayloadTooLarge", error.message, { status: 413 });
-  if (error instanceof UsageBodyEncodingError) return new DomainError("InvalidRequestContent", error.message, { status: 400 });
-  return error;
-}
-
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -66,9 +50,9 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** The JSON body, gunzipped/inflated per Content-Encoding. Throws DomainError (400/413/415). */
+/** The JSON body, gunzipped/inflated per Content-Encoding. Throws what usageErrorFromException answers (400/413/415). */
 export async function readUsageJson(request: Request, timer?: PhaseTimer): Promise<unknown> {
-  const parsed = parseJson((await readUsageBytes(request, timer)).toString("utf8"));
+  const parsed = parseJson((await arrivedWhole(await readArrivingBytes(request, timer))).toString("utf8"));
   timer?.lap("json");
   return parsed;
 }
@@ -78,20 +62,17 @@ export async function readUsageJson(request: Request, timer?: PhaseTimer): Promi
  * ingest reaches them (usage-record-list.ts), while the rest is still being decompressed: what turns
  * out not to be JSON further on, not to decompress, or to hold more than `maxRecords` records throws
  * then, inside the ingest's transaction, which stores nothing. A body that doesn't open as
- * {…"value":[ is parsed whole here. Throws DomainError (400/413/415).
+ * {…"value":[ is parsed whole here. Throws what usageErrorFromException answers (400/413/415).
  */
 export async function readUsageRecords(request: Request, maxRecords: number, timer?: PhaseTimer): Promise<UsageRecordList> {
   const source = await readArrivingBytes(request, timer);
-  let lazy: UsageRecordList | null;
-  try {
-    lazy = await openArrivingUsageBody(source, maxRecords);
-    if (!lazy) while (!source.complete) await source.more();
-  } catch (error) {
-    throw bodyDomainError(error);
+  const lazy = await openArrivingUsageBody(source, maxRecords);
+  if (lazy) {
+    timer?.lap("json");
+    return lazy;
   }
+  const value = bodyValue(parseJson((await arrivedWhole(source)).toString("utf8")));
   timer?.lap("json");
-  if (lazy) return lazy;
-  const value = bodyValue(parseJson(source.bytes.toString("utf8", 0, source.available)));
   if (value.length > maxRecords) throw new UsageBodyTooManyRecordsError(maxRecords, value.length);
   return arrayRecordList(value);
 }
