@@ -6,15 +6,16 @@ import { createTestDatabase } from "./support/test-database";
 import { armFetch, armUrl, bearer, readArm, type ArmErrorJson } from "./support/arm-client";
 import { makeArmWorld, writeCounts, type ArmWorld } from "./support/arm-world";
 import { makeRegistration, refOf } from "./support/registration-fixtures";
+import { makeCspSubscription } from "./support/factories";
 import { startTenantMetadataStub, type TenantMetadataStub } from "./support/tenant-metadata-stub";
 import { setDatabaseForTests } from "../lib/db";
-import { REGISTRATION_ERROR_STATUS, type ArmRegistrationRef, type RegistrationErrorCode } from "../lib/registrations/registration-errors";
+import { METADATA_RETRY_AFTER_SECONDS, REGISTRATION_ERROR_STATUS, type ArmRegistrationRef, type RegistrationErrorCode } from "../lib/registrations/registration-errors";
 import type { Database } from "../lib/database/open-database";
 
 let database: Database;
 let world: ArmWorld;
 let refs: Record<"approved" | "notRequested" | "pending" | "rejected" | "capacity", ArmRegistrationRef>;
-let subs: Record<"customer" | "ea" | "apss" | "otherDirect" | "reseller", string>;
+let subs: Record<"customer" | "ea" | "apss" | "otherDirect" | "reseller" | "elsewhere", string>;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -32,12 +33,15 @@ beforeAll(async () => {
   const ea = await prisma.azureSubscription.create({
     data: { id: randomUUID(), type: "EA", displayName: "Enterprise Agreement", customerId: world.customers.direct.customer.id },
   });
+  // The partner's own customer also buys Azure through another CSP partner: that subscription rolls up there.
+  const elsewhere = await makeCspSubscription(prisma, { customerId: world.customers.direct.customer.id, rollsUpToPartnerId: world.partners.otherDirect.id });
   subs = {
     customer: world.customers.direct.subscription.id,
     ea: ea.id,
     apss: world.apss.direct.id,
     otherDirect: world.customers.otherDirect.subscription.id,
     reseller: world.customers.resellerA.subscription.id,
+    elsewhere: elsewhere.id,
   };
 });
 afterAll(() => database.close());
@@ -80,11 +84,16 @@ describe("RegistrationNotFound (404)", () => {
 });
 
 describe("InvalidCustomerSubscriptionId (400)", () => {
-  it("for an uppercase GUID (even of a real subscription), a subscription that doesn't exist, and a non-GUID", async () => {
-    for (const csid of [subs.customer.toUpperCase(), randomUUID(), "not-a-guid"]) {
+  it("for a subscription that doesn't exist and a non-GUID, starting with the seed's exact sentence", async () => {
+    for (const csid of [randomUUID(), "not-a-guid"]) {
       const body = await expectRefused(() => put(refs.approved, csid), "InvalidCustomerSubscriptionId", 400);
-      expect(body.error.message).toContain(csid);
+      expect(body.error.message.startsWith(`The '${csid}' is not valid. Make sure a valid Azure subscription is provided.`)).toBe(true);
     }
+  });
+
+  it.each(["otherDirect", "reseller"] as const)("for another partner's customer subscription (%s's), exactly as for one that doesn't exist", async (kind) => {
+    const body = await expectRefused(() => put(refs.approved, subs[kind]), "InvalidCustomerSubscriptionId", 400);
+    expect(body.error.message).toBe(`The '${subs[kind]}' is not valid. Make sure a valid Azure subscription is provided. Use the ID of a CSP subscription of one of your customers, a GUID such as 3f2504e0-4f89-41d3-9a0c-0305e82c3301.`);
   });
 });
 
@@ -95,16 +104,16 @@ describe("InvalidCSPSubscription (400)", () => {
 });
 
 describe("BadCustomerSubscriptionId (400)", () => {
-  it.each(["otherDirect", "reseller"] as const)("for a CSP subscription rolling up to another partner (%s's customer)", async (kind) => {
-    const body = await expectRefused(() => put(refs.approved, subs[kind]), "BadCustomerSubscriptionId", 400);
-    expect(body.error.message).toContain(subs[kind]);
+  it("for a CSP subscription of the partner's own customer that rolls up to another CSP partner", async () => {
+    const body = await expectRefused(() => put(refs.approved, subs.elsewhere), "BadCustomerSubscriptionId", 400);
+    expect(body.error.message).toContain(subs.elsewhere);
   });
 });
 
 describe("CustomerSubscriptionNotFound (404)", () => {
-  it("for GET and DELETE of a subscription never added", async () => {
+  it("for GET of a subscription never added (a DELETE of it answers 204: ARM deletes are idempotent)", async () => {
     const url = armUrl(refs.approved, { customerSubscriptionId: subs.customer });
-    for (const method of ["GET", "DELETE"]) {
+    for (const method of ["GET"]) {
       const body = await expectRefused(() => armFetch(url, { method, headers: bearer(world.tokens.direct) }), "CustomerSubscriptionNotFound", 404);
       expect(body.error.message).toContain(subs.customer);
       expect(body.error.message).toContain(refs.approved.name);
@@ -115,7 +124,7 @@ describe("CustomerSubscriptionNotFound (404)", () => {
 describe("UnauthorizedCspRegistration (403)", () => {
   it.each(["notRequested", "pending", "rejected"] as const)("when multi-tenancy is %s", async (state) => {
     const body = await expectRefused(() => put(refs[state], subs.customer), "UnauthorizedCspRegistration", 403);
-    expect(body.error.message).toContain(refs[state].name);
+    expect(body.error.message.startsWith(`The provided ${refs[state].name} is not approved to use multi-tenancy.`)).toBe(true);
   });
 });
 
@@ -141,7 +150,14 @@ describe("MetadataResolverBadGatewayError (502)", () => {
     stub = await startTenantMetadataStub(behaviour);
     process.env.TENANT_METADATA_URL = stub.url;
     process.env.TENANT_METADATA_TIMEOUT_MS = "200";
-    await expectRefused(() => put(refs.approved, subs.customer), "MetadataResolverBadGatewayError", 502);
+    let retryAfter: string | null = null;
+    await expectRefused(async () => {
+      const response = await put(refs.approved, subs.customer);
+      retryAfter = response.headers.get("retry-after");
+      return response;
+    }, "MetadataResolverBadGatewayError", 502);
     expect(stub.calls()).toBe(2);
+    // Transient: the answer says when to try again (clients such as Microsoft's SDK retry 5xx).
+    expect(retryAfter).toBe(String(METADATA_RETRY_AFTER_SECONDS));
   });
 });

@@ -78,7 +78,8 @@ describe("authentication and api-version", () => {
   it("answers 400 InvalidRequestContent to a body that isn't a JSON object, and ValidationFailed with details to bad values", async () => {
     const url = armUrl(ref, { customerSubscriptionId: world.customers.direct.subscription.id });
     const before = await writeCounts(database.prisma);
-    for (const body of ["{not json", "", "[1,2]", "null", '"text"']) {
+    // An empty body is `{}` here (the SDK sends none without a tenantId): see the SDK suite.
+    for (const body of ["{not json", "[1,2]", "null", '"text"']) {
       const response = await armCall(url, { method: "PUT", headers: bearer(world.tokens.direct), body });
       expect({ status: response.status, code: response.body.error.code }).toEqual({ status: 400, code: "InvalidRequestContent" });
     }
@@ -94,7 +95,7 @@ describe("authentication and api-version", () => {
 });
 
 describe("customer subscriptions, as New-AzureRmResource adds, verifies, lists and removes them", () => {
-  it("PUT 201 → PUT 200 → replace 200 → GET 200 → paged list → DELETE 204 → GET 404", async () => {
+  it("PUT 200 → PUT 200 → replace 200 → GET 200 → paged list → DELETE 200 → GET 404 → DELETE 204", async () => {
     const prisma = database.prisma;
     const { customer, subscription } = world.customers.direct;
     const sameTenant = await makeCspSubscription(prisma, { customerId: customer.id, rollsUpToPartnerId: world.partners.direct.id });
@@ -102,8 +103,9 @@ describe("customer subscriptions, as New-AzureRmResource adds, verifies, lists a
     const url = (csid: string) => armUrl(ref, { customerSubscriptionId: csid });
     const audits = (action: string) => prisma.auditEvent.count({ where: { action, targetType: "Registration" } });
 
+    // The official spec (CustomerSubscription.json) answers a PUT with 200 only, added or not.
     const created = await armCall(url(subscription.id), { method: "PUT", headers, body: csBody(customer.tenantId) });
-    expect(created.status).toBe(201);
+    expect(created.status).toBe(200);
     expect(created.body).toEqual({
       id: `${registrationId(ref)}/customerSubscriptions/${subscription.id}`,
       name: subscription.id,
@@ -133,7 +135,7 @@ describe("customer subscriptions, as New-AzureRmResource adds, verifies, lists a
     for (let i = 0; i < 3; i++) {
       const other = await makeCustomer(prisma, { partnerId: world.partners.direct.id });
       const otherSub = await makeCspSubscription(prisma, { customerId: other.id, rollsUpToPartnerId: world.partners.direct.id });
-      expect((await armCall(url(otherSub.id), { method: "PUT", headers, body: csBody(other.tenantId) })).status).toBe(201);
+      expect((await armCall(url(otherSub.id), { method: "PUT", headers, body: csBody(other.tenantId) })).status).toBe(200);
       more.push(otherSub.id);
     }
 
@@ -155,16 +157,21 @@ describe("customer subscriptions, as New-AzureRmResource adds, verifies, lists a
     expect(whole.body).toEqual({ value: listed, nextLink: null });
 
     const deleted = await armFetch(url(sameTenant.id), { method: "DELETE", headers });
-    expect(deleted.status).toBe(204);
+    expect(deleted.status).toBe(200);
     expect(await deleted.text()).toBe("");
     expect(await audits("registration.customerSubscription.remove")).toBe(1);
     const gone = await armCall(url(sameTenant.id), { headers });
     expect({ status: gone.status, code: gone.body.error.code }).toEqual({ status: 404, code: "CustomerSubscriptionNotFound" });
+    // ARM deletes are idempotent: a repeated DELETE answers 204 and writes nothing.
+    const auditsBefore = await prisma.auditEvent.count();
+    const again204 = await armFetch(url(sameTenant.id), { method: "DELETE", headers });
+    expect({ status: again204.status, text: await again204.text() }).toEqual({ status: 204, text: "" });
+    expect(await prisma.auditEvent.count()).toBe(auditsBefore);
   });
 });
 
 describe("nextLink behind a reverse proxy", () => {
-  it("points at the host and scheme the caller used (X-Forwarded-Host/Proto), keeping its query", async () => {
+  it("points at the configured public URL (NEXTAUTH_URL), never at a client's X-Forwarded-Host, keeping its query", async () => {
     const prisma = database.prisma;
     const registration = await makeRegistration(prisma, { partnerId: world.partners.otherDirect.id, subscriptionId: world.apss.otherDirect.id });
     for (let i = 0; i < 2; i++) {
@@ -173,10 +180,20 @@ describe("nextLink behind a reverse proxy", () => {
       await prisma.customerSubscriptionRegistration.create({ data: { registrationId: registration.id, customerSubscriptionId: subscription.id, tenantId: customer.tenantId } });
     }
     const url = armUrl(refOf(registration), { customerSubscriptions: true, query: { $top: "1" } });
-    for (const [forwardedHost, origin] of [["stack.example:8443", "https://stack.example:8443"], ["stack.example", "https://stack.example"]]) {
-      const headers = bearer(world.tokens.otherDirect, { "x-forwarded-host": forwardedHost, "x-forwarded-proto": "https" });
-      const page = await armCall<{ nextLink: string }>(url.replace("stackcenter.test", "stackcenter.test:3000"), { headers });
-      expect(page.body.nextLink).toBe(`${url.replace("http://stackcenter.test", origin)}&$skipToken=1`);
+    const headers = bearer(world.tokens.otherDirect, { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" });
+    const previous = process.env.NEXTAUTH_URL;
+    try {
+      for (const [configured, origin] of [["https://stack.example:8443", "https://stack.example:8443"], ["https://stack.example/", "https://stack.example"]]) {
+        process.env.NEXTAUTH_URL = configured;
+        const page = await armCall<{ nextLink: string }>(url.replace("stackcenter.test", "stackcenter.test:3000"), { headers });
+        expect(page.body.nextLink).toBe(`${url.replace("http://stackcenter.test", origin)}&$skipToken=1`);
+      }
+      delete process.env.NEXTAUTH_URL;
+      const page = await armCall<{ nextLink: string }>(url, { headers });
+      expect(page.body.nextLink).toBe(`${url}&$skipToken=1`);
+    } finally {
+      if (previous === undefined) delete process.env.NEXTAUTH_URL;
+      else process.env.NEXTAUTH_URL = previous;
     }
   });
 });
@@ -247,7 +264,7 @@ describe("the registration resource", () => {
 
     const tenant = world.customers.direct;
     const withTenant = refOf(await makeRegistration(prisma, { partnerId: world.partners.direct.id, subscriptionId: world.apss.direct.id }));
-    expect((await armCall(armUrl(withTenant, { customerSubscriptionId: tenant.subscription.id }), { method: "PUT", headers, body: csBody() })).status).toBe(201);
+    expect((await armCall(armUrl(withTenant, { customerSubscriptionId: tenant.subscription.id }), { method: "PUT", headers, body: csBody() })).status).toBe(200);
     const after = await writeCounts(prisma);
     const row = await prisma.registration.findFirstOrThrow({ where: { name: withTenant.name } });
     const toCapacity = await put(withTenant, { cloudId: row.cloudDeploymentId, billingModel: "Capacity", agreementNumber: "AZS-CAP-2" });

@@ -19,7 +19,7 @@ async function served(): Promise<OpenApiDocument> {
 
 function operations(document: OpenApiDocument): [string, OpenApiOperation][] {
   return Object.entries(document.paths).flatMap(([path, item]) =>
-    (["get", "put", "delete"] as const).flatMap((method) => (item[method] ? [[`${method.toUpperCase()} ${path}`, item[method]] as [string, OpenApiOperation]] : [])),
+    (["get", "put", "patch", "post", "delete"] as const).flatMap((method) => (item[method] ? [[`${method.toUpperCase()} ${path}`, item[method]] as [string, OpenApiOperation]] : [])),
   );
 }
 
@@ -31,13 +31,22 @@ describe("GET /api/openapi.json", () => {
     expect(document.security).toEqual([{ apiToken: [] }]);
     expect(operations(document).map(([name]) => name).sort()).toEqual(
       [
+        "GET /api/arm/providers/Microsoft.AzureStack/operations",
+        "GET /api/arm/subscriptions/{subscriptionId}/providers/Microsoft.AzureStack/registrations",
+        "GET /api/arm/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/Microsoft.AzureStack/registrations",
         `GET ${BASE}`,
         `PUT ${BASE}`,
+        `PATCH ${BASE}`,
+        `DELETE ${BASE}`,
+        `POST ${BASE}/getactivationkey`,
+        `GET ${BASE}/products`,
+        `GET ${BASE}/products/{productName}`,
         `GET ${BASE}/customerSubscriptions`,
         `GET ${BASE}/customerSubscriptions/{customerSubscriptionId}`,
         `PUT ${BASE}/customerSubscriptions/{customerSubscriptionId}`,
         `DELETE ${BASE}/customerSubscriptions/{customerSubscriptionId}`,
-        // The usage ingest API (lib/arm/openapi-usage.ts); its POST is outside this get/put/delete listing.
+        // The usage ingest API (lib/arm/openapi-usage.ts).
+        "POST /api/usage/ingest",
         "PUT /api/usage/local-subscriptions",
         // The recon download (lib/arm/openapi-billing.ts).
         "GET /api/billing/recon",

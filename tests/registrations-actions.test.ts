@@ -23,6 +23,8 @@ let world: World;
 let apss: { distributor: string; direct: string };
 /** A second CSP subscription of reseller A's customer: same tenant, for replacement. */
 let resellerASecondSubscription: string;
+/** Reseller A's customer also buys Azure through another CSP partner (direct): that subscription rolls up there. */
+let billedElsewhereSubscription: string;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -36,6 +38,9 @@ beforeAll(async () => {
   const { customer } = world.customers.resellerA;
   const second = await makeCspSubscription(prisma, { customerId: customer.id, rollsUpToPartnerId: world.partners.distributor.id });
   resellerASecondSubscription = second.id;
+  billedElsewhereSubscription = (
+    await makeCspSubscription(database.prisma, { customerId: world.customers.resellerA.customer.id, rollsUpToPartnerId: world.partners.direct.id })
+  ).id;
 });
 afterAll(() => database.close());
 beforeEach(() => {
@@ -225,8 +230,10 @@ describe("customer tenants", () => {
     ["InvalidCustomerSubscriptionId", "not a GUID", () => add("not-a-guid")],
     ["InvalidCustomerSubscriptionId", "an unknown subscription", () => add(randomUUID())],
     ["InvalidCSPSubscription", "an APSS subscription", () => add(apss.distributor)],
-    ["BadCustomerSubscriptionId", "another direct CSP's customer", () => add(subscriptionOf("otherDirect"))],
-    ["BadCustomerSubscriptionId", "a customer billed to another partner", () => add(subscriptionOf("direct"))],
+    // Another partner's subscription is answered exactly like one that doesn't exist.
+    ["InvalidCustomerSubscriptionId", "another direct CSP's customer", () => add(subscriptionOf("otherDirect"))],
+    ["InvalidCustomerSubscriptionId", "a customer of another partner", () => add(subscriptionOf("direct"))],
+    ["BadCustomerSubscriptionId", "an own customer's subscription billed to another partner", () => add(billedElsewhereSubscription)],
     ["CustomerSubscriptionNotFound", "verifying one never added", () => verify(subscriptionOf("distributor"))],
     ["CustomerSubscriptionNotFound", "removing one never added", () => remove(subscriptionOf("distributor"))],
     ["CustomerSubscriptionNotFound", "verifying garbage", () => verify("garbage")],
@@ -247,7 +254,7 @@ describe("customer tenants", () => {
     expect(unauthorized).toMatchObject(refused("UnauthorizedCspRegistration", { message: expect.stringContaining("is not approved to use multi-tenancy") }));
     const capacity = await add(subscriptionOf("resellerA"), capacityId);
     expect(capacity).toMatchObject(refused("CustomerSubscriptionsNotAllowed", { message: expect.stringContaining("re-register with Pay As You Use") }));
-    const foreign = await add(subscriptionOf("otherDirect"));
+    const foreign = await add(billedElsewhereSubscription);
     expect(foreign).toMatchObject(refused("BadCustomerSubscriptionId", { message: expect.stringContaining("not owned by the same Microsoft Cloud Service Provider") }));
   });
 

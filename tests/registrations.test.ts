@@ -172,8 +172,11 @@ describe("registration error codes change nothing", () => {
     const ea = await makeCspSubscription(database.prisma, { customerId: customer.id, rollsUpToPartnerId: world.partners.distributor.id, type: "EA" });
     await expectCode(put(ea.id), "InvalidCSPSubscription", 400);
     await expectCode(put(apssId), "InvalidCSPSubscription", 400);
-    await expectCode(put(world.customers.direct.subscription.id), "BadCustomerSubscriptionId", 400);
-    await expectCode(put(world.customers.otherDirect.subscription.id), "BadCustomerSubscriptionId", 400);
+    // Other partners' subscriptions are answered exactly like unknown ones: no foreign id is confirmed.
+    await expectCode(put(world.customers.direct.subscription.id), "InvalidCustomerSubscriptionId", 400);
+    await expectCode(put(world.customers.otherDirect.subscription.id), "InvalidCustomerSubscriptionId", 400);
+    const billedElsewhere = await makeCspSubscription(database.prisma, { customerId: customer.id, rollsUpToPartnerId: world.partners.otherDirect.id });
+    await expectCode(put(billedElsewhere.id), "BadCustomerSubscriptionId", 400);
   });
 
   it("CustomerSubscriptionNotFound on verify and remove of a subscription never added", async () => {

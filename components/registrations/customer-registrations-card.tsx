@@ -13,7 +13,7 @@ export async function CustomerRegistrationsCard({ scope, customer }: { scope: Pa
   const canWrite = scopeCan(scope, "registrations:write");
   const [memberships, targets] = await Promise.all([
     listCustomerRegistrations(scope, customer),
-    canWrite ? listRegistrationTargets(scope) : Promise.resolve([]),
+    canWrite ? listRegistrationTargets(scope, customer) : Promise.resolve([]),
   ]);
   // Only approved pay-as-you-use registrations accept tenants; the others are counted, not offered.
   const eligible = targets.filter((target) => target.billingModel === "PAY_AS_YOU_USE" && target.multiTenancyState === "APPROVED");

@@ -29,13 +29,16 @@ export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly fields?: FieldErrors;
+  /** For transient failures: when the caller may try again (answered as Retry-After by the APIs). */
+  readonly retryAfterSeconds?: number;
 
-  constructor(code: ErrorCode, message: string, options: { status?: number; fields?: FieldErrors } = {}) {
+  constructor(code: ErrorCode, message: string, options: { status?: number; fields?: FieldErrors; retryAfterSeconds?: number } = {}) {
     super(message);
     this.name = "DomainError";
     this.code = code;
     this.status = options.status ?? DEFAULT_STATUS[code as CommonErrorCode] ?? 400;
     this.fields = options.fields;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 

@@ -47,7 +47,10 @@ export function zodFields(error: z.ZodError, prefix = ""): FieldErrors {
 
 /** Any thrown error as an ARM error response; unexpected ones are logged and answered generically. */
 export function armErrorFromException(error: unknown, requestId: string): Response {
-  if (error instanceof DomainError) return armError(error.status, error.code, error.message, error.fields);
+  if (error instanceof DomainError) {
+    const headers = error.retryAfterSeconds !== undefined ? { "Retry-After": String(error.retryAfterSeconds) } : undefined;
+    return armError(error.status, error.code, error.message, error.fields, headers);
+  }
   if (error instanceof z.ZodError) {
     return armError(400, COMMON_ERROR_CODES.ValidationFailed, "The request has invalid values.", zodFields(error));
   }

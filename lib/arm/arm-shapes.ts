@@ -1,7 +1,7 @@
 // The ARM resource shapes of Microsoft.AzureStack/registrations (api-version 2017-06-01): resource
 // ids, types, the mapping of Stackcenter's records to ARM JSON, request body schemas, and list paging.
 // No "server-only" and no database: the OpenAPI document and tests share these definitions.
-import { z } from "zod";
+import { createHash } from "node:crypto";
 import type { BillingModel } from "../../generated/prisma/enums";
 import type { ArmRegistrationRef } from "../registrations/registration-errors";
 import { armRequestError } from "./arm-error-codes";
@@ -30,8 +30,8 @@ export function registrationRefOf(params: RegistrationPathParams): ArmRegistrati
   return { subscriptionId: params.subscriptionId, resourceGroup: params.resourceGroup, name: params.registrationName };
 }
 
-// Ids use the registration record's casing for the registration itself, and the caller's path for
-// child resources (ARM ids are case-insensitive); subscription GUIDs are always lowercase.
+// Ids are normalised: the registration record's casing of its resource group and name (ARM names
+// are case-insensitive, so a caller may have typed another), lowercase GUIDs, canonical segment names.
 export function registrationResourceId(ref: ArmRegistrationRef): string {
   return `/subscriptions/${ref.subscriptionId.toLowerCase()}/resourceGroups/${ref.resourceGroup}/providers/${ARM_PROVIDER_NAMESPACE}/registrations/${ref.name}`;
 }
@@ -49,11 +49,15 @@ const FROM_ARM_BILLING_MODEL: Record<ArmBillingModel, BillingModel> = { PayAsYou
 export const toArmBillingModel = (model: BillingModel): ArmBillingModel => TO_ARM_BILLING_MODEL[model];
 export const fromArmBillingModel = (model: ArmBillingModel): BillingModel => FROM_ARM_BILLING_MODEL[model];
 
+export type ArmTags = Record<string, string>;
+
 export interface ArmRegistrationResource {
   id: string;
   name: string;
   type: typeof REGISTRATION_TYPE;
   location: typeof REGISTRATION_LOCATION;
+  etag: string;
+  tags: ArmTags;
   properties: {
     objectId: string;
     cloudId: string;
@@ -63,7 +67,21 @@ export interface ArmRegistrationResource {
   };
 }
 
+/** A strong ETag of the registration's current state (changes with every write), quoted as ARM sends it. */
+export function registrationEtag(registration: { id: string; updatedAt: Date }): string {
+  const hex = createHash("sha256").update(`${registration.id}|${registration.updatedAt.toISOString()}`).digest("hex");
+  return `"${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}"`;
+}
+
+/** Stored tags as ARM answers them: only string values survive a round trip through JSON. */
+export function armTagsOf(stored: unknown): ArmTags {
+  if (typeof stored !== "object" || stored === null || Array.isArray(stored)) return {};
+  return Object.fromEntries(Object.entries(stored).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+}
+
 export function registrationResource(registration: {
+  id: string;
+  updatedAt: Date;
   subscriptionId: string;
   resourceGroup: string;
   name: string;
@@ -71,19 +89,22 @@ export function registrationResource(registration: {
   cloudDeploymentId: string;
   billingModel: BillingModel;
   usageReportingEnabled: boolean;
+  marketplaceSyndicationEnabled: boolean;
+  tags: unknown;
 }): ArmRegistrationResource {
   return {
     id: registrationResourceId(registration),
     name: registration.name,
     type: REGISTRATION_TYPE,
     location: REGISTRATION_LOCATION,
+    etag: registrationEtag(registration),
+    tags: armTagsOf(registration.tags),
     properties: {
       objectId: registration.objectId,
       cloudId: registration.cloudDeploymentId,
       billingModel: toArmBillingModel(registration.billingModel),
       usageReportingEnabled: registration.usageReportingEnabled,
-      // Stackcenter doesn't syndicate Marketplace items: always false.
-      marketplaceSyndicationEnabled: false,
+      marketplaceSyndicationEnabled: registration.marketplaceSyndicationEnabled,
     },
   };
 }
@@ -106,46 +127,6 @@ export function customerSubscriptionResource(
     properties: { tenantId: row.tenantId },
   };
 }
-
-const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-
-/** PUT …/customerSubscriptions/{id}: `{"properties":{"tenantId":"…"}}` (tenantId checked against the subscription's directory). */
-export const customerSubscriptionBodySchema = z.object({
-  properties: z.object({
-    tenantId: z.string().trim().regex(GUID, "tenantId must be the customer's directory (tenant) ID, a GUID.").optional(),
-  }),
-});
-
-/** PUT …/registrations/{name}. `tags` are accepted for ARM compatibility but not stored. */
-export const registrationBodySchema = z
-  .object({
-    location: z
-      .string()
-      .optional()
-      .refine((value) => value === undefined || value.toLowerCase() === REGISTRATION_LOCATION, "Registrations are global: location must be 'global'."),
-    tags: z.record(z.string(), z.string()).optional(),
-    properties: z.object({
-      cloudId: z.string().trim().min(1, "cloudId (the stamp's CloudDeploymentID) is required."),
-      billingModel: z.enum(ARM_BILLING_MODELS, { message: "billingModel must be 'PayAsYouUse' or 'Capacity'." }),
-      usageReportingEnabled: z.boolean().optional(),
-      agreementNumber: z.string().trim().optional(),
-      stampName: z.string().trim().optional(),
-      stampRegion: z.string().trim().optional(),
-    }),
-  })
-  .superRefine((body, ctx) => {
-    // Refused rather than silently dropped, so a script learns its request doesn't mean what it thinks.
-    const { billingModel, usageReportingEnabled, agreementNumber } = body.properties;
-    if (billingModel === "Capacity" && usageReportingEnabled === true) {
-      const message = "Capacity registrations don't report usage: omit usageReportingEnabled or set it to false.";
-      ctx.addIssue({ code: "custom", path: ["properties", "usageReportingEnabled"], message });
-    }
-    if (billingModel === "PayAsYouUse" && agreementNumber) {
-      ctx.addIssue({ code: "custom", path: ["properties", "agreementNumber"], message: "agreementNumber applies to Capacity registrations only." });
-    }
-  });
-
-export type RegistrationBody = z.output<typeof registrationBodySchema>;
 
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;

@@ -1,5 +1,7 @@
 // …/registrations/{name}/customerSubscriptions[/{id}]: the ARM face of the customer subscription
 // service (lib/registrations/customer-subscriptions.ts), which owns every check and the audit.
+// Status codes follow the official spec (CustomerSubscription.json, 2017-06-01): PUT answers 200
+// only, DELETE 200 (removed) or 204 (nothing there: ARM deletes are idempotent).
 import "server-only";
 import type { PartnerScope } from "../auth/partner-scope";
 import { COMMON_ERROR_CODES, DomainError } from "../actions/errors";
@@ -9,64 +11,65 @@ import {
   putCustomerSubscription,
   removeCustomerSubscription,
 } from "../registrations/customer-subscriptions";
+import { armRefOf } from "../registrations/find-registration";
+import { REGISTRATION_ERROR_CODES, type ArmRegistrationRef } from "../registrations/registration-errors";
 import { zodFields } from "./arm-response";
-import {
-  customerSubscriptionBodySchema,
-  customerSubscriptionResource,
-  nextLink,
-  parsePage,
-  registrationRefOf,
-  type ArmCustomerSubscriptionResource,
-  type CustomerSubscriptionPathParams,
-  type RegistrationPathParams,
-} from "./arm-shapes";
+import { customerSubscriptionBodySchema } from "./arm-bodies";
+import { customerSubscriptionResource, nextLink, type ArmCustomerSubscriptionResource } from "./arm-shapes";
 
-/** PUT: 201 when the tenant is added, 200 when it replaces the tenant's previous subscription or changes nothing. */
 export async function putCustomerSubscriptionResource(
   scope: PartnerScope,
-  params: CustomerSubscriptionPathParams,
+  ref: ArmRegistrationRef,
+  customerSubscriptionId: string,
   rawBody: unknown,
-): Promise<{ status: 200 | 201; resource: ArmCustomerSubscriptionResource }> {
+): Promise<ArmCustomerSubscriptionResource> {
   const body = customerSubscriptionBodySchema.safeParse(rawBody);
   if (!body.success) {
     throw new DomainError(COMMON_ERROR_CODES.ValidationFailed, "The customer subscription has invalid values.", { fields: zodFields(body.error) });
   }
-  const ref = registrationRefOf(params);
-  const result = await putCustomerSubscription(scope, ref, {
-    customerSubscriptionId: params.customerSubscriptionId,
-    tenantId: body.data.properties.tenantId,
-  }).catch((error: unknown) => {
-    // The service names the body's tenantId plainly; the API's callers know it as properties.tenantId.
-    if (error instanceof DomainError && error.fields?.tenantId) {
-      throw new DomainError(error.code, error.message, { status: error.status, fields: { "properties.tenantId": error.fields.tenantId } });
-    }
-    throw error;
-  });
-  return { status: result.outcome === "created" ? 201 : 200, resource: customerSubscriptionResource(ref, result.customerSubscription) };
+  const result = await putCustomerSubscription(scope, ref, { customerSubscriptionId, tenantId: body.data.properties?.tenantId }).catch(
+    (error: unknown) => {
+      // The service names the body's tenantId plainly; the API's callers know it as properties.tenantId.
+      if (error instanceof DomainError && error.fields?.tenantId) {
+        throw new DomainError(error.code, error.message, { status: error.status, fields: { "properties.tenantId": error.fields.tenantId } });
+      }
+      throw error;
+    },
+  );
+  return customerSubscriptionResource(result.registration, result.customerSubscription);
 }
 
 export async function getCustomerSubscriptionResource(
   scope: PartnerScope,
-  params: CustomerSubscriptionPathParams,
+  ref: ArmRegistrationRef,
+  customerSubscriptionId: string,
 ): Promise<ArmCustomerSubscriptionResource> {
-  const ref = registrationRefOf(params);
-  return customerSubscriptionResource(ref, await getCustomerSubscription(scope, ref, params.customerSubscriptionId));
+  const found = await getCustomerSubscription(scope, ref, customerSubscriptionId);
+  return customerSubscriptionResource(found.registration, found);
 }
 
-export async function deleteCustomerSubscriptionResource(scope: PartnerScope, params: CustomerSubscriptionPathParams): Promise<void> {
-  await removeCustomerSubscription(scope, registrationRefOf(params), params.customerSubscriptionId);
+/** 200 when the tenant was removed, 204 when it wasn't on the registration (repeated DELETEs). */
+export async function deleteCustomerSubscriptionResource(scope: PartnerScope, ref: ArmRegistrationRef, customerSubscriptionId: string): Promise<200 | 204> {
+  try {
+    await removeCustomerSubscription(scope, ref, customerSubscriptionId);
+    return 200;
+  } catch (error) {
+    if (error instanceof DomainError && error.code === REGISTRATION_ERROR_CODES.CustomerSubscriptionNotFound) return 204;
+    throw error;
+  }
 }
 
 /** GET list: `{ value, nextLink }`, paged by `$top` and the `$skipToken` our nextLink carries. */
 export async function listCustomerSubscriptionResources(
   scope: PartnerScope,
-  params: RegistrationPathParams,
-  url: URL,
+  ref: ArmRegistrationRef,
+  page: { skip: number; take: number },
+  publicUrl: URL,
 ): Promise<{ value: ArmCustomerSubscriptionResource[]; nextLink: string | null }> {
-  const ref = registrationRefOf(params);
-  const page = await listCustomerSubscriptions(scope, ref, parsePage(url));
+  const result = await listCustomerSubscriptions(scope, ref, page);
+  const stored = armRefOf(result.registration);
   return {
-    value: page.rows.map((row) => customerSubscriptionResource(ref, row)),
-    nextLink: nextLink(url, page.nextSkip),
+    value: result.rows.map((row) => customerSubscriptionResource(stored, row)),
+    nextLink: nextLink(publicUrl, result.nextSkip),
   };
 }

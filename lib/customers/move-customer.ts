@@ -13,6 +13,8 @@ export const MOVE_CUSTOMER_ERROR_CODES = {
   NotDistributor: "NotDistributor",
   /** Someone else moved the customer between our read and our write. */
   OwnerChanged: "OwnerChanged",
+  /** The customer's tenant is added to a registration of a reseller other than the new owner. */
+  TenantOnOtherResellersRegistration: "TenantOnOtherResellersRegistration",
 } as const;
 
 /** What moveCustomerSchema yields (the action validates; direct callers pass the same shape). */
@@ -81,6 +83,22 @@ export async function moveCustomer(scope: PartnerScope, input: MoveCustomerReque
 
   const fromPartnerId = customer.partner.id;
   return prisma.$transaction(async (tx) => {
+    // A reseller's stamp bills only that reseller's customers: the tenant leaves such registrations
+    // first, deliberately, rather than being billed (and shown) on a stamp of a reseller it no
+    // longer belongs to. The distributor's own registrations may keep billing it.
+    const stranded = await tx.customerSubscriptionRegistration.findMany({
+      where: { customerSubscription: { customerId: customer.id }, registration: { partnerId: { notIn: [target.id, distributorId] } } },
+      select: { registration: { select: { name: true, stampName: true } } },
+      take: 5,
+    });
+    if (stranded.length > 0) {
+      const names = [...new Set(stranded.map(({ registration }) => `${registration.stampName} (${registration.name})`))].join(", ");
+      throw new DomainError(
+        MOVE_CUSTOMER_ERROR_CODES.TenantOnOtherResellersRegistration,
+        `${customer.companyName}'s tenant is added to ${names}, a registration of its current reseller. Remove the tenant from it before moving the customer.`,
+        { status: 409, fields: { toPartnerId: "Remove the tenant from the current reseller's registrations first." } },
+      );
+    }
     // Conditional on the owner we checked: a concurrent move makes this match nothing (the row
     // lock serialises the two), so a customer never gets two open periods.
     const moved = await tx.customer.updateMany({

@@ -48,6 +48,7 @@ export async function createRegistration(scope: PartnerScope, input: Registratio
     where: {
       OR: [
         { cloudDeploymentId: input.cloudDeploymentId },
+        ...(input.objectId ? [{ objectId: input.objectId }] : []),
         {
           subscriptionId: input.subscriptionId,
           resourceGroup: { equals: input.resourceGroup, mode: "insensitive" },
@@ -55,13 +56,15 @@ export async function createRegistration(scope: PartnerScope, input: Registratio
         },
       ],
     },
-    select: { cloudDeploymentId: true },
+    select: { cloudDeploymentId: true, objectId: true },
   });
   if (clash) {
     const fields: Record<string, string> =
       clash.cloudDeploymentId === input.cloudDeploymentId
         ? { cloudDeploymentId: "This stamp is already registered: a stamp has exactly one registration." }
-        : { name: "A registration with this name already exists in that resource group." };
+        : clash.objectId === input.objectId
+          ? { objectId: "Another registration already has this ObjectId: use the token of the stamp you are registering." }
+          : { name: "A registration with this name already exists in that resource group." };
     throw new DomainError(COMMON_ERROR_CODES.Conflict, "That registration already exists.", { fields });
   }
 
@@ -74,7 +77,9 @@ export async function createRegistration(scope: PartnerScope, input: Registratio
         resourceGroup: input.resourceGroup,
         subscriptionId: input.subscriptionId,
         cloudDeploymentId: input.cloudDeploymentId,
-        objectId: randomUUID(),
+        objectId: input.objectId ?? randomUUID(),
+        marketplaceSyndicationEnabled: input.marketplaceSyndicationEnabled ?? false,
+        tags: input.tags ?? {},
         stampName: input.stampName,
         stampRegion: input.stampRegion,
         billingModel: input.billingModel,

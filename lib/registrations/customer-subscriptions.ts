@@ -3,9 +3,10 @@ import { getPrisma } from "../db";
 import { assertScopeCan, type PartnerScope } from "../auth/partner-scope";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { COMMON_ERROR_CODES, DomainError } from "../actions/errors";
-import { findRegistrationByRef, type RegistrationRecord } from "./find-registration";
+import { armRefOf, findRegistrationByRef, type RegistrationRecord } from "./find-registration";
 import { registrationErrors, type ArmRegistrationRef } from "./registration-errors";
 import { LOWERCASE_GUID } from "./registration-schemas";
+import { listRegistrationBillablePartnerIds } from "./list-registration-billable-partner-ids";
 import { resolveSubscriptionTenant } from "./resolve-subscription-tenant";
 
 const CUSTOMER_SUBSCRIPTION_SELECT = {
@@ -25,15 +26,26 @@ function assertAcceptsCustomerSubscriptions(registration: RegistrationRecord): v
   if (registration.multiTenancyState !== "APPROVED") throw registrationErrors.unauthorizedCspRegistration(registration.name);
 }
 
-/** Checks a customer subscription id against Azure's records and the registration's CSP partner. */
-async function assertRegistrableSubscription(registration: RegistrationRecord, customerSubscriptionId: string) {
+/**
+ * Checks a customer subscription id against Azure's records and the registration's CSP partner.
+ * A subscription is only considered when its holder (the customer's partner, or for a subscription
+ * without a customer the partner it rolls up to) is inside both the caller's scope and the
+ * registration owner's (listRegistrationBillablePartnerIds); any other one is answered exactly like
+ * a subscription that doesn't exist, so no foreign id is confirmed.
+ */
+async function assertRegistrableSubscription(scope: PartnerScope, registration: RegistrationRecord, customerSubscriptionId: string) {
   if (!LOWERCASE_GUID.test(customerSubscriptionId)) throw registrationErrors.invalidCustomerSubscriptionId(customerSubscriptionId);
   const prisma = await getPrisma();
-  const subscription = await prisma.azureSubscription.findUnique({
-    where: { id: customerSubscriptionId },
-    select: { id: true, type: true, rollsUpToPartnerId: true, customerId: true },
-  });
-  if (!subscription) throw registrationErrors.invalidCustomerSubscriptionId(customerSubscriptionId);
+  const [subscription, billablePartnerIds] = await Promise.all([
+    prisma.azureSubscription.findUnique({
+      where: { id: customerSubscriptionId },
+      select: { id: true, type: true, rollsUpToPartnerId: true, customerId: true, customer: { select: { partnerId: true } } },
+    }),
+    listRegistrationBillablePartnerIds(registration),
+  ]);
+  const holder = subscription?.customer?.partnerId ?? subscription?.rollsUpToPartnerId ?? null;
+  const withinScopes = holder !== null && scope.manageablePartnerIds.includes(holder) && billablePartnerIds.includes(holder);
+  if (!subscription || !withinScopes) throw registrationErrors.invalidCustomerSubscriptionId(customerSubscriptionId);
   if (subscription.type !== "CSP" || !subscription.customerId) throw registrationErrors.invalidCspSubscription(customerSubscriptionId);
   // You cannot register someone else's customers: both must roll up to the same CSP partner.
   if (subscription.rollsUpToPartnerId !== registration.defaultSubscription.rollsUpToPartnerId) {
@@ -43,6 +55,8 @@ async function assertRegistrableSubscription(registration: RegistrationRecord, c
 
 export type PutCustomerSubscriptionResult = {
   outcome: "created" | "replaced" | "unchanged";
+  /** The registration as stored (its canonical name and resource group casing). */
+  registration: ArmRegistrationRef;
   customerSubscription: { id: string; customerSubscriptionId: string; tenantId: string };
   replacedSubscriptionId?: string;
 };
@@ -60,7 +74,7 @@ export async function putCustomerSubscription(
   assertScopeCan(scope, "registrations:write");
   const registration = await findRegistrationByRef(scope, ref, { forWrite: true });
   assertAcceptsCustomerSubscriptions(registration);
-  await assertRegistrableSubscription(registration, input.customerSubscriptionId);
+  await assertRegistrableSubscription(scope, registration, input.customerSubscriptionId);
 
   const tenantId = await resolveSubscriptionTenant(input.customerSubscriptionId);
   if (!tenantId) throw registrationErrors.invalidCustomerSubscriptionId(input.customerSubscriptionId);
@@ -71,13 +85,14 @@ export async function putCustomerSubscription(
   }
 
   const prisma = await getPrisma();
+  const stored = armRefOf(registration);
   return prisma.$transaction(async (tx) => {
     const existing = await tx.customerSubscriptionRegistration.findUnique({
       where: { registrationId_tenantId: { registrationId: registration.id, tenantId } },
       select: { id: true, customerSubscriptionId: true, tenantId: true },
     });
     if (existing?.customerSubscriptionId === input.customerSubscriptionId) {
-      return { outcome: "unchanged" as const, customerSubscription: existing };
+      return { outcome: "unchanged" as const, registration: stored, customerSubscription: existing };
     }
     const audit = { targetType: "Registration", targetId: registration.id, partnerId: registration.partnerId };
     if (existing) {
@@ -92,7 +107,7 @@ export async function putCustomerSubscription(
         before: { tenantId, customerSubscriptionId: existing.customerSubscriptionId },
         after: { tenantId, customerSubscriptionId: input.customerSubscriptionId },
       });
-      return { outcome: "replaced" as const, customerSubscription: replaced, replacedSubscriptionId: existing.customerSubscriptionId };
+      return { outcome: "replaced" as const, registration: stored, customerSubscription: replaced, replacedSubscriptionId: existing.customerSubscriptionId };
     }
     const created = await tx.customerSubscriptionRegistration.create({
       data: { registrationId: registration.id, customerSubscriptionId: input.customerSubscriptionId, tenantId },
@@ -103,7 +118,7 @@ export async function putCustomerSubscription(
       action: "registration.customerSubscription.add",
       after: { tenantId, customerSubscriptionId: input.customerSubscriptionId },
     });
-    return { outcome: "created" as const, customerSubscription: created };
+    return { outcome: "created" as const, registration: stored, customerSubscription: created };
   });
 }
 
@@ -119,7 +134,7 @@ export async function getCustomerSubscription(scope: PartnerScope, ref: ArmRegis
       })
     : null;
   if (!found) throw registrationErrors.customerSubscriptionNotFound(customerSubscriptionId, registration.name);
-  return found;
+  return { ...found, registration: armRefOf(registration) };
 }
 
 /** GET …/customerSubscriptions: the tenants added to a registration, in pages (ARM nextLink). */

@@ -5,7 +5,7 @@ import { notFound } from "../actions/errors";
 import { registrationErrors, type ArmRegistrationRef } from "./registration-errors";
 import { manageableRegistrationsWhere, visibleRegistrationsWhere } from "./registration-scope";
 
-const REGISTRATION_SELECT = {
+export const REGISTRATION_SELECT = {
   id: true,
   partnerId: true,
   name: true,
@@ -18,6 +18,8 @@ const REGISTRATION_SELECT = {
   billingModel: true,
   agreementNumber: true,
   usageReportingEnabled: true,
+  marketplaceSyndicationEnabled: true,
+  tags: true,
   multiTenancyState: true,
   multiTenancyRequestedAt: true,
   multiTenancyDecidedAt: true,

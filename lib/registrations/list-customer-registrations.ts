@@ -27,12 +27,17 @@ export async function listCustomerRegistrations(scope: PartnerScope, customer: {
 
 export type CustomerRegistrationMembership = Awaited<ReturnType<typeof listCustomerRegistrations>>[number];
 
-/** Registrations the scope may add tenants to, with what decides whether a tenant can be added now. */
-export async function listRegistrationTargets(scope: PartnerScope) {
+/**
+ * Registrations the scope may add this customer's tenant to, with what decides whether it can be
+ * added now: only those that may bill the customer (its own partner's, or its distributor's), as
+ * putCustomerSubscription checks. The customer must come from a scoped lookup (getCustomer).
+ */
+export async function listRegistrationTargets(scope: PartnerScope, customer: { partner: { id: string; parent: { id: string } | null } }) {
   assertScopeCan(scope, "registrations:write");
   const prisma = await getPrisma();
+  const billers = [customer.partner.id, ...(customer.partner.parent ? [customer.partner.parent.id] : [])];
   return prisma.registration.findMany({
-    where: manageableRegistrationsWhere(scope),
+    where: { AND: [manageableRegistrationsWhere(scope), { partnerId: { in: billers } }] },
     orderBy: [{ stampName: "asc" }, { id: "asc" }],
     select: { id: true, name: true, stampName: true, billingModel: true, multiTenancyState: true },
     take: 500,

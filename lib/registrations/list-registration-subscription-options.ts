@@ -2,6 +2,7 @@ import "server-only";
 import { getPrisma } from "../db";
 import { assertScopeCan, type PartnerScope } from "../auth/partner-scope";
 import type { RegistrationRecord } from "./find-registration";
+import { listRegistrationBillablePartnerIds } from "./list-registration-billable-partner-ids";
 
 // What the registration forms offer. The lists mirror the service's own checks
 // (assertRegistrationSubscription, the tenant roll-up rule) so the guided forms only suggest
@@ -72,17 +73,20 @@ export interface AddableCustomerSubscription {
 }
 
 /**
- * Customer CSP subscriptions of the scope that may be added to this registration: active, and
- * rolling up to the same CSP partner as its default subscription (you cannot register someone
- * else's customers). The registration must come from a scoped lookup (findRegistrationById).
+ * Customer CSP subscriptions of the scope that may be added to this registration: active, rolling
+ * up to the same CSP partner as its default subscription, and held by a customer both the scope
+ * and the registration's owner cover (you cannot register someone else's customers, nor a
+ * reseller another reseller's). The registration must come from a scoped lookup (findRegistrationById).
  */
 export async function listAddableCustomerSubscriptions(
   scope: PartnerScope,
-  registration: Pick<RegistrationRecord, "id" | "defaultSubscription">,
+  registration: Pick<RegistrationRecord, "id" | "defaultSubscription" | "partner">,
 ): Promise<AddableCustomerSubscription[]> {
   assertScopeCan(scope, "registrations:write");
   const rollsUpTo = registration.defaultSubscription.rollsUpToPartnerId;
-  if (!rollsUpTo || scope.manageablePartnerIds.length === 0) return [];
+  const billable = await listRegistrationBillablePartnerIds(registration);
+  const holders = scope.manageablePartnerIds.filter((partnerId) => billable.includes(partnerId));
+  if (!rollsUpTo || holders.length === 0) return [];
   const prisma = await getPrisma();
   const [subscriptions, current] = await Promise.all([
     prisma.azureSubscription.findMany({
@@ -90,7 +94,7 @@ export async function listAddableCustomerSubscriptions(
         type: "CSP",
         status: "ACTIVE",
         rollsUpToPartnerId: rollsUpTo,
-        customer: { partnerId: { in: scope.manageablePartnerIds } },
+        customer: { partnerId: { in: holders } },
       },
       orderBy: [{ customer: { companyName: "asc" } }, { createdAt: "asc" }],
       select: { id: true, displayName: true, customer: { select: { id: true, companyName: true, tenantId: true } } },

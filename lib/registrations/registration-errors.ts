@@ -32,10 +32,14 @@ export interface ArmRegistrationRef {
   name: string;
 }
 
+/** The tenant metadata service's failures are transient: the caller is told to retry after this. */
+export const METADATA_RETRY_AFTER_SECONDS = 10;
+
 function registrationError(code: RegistrationErrorCode, message: string, field?: string): DomainError {
   return new DomainError(code, message, {
     status: REGISTRATION_ERROR_STATUS[code],
     fields: field ? { [field]: message } : undefined,
+    retryAfterSeconds: code === "MetadataResolverBadGatewayError" ? METADATA_RETRY_AFTER_SECONDS : undefined,
   });
 }
 
@@ -51,7 +55,8 @@ export const registrationErrors = {
   invalidCustomerSubscriptionId: (subscriptionId: string) =>
     registrationError(
       "InvalidCustomerSubscriptionId",
-      `The '${subscriptionId}' is not valid. Make sure a valid Azure subscription is provided (a lowercase GUID of an existing subscription).`,
+      `The '${subscriptionId}' is not valid. Make sure a valid Azure subscription is provided. ` +
+        `Use the ID of a CSP subscription of one of your customers, a GUID such as 3f2504e0-4f89-41d3-9a0c-0305e82c3301.`,
       "customerSubscriptionId",
     ),
   invalidCspSubscription: (subscriptionId: string) =>
@@ -76,7 +81,8 @@ export const registrationErrors = {
   unauthorizedCspRegistration: (registrationName: string) =>
     registrationError(
       "UnauthorizedCspRegistration",
-      `The provided ${registrationName} is not approved to use multi-tenancy. Request approval and include your registration name, ` +
+      `The provided ${registrationName} is not approved to use multi-tenancy. ` +
+        `Request approval on the registration's page in Stackcenter (an operator decides); the request carries your registration name, ` +
         `resource group, and the subscription identifier used in the registration.`,
     ),
   customerSubscriptionsNotAllowed: () =>

@@ -25,6 +25,11 @@ export const registrationInputSchema = z
       .min(1, "Resource group is required.")
       .refine((value) => RESOURCE_GROUP.test(value), "Use 1–90 letters, digits, '-', '_', '.', '(' or ')', not ending in '.'."),
     cloudDeploymentId: guid("CloudDeploymentID"),
+    /** The stamp's ObjectId from its registration token; a new one is made when absent. */
+    objectId: guid("ObjectId").optional(),
+    marketplaceSyndicationEnabled: z.boolean().optional(),
+    /** ARM tags, set by the API (checked there against ARM's limits). */
+    tags: z.record(z.string(), z.string()).optional(),
     /** Defaults to azurestack-{cloudDeploymentId}, as Set-AzsRegistration names it. */
     name: z
       .string()
@@ -62,6 +67,8 @@ export const reregisterSchema = z
     stampRegion: z.string().trim().min(1, "Region is required.").max(60),
     billingModel: z.enum(BILLING_MODELS, { message: "Choose Pay-as-you-use or Capacity." }),
     agreementNumber: z.string().trim().max(40).optional(),
+    /** Only from a registration token; unchanged when absent. */
+    marketplaceSyndicationEnabled: z.boolean().optional(),
     usageReportingEnabled: z
       .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])
       .optional()

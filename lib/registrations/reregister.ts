@@ -34,6 +34,7 @@ export async function reregister(scope: PartnerScope, input: z.output<typeof rer
     billingModel: input.billingModel,
     agreementNumber: capacity ? (input.agreementNumber ?? null) : null,
     usageReportingEnabled: capacity ? false : input.usageReportingEnabled,
+    marketplaceSyndicationEnabled: input.marketplaceSyndicationEnabled ?? existing.marketplaceSyndicationEnabled,
   };
   await prisma.$transaction(async (tx) => {
     await tx.registration.update({ where: { id: existing.id }, data, select: { id: true } });
@@ -48,6 +49,7 @@ export async function reregister(scope: PartnerScope, input: z.output<typeof rer
         billingModel: existing.billingModel,
         agreementNumber: existing.agreementNumber,
         usageReportingEnabled: existing.usageReportingEnabled,
+        marketplaceSyndicationEnabled: existing.marketplaceSyndicationEnabled,
       },
       after: data,
     });

@@ -49,7 +49,14 @@ export async function loadRegistrationGateway(
               COALESCE((SELECT json_agg(json_build_array(l."localSubscriptionId", l."ownerTenantId", l."isProviderSubscription"))
                           FROM "LocalSubscription" l WHERE l."registrationId" = r."id"), '[]'::json) AS "locals",
               COALESCE((SELECT json_agg(json_build_array(c."tenantId", c."customerSubscriptionId"))
-                          FROM "CustomerSubscriptionRegistration" c WHERE c."registrationId" = r."id"), '[]'::json) AS "customers"
+                          FROM "CustomerSubscriptionRegistration" c
+                          JOIN "AzureSubscription" s ON s."id" = c."customerSubscriptionId"
+                          JOIN "Customer" cu ON cu."id" = s."customerId"
+                          JOIN "Partner" p ON p."id" = cu."partnerId"
+                         WHERE c."registrationId" = r."id"
+                           -- Only customers the registration may bill (its owner's, a distributor's resellers'):
+                           -- a tenant row outside that falls back to the default subscription.
+                           AND (p."id" = r."partnerId" OR p."parentId" = r."partnerId")), '[]'::json) AS "customers"
          FROM "Registration" r WHERE r."id" = $1`,
       [registrationId],
     ),

@@ -1,36 +1,19 @@
 // Drives the ARM-shaped API the way an HTTP client would, without a server: `armFetch(url, init)`
-// routes the URL to the exported route handler (GET/PUT/DELETE) of the matching app/api/arm route
-// file, with Next 16's `{ params: Promise<…> }` context. nextLink URLs it returns can be fetched as is.
-import * as registrationRoute from "../../app/api/arm/subscriptions/[subscriptionId]/resourceGroups/[resourceGroup]/providers/Microsoft.AzureStack/registrations/[registrationName]/route";
-import * as listRoute from "../../app/api/arm/subscriptions/[subscriptionId]/resourceGroups/[resourceGroup]/providers/Microsoft.AzureStack/registrations/[registrationName]/customerSubscriptions/route";
-import * as customerSubscriptionRoute from "../../app/api/arm/subscriptions/[subscriptionId]/resourceGroups/[resourceGroup]/providers/Microsoft.AzureStack/registrations/[registrationName]/customerSubscriptions/[customerSubscriptionId]/route";
+// hands the Request to the exported method handler of app/api/arm/[...path]/route.ts, as Next does.
+// nextLink URLs it returns can be fetched as is.
+import * as armRoute from "../../app/api/arm/[...path]/route";
 import type { ArmRegistrationRef } from "../../lib/registrations/registration-errors";
 
 export const ARM_ORIGIN = "http://stackcenter.test";
 export const API_VERSION = "2017-06-01";
 
-const PATH = /^\/api\/arm\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.AzureStack\/registrations\/([^/]+)(\/customerSubscriptions(?:\/([^/]+))?)?$/;
+const METHODS = { GET: armRoute.GET, PUT: armRoute.PUT, PATCH: armRoute.PATCH, DELETE: armRoute.DELETE, POST: armRoute.POST, HEAD: armRoute.HEAD, OPTIONS: armRoute.OPTIONS };
 
 export async function armFetch(url: string, init: RequestInit = {}): Promise<Response> {
   const request = new Request(url, init);
-  const match = PATH.exec(new URL(request.url).pathname);
-  if (!match) return new Response(null, { status: 404 });
-  // Next hands route handlers decoded segments.
-  const [subscriptionId, resourceGroup, registrationName] = [match[1], match[2], match[3]].map(decodeURIComponent);
-  const base = { subscriptionId, resourceGroup, registrationName };
-  const method = request.method;
-  if (match[5] !== undefined) {
-    const context = { params: Promise.resolve({ ...base, customerSubscriptionId: decodeURIComponent(match[5]) }) };
-    if (method === "PUT") return customerSubscriptionRoute.PUT(request, context);
-    if (method === "GET") return customerSubscriptionRoute.GET(request, context);
-    if (method === "DELETE") return customerSubscriptionRoute.DELETE(request, context);
-  } else if (match[4]) {
-    if (method === "GET") return listRoute.GET(request, { params: Promise.resolve(base) });
-  } else {
-    if (method === "GET") return registrationRoute.GET(request, { params: Promise.resolve(base) });
-    if (method === "PUT") return registrationRoute.PUT(request, { params: Promise.resolve(base) });
-  }
-  return new Response(null, { status: 405 });
+  const handler = METHODS[request.method as keyof typeof METHODS];
+  // Next answers a method the route file doesn't export with a bare 405.
+  return handler ? handler(request) : new Response(null, { status: 405 });
 }
 
 /** The URL of a registration (or its customerSubscriptions list, or one of them), with api-version unless told otherwise. */
