@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "./support/test-database";
-import { API_VERSION, armFetch, armUrl, bearer, readArm, type ArmErrorJson } from "./support/arm-client";
+import { API_VERSION, ARM_ORIGIN, armFetch, armUrl, bearer, readArm, type ArmErrorJson } from "./support/arm-client";
 import { makeArmWorld, writeCounts, type ArmWorld } from "./support/arm-world";
 import { makeCspSubscription, makeCustomer } from "./support/factories";
 import { makeApiToken, makeRegistration, refOf } from "./support/registration-fixtures";
@@ -311,5 +311,76 @@ describe("tenant isolation through the API", () => {
     const resellers = await makeRegistration(database.prisma, { partnerId: world.partners.resellerA.id, subscriptionId: world.apss.distributor.id });
     expect((await armCall(armUrl(refOf(resellers)), { headers: bearer(world.tokens.distributor) })).status).toBe(200);
     expect((await armCall(armUrl(refOf(resellers)), { headers: bearer(world.tokens.resellerB) })).status).toBe(404);
+  });
+});
+
+describe("ARM routing", () => {
+  const headers = () => bearer(world.tokens.direct);
+
+  it("matches segment names, names and GUIDs case-insensitively, and answers normalised ids", async () => {
+    const { subscription, customer } = world.customers.direct;
+    const csUrl = armUrl(ref, { customerSubscriptionId: subscription.id });
+    expect((await armCall(csUrl, { method: "PUT", headers: headers(), body: "{}" })).status).toBe(200);
+    const shouting = csUrl
+      .replace("/resourceGroups/", "/resourcegroups/")
+      .replace("/Microsoft.AzureStack/", "/microsoft.azurestack/")
+      .replace("/registrations/", "/Registrations/")
+      .replace("/customerSubscriptions/", "/customersubscriptions/")
+      .replace(ref.subscriptionId, ref.subscriptionId.toUpperCase())
+      .replace(subscription.id, subscription.id.toUpperCase())
+      .replace(ref.name, ref.name.toUpperCase());
+    const got = await armCall<{ id: string; name: string; properties: { tenantId: string } }>(shouting, { headers: headers() });
+    expect(got).toMatchObject({ status: 200, body: { id: `${registrationId(ref)}/customerSubscriptions/${subscription.id}`, name: subscription.id, properties: { tenantId: customer.tenantId } } });
+    expect((await armFetch(shouting, { method: "DELETE", headers: headers() })).status).toBe(200);
+  });
+
+  it("answers unknown paths, methods and malformed URIs with ARM errors, never HTML", async () => {
+    const base = `${ARM_ORIGIN}/api/arm`;
+    const cases: [string, string, number, string][] = [
+      ["GET", `${base}/subscriptions/${ref.subscriptionId}/providers/Microsoft.Compute/virtualMachines?api-version=${API_VERSION}`, 400, "NoRegisteredProviderFound"],
+      ["GET", `${base}/subscriptions/${ref.subscriptionId}/resourceGroups/rg/providers/Microsoft.AzureStack/edgeSubscriptions?api-version=${API_VERSION}`, 404, "InvalidResourceType"],
+      ["GET", `${base}/nothing/here`, 404, "InvalidResourceType"],
+      ["POST", armUrl(ref), 405, "MethodNotAllowed"],
+      ["GET", `${base}/subscriptions/northwind-chicago/resourceGroups/rg/providers/Microsoft.AzureStack/registrations/x?api-version=${API_VERSION}`, 400, "InvalidSubscriptionId"],
+      ["GET", `${base}/subscriptions/%zz/resourceGroups/rg/providers/Microsoft.AzureStack/registrations/x?api-version=${API_VERSION}`, 400, "InvalidRequestUri"],
+      ["GET", `${base}/subscriptions/${ref.subscriptionId}/resourceGroups/%C0%AF/providers/Microsoft.AzureStack/registrations/x?api-version=${API_VERSION}`, 400, "InvalidRequestUri"],
+    ];
+    for (const [method, url, status, code] of cases) {
+      const response = await armFetch(url, { method, headers: headers() });
+      expect(response.headers.get("content-type"), url).toContain("application/json");
+      const body = (await response.json()) as ArmErrorJson;
+      expect({ url, status: response.status, code: body.error.code }).toEqual({ url, status, code });
+    }
+    const notAllowed = await armFetch(armUrl(ref), { method: "POST", headers: headers() });
+    expect(notAllowed.headers.get("allow")).toBe("GET, PUT, PATCH, DELETE");
+  });
+
+  it("echoes the client's request ids and always sends its own", async () => {
+    const clientRequestId = randomUUID();
+    const correlation = randomUUID();
+    const response = await armFetch(armUrl(ref), { headers: bearer(world.tokens.direct, { "x-ms-client-request-id": clientRequestId, "x-ms-correlation-request-id": correlation }) });
+    expect(response.headers.get("x-ms-client-request-id")).toBe(clientRequestId);
+    expect(response.headers.get("x-ms-correlation-request-id")).toBe(correlation);
+    expect(response.headers.get("x-ms-request-id")).toMatch(GUID);
+    const injected = await armFetch(armUrl(ref), { headers: bearer(world.tokens.direct, { "x-ms-client-request-id": "a b<script>" }) });
+    expect(injected.headers.get("x-ms-client-request-id")).toBeNull();
+    expect(injected.headers.get("x-ms-correlation-request-id")).toMatch(GUID);
+  });
+
+  it("PATCH replaces the tags (audited once), PUT without tags keeps them, and the etag follows every write", async () => {
+    const url = armUrl(ref);
+    const before = await armCall<{ etag: string; tags: Record<string, string> }>(url, { headers: headers() });
+    const patched = await armCall<{ etag: string; tags: Record<string, string> }>(url, { method: "PATCH", headers: headers(), body: JSON.stringify({ tags: { costCenter: "42" } }) });
+    expect(patched.body.tags).toEqual({ costCenter: "42" });
+    expect(patched.body.etag).not.toBe(before.body.etag);
+    const same = await armCall<{ etag: string }>(url, { method: "PATCH", headers: headers(), body: JSON.stringify({ tags: { costCenter: "42" } }) });
+    expect(same.body.etag).toBe(patched.body.etag);
+    expect(await database.prisma.auditEvent.count({ where: { action: "registration.tags.update" } })).toBe(1);
+    const row = await database.prisma.registration.findFirstOrThrow({ where: { name: ref.name } });
+    const put = await armCall<{ tags: Record<string, string> }>(url, { method: "PUT", headers: headers(), body: JSON.stringify({ location: "global", properties: { cloudId: row.cloudDeploymentId, billingModel: "PayAsYouUse" } }) });
+    expect(put.body.tags).toEqual({ costCenter: "42" });
+    const tooMany = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`t${i}`, "x"]));
+    const refused = await armCall(url, { method: "PATCH", headers: headers(), body: JSON.stringify({ tags: tooMany }) });
+    expect({ status: refused.status, code: refused.body.error.code }).toEqual({ status: 400, code: "ValidationFailed" });
   });
 });
