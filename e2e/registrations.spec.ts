@@ -1,11 +1,13 @@
-// Issue 3's acceptance, end to end: a distributor admin registers a stamp, requests multi-tenancy
-// approval, an operator approves, the admin adds two of its resellers' customers' tenants (one
-// from the registration page, one from the customer page), tries a foreign partner's subscription
-// (BadCustomerSubscriptionId), replaces one tenant's subscription and removes the other.
+// End to end: a distributor admin registers a stamp by pasting its registration token, requests
+// multi-tenancy approval, an operator approves, the admin adds two of its resellers' customers'
+// tenants (one from the registration page, one from the customer page), tries a foreign partner's
+// subscription (InvalidCustomerSubscriptionId, as for an unknown one), replaces one tenant's
+// subscription and removes the other.
 // Each run registers a fresh CloudDeploymentID, so reruns against the same database don't collide.
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_CUSTOMERS, DEMO_OPERATOR_EMAIL, DEMO_PASSWORD, DEMO_SUBSCRIPTIONS } from "../prisma/seed/demo-data";
+import { encodeRegistrationToken } from "../lib/registrations/encode-registration-token";
 
 const ADMIN_EMAIL = "admin@northwind.example";
 
@@ -41,17 +43,31 @@ test("a distributor registers a stamp, gets multi-tenancy approved and manages c
   const registrationName = `azurestack-${cloudDeploymentId}`;
   const stampName = `E2E stamp ${cloudDeploymentId.slice(0, 8)}`;
 
-  await test.step("the admin registers the stamp with the guided form", async () => {
+  await test.step("the admin registers the stamp by pasting its registration token", async () => {
     await signIn(page, ADMIN_EMAIL);
     await page.goto("/registrations/new");
-    // The seed's guidance: a distributor should register with APSS, which is preselected.
+    // The guidance: a distributor should register with APSS, which is preselected.
     await expect(page.getByRole("radio", { name: /Azure Partner Shared Services \(APSS\)/ })).toBeChecked();
     await expect(page.getByLabel("Default subscription", { exact: true })).toHaveValue(northwindApss!.id);
-    await page.getByLabel("CloudDeploymentID").fill(cloudDeploymentId);
+    await expect(page.getByRole("radio", { name: "Paste its registration token (recommended)" })).toBeChecked();
+    const token = encodeRegistrationToken({
+      CloudId: cloudDeploymentId,
+      ObjectId: randomUUID(),
+      BillingModel: "PayAsYouUse",
+      UsageReportingEnabled: true,
+      MarketplaceSyndicationEnabled: false,
+      AgreementNumber: null,
+    });
+    // A cut-short paste is explained at once; the whole token (wrapped as PowerShell wraps it) is read back.
+    await page.getByLabel("Registration token").fill(token.slice(0, 20));
+    await expect(page.getByText("The registration token is not valid")).toBeVisible();
+    await page.getByLabel("Registration token").fill(token.replace(/(.{64})/g, "$1\n"));
+    const reading = page.getByRole("definition").filter({ hasText: cloudDeploymentId });
+    await expect(reading).toBeVisible();
+    await expect(page.getByLabel("What the token says")).toContainText("Pay-as-you-use");
     await page.getByLabel("Stamp name").fill(stampName);
     await page.getByLabel("Region", { exact: true }).fill("local");
     await expect(page.getByTestId("registration-resource-id")).toContainText(`/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/${registrationName}`);
-    await expect(page.getByRole("radio", { name: /^Pay-as-you-use/ })).toBeChecked();
     await page.getByRole("button", { name: "Register stamp" }).click();
 
     await expect(page).toHaveURL(/\/registrations\/(?!new$)[a-z0-9]+$/);
@@ -122,14 +138,15 @@ test("a distributor registers a stamp, gets multi-tenancy approved and manages c
     await expect(page.getByRole("table", { name: "Registrations of this customer's tenant" })).toContainText(registrationName);
   });
 
-  await test.step("a foreign partner's subscription is refused with BadCustomerSubscriptionId", async () => {
+  await test.step("a foreign partner's subscription is refused as if it didn't exist (InvalidCustomerSubscriptionId)", async () => {
     await page.goto(registrationUrl);
     await expect(tenantRows(page)).toHaveCount(2);
     await page.getByLabel("Or paste a subscription ID").fill(litware.subscriptions[0].id);
     await page.getByRole("button", { name: "Add tenant" }).click();
     const error = page.getByTestId("registration-error");
-    await expect(error).toHaveAttribute("data-code", "BadCustomerSubscriptionId");
-    await expect(error).toContainText("are not owned by the same Microsoft Cloud Service Provider");
+    await expect(error).toHaveAttribute("data-code", "InvalidCustomerSubscriptionId");
+    await expect(error).toContainText(`The '${litware.subscriptions[0].id}' is not valid. Make sure a valid Azure subscription is provided.`);
+    await expect(error).not.toContainText(litware.companyName);
     await expect(error).toContainText("What to do");
     await expect(tenantRows(page)).toHaveCount(2);
   });

@@ -7,6 +7,7 @@ import { createTestDatabase } from "./support/test-database";
 import { testSession } from "./support/mock-session";
 import { makeWorld, type World } from "./support/world";
 import { makeApssSubscription, makeCspSubscription } from "./support/factories";
+import { encodeRegistrationToken } from "../lib/registrations/encode-registration-token";
 import { setDatabaseForTests } from "../lib/db";
 import type { PartnerScope } from "../lib/auth/partner-scope";
 import type { Database } from "../lib/database/open-database";
@@ -96,6 +97,43 @@ describe("createRegistrationAction", () => {
     const row = await database.prisma.registration.findUniqueOrThrow({ where: { id: result.data.id } });
     expect(row).toMatchObject({ name: `azurestack-${cloudDeploymentId}`, partnerId: world.partners.distributor.id, usageReportingEnabled: true });
     expect(await database.prisma.auditEvent.count({ where: { targetId: row.id, action: "registration.create" } })).toBe(1);
+  });
+
+  it("registers from a pasted registration token: the stamp's values come from it, the form's fields don't override them", async () => {
+    await as("distributor");
+    const cloudId = randomUUID();
+    const objectId = randomUUID();
+    const registrationToken = encodeRegistrationToken({
+      CloudId: cloudId.toUpperCase(),
+      ObjectId: objectId,
+      BillingModel: "Capacity",
+      UsageReportingEnabled: false,
+      MarketplaceSyndicationEnabled: true,
+      AgreementNumber: "EA-7",
+    });
+    const input = { ...registrationInput("distributor", { cloudDeploymentId: randomUUID(), billingModel: "PAY_AS_YOU_USE" }), stampInput: "token", registrationToken: `${registrationToken.slice(0, 30)}\n${registrationToken.slice(30)}` };
+    const result = await createRegistrationAction(input);
+    expect(result).toMatchObject({ ok: true });
+    if (!result.ok) return;
+    expect(await database.prisma.registration.findUniqueOrThrow({ where: { id: result.data.id } })).toMatchObject({
+      name: `azurestack-${cloudId}`,
+      cloudDeploymentId: cloudId,
+      objectId,
+      billingModel: "CAPACITY",
+      agreementNumber: "EA-7",
+      usageReportingEnabled: false,
+      marketplaceSyndicationEnabled: true,
+    });
+  });
+
+  it("refuses a bad or missing token with InvalidRegistrationToken on the token field, writing nothing", async () => {
+    await as("distributor");
+    const before = await snapshot();
+    for (const registrationToken of ["", "%%%", Buffer.from('{"CloudId":"x"}').toString("base64")]) {
+      const result = await createRegistrationAction({ ...registrationInput("distributor"), stampInput: "token", registrationToken });
+      expect(result).toMatchObject(refused("InvalidRegistrationToken", { fields: { registrationToken: anyString } }));
+    }
+    expect(await snapshot()).toEqual(before);
   });
 
   it("returns field errors for bad input and a foreign default subscription, writing nothing", async () => {

@@ -1,8 +1,10 @@
 // The simulated stamp's provider usage API: paging, the API's 400 codes, determinism, the meters a
 // Windows VM emits, late records (filtered by reported time) and the ground truth.
+import { decodeRegistrationToken } from "../lib/registrations/decode-registration-token";
+import { stampRegistrationToken } from "../lib/stamp-simulator/registration-token";
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { buildWorld, createStampApi, groundTruth, HOUR_MS, METERS, recordsReportedIn, syntheticTenants, type UsageAggregate } from "../lib/stamp-simulator";
+import { buildWorld, createStampApi, groundTruth, guidFor, HOUR_MS, METERS, recordsReportedIn, syntheticTenants, type UsageAggregate } from "../lib/stamp-simulator";
 import { serveHandler } from "../lib/stamp-simulator/http-server";
 
 const NOW = new Date("2026-11-20T10:30:00Z");
@@ -196,5 +198,14 @@ describe("stamp simulator: provider usage API", () => {
     } finally {
       await running.close();
     }
+  });
+});
+
+describe("the simulated stamp's registration token", () => {
+  it("names the stamp derived from the seed (or the given one) and decodes as the portal reads it", () => {
+    const decoded = decodeRegistrationToken(stampRegistrationToken({ seed: "token-test" }));
+    expect(decoded).toMatchObject({ CloudId: guidFor("token-test:cloud"), BillingModel: "PayAsYouUse", UsageReportingEnabled: true });
+    const capacity = decodeRegistrationToken(stampRegistrationToken({ seed: "x", cloudId: guidFor("demo"), billingModel: "Capacity", agreementNumber: "EA-1" }));
+    expect(capacity).toMatchObject({ CloudId: guidFor("demo"), BillingModel: "Capacity", UsageReportingEnabled: false, AgreementNumber: "EA-1" });
   });
 });

@@ -1,7 +1,8 @@
 "use client";
-// The registration walkthrough (seeds 002/004) as one guided form in numbered sections: the
-// registration subscription type with the seed's guidance, the stamp, the registration resource
-// and the billing model. Field errors come back from createRegistrationAction.
+// The registration walkthrough (docs/registration-service.md) as one guided form in numbered
+// sections: the registration subscription type with its guidance, the stamp (its registration
+// token, or its values one by one), the registration resource and, without a token, the billing
+// model. Field errors come back from createRegistrationAction.
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { createRegistrationAction } from "@/lib/registrations/actions";
@@ -12,6 +13,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { formValues, useActionForm } from "@/components/customers/use-action-form";
 import { BillingModelFields } from "./billing-model-fields";
 import { RegistrationError } from "./registration-error";
+import { readRegistrationToken, RegistrationTokenField } from "./registration-token-field";
 import { armResourceId } from "./labels";
 
 type SubscriptionType = "APSS" | "CSP";
@@ -54,6 +56,8 @@ export function RegistrationForm({ options, recommended }: { options: DefaultSub
   const available = (type: SubscriptionType) => options.filter((option) => option.type === type);
   const [type, setType] = useState<SubscriptionType>(available(recommended).length > 0 ? recommended : recommended === "APSS" ? "CSP" : "APSS");
   const [subscriptionId, setSubscriptionId] = useState(() => available(type)[0]?.id ?? "");
+  const [stampInput, setStampInput] = useState<"token" | "manual">("token");
+  const [token, setToken] = useState("");
   const [cloudDeploymentId, setCloudDeploymentId] = useState("");
   const [resourceGroup, setResourceGroup] = useState("azurestack");
   const [name, setName] = useState("");
@@ -72,7 +76,9 @@ export function RegistrationForm({ options, recommended }: { options: DefaultSub
     submit(formValues(event.currentTarget));
   }
 
-  const defaultName = `azurestack-${cloudDeploymentId.trim().toLowerCase() || "{CloudDeploymentID}"}`;
+  const reading = stampInput === "token" ? readRegistrationToken(token) : null;
+  const stampCloudId = stampInput === "manual" ? cloudDeploymentId.trim().toLowerCase() : reading && "content" in reading ? reading.content.CloudId : "";
+  const defaultName = `azurestack-${stampCloudId || "{CloudDeploymentID}"}`;
   const effectiveName = name.trim() || defaultName;
   const choices = available(type);
 
@@ -123,20 +129,36 @@ export function RegistrationForm({ options, recommended }: { options: DefaultSub
       </Section>
 
       <Section step={2} title="Stamp">
-        <TextField
-          label="CloudDeploymentID"
-          name="cloudDeploymentId"
-          value={cloudDeploymentId}
-          onChange={(event) => setCloudDeploymentId(event.target.value)}
-          placeholder="3f2504e0-4f89-41d3-9a0c-0305e82c3301"
-          autoComplete="off"
-          error={fieldError("cloudDeploymentId")}
-          hint="The stamp's unique ID: a stamp has exactly one registration."
-        />
-        <div className="rounded-md bg-slate-50 p-3 text-xs text-slate-700">
-          <p>Find it on the stamp with PowerShell against the privileged endpoint; the value is in the output&apos;s CloudID:</p>
-          <code className="mt-1 block overflow-x-auto whitespace-pre font-mono text-[11px] text-slate-900">{STAMP_INFO_COMMAND}</code>
-        </div>
+        <fieldset className="flex flex-wrap gap-4 text-sm">
+          <legend className="sr-only">How to identify the stamp</legend>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="stampInput" value="token" checked={stampInput === "token"} onChange={() => setStampInput("token")} />
+            Paste its registration token (recommended)
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="stampInput" value="manual" checked={stampInput === "manual"} onChange={() => setStampInput("manual")} />
+            Enter its values by hand
+          </label>
+        </fieldset>
+        {stampInput === "token" ? <RegistrationTokenField token={token} onTokenChange={setToken} error={fieldError("registrationToken")} /> : null}
+        {stampInput === "manual" ? (
+          <>
+            <TextField
+              label="CloudDeploymentID"
+              name="cloudDeploymentId"
+              value={cloudDeploymentId}
+              onChange={(event) => setCloudDeploymentId(event.target.value)}
+              placeholder="3f2504e0-4f89-41d3-9a0c-0305e82c3301"
+              autoComplete="off"
+              error={fieldError("cloudDeploymentId")}
+              hint="The stamp's unique ID: a stamp has exactly one registration."
+            />
+            <div className="rounded-md bg-slate-50 p-3 text-xs text-slate-700">
+              <p>Find it on the stamp with PowerShell against the privileged endpoint; the value is in the output&apos;s CloudID:</p>
+              <code className="mt-1 block overflow-x-auto whitespace-pre font-mono text-[11px] text-slate-900">{STAMP_INFO_COMMAND}</code>
+            </div>
+          </>
+        ) : null}
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField label="Stamp name" name="stampName" placeholder="Seattle hub 1" error={fieldError("stampName")} />
           <TextField label="Region" name="stampRegion" placeholder="local" hint="The stamp's region name, e.g. local or seattle." error={fieldError("stampRegion")} />
@@ -171,9 +193,11 @@ export function RegistrationForm({ options, recommended }: { options: DefaultSub
         </p>
       </Section>
 
-      <Section step={4} title="Billing">
-        <BillingModelFields fieldError={fieldError} />
-      </Section>
+      {stampInput === "manual" ? (
+        <Section step={4} title="Billing">
+          <BillingModelFields fieldError={fieldError} />
+        </Section>
+      ) : null}
 
       <div className="flex gap-2">
         <Button type="submit" disabled={pending}>

@@ -7,7 +7,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction } from "../actions/run-action";
 import type { ActionResult } from "../actions/action-result";
-import { registrationInputSchema, reregisterSchema } from "./registration-schemas";
+import { registrationFormSchema, reregisterSchema } from "./registration-schemas";
 import { createRegistration } from "./create-registration";
 import { reregister } from "./reregister";
 import { requestMultiTenancy } from "./request-multi-tenancy";
@@ -39,7 +39,7 @@ function revalidateRegistration(id: string): void {
 }
 
 export async function createRegistrationAction(input: unknown): Promise<ActionResult<{ id: string }>> {
-  return runAction("registrations:write", registrationInputSchema, input, async (scope, data) => {
+  return runAction("registrations:write", registrationFormSchema, input, async (scope, data) => {
     const registration = await createRegistration(scope, data);
     revalidatePath("/registrations");
     return { id: registration.id };

@@ -1,5 +1,6 @@
 // Input schemas of the registration service; shared with the forms and the ARM API (no "server-only").
 import { z } from "zod";
+import { decodeRegistrationToken } from "./decode-registration-token";
 
 export const LOWERCASE_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ANY_GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
@@ -59,6 +60,30 @@ export const registrationInputSchema = z
   }));
 
 export type RegistrationInput = z.output<typeof registrationInputSchema>;
+
+/**
+ * The "Register a stamp" form: a pasted registration token (the primary way) supplies the stamp's
+ * values; without one the form's own fields do. A bad token is refused with
+ * InvalidRegistrationToken on the registrationToken field (decodeRegistrationToken throws it).
+ */
+export const registrationFormSchema = z.preprocess((input) => {
+  if (typeof input !== "object" || input === null) return input;
+  const form = input as Record<string, unknown>;
+  const token = typeof form.registrationToken === "string" ? form.registrationToken.trim() : "";
+  // The form sends stampInput=token when the token is the chosen way: an empty one is then refused.
+  if (!token && form.stampInput !== "token") return form;
+  const content = decodeRegistrationToken(token);
+  const capacity = content.BillingModel === "Capacity";
+  return {
+    ...form,
+    cloudDeploymentId: content.CloudId,
+    objectId: content.ObjectId,
+    billingModel: capacity ? "CAPACITY" : "PAY_AS_YOU_USE",
+    agreementNumber: capacity ? (content.AgreementNumber ?? undefined) : undefined,
+    usageReportingEnabled: !capacity && content.UsageReportingEnabled,
+    marketplaceSyndicationEnabled: content.MarketplaceSyndicationEnabled,
+  };
+}, registrationInputSchema);
 
 export const reregisterSchema = z
   .object({

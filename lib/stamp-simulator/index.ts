@@ -5,6 +5,7 @@ export { groundTruth, recordsReportedIn, MAX_LATE_HOURS } from "./usage";
 export { createStampApi, stampTime, PAGE_SIZE, USAGE_API_VERSION, SUBSCRIPTIONS_API_VERSION, type FetchHandler, type UsageAggregate } from "./api";
 export { METERS, BILLED_METER_IDS } from "./meters";
 export { guidFor } from "./random";
+export { stampRegistrationToken } from "./registration-token";
 
 import { guidFor } from "./random";
 import type { SimulatorTenant } from "./world";
