@@ -2,7 +2,8 @@
 // those): each writes an audit event. Covered elsewhere already, and listed here so the inventory
 // is in one place:
 //   - POST /api/price-list/import → price-list.import (tests/pricing-import.test.ts)
-//   - ARM PUT registration → registration.create / .reregister / .update; ARM PUT/DELETE customer
+//   - ARM PUT registration → registration.create / .reregister / .update; PATCH → registration.tags.update
+//     (tests/arm-api.test.ts); DELETE → registration.delete (tests/arm-sdk.test.ts); ARM PUT/DELETE customer
 //     subscription → registration.customerSubscription.add / .replace / .remove (tests/arm-api.test.ts)
 //   - POST /api/usage/ingest → usage.correct per batch that corrects stored usage
 //     (tests/usage-ingest.test.ts); new usage is logged per batch in UsageBatch, not audited.
