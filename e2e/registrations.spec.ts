@@ -59,9 +59,9 @@ test("a distributor registers a stamp, gets multi-tenancy approved and manages c
       AgreementNumber: null,
     });
     // A cut-short paste is explained at once; the whole token (wrapped as PowerShell wraps it) is read back.
-    await page.getByLabel("Registration token").fill(token.slice(0, 20));
+    await page.getByRole("textbox", { name: "Registration token" }).fill(token.slice(0, 20));
     await expect(page.getByText("The registration token is not valid")).toBeVisible();
-    await page.getByLabel("Registration token").fill(token.replace(/(.{64})/g, "$1\n"));
+    await page.getByRole("textbox", { name: "Registration token" }).fill(token.replace(/(.{64})/g, "$1\n"));
     const reading = page.getByRole("definition").filter({ hasText: cloudDeploymentId });
     await expect(reading).toBeVisible();
     await expect(page.getByLabel("What the token says")).toContainText("Pay-as-you-use");

@@ -12,6 +12,7 @@ import type { PhaseTimer } from "./phase-timer";
 import { arrayRecordList, type UsageRecordList } from "./usage-record-list";
 
 import { MAX_USAGE_RECORDS_PER_BATCH } from "./usage-limits";
+import { withConflictRetries } from "../database/with-conflict-retries";
 
 export const MAX_RECORDS_PER_BATCH = MAX_USAGE_RECORDS_PER_BATCH;
 
@@ -83,7 +84,11 @@ export async function ingestUsageBatch(registrationId: string, batch: readonly u
 
   const batchId = randomUUID();
   const database = await getDatabase();
-  const result = await database.sql.transaction(async (tx) => {
+  const result = await withConflictRetries(() => database.sql.transaction(async (tx) => {
+    // One batch of a registration at a time: two collectors posting overlapping new records in
+    // different orders would otherwise wait on each other's keys (a deadlock). Batches of
+    // different registrations never share a record key and still run side by side.
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('usage-ingest:' || $1, 0))`, [registration.id]);
     // Capacity stamps report usage for the partner's own insight, but Microsoft bills them a fixed fee: never rated.
     const rate = registration.billingModel === "PAY_AS_YOU_USE";
     const stored = await storeUsageRows(tx, registration.id, batchId, records, createEncoder, { copyDirect: database.mode === "postgres", rate, timer });
@@ -105,7 +110,7 @@ export async function ingestUsageBatch(registrationId: string, batch: readonly u
       );
     }
     return { counts, rejections };
-  });
+  }));
   timer?.lap("finish");
   return { batchId, ...result.counts, rejections: result.rejections };
 }

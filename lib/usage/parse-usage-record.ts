@@ -17,6 +17,7 @@ export const USAGE_REJECT_CODES = [
   "QuantityOutOfRange",
   "UnknownMeter",
   "MalformedInstanceData",
+  "ValueTooLong",
   "DuplicateInBatch",
 ] as const;
 export type UsageRejectCode = (typeof USAGE_REJECT_CODES)[number];
@@ -107,6 +108,24 @@ const isNegative = (value: unknown, text: string) => (typeof value === "number" 
 const REQUIRED = ["subscriptionId", "usageStartTime", "usageEndTime", "instanceData", "quantity", "meterId"] as const;
 
 /**
+ * Per-field limits (docs/usage-ingest.md). The local subscription id and the resource URI are part
+ * of indexed keys, and PostgreSQL refuses an index entry over ~2.7 kB: beyond these a record used
+ * to fail its whole batch, on every retry. Far above anything a stamp sends (GUIDs; ARM ids).
+ */
+export const USAGE_FIELD_LIMITS = {
+  /** properties.subscriptionId, in UTF-8 bytes. */
+  localSubscriptionIdBytes: 256,
+  /** instanceData's resourceUri, in UTF-8 bytes. */
+  resourceUriBytes: 2_048,
+  /** instanceData's location, in characters. */
+  locationChars: 256,
+  /** The instanceData JSON string, in characters. */
+  instanceDataChars: 64 * 1024,
+  /** Nesting of the instanceData JSON (objects and arrays). */
+  instanceDataDepth: 32,
+} as const;
+
+/**
  * A valid record in primitive form (no Date or Decimal objects): what the ingest hot path needs
  * for tens of thousands of records per batch. parseUsageRecord wraps it for everyone else.
  */
@@ -165,6 +184,9 @@ export function checkUsageRecordInto(
   if (typeof p.subscriptionId !== "string") return refuse("MissingProperty", "properties.subscriptionId must be a string.");
   // PostgreSQL text can't hold NUL: refused here rather than failing the whole batch's COPY.
   if (p.subscriptionId.includes("\0")) return refuse("MissingProperty", "properties.subscriptionId must not contain NUL characters.");
+  if (p.subscriptionId.length > USAGE_FIELD_LIMITS.localSubscriptionIdBytes || Buffer.byteLength(p.subscriptionId) > USAGE_FIELD_LIMITS.localSubscriptionIdBytes) {
+    return refuse("ValueTooLong", `properties.subscriptionId is longer than ${USAGE_FIELD_LIMITS.localSubscriptionIdBytes} bytes.`);
+  }
   if (typeof p.meterId !== "string") return refuse("UnknownMeter", "properties.meterId must be a string GUID.");
 
   const start = parseTime(p.usageStartTime);
@@ -184,7 +206,7 @@ export function checkUsageRecordInto(
   if (!meterId || !knownMeters.has(meterId)) return refuse("UnknownMeter", `meterId ${p.meterId.slice(0, 64)} is not an Azure Stack Hub local meter.`);
 
   const instance = parseInstance(p.instanceData);
-  if (!instance.ok) return refuse("MalformedInstanceData", instance.reason);
+  if (!instance.ok) return refuse(instance.code ?? "MalformedInstanceData", instance.reason);
 
   out.localSubscriptionId = p.subscriptionId.trim().toLowerCase();
   out.localMeterId = meterId;
@@ -217,11 +239,37 @@ export const JSON_LONE_SURROGATE_ESCAPE = /(?<!\\)((?:\\\\)*)\\u[dD][89a-fA-F][0
 
 export type InstanceData =
   | { ok: true; resourceUri: string; location: string | null; additionalInfo: unknown; tags: unknown }
-  | { ok: false; reason: string };
+  | { ok: false; reason: string; code?: "ValueTooLong" };
+
+/**
+ * Whether JSON text nests objects/arrays deeper than `limit`, read without parsing it: values
+ * nested thousands deep overflow the stack of whatever recurses over them later (JSON.stringify).
+ */
+export function jsonNestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index);
+    if (inString) {
+      if (char === 0x5c) index++;
+      else if (char === 0x22) inString = false;
+    } else if (char === 0x22) inString = true;
+    else if (char === 0x7b || char === 0x5b) {
+      if (++depth > limit) return true;
+    } else if (char === 0x7d || char === 0x5d) depth--;
+  }
+  return false;
+}
 
 /** instanceData is a JSON *string* holding {"Microsoft.Resources":{resourceUri, location, tags, additionalInfo}}. */
 export function parseInstanceData(value: unknown): InstanceData {
   if (typeof value !== "string") return { ok: false, reason: "instanceData must be a JSON string, not an object." };
+  if (value.length > USAGE_FIELD_LIMITS.instanceDataChars) {
+    return { ok: false, code: "ValueTooLong", reason: `instanceData is longer than ${USAGE_FIELD_LIMITS.instanceDataChars} characters.` };
+  }
+  if (jsonNestsDeeperThan(value, USAGE_FIELD_LIMITS.instanceDataDepth)) {
+    return { ok: false, reason: `instanceData nests objects or arrays deeper than ${USAGE_FIELD_LIMITS.instanceDataDepth} levels.` };
+  }
   // A NUL can only arrive escaped (\u0000); PostgreSQL's text and jsonb refuse it.
   if (value.includes("\\u0000") && new RegExp(JSON_NUL_ESCAPE.source).test(value)) return { ok: false, reason: "instanceData must not contain NUL (\\u0000) characters." };
   let parsed: unknown;
@@ -235,13 +283,20 @@ export function parseInstanceData(value: unknown): InstanceData {
   const { resourceUri, location } = resources;
   if (typeof resourceUri !== "string" || resourceUri.trim() === "") return { ok: false, reason: "instanceData has no resourceUri." };
   if (location !== undefined && location !== null && typeof location !== "string") return { ok: false, reason: "instanceData location must be a string." };
+  const uri = resourceUri.trim();
+  if (Buffer.byteLength(uri) > USAGE_FIELD_LIMITS.resourceUriBytes) {
+    return { ok: false, code: "ValueTooLong", reason: `instanceData's resourceUri is longer than ${USAGE_FIELD_LIMITS.resourceUriBytes} bytes.` };
+  }
+  if (typeof location === "string" && location.length > USAGE_FIELD_LIMITS.locationChars) {
+    return { ok: false, code: "ValueTooLong", reason: `instanceData's location is longer than ${USAGE_FIELD_LIMITS.locationChars} characters.` };
+  }
   // tags and additionalInfo are stored as jsonb, which refuses half a surrogate pair.
   if (new RegExp(JSON_LONE_SURROGATE_ESCAPE.source).test(JSON.stringify(resources))) {
     return { ok: false, reason: "instanceData holds an unpaired UTF-16 surrogate (invalid Unicode)." };
   }
   return {
     ok: true,
-    resourceUri: resourceUri.trim(),
+    resourceUri: uri,
     location: location ?? null,
     additionalInfo: resources.additionalInfo ?? null,
     tags: resources.tags ?? null,
