@@ -6,6 +6,7 @@ import type { PartnerScope } from "../auth/partner-scope";
 import type { Permission } from "../auth/permissions";
 import { fail, ok, type ActionResult } from "./action-result";
 import { COMMON_ERROR_CODES, DomainError, type FieldErrors } from "./errors";
+import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "../http/unstorable-text";
 
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};
@@ -47,6 +48,12 @@ export async function runAction<Schema extends z.ZodType, T>(
 ): Promise<ActionResult<T>> {
   try {
     const scope = await requireActionScope(permission);
+    // Text PostgreSQL can't store is refused here, for every action alike, before any schema.
+    const unstorable = findUnstorableText(input);
+    if (unstorable) {
+      const message = `This value ${UNSTORABLE_TEXT_MESSAGE}`;
+      return fail({ code: COMMON_ERROR_CODES.ValidationFailed, message: "Some fields need attention.", fields: { [unstorable]: message } });
+    }
     const parsed = schema.safeParse(input);
     if (!parsed.success) return toActionError(parsed.error);
     return ok(await handler(scope, parsed.data));

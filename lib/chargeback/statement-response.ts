@@ -1,7 +1,7 @@
 import "server-only";
 // GET /api/statements/<customerId>?period=YYYY-MM plumbing, kept out of the route so tests call it.
 import type { PartnerScope } from "../auth/partner-scope";
-import { apiErrorResponse } from "@/app/api/price-list/api-errors";
+import { apiErrorResponse } from "@/lib/http/api-error-response";
 import { getCustomerStatement } from "./get-customer-statement";
 import { statementCsv, statementFileName, statementQuerySchema } from "./statement-csv";
 

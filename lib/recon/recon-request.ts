@@ -5,7 +5,7 @@ import { authenticateApiToken } from "../api-tokens/resolve-api-token-scope";
 import { getDatabase } from "../db";
 import { COMMON_ERROR_CODES, DomainError } from "../actions/errors";
 import { assertScopeCan, type PartnerScope } from "../auth/partner-scope";
-import { apiErrorResponse } from "@/app/api/price-list/api-errors";
+import { apiErrorResponse } from "@/lib/http/api-error-response";
 import { parseReconSearchParams, resolveReconQuery } from "./recon-source";
 import { reconCsvStream, reconFileName } from "./stream-recon-csv";
 

@@ -2,7 +2,7 @@
 // streamed; scoped exactly like the page. Admin agents, billing admins and operators.
 import { requireActionScope } from "@/lib/auth/get-scope";
 import { auditExportResponse } from "@/lib/audit/export-audit-events";
-import { apiErrorResponse } from "@/app/api/price-list/api-errors";
+import { apiErrorResponse } from "@/lib/http/api-error-response";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@
 import { requireActionScope } from "@/lib/auth/get-scope";
 import { exportPriceListCsv } from "@/lib/pricing/export-price-list";
 import { parsePriceListSearchParams, resolvePriceListQuery } from "@/lib/pricing/price-list-query";
-import { apiErrorResponse } from "../api-errors";
+import { apiErrorResponse } from "@/lib/http/api-error-response";
 
 export const dynamic = "force-dynamic";
 

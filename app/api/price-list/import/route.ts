@@ -8,7 +8,7 @@ import { requireActionScope } from "@/lib/auth/get-scope";
 import { importPriceList } from "@/lib/pricing/import-price-list";
 import { parsePriceDate } from "@/lib/pricing/price-dates";
 import type { ImportStreamLine } from "@/lib/pricing/import-protocol";
-import { apiErrorResponse, toApiError } from "../api-errors";
+import { apiErrorResponse, toApiError } from "@/lib/http/api-error-response";
 
 export const dynamic = "force-dynamic";
 

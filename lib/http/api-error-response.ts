@@ -1,3 +1,5 @@
+// The JSON error envelope of the portal's non-ARM APIs (price list, recon, statements, audit):
+// `{"ok":false,"error":{"code","message","fields"?,"details"?}}` with the status of the error.
 import "server-only";
 import { z } from "zod";
 import { COMMON_ERROR_CODES, DomainError } from "@/lib/actions/errors";
