@@ -21,7 +21,8 @@ export interface ThrottleRule {
 
 export const SIGN_IN_THROTTLE_RULES: Record<ThrottleKind, ThrottleRule> = {
   "account-ip": { freeAttempts: 5, baseDelaySeconds: 30, maxDelaySeconds: 15 * 60 },
-  ip: { freeAttempts: 20, baseDelaySeconds: 30, maxDelaySeconds: 15 * 60 },
+  // Generous: one office or VPN exit address carries many users, and a success gives its attempt back.
+  ip: { freeAttempts: 50, baseDelaySeconds: 30, maxDelaySeconds: 15 * 60 },
   account: { freeAttempts: 10, baseDelaySeconds: 1, maxDelaySeconds: 30 },
 };
 
