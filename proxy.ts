@@ -6,6 +6,9 @@ import { buildSecurityHeaders } from "./lib/security/build-security-headers";
 import { isAllowedOrigin } from "./lib/security/is-allowed-origin";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+// API routes that never look at the session cookie (ARM: API tokens; usage: ingestion keys): no
+// CSRF to stop, and their clients must get the routes' own answers (e.g. ARM's 401) unchanged.
+const TOKEN_ONLY_PREFIXES = ["/api/arm/", "/api/usage/"];
 
 function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
@@ -27,7 +30,9 @@ function refusedForOrigin(request: NextRequest): NextResponse | null {
     if (!request.headers.has("origin") || isAllowedOrigin(request.headers, request.url)) return null;
     return new NextResponse("This request didn't come from a Stackcenter page.", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
-  if (!isApi || /^Bearer\s/i.test(request.headers.get("authorization") ?? "")) return null;
+  const lowerPath = request.nextUrl.pathname.toLowerCase();
+  if (!isApi || TOKEN_ONLY_PREFIXES.some((prefix) => lowerPath.startsWith(prefix))) return null;
+  if (/^Bearer\s/i.test(request.headers.get("authorization") ?? "")) return null;
   if (isAllowedOrigin(request.headers, request.url)) return null;
   return NextResponse.json(
     { ok: false, error: { code: "Forbidden", message: "This request didn't come from a Stackcenter page. Reload the page and try again." } },

@@ -79,6 +79,11 @@ describe("Origin checks in the proxy", () => {
     expect(run("/api/usage/local-subscriptions", { method: "PUT", headers: { authorization: "Bearer x" } }).status).toBe(200);
   });
 
+  it("leaves token-only APIs to answer for themselves, even without a token (ARM's own 401)", () => {
+    expect(run("/api/arm/subscriptions/x/resourceGroups/y/providers/Microsoft.AzureStack/registrations/z", { method: "PUT" }).status).toBe(200);
+    expect(run("/api/usage/ingest", { method: "POST", headers: { origin: "https://evil.example" } }).status).toBe(200);
+  });
+
   it("answers a server action from a foreign page with 403 (Next itself would answer 500)", () => {
     const action = { "next-action": "7f00aa", "content-type": "text/plain;charset=UTF-8" };
     expect(run("/customers", { method: "POST", headers: { ...action, origin: "https://evil.example" } }).status).toBe(403);
