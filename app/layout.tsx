@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { connection } from "next/server";
 import "@fontsource/inter/400.css";
 import "@fontsource/inter/500.css";
 import "@fontsource/inter/600.css";
@@ -11,7 +12,10 @@ export const metadata: Metadata = {
   description: "The partner portal for CSPs operating Azure Stack Hub.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: Next puts the request's CSP nonce (proxy.ts) on its scripts
+  // only while rendering, so a page prerendered at build time would have its scripts blocked.
+  await connection();
   return (
     <html lang="en">
       <body className="font-sans">

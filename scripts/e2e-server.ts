@@ -2,7 +2,7 @@
 //   - default: embedded PGlite in .data/e2e, deleted first;
 //   - E2E_DATABASE_URL=postgres://…/<name>: that PostgreSQL database, dropped and recreated first
 //     (the name must contain "e2e" or "test", so a real database can never be wiped by mistake).
-// Then runs scripts/start.ts (migrate + seed, build if needed, next start) with a fixed test
+// Then runs scripts/start.ts (migrate + seed, build if needed, scripts/server.ts) with a fixed test
 // secret and without .env.local, so a developer's local settings cannot leak into the tests.
 import { spawn } from "node:child_process";
 import fs from "node:fs";

@@ -5,8 +5,9 @@
 //      exit before the server starts: the embedded PGlite folder has a single process owner;
 //   3. `next build` when .next has no build or the sources changed since the last one
 //      (fingerprint of paths, sizes and mtimes, stored in .next/stackcenter-fingerprint);
-//   4. `next start` on HOST:PORT (default 127.0.0.1:3000).
-// `npm run dev` (--dev) skips step 3 and runs `next dev` instead of `next start`.
+//   4. scripts/server.ts (Next's request handler in a Node server that records each request's TCP
+//      peer, see there) on HOST:PORT (default 127.0.0.1:3000), in production mode.
+// `npm run dev` (--dev) skips step 3 and runs the server in development mode.
 // --no-env-file skips .env.local entirely (the e2e server uses it so a developer's .env.local
 // cannot point the tests at their own database).
 import { spawn, type ChildProcess } from "node:child_process";
@@ -244,8 +245,8 @@ async function main(): Promise<void> {
 
   if (dev) {
     console.log("[start] build: skipped (--dev)");
-    console.log(`[start] ready in ${seconds(totalStarted)}; starting next dev on ${url} (bound to ${host})`);
-    process.exit(await serve(bin("next"), ["dev", "-p", port, "-H", host], env));
+    console.log(`[start] ready in ${seconds(totalStarted)}; starting the development server on ${url} (bound to ${host})`);
+    process.exit(await serve(bin("tsx"), ["scripts/server.ts", "--dev"], { ...env, NODE_ENV: "development" }));
   }
 
   // 3. Production build when needed.
@@ -260,8 +261,8 @@ async function main(): Promise<void> {
   }
 
   // 4. Serve.
-  console.log(`[start] ready in ${seconds(totalStarted)}; starting next start on ${url} (bound to ${host})`);
-  process.exit(await serve(bin("next"), ["start", "-p", port, "-H", host], withServerNodeOptions(env)));
+  console.log(`[start] ready in ${seconds(totalStarted)}; starting the production server on ${url} (bound to ${host})`);
+  process.exit(await serve(bin("tsx"), ["scripts/server.ts"], withServerNodeOptions({ ...env, NODE_ENV: "production" })));
 }
 
 /**
@@ -282,7 +283,7 @@ function withServerNodeOptions(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 async function serve(command: string, commandArgs: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const started = performance.now();
   const code = await run(command, commandArgs, env);
-  console.log(`[start] ${path.basename(command)} ${commandArgs[0]} exited with ${code} after ${seconds(started)}`);
+  console.log(`[start] ${path.basename(command)} ${commandArgs.join(" ")} exited with ${code} after ${seconds(started)}`);
   return code;
 }
 

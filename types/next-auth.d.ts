@@ -2,7 +2,14 @@ import type { UserRole } from "../generated/prisma/enums";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; role: UserRole; partnerId: string | null; name?: string | null; email?: string | null };
+    user: {
+      id: string;
+      role: UserRole;
+      partnerId: string | null;
+      sessionVersion?: number;
+      name?: string | null;
+      email?: string | null;
+    };
   }
 }
 
@@ -11,5 +18,7 @@ declare module "next-auth/jwt" {
     userId: string;
     role: UserRole;
     partnerId: string | null;
+    /** User.sessionVersion when the token was issued; absent in tokens from before it existed. */
+    sessionVersion?: number;
   }
 }

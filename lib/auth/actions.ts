@@ -6,6 +6,7 @@ import { runAction } from "../actions/run-action";
 import type { ActionResult } from "../actions/action-result";
 import { COMMON_ERROR_CODES, DomainError } from "../actions/errors";
 import { RESELLER_FILTER_COOKIE } from "./get-scope";
+import { publicOrigin } from "./public-origin";
 
 const selectResellerSchema = z.object({ resellerId: z.string().trim().max(40).nullable() });
 
@@ -20,7 +21,12 @@ export async function selectResellerAction(input: unknown): Promise<ActionResult
     }
     const cookieStore = await cookies();
     if (resellerId) {
-      cookieStore.set(RESELLER_FILTER_COOKIE, resellerId, { httpOnly: true, sameSite: "lax", path: "/" });
+      cookieStore.set(RESELLER_FILTER_COOKIE, resellerId, {
+        httpOnly: true,
+        sameSite: "lax",
+        path: "/",
+        secure: publicOrigin()?.protocol === "https:",
+      });
     } else {
       cookieStore.delete(RESELLER_FILTER_COOKIE);
     }

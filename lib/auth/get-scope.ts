@@ -18,6 +18,8 @@ export const getCurrentScope = cache(async (): Promise<PartnerScope | null> => {
   const cookieStore = await cookies();
   return resolvePartnerScope(await getPrisma(), {
     userId: session.user.id,
+    // A token from before session versions existed carries none: it matches no user, so it ends.
+    sessionVersion: session.user.sessionVersion ?? -1,
     selectedResellerId: cookieStore.get(RESELLER_FILTER_COOKIE)?.value ?? null,
   });
 });

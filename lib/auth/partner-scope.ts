@@ -35,6 +35,12 @@ export interface ScopeIdentity {
   userId: string;
   /** A distributor's switcher choice (cookie); ignored unless it names one of its resellers. */
   selectedResellerId?: string | null;
+  /**
+   * For a browser session: the session version its token carries; the scope is refused unless it
+   * is still the user's (sign-out, role change and deactivation move it on). Omitted for API
+   * tokens, which are revoked on their own.
+   */
+  sessionVersion?: number;
 }
 
 /**
@@ -53,6 +59,7 @@ export async function resolvePartnerScope(
       displayName: true,
       role: true,
       active: true,
+      sessionVersion: true,
       partner: {
         select: {
           id: true,
@@ -66,6 +73,7 @@ export async function resolvePartnerScope(
     },
   });
   if (!user || !user.active) return null;
+  if (identity.sessionVersion !== undefined && identity.sessionVersion !== user.sessionVersion) return null;
 
   const base = { userId: user.id, userName: user.displayName, email: user.email, role: user.role };
   if (user.role === "OPERATOR") {

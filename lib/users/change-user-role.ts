@@ -2,6 +2,7 @@ import "server-only";
 import { getPrisma } from "../db";
 import type { PartnerScope } from "../auth/partner-scope";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { revokeUserSessions } from "../auth/revoke-user-sessions";
 import { assertNotSelf, findManagedUser } from "./find-managed-user";
 import { assertAnotherActiveAdmin, lockPartnerUsers } from "./last-admin";
 import type { PartnerRole } from "./user-schemas";
@@ -18,6 +19,7 @@ export async function changeUserRole(scope: PartnerScope, userId: string, role: 
     if (user.role === role) return { id: user.id, role };
     if (user.role === "ADMIN_AGENT" && user.active) await assertAnotherActiveAdmin(tx, user.partnerId, user.id, "demote");
     await tx.user.update({ where: { id: user.id }, data: { role }, select: { id: true } });
+    await revokeUserSessions(tx, user.id);
     await recordAuditEvent(tx, scope, {
       action: "user.changeRole",
       targetType: "User",

@@ -2,6 +2,7 @@ import "server-only";
 import { getPrisma } from "../db";
 import type { PartnerScope } from "../auth/partner-scope";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { revokeUserSessions } from "../auth/revoke-user-sessions";
 import { assertNotSelf, findManagedUser } from "./find-managed-user";
 import { assertAnotherActiveAdmin, lockPartnerUsers } from "./last-admin";
 
@@ -20,6 +21,7 @@ export async function setUserActive(scope: PartnerScope, userId: string, active:
     if (user.active === active) return { id: user.id, active };
     if (!active && user.role === "ADMIN_AGENT") await assertAnotherActiveAdmin(tx, user.partnerId, user.id, "deactivate");
     await tx.user.update({ where: { id: user.id }, data: { active }, select: { id: true } });
+    await revokeUserSessions(tx, user.id);
     await recordAuditEvent(tx, scope, {
       action: active ? "user.reactivate" : "user.deactivate",
       targetType: "User",

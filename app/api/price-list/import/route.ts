@@ -2,9 +2,11 @@
 // Operators only. The body is parsed as it streams in (no buffering of the file). With
 // "Accept: application/x-ndjson" the answer streams progress lines then a result line (see
 // lib/pricing/import-protocol.ts); otherwise one JSON body with a meaningful status
-// (200, 400, 401, 403, 422).
+// (200, 400, 401, 403, 422). Authenticated by the session cookie, so only from the portal's own
+// pages (Origin check: 403 otherwise).
 import { z } from "zod";
 import { requireActionScope } from "@/lib/auth/get-scope";
+import { assertSameOrigin } from "@/lib/security/assert-same-origin";
 import { importPriceList } from "@/lib/pricing/import-price-list";
 import { parsePriceDate } from "@/lib/pricing/price-dates";
 import type { ImportStreamLine } from "@/lib/pricing/import-protocol";
@@ -36,6 +38,7 @@ export async function POST(request: Request): Promise<Response> {
   let scope;
   let params;
   try {
+    assertSameOrigin(request);
     scope = await requireActionScope("platform:operate");
     const url = new URL(request.url);
     params = paramsSchema.parse({ effectiveFrom: url.searchParams.get("effectiveFrom") ?? undefined, fileName: url.searchParams.get("fileName") ?? undefined });
