@@ -4,6 +4,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { buildSecurityHeaders } from "./lib/security/build-security-headers";
 import { isAllowedOrigin } from "./lib/security/is-allowed-origin";
+import { findMalformedUrl, malformedUrlResponse } from "./lib/http/find-malformed-url";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 // API routes that never look at the session cookie (ARM: API tokens; usage: ingestion keys): no
@@ -47,6 +48,15 @@ export function proxy(request: NextRequest): NextResponse {
     dev: process.env.NODE_ENV === "development",
     https: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"),
   });
+
+  // A URL Next would answer with a 500 (malformed percent-encoding) or that carries text no query
+  // can use (NUL, unpaired surrogates) is refused here, before any route, in the route's API shape.
+  const url = new URL(request.url);
+  const malformed = findMalformedUrl(url);
+  if (malformed) {
+    const answer = malformedUrlResponse(url, malformed);
+    return withHeaders(new NextResponse(answer.body, { status: answer.status, headers: answer.headers }), headers);
+  }
 
   const refused = refusedForOrigin(request);
   if (refused) return withHeaders(refused, headers);

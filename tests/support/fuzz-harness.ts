@@ -1,7 +1,9 @@
-// Serves a fuzzed Request the way Next does: the proxy's malformed-URL check first (it answers
-// before any route), then the route handler. The whole body is read, so a stream that breaks
-// after its headers fails the test instead of passing as a short answer.
-import { findMalformedUrl, malformedUrlResponse } from "../../lib/http/find-malformed-url";
+// Serves a fuzzed Request the way Next does: the real proxy (proxy.ts) first, which may answer
+// itself (a malformed URL, a foreign Origin), then the route handler with the headers the proxy
+// passes on. The whole body is read, so a stream that breaks after its headers fails the test
+// instead of passing as a short answer.
+import { NextRequest } from "next/server";
+import { proxy } from "../../proxy";
 
 export interface Answer {
   method: string;
@@ -12,9 +14,8 @@ export interface Answer {
 }
 
 export async function throughProxy(request: Request, handler: (request: Request) => Promise<Response> | Response): Promise<Answer> {
-  const url = new URL(request.url);
-  const malformed = findMalformedUrl(url);
-  const response = malformed ? malformedUrlResponse(url, malformed) : await handler(request);
+  const early = proxy(new NextRequest(request.clone()));
+  const response = early.headers.get("x-middleware-next") === "1" ? await handler(request) : early;
   const text = await response.text();
   return { method: request.method, url: request.url, status: response.status, contentType: response.headers.get("content-type") ?? "", text };
 }
