@@ -10,6 +10,7 @@ import { parseAuditQuery, type AuditQuery } from "./audit-query";
 import { AUDIT_EVENT_ORDER, AUDIT_EVENT_SELECT, auditEventsWhere } from "./audit-scope";
 import type { AuditEventRow } from "./list-audit-events";
 import { fileNameSlug } from "../files/download-file-name";
+import { csvDownloadStream } from "../http/csv-download-stream";
 
 export const AUDIT_CSV_COLUMNS = [
   "Time",
@@ -64,22 +65,7 @@ export async function* auditCsvChunks(scope: PartnerScope, query: AuditQuery, pa
 export function auditCsvStream(scope: PartnerScope, query: AuditQuery): ReadableStream<Uint8Array> {
   // Checked here too, not only on the first pull: a refusal must come before any header is sent.
   assertScopeCan(scope, "audit:read");
-  const chunks = auditCsvChunks(scope, query);
-  const encoder = new TextEncoder();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const next = await chunks.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
-      } catch (error) {
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await chunks.return(undefined);
-    },
-  });
+  return csvDownloadStream(auditCsvChunks(scope, query), "audit log");
 }
 
 /** audit_<partner-slug>_<yyyy-mm-dd>.csv */

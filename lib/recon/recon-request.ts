@@ -8,6 +8,7 @@ import { assertScopeCan, type PartnerScope } from "../auth/partner-scope";
 import { apiErrorResponse } from "@/lib/http/api-error-response";
 import { parseReconSearchParams, resolveReconQuery } from "./recon-source";
 import { reconCsvStream, reconFileName } from "./stream-recon-csv";
+import { csvDownloadStream } from "../http/csv-download-stream";
 
 /**
  * A request carrying an Authorization header is an API call: the token alone decides (a bad token
@@ -29,7 +30,7 @@ export async function reconResponse(request: Request, sessionScope: () => Promis
     const { sql } = await getDatabase();
     const query = await resolveReconQuery(sql, scope, filter);
     const format = filter.format ?? "modern";
-    return new Response(reconCsvStream(sql, query, undefined, format), {
+    return new Response(csvDownloadStream(reconCsvStream(sql, query, undefined, format), "recon"), {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
         "Content-Disposition": `attachment; filename="${reconFileName(scope.partnerName, query.period, format)}"`,

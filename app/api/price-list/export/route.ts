@@ -4,6 +4,7 @@ import { requireActionScope } from "@/lib/auth/get-scope";
 import { exportPriceListCsv } from "@/lib/pricing/export-price-list";
 import { parsePriceListSearchParams, resolvePriceListQuery } from "@/lib/pricing/price-list-query";
 import { apiErrorResponse } from "@/lib/http/api-error-response";
+import { csvDownloadStream } from "@/lib/http/csv-download-stream";
 
 export const dynamic = "force-dynamic";
 
@@ -11,18 +12,7 @@ export async function GET(request: Request): Promise<Response> {
   try {
     const scope = await requireActionScope("prices:read");
     const query = resolvePriceListQuery(parsePriceListSearchParams(new URL(request.url).searchParams));
-    const chunks = await exportPriceListCsv(scope, query);
-    const encoder = new TextEncoder();
-    const body = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        const next = await chunks.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
-      },
-      async cancel() {
-        await chunks.return(undefined);
-      },
-    });
+    const body = csvDownloadStream(await exportPriceListCsv(scope, query), "price list");
     const slug = (query.region ?? "all-regions").toLowerCase().replace(/[^a-z0-9]+/g, "-");
     return new Response(body, {
       headers: {
