@@ -37,6 +37,28 @@ async function drain(stream: ReadableStream<Uint8Array>): Promise<{ bytes: numbe
   return { bytes, seconds: (performance.now() - start) / 1000, peakRss: Math.max(peakRss, process.memoryUsage().rss) };
 }
 
+/**
+ * While `during` runs, another caller's one-row query every 100 ms (as /api/health or a second
+ * partner's page would): how long such a query waits behind the export. PGlite has one connection.
+ */
+async function probeConcurrentQueries<T>(database: Database, during: Promise<T>): Promise<{ result: T; p50: number; max: number; count: number }> {
+  const waits: number[] = [];
+  let running = true;
+  const prober = (async () => {
+    while (running) {
+      const start = performance.now();
+      await database.sql.query("SELECT 1");
+      waits.push(performance.now() - start);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  const result = await during;
+  running = false;
+  await prober;
+  waits.sort((a, b) => a - b);
+  return { result, p50: waits[Math.floor(waits.length / 2)] ?? 0, max: waits[waits.length - 1] ?? 0, count: waits.length };
+}
+
 /** psql \copy of the same SELECT (one text column per line, as the export's COPY) to /dev/null; its peak RSS from /proc (VmHWM, sampled). */
 function psqlCopy(url: string, select: string): Promise<{ seconds: number; peakRss: number }> {
   const psql = process.env.PSQL ?? "psql";
@@ -70,6 +92,7 @@ async function run(label: string, openDb: () => Promise<Database>) {
   const { reconCsvSelect } = await import("../lib/recon/recon-csv-sql");
   const { reconCsvStream, reconCsvJsStream } = await import("../lib/recon/stream-recon-csv");
   const { reconTotals } = await import("../lib/recon/recon-totals");
+  const { csvDownloadStream } = await import("../lib/http/csv-download-stream");
 
   const database = await openDb();
   try {
@@ -89,12 +112,16 @@ async function run(label: string, openDb: () => Promise<Database>) {
     const scope = await world.scope("direct", "BILLING_ADMIN");
     const query = await resolveReconQuery(database.sql, scope, { period: PERIOD });
     const path = database.sql.copyTo ? "COPY, cells formatted in SQL" : "JS: keyset pages → toReconLine → csv-stringify";
-    const exported = await drain(reconCsvStream(database.sql, query));
+    // Through the download stream the route serves (it yields to other requests between chunks).
+    const probed = await probeConcurrentQueries(database, drain(csvDownloadStream(reconCsvStream(database.sql, query), "recon")));
+    const exported = probed.result;
     const rowsPerSecond = LINES / exported.seconds;
     console.log(
       `[${label}] recon export (${path}): ${fmt(LINES)} lines, ${mb(exported.bytes)} in ${exported.seconds.toFixed(1)} s → ` +
         `${fmt(rowsPerSecond)} rows/s, ${(exported.bytes / 1024 / 1024 / exported.seconds).toFixed(1)} MB/s; peak RSS ${mb(exported.peakRss)}`,
     );
+
+    console.log(`[${label}] a concurrent one-row query during the export (${probed.count} of them): p50 ${probed.p50.toFixed(0)} ms, max ${probed.max.toFixed(0)} ms`);
 
     const totalsStart = performance.now();
     const totals = await reconTotals(database.sql, query);

@@ -1,4 +1,7 @@
-// The body of a CSV download, pulled chunk by chunk (a slow client stops the reads). When the
+// The body of a CSV download, pulled chunk by chunk (a slow client stops the reads). Between
+// chunks it yields to the event loop: the embedded database (PGlite) answers queries on the main
+// thread as chained promises, so without a macrotask boundary a fast client's export of a large
+// month kept every other request (timers, sockets, /api/health) waiting until it ended. When the
 // source fails after the header has gone out, the status can't change any more: the file then
 // ends with a line saying it is incomplete, and the stream errors (the transfer aborts), so a
 // cut-short file never passes for a complete one. No "server-only": benchmarks stream through it.
@@ -29,6 +32,7 @@ export function csvDownloadStream(source: AsyncIterable<Chunk> | ReadableStream<
     {
       async pull(controller) {
         try {
+          await new Promise<void>((resolve) => setImmediate(resolve));
           const next = await iterator.next();
           if (next.done) controller.close();
           else controller.enqueue(typeof next.value === "string" ? encoder.encode(next.value) : next.value);

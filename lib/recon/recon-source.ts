@@ -7,7 +7,7 @@ import type { PartnerScope } from "../auth/partner-scope";
 import { DomainError, COMMON_ERROR_CODES, notFound } from "../actions/errors";
 import type { ReconSourceRow } from "./recon-line";
 
-export const RECON_PAGE_SIZE = 5000;
+export const RECON_PAGE_SIZE = 1000;
 
 export interface ReconFilter {
   period: string;
