@@ -102,11 +102,11 @@ describe("fuzzing the route handlers: no 5xx, whole bodies, documented error sha
     );
     const body = fc.oneof(records.map((value) => JSON.stringify({ value })), records.map((value) => JSON.stringify(value)), nastyBody);
     await fc.assert(
-      fc.asyncProperty(body, fc.constantFrom("", "gzip", "deflate", "br", "identity, gzip"), async (text, encoding) => {
+      fc.asyncProperty(body, fc.constantFrom("", "gzip", "deflate", "br", "identity, gzip"), fc.tuple(nastyText, nastyText, nastyJson), async (text, encoding, [subscriptionId, displayName, tenantId]) => {
         const headers: Record<string, string> = { authorization: `Bearer ${ingestionKey}`, "content-type": "application/json" };
         if (encoding) headers["content-encoding"] = encoding;
         expectHealthy(await throughProxy(new Request(`${ORIGIN}/api/usage/ingest`, { method: "POST", headers, body: text }), ingest.POST), "usage");
-        const subscriptions = JSON.stringify({ value: [{ subscriptionId: text.slice(0, 50), tenantId: text.slice(50, 90), isProviderSubscription: text.length % 2 === 0, displayName: text }] });
+        const subscriptions = JSON.stringify({ value: [{ subscriptionId, tenantId, isProviderSubscription: text.length % 2 === 0, displayName }] });
         for (const payload of [text, subscriptions]) {
           const request = new Request(`${ORIGIN}/api/usage/local-subscriptions`, { method: "PUT", headers: { authorization: `Bearer ${ingestionKey}`, "content-type": "application/json" }, body: payload });
           expectHealthy(await throughProxy(request, localSubscriptions.PUT), "usage");

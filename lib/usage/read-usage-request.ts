@@ -4,6 +4,7 @@ import type { PhaseTimer } from "./phase-timer";
 import { arrivedWhole, completeBytes, inflatingBytes, UsageBodyEncodingError, UsageBodyTooLargeError, type ArrivingBytes } from "./arriving-bytes";
 import { arrayRecordList, openArrivingUsageBody, UsageBodySyntaxError, UsageBodyTooManyRecordsError, type UsageRecordList } from "./usage-record-list";
 import { authenticateIngestionKey, type IngestionKeyIdentity } from "./ingestion-keys/authenticate-ingestion-key";
+import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "../http/unstorable-text";
 
 /** Decompressed body limit: 50k records of ~600 bytes, with headroom. Also stops gzip bombs. */
 export const MAX_USAGE_BODY_BYTES = 64 * 1024 * 1024;
@@ -54,6 +55,9 @@ function parseJson(text: string): unknown {
 export async function readUsageJson(request: Request, timer?: PhaseTimer): Promise<unknown> {
   const parsed = parseJson((await arrivedWhole(await readArrivingBytes(request, timer))).toString("utf8"));
   timer?.lap("json");
+  // Whole bodies (local subscriptions) are small: text the database can't store is refused up front.
+  const unstorable = findUnstorableText(parsed);
+  if (unstorable) throw new DomainError("InvalidRequestContent", `${unstorable} ${UNSTORABLE_TEXT_MESSAGE}`, { status: 400 });
   return parsed;
 }
 
