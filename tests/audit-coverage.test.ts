@@ -3,9 +3,7 @@
 // without a case in tests/audit-coverage/*-cases.ts (or a reasoned exemption) fails here by name.
 // Each case runs on a fresh world: prepare → call the action as the case's user → the call must
 // succeed AND write an AuditEvent with the expected action, by that user.
-import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase } from "./support/test-database";
 import { testSession } from "./support/mock-session";
@@ -13,6 +11,7 @@ import { makeWorld } from "./support/world";
 import { setDatabaseForTests } from "../lib/db";
 import type { Database } from "../lib/database/open-database";
 import type { AuditCase, AuditCases, AuditExemptions } from "./audit-coverage/types";
+import { discoverActions, findFiles, importFile, ROOT } from "./support/discover-actions";
 
 const cookieJar = vi.hoisted(() => new Map<string, string>());
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
@@ -26,36 +25,7 @@ vi.mock("next/headers", () => ({
 }));
 vi.mock("../lib/auth/get-scope", async () => (await import("./support/mock-session")).mockGetScopeModule());
 
-const ROOT = path.resolve(import.meta.dirname, "..");
-const LIB = path.join(ROOT, "lib");
 const CASES_DIR = path.join(ROOT, "tests", "audit-coverage");
-
-type ServerAction = (input: unknown) => Promise<unknown>;
-
-async function findFiles(dir: string, accept: (name: string) => boolean): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && accept(entry.name))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-}
-
-const importFile = (file: string): Promise<Record<string, unknown>> => import(/* @vite-ignore */ pathToFileURL(file).href);
-
-const isAsyncFunction = (value: unknown): value is ServerAction =>
-  typeof value === "function" && value.constructor.name === "AsyncFunction";
-
-/** "<module path under lib>#<export name>" → the action, for every lib/**\/actions.ts. */
-async function discoverActions(): Promise<Map<string, ServerAction>> {
-  const actions = new Map<string, ServerAction>();
-  for (const file of await findFiles(LIB, (name) => name === "actions.ts")) {
-    const modulePath = path.relative(LIB, file).replace(/\\/g, "/").replace(/\.ts$/, "");
-    for (const [name, value] of Object.entries(await importFile(file))) {
-      if (isAsyncFunction(value)) actions.set(`${modulePath}#${name}`, value);
-    }
-  }
-  return actions;
-}
 
 async function loadCases(): Promise<{ cases: Map<string, AuditCase & { file: string }>; exemptions: Map<string, string>; duplicates: string[] }> {
   const cases = new Map<string, AuditCase & { file: string }>();
