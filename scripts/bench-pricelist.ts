@@ -56,7 +56,7 @@ async function importFile(database: Database, file: string, effectiveFrom: strin
       worker: process.env.BENCH_IN_THREAD !== "1",
     });
     const staging = performance.now();
-    await database.prisma.$transaction((tx) => publishPriceListVersion(tx, staged.versionId, staged.rowCount), { timeout: 120_000 });
+    await database.prisma.$transaction((tx) => publishPriceListVersion(tx, staged.versionId, staged.rowCount), { timeout: 120_000 }).finally(staged.release);
     const publishing = performance.now();
     await analyzePriceList(database.sql, staged.versionId);
     const finished = performance.now();

@@ -1,9 +1,11 @@
 // Database commands: `migration <name>` (diff migrations → schema.prisma into a new folder),
 // `migrate` (apply pending migrations), `seed` (demo data if the database is empty),
-// `setup` (migrate + seed; what `npm start` runs).
+// `setup` (migrate + seed; what `npm start` runs). migrate and setup also clean up price list
+// imports a killed process left behind (abandonDeadPriceImports).
 import { applyMigrations, createMigration } from "../lib/database/migrations";
 import { databaseOptionsFromEnv, openDatabase } from "../lib/database/open-database";
 import { vacuumRewrittenTables } from "../lib/database/vacuum-rewritten-tables";
+import { abandonDeadPriceImports } from "../lib/pricing/abandon-dead-price-imports";
 
 async function main() {
   const [command, ...args] = process.argv.slice(2);
@@ -25,6 +27,9 @@ async function main() {
         );
         const vacuumed = await vacuumRewrittenTables(database.sql, applied);
         if (vacuumed.length > 0) console.log(`vacuumed ${vacuumed.join(", ")} (rewritten by a migration)`);
+        for (const dead of await abandonDeadPriceImports(database)) {
+          console.log(`abandoned the price list import of ${dead.sourceFileName} (started ${dead.importedAt.toISOString()} by ${dead.importedByEmail ?? "a script"}): ${dead.reason}`);
+        }
         if (command === "setup") {
           const { seedDemoIfEmpty } = await import("../prisma/seed/seed-demo");
           const seeded = await seedDemoIfEmpty(database.prisma);

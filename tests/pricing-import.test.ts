@@ -196,3 +196,35 @@ describe("price list import", () => {
     // Seconds on a quiet machine; the default minute is too short when other jobs share the cores.
   }, 180_000);
 });
+
+describe("abandoned imports", () => {
+  it("are listed for operators, with who started them and when; a version abandoned meanwhile is never published", async () => {
+    const { listAbandonedPriceImports } = await import("../lib/pricing/list-abandoned-price-imports");
+    const { stagePriceList } = await import("../lib/pricing/stage-price-list");
+    const { publishPriceListVersion } = await import("../lib/pricing/publish-price-list-version");
+    const { abandonDeadPriceImports } = await import("../lib/pricing/abandon-dead-price-imports");
+    const operator = await world.operatorScope();
+    const staged = await stagePriceList(database, {
+      source: chunks(`${HEADER}\n${row({ MeterIds: "0a000000-0000-4000-8000-000000000001" })}\n`),
+      fileName: "meanwhile.csv",
+      effectiveFrom: "2026-08-01",
+      importedBy: { userId: operator.userId, email: operator.email },
+    });
+    // Found dead (as another process would, by its heartbeat) while it waits to be published.
+    await database.sql.query(`UPDATE "PriceListVersion" SET "importHost" = 'elsewhere.example', "heartbeatAt" = '2000-01-01' WHERE "id" = $1`, [staged.versionId]);
+    staged.release();
+    expect((await abandonDeadPriceImports(database)).map((a) => a.versionId)).toEqual([staged.versionId]);
+    await expect(database.prisma.$transaction((tx) => publishPriceListVersion(tx, staged.versionId, staged.rowCount))).rejects.toThrow();
+    expect(await database.prisma.priceListVersion.findUnique({ where: { id: staged.versionId }, select: { status: true } })).toEqual({ status: "ABANDONED" });
+
+    const listed = await listAbandonedPriceImports(operator);
+    expect(listed.map((v) => [v.id, v.sourceFileName, v.importedByEmail, v.effectiveFrom])).toEqual([[staged.versionId, "meanwhile.csv", operator.email, "2026-08-01"]]);
+    expect(listed[0].abandonedAt).toBeInstanceOf(Date);
+    await expect(listAbandonedPriceImports(await world.scope("direct", "ADMIN_AGENT"))).rejects.toBeInstanceOf(DomainError);
+    const { rows } = await database.sql.query<{ actorUserId: string | null; partnerId: string | null }>(
+      `SELECT "actorUserId", "partnerId" FROM "AuditEvent" WHERE "action" = 'price-list.import.abandon' AND "targetId" = $1`,
+      [staged.versionId],
+    );
+    expect(rows).toEqual([{ actorUserId: null, partnerId: null }]);
+  });
+});

@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { RECON_COLUMNS, neutraliseCell, reconLineTotal, reconRecord, toReconLine, type ReconSourceRow } from "../lib/recon/recon-line";
+import { RECON_COLUMNS, reconLineTotal, reconRecord, toReconLine, type ReconSourceRow } from "../lib/recon/recon-line";
+import { neutraliseCsvCell } from "../lib/files/neutralise-csv-cell";
 
 const REFERENCE_HEADER =
   "PartnerId, PartnerName, CustomerId, CustomerName, CustomerDomainName, CustomerCountry, MpnId, Tier2MpnId, " +
@@ -83,8 +84,8 @@ describe("mapping", () => {
 
 describe("CSV injection", () => {
   it("prefixes cells a spreadsheet would evaluate with a quote", () => {
-    for (const value of ["=1+1", "+cmd", "-2+3", "@SUM(A1)", "\tx", "\rx"]) expect(neutraliseCell(value)).toBe(`'${value}`);
-    expect(neutraliseCell("Fabrikam")).toBe("Fabrikam");
+    for (const value of ["=1+1", "+cmd", "-2+3", "@SUM(A1)", "\tx", "\rx"]) expect(neutraliseCsvCell(value)).toBe(`'${value}`);
+    expect(neutraliseCsvCell("Fabrikam")).toBe("Fabrikam");
   });
   it("applies to text taken from customers and partners, and survives CSV quoting", () => {
     const line = toReconLine(row({ customerName: '=HYPERLINK("http://evil","x")', cspPartnerName: "@partner", resourceUri: "-rm" }));

@@ -1,11 +1,11 @@
 import "server-only";
 // The audit log as CSV, streamed: events read keyset-paged (createdAt, id) with the page's exact
-// filter and scope, written through csv-stringify a page at a time, cells neutralised against
-// spreadsheet formula injection like the recon file.
+// filter and scope, written through csv-stringify a page at a time, every cell through the portal's
+// CSV-injection guard (neutraliseCsvCell).
 import { stringify } from "csv-stringify/sync";
 import { getPrisma } from "../db";
 import { assertScopeCan, type PartnerScope } from "../auth/partner-scope";
-import { neutraliseCell } from "../recon/recon-line";
+import { neutraliseCsvCell } from "../files/neutralise-csv-cell";
 import { parseAuditQuery, type AuditQuery } from "./audit-query";
 import { AUDIT_EVENT_ORDER, AUDIT_EVENT_SELECT, auditEventsWhere } from "./audit-scope";
 import type { AuditEventRow } from "./list-audit-events";
@@ -38,7 +38,7 @@ export function auditCsvRecord(row: AuditEventRow): string[] {
     row.partner?.name ?? "",
     json(row.before),
     json(row.after),
-  ].map(neutraliseCell);
+  ].map(neutraliseCsvCell);
 }
 
 /** CSV text chunks: the header, then one chunk per page of events (newest first, like the page). */

@@ -1,10 +1,10 @@
 import "server-only";
 // A customer statement as CSV: the same lines and rounded amounts as the page. Microsoft cost and
-// margin columns exist only when the statement carries them (the billing partner); every text cell
-// goes through the recon file's CSV-injection guard.
+// margin columns exist only when the statement carries them (the billing partner); every cell goes
+// through the portal's CSV-injection guard (amounts are plain numbers, which it leaves as numbers).
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
-import { neutraliseCell } from "../recon/recon-line";
+import { neutraliseCsvCell } from "../files/neutralise-csv-cell";
 import { BILLING_PERIOD_MESSAGE, BILLING_PERIOD_PATTERN } from "../recon/recon-source";
 import { formatUnitPrice } from "./chargeback-math";
 import type { CustomerStatement } from "./get-customer-statement";
@@ -18,19 +18,18 @@ const PUBLIC_COLUMNS = ["Period", "CustomerName", "CustomerDomain", "MeterCatego
 const COST_COLUMNS = ["MicrosoftCost", "Margin"];
 
 export function statementCsv(statement: CustomerStatement): string {
-  const text = (value: string) => neutraliseCell(value);
   const header = statement.showsCost ? [...PUBLIC_COLUMNS, ...COST_COLUMNS] : PUBLIC_COLUMNS;
   const base = (line: CustomerStatement["lines"][number]) => [
-    statement.period, text(statement.customer.companyName), text(statement.customer.domain), text(line.category), text(line.meterName), line.meterId,
-    text(line.unit), line.quantity.toFixed(), formatUnitPrice(line.unitPrice), line.priceVaries ? "yes" : "no", line.firstDay, line.lastDay,
-    line.amount.toFixed(2), text(statement.currency),
+    statement.period, statement.customer.companyName, statement.customer.domain, line.category, line.meterName, line.meterId,
+    line.unit, line.quantity.toFixed(), formatUnitPrice(line.unitPrice), line.priceVaries ? "yes" : "no", line.firstDay, line.lastDay,
+    line.amount.toFixed(2), statement.currency,
   ];
   const rows: string[][] = statement.showsCost
     ? statement.lines.map((line) => [...base(line), line.microsoftCost.toFixed(2), line.margin.toFixed(2)])
     : statement.lines.map(base);
-  const totalRow = [statement.period, text(statement.customer.companyName), text(statement.customer.domain), "", "Total", "", "", "", "", "", statement.from, statement.to, statement.total.toFixed(2), text(statement.currency)];
+  const totalRow = [statement.period, statement.customer.companyName, statement.customer.domain, "", "Total", "", "", "", "", "", statement.from, statement.to, statement.total.toFixed(2), statement.currency];
   rows.push(statement.showsCost ? [...totalRow, statement.microsoftCost.toFixed(2), statement.margin.toFixed(2)] : totalRow);
-  return stringify([header, ...rows]);
+  return stringify([header, ...rows.map((row) => row.map(neutraliseCsvCell))]);
 }
 
 export function statementFileName(companyName: string, period: string): string {

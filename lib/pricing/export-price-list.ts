@@ -1,6 +1,10 @@
 import "server-only";
+// The price list download. Every cell goes through the portal's CSV-injection guard: titles,
+// descriptions and meter names are Microsoft's (or whoever made the imported file) text. The
+// importer removes the guard's quote again (restoreCsvCell), so the file re-imports as is.
 import { stringify } from "csv-stringify/sync";
 import { getDatabase } from "../db";
+import { neutraliseCsvCell } from "../files/neutralise-csv-cell";
 import { forbidden } from "../actions/errors";
 import { scopeCan, type PartnerScope } from "../auth/partner-scope";
 import { PRICE_FIELDS, PRICE_LIST_HEADER } from "./price-list-columns";
@@ -16,7 +20,7 @@ export function canExportPriceList(scope: PartnerScope): boolean {
 }
 
 function toRecord(row: PriceListRow): string[] {
-  return PRICE_FIELDS.map((field) => row[field] ?? "");
+  return PRICE_FIELDS.map((field) => neutraliseCsvCell(row[field] ?? ""));
 }
 
 /**

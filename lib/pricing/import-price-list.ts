@@ -44,6 +44,8 @@ export async function importPriceList(scope: PartnerScope, input: ImportPriceLis
   } catch (error) {
     await discardStagedVersion(database, staged.versionId).catch(() => {});
     throw error;
+  } finally {
+    staged.release();
   }
   await analyzePriceList(database.sql, staged.versionId);
   return {

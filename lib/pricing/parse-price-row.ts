@@ -1,6 +1,7 @@
 // Validation of one price list CSV record. Pure and allocation-light: it runs once per row of
 // files with hundreds of thousands of rows.
 import Decimal from "decimal.js";
+import { restoreCsvCell } from "../files/restore-csv-cell";
 import { normaliseMeterId } from "../meters/meter-id";
 import { PRICE_COLUMNS, type ColumnIndex, type PriceField } from "./price-list-columns";
 import { parsePriceDate } from "./price-dates";
@@ -95,9 +96,19 @@ function problem(row: RowState, field: PriceField, reason: string): void {
   row.problems.push({ line: row.line, column: PRICE_COLUMNS[field].header, reason });
 }
 
+/**
+ * A cell trimmed, without the quote our own export's CSV-injection guard put in front of it (so
+ * an exported file re-imports as is), trimmed again when that quote hid white space.
+ */
+function importedText(cell: string): string {
+  const trimmed = cell.trim();
+  const restored = restoreCsvCell(trimmed);
+  return restored === trimmed ? trimmed : restored.trim();
+}
+
 function text(row: RowState, field: PriceField): string {
   const index = row.columns[field];
-  const value = index === undefined ? "" : row.values[index].trim();
+  const value = index === undefined ? "" : importedText(row.values[index]);
   if (value.length > MAX_TEXT_LENGTH) problem(row, field, `Longer than ${MAX_TEXT_LENGTH} characters.`);
   // PostgreSQL text can't hold NUL: refused here, with its line, not by the database's COPY.
   else if (value.includes("\0")) problem(row, field, "Contains a NUL character.");

@@ -1,6 +1,7 @@
 // Makes a staged version visible: computes its per-market totals and facet counts with two
 // INSERT … SELECT statements and flips its status. Run inside the transaction that also writes the
-// audit event.
+// audit event. Only a version still IMPORTING is published: one abandoned meanwhile (its tables
+// dropped by abandonDeadPriceImports) fails the publish (Prisma's record-not-found).
 import type { Prisma } from "../../generated/prisma/client";
 import type { RawSql } from "../database/open-database";
 import { priceItemsPartition, priceWordsPartition } from "./copy-price-items";
@@ -19,7 +20,7 @@ export async function publishPriceListVersion(tx: Prisma.TransactionClient, vers
     versionId,
   );
   return tx.priceListVersion.update({
-    where: { id: versionId },
+    where: { id: versionId, status: "IMPORTING" },
     data: { status: "PUBLISHED", rowCount, publishedAt: new Date() },
     select: { id: true, effectiveFrom: true, sourceFileName: true, rowCount: true },
   });

@@ -1,13 +1,16 @@
 // Streams a CSV into a new, unpublished (IMPORTING) version: the part of an import that touches
 // many rows. No scope checks here (importPriceList adds them and publishes with an audit event);
 // not "server-only", so the benchmark runs exactly this code.
+import os from "node:os";
 import type { Database } from "../database/open-database";
+import { abandonDeadPriceImports } from "./abandon-dead-price-imports";
 import { copyPriceItems, priceItemsPartition, priceWordsPartition } from "./copy-price-items";
 import type { EncodedPriceCsv } from "./encode-price-csv";
 import { startPriceCsvEncoder } from "./price-csv-encoder";
 import { findDuplicatePrices } from "./find-duplicate-prices";
 import { PriceListImportError } from "./price-list-import-error";
 import { dayToDate } from "./price-dates";
+import { startPriceImportHeartbeat } from "./price-import-heartbeat";
 
 export interface StagePriceListInput {
   /** The CSV bytes, streamed (a request body, a file stream…). */
@@ -53,14 +56,14 @@ export interface StagedPriceList {
   markets: { market: string; currency: string }[];
   /** Where the CSV was read and validated. */
   encoder: "worker" | "thread";
+  /** Ends the version's heartbeat: call it once the version is published or discarded. */
+  release(): void;
 }
 
-/** An IMPORTING version older than this was abandoned by a crashed import: its rows are garbage. */
-const ABANDONED_AFTER_MS = 60 * 60 * 1000;
-
 /**
- * Returns the staged version, or throws PriceListImportError (line, column, reason) after
- * deleting everything it staged: a refused file leaves the database as it was.
+ * Returns the staged version (its heartbeat running until release()), or throws
+ * PriceListImportError (line, column, reason) after deleting everything it staged: a refused file
+ * leaves the database as it was. Imports that died earlier are cleaned up first.
  */
 export async function stagePriceList(database: Pick<Database, "prisma" | "sql">, input: StagePriceListInput): Promise<StagedPriceList> {
   const { prisma, sql } = database;
@@ -74,17 +77,16 @@ export async function stagePriceList(database: Pick<Database, "prisma" | "sql">,
   });
   let version: { id: string };
   try {
-    const abandoned = await prisma.priceListVersion.findMany({
-      where: { status: "IMPORTING", importedAt: { lt: new Date(Date.now() - ABANDONED_AFTER_MS) } },
-      select: { id: true },
-    });
-    for (const { id } of abandoned) await discardStagedVersion(database, id);
+    await abandonDeadPriceImports(database);
     version = await prisma.priceListVersion.create({
       data: {
         effectiveFrom: dayToDate(input.effectiveFrom),
         sourceFileName: input.fileName.slice(0, 255),
         importedByUserId: input.importedBy?.userId,
         importedByEmail: input.importedBy?.email,
+        heartbeatAt: new Date(),
+        importHost: os.hostname(),
+        importPid: process.pid,
       },
       select: { id: true },
     });
@@ -92,6 +94,7 @@ export async function stagePriceList(database: Pick<Database, "prisma" | "sql">,
     await (await starting).close();
     throw error;
   }
+  const release = startPriceImportHeartbeat(prisma, version.id);
   const encoder = await starting;
   let summary: EncodedPriceCsv | undefined;
   // The valid rows' COPY text, batch by batch, as COPY's input; the COPY's pace is the reading's
@@ -137,10 +140,10 @@ export async function stagePriceList(database: Pick<Database, "prisma" | "sql">,
       });
     }
     const markets = [...summary.markets].map(([market, currency]) => ({ market, currency })).sort((a, b) => a.market.localeCompare(b.market));
-    return { versionId: version.id, rowCount: summary.validRows, markets, encoder: encoder.mode };
+    return { versionId: version.id, rowCount: summary.validRows, markets, encoder: encoder.mode, release };
   } catch (error) {
     await encoder.close().catch(() => {});
-    await discardStagedVersion(database, version.id);
+    await discardStagedVersion(database, version.id).finally(release);
     throw error;
   }
 }

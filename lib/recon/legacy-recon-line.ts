@@ -3,7 +3,8 @@
 // Same lines as the daily-rated file (one per subscription × meter × resource × day) and the same
 // per-line money (reconLineTotal: FLOOR once per line), so both files total the same to the cent.
 // No "server-only": used by the streaming export, tests and the bench.
-import { RECON_CONSTANTS, isoDay, neutraliseCell, plain, reconLineTotal, type ReconSourceRow } from "./recon-line";
+import { neutraliseCsvCell } from "../files/neutralise-csv-cell";
+import { RECON_CONSTANTS, isoDay, plain, reconLineTotal, type ReconSourceRow } from "./recon-line";
 
 export const LEGACY_RECON_COLUMNS = [
   "PartnerId", "PartnerName", "PartnerBillableAccountId", "CustomerCompanyName", "MpnId", "ResellerMpnId", "InvoiceNumber",
@@ -78,7 +79,7 @@ export function toLegacyReconLine(row: ReconSourceRow): LegacyReconLine {
     Unit: row.unit,
   };
   for (const column of LEGACY_RECON_COLUMNS) {
-    if (!LEGACY_NUMERIC_COLUMNS.has(column)) line[column] = neutraliseCell(line[column]);
+    if (!LEGACY_NUMERIC_COLUMNS.has(column)) line[column] = neutraliseCsvCell(line[column]);
   }
   return line;
 }

@@ -7,13 +7,15 @@
 // - numbers: trim_scale(numeric)::text = decimal.js toFixed() (no trailing zeros, no exponent);
 // - dates as YYYY-MM-DD text; EventDateTime as toISOString() of that UTC midnight;
 // - AdditionalInfo: to_json(text) escapes exactly like JSON.stringify (\" \\ \b \f \n \r \t, \u00xx);
-// - CSV: a cell holding , " \n or \r is quoted with "" doubled, like csv-stringify (empty = nothing).
+// - CSV: a cell holding , " \n or \r is quoted with "" doubled, like csv-stringify (empty = nothing);
+//   text cells go through the CSV-injection guard (neutraliseCsvCellSql = neutraliseCsvCell).
 // Speed (README "Benchmarks"): whatever depends only on the subscription, the meter or the day is
 // formatted ONCE per export into CSV fragments (lookups built once: jsonb objects keyed by id, a
 // text[] by day), so a line is one concatenation of a few fragments and its own few cells.
 // COPY takes no bind parameters: the filter values are inlined as escaped literals.
 // No "server-only": the bench script and tests use it directly.
 import { sqlLiteral } from "../database/sql-text";
+import { neutraliseCsvCellSql } from "../files/neutralise-csv-cell-sql";
 import { LEGACY_RECON_COLUMNS } from "./legacy-recon-line";
 import { PC_TO_BC_EXCHANGE_RATE, RECON_COLUMNS } from "./recon-line";
 import { LEGACY_CELLS, MODERN_CELLS, day, type Cell, type Level, type LineCell } from "./recon-csv-cells";
@@ -42,8 +44,8 @@ export function reconWhereLiteral(query: ResolvedReconQuery): string {
   return parts.join(" AND ");
 }
 
-/** neutraliseCell in SQL (ascii() is the first character's code; 0 for ''): = + - @ tab CR. */
-const neutralise = (x: string) => `CASE WHEN ascii(${x}) IN (61, 43, 45, 64, 9, 13) THEN '''' || ${x} ELSE ${x} END`;
+/** The CSV-injection guard, the same rule as the JS path's neutraliseCsvCell. */
+const neutralise = neutraliseCsvCellSql;
 /** A text cell as csv-stringify writes it: neutralised, quoted when it holds , " LF or CR; NULL → ''. */
 const csvCell = (x: string) =>
   `CASE WHEN ${x} IS NULL THEN '' WHEN strpos(${x}, ',') + strpos(${x}, '"') + strpos(${x}, E'\\n') + strpos(${x}, E'\\r') = 0 ` +

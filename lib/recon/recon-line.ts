@@ -2,6 +2,7 @@
 // partner, subscription and meter facts) to the reference column set, in the reference order.
 // No "server-only": used by the streaming export, the billing page totals, the bench and tests.
 import Decimal from "decimal.js";
+import { neutraliseCsvCell } from "../files/neutralise-csv-cell";
 
 /** The recon file's columns, exactly in Partner Center's order (../shared/reference/README.md). */
 export const RECON_COLUMNS = [
@@ -86,14 +87,10 @@ export function reconLineTotal(unitPrice: string | null, quantity: string, rate:
   return new Decimal(new ExactDecimal(unitPrice).times(quantity).times(rate.toString()).toDecimalPlaces(2, Decimal.ROUND_FLOOR));
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** CSV/formula injection: a cell a spreadsheet would evaluate is prefixed with a single quote. */
-export function neutraliseCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
-
-/** Columns we format ourselves from numbers: never neutralised (a negative correction stays a number). */
+/**
+ * Columns we format ourselves from numbers: not passed through the CSV-injection guard (plain
+ * numbers, which it would leave as is anyway), like the SQL path, which never tests them.
+ */
 export const NUMERIC_COLUMNS = new Set<ReconColumn>([
   "UnitPrice", "Quantity", "BillingPreTaxTotal", "PricingPreTaxTotal", "EffectiveUnitPrice", "PCToBCExchangeRate",
   "PartnerEarnedCreditPercentage", "CreditPercentage",
@@ -198,7 +195,7 @@ export function toReconLine(row: ReconSourceRow): ReconLine {
     CreditType: "",
   };
   for (const column of RECON_COLUMNS) {
-    if (!NUMERIC_COLUMNS.has(column)) line[column] = neutraliseCell(line[column]);
+    if (!NUMERIC_COLUMNS.has(column)) line[column] = neutraliseCsvCell(line[column]);
   }
   return line;
 }

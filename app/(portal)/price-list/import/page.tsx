@@ -2,6 +2,7 @@ import Link from "next/link";
 import { format } from "date-fns";
 import { requirePageScope } from "@/lib/auth/get-scope";
 import { listPriceListVersions } from "@/lib/pricing/list-price-list-versions";
+import { listAbandonedPriceImports } from "@/lib/pricing/list-abandoned-price-imports";
 import { PRICE_COLUMNS, PRICE_FIELDS } from "@/lib/pricing/price-list-columns";
 import { todayUtc } from "@/lib/pricing/price-dates";
 import { PriceListImportForm } from "@/components/pricing/price-list-import-form";
@@ -11,7 +12,7 @@ export const metadata = { title: "Import price list" };
 
 export default async function ImportPriceListPage() {
   const scope = await requirePageScope("platform:operate");
-  const versions = await listPriceListVersions(scope);
+  const [versions, abandoned] = await Promise.all([listPriceListVersions(scope), listAbandonedPriceImports(scope)]);
   const required = PRICE_FIELDS.filter((field) => PRICE_COLUMNS[field].required).map((field) => PRICE_COLUMNS[field].header);
   return (
     <>
@@ -71,6 +72,43 @@ export default async function ImportPriceListPage() {
           </table>
         </Card>
       </div>
+      {abandoned.length > 0 ? (
+        <div className="mt-6">
+          <Card title="Abandoned imports">
+            <p className="mb-2 text-sm text-slate-600">
+              These imports stopped before publishing (their process was stopped or lost the database). Nothing of them was
+              published; their rows were removed. Import the file again if it is still needed.
+            </p>
+            <table className="w-full text-left text-sm" aria-label="Abandoned price list imports">
+              <thead className="text-xs uppercase text-slate-500">
+                <tr>
+                  <th className="px-2 py-2">Effective from</th>
+                  <th className="px-2 py-2">Source</th>
+                  <th className="px-2 py-2">Started</th>
+                  <th className="px-2 py-2">Last sign of life</th>
+                  <th className="px-2 py-2">Abandoned</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {abandoned.map((version) => (
+                  <tr key={version.id}>
+                    <td className="px-2 py-2">
+                      {version.effectiveFrom} <Badge tone="warning">Abandoned</Badge>
+                    </td>
+                    <td className="px-2 py-2">{version.sourceFileName}</td>
+                    <td className="px-2 py-2">
+                      {format(version.importedAt, "d MMM yyyy HH:mm")}
+                      <div className="text-xs text-slate-500">{version.importedByEmail ?? "a script"}</div>
+                    </td>
+                    <td className="px-2 py-2">{version.heartbeatAt ? format(version.heartbeatAt, "d MMM yyyy HH:mm:ss") : "—"}</td>
+                    <td className="px-2 py-2">{version.abandonedAt ? format(version.abandonedAt, "d MMM yyyy HH:mm") : "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Card>
+        </div>
+      ) : null}
     </>
   );
 }
