@@ -1,1 +1,3 @@
-export default { plugins: { tailwindcss: {} } };
+const postcssConfig = { plugins: { tailwindcss: {} } };
+
+export default postcssConfig;

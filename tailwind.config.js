@@ -1,7 +1,7 @@
 // Tailwind 3 (pure JavaScript): Tailwind 4's native engine ships per-platform packages that this
 // project's registry doesn't carry for every platform, which breaks `npm ci` on a clean clone.
 /** @type {import('tailwindcss').Config} */
-export default {
+const tailwindConfig = {
   // Only UI folders: lib/ holds regexes like /[-:T]/ that Tailwind would read as arbitrary properties.
   content: ["./app/**/*.tsx", "./components/**/*.tsx"],
   theme: {
@@ -15,3 +15,5 @@ export default {
   },
   plugins: [],
 };
+
+export default tailwindConfig;

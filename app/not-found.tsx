@@ -6,7 +6,7 @@ export default function NotFound() {
       <div className="max-w-md space-y-3 text-center">
         <p className="text-sm font-semibold text-brand-600">404</p>
         <h1 className="text-2xl font-semibold">Page not found</h1>
-        <p className="text-sm text-slate-600">It doesn't exist, or it isn't part of your organisation.</p>
+        <p className="text-sm text-slate-600">It doesn&apos;t exist, or it isn&apos;t part of your organisation.</p>
         <Link href="/dashboard" className="text-sm font-medium text-brand-600 hover:underline">
           Back to the dashboard
         </Link>

@@ -7,7 +7,7 @@ import { testSession } from "./support/mock-session";
 import { makeWorld, type World } from "./support/world";
 import { makeApiToken } from "./support/registration-fixtures";
 import { setDatabaseForTests } from "../lib/db";
-import { resolvePartnerScope, type PartnerScope } from "../lib/auth/partner-scope";
+import { resolvePartnerScope } from "../lib/auth/partner-scope";
 import type { Database } from "../lib/database/open-database";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));

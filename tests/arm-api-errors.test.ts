@@ -140,10 +140,10 @@ describe("MetadataResolverBadGatewayError (502)", () => {
   afterEach(async () => {
     await stub?.close();
     stub = undefined;
-    for (const [key, value] of [["TENANT_METADATA_URL", saved.url], ["TENANT_METADATA_TIMEOUT_MS", saved.timeout]] as const) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
+    if (saved.url === undefined) delete process.env.TENANT_METADATA_URL;
+    else process.env.TENANT_METADATA_URL = saved.url;
+    if (saved.timeout === undefined) delete process.env.TENANT_METADATA_TIMEOUT_MS;
+    else process.env.TENANT_METADATA_TIMEOUT_MS = saved.timeout;
   });
 
   it.each(["error500", "hang"] as const)("when the tenant metadata service fails (%s), after one retry", async (behaviour) => {

@@ -7,7 +7,7 @@ export default function ForbiddenPage() {
     <main className="flex min-h-screen items-center justify-center p-6">
       <div className="max-w-md space-y-3 text-center">
         <p className="text-sm font-semibold text-brand-600">403</p>
-        <h1 className="text-2xl font-semibold">Your role can't open this page</h1>
+        <h1 className="text-2xl font-semibold">Your role can&apos;t open this page</h1>
         <p className="text-sm text-slate-600">
           Ask an admin agent of your organisation for access, or go back to your dashboard.
         </p>

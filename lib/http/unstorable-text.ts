@@ -19,8 +19,8 @@ export function isUnstorableText(value: string): boolean {
 export function findUnstorableText(value: unknown, maxNodes = 100_000): string | null {
   const stack: [unknown, string][] = [[value, ""]];
   let visited = 0;
-  while (stack.length > 0 && visited++ < maxNodes) {
-    const [current, path] = stack.pop()!;
+  for (let next = stack.pop(); next && visited++ < maxNodes; next = stack.pop()) {
+    const [current, path] = next;
     if (typeof current === "string") {
       if (isUnstorableText(current)) return path || "value";
     } else if (Array.isArray(current)) {

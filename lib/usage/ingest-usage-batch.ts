@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { getDatabase, getPrisma } from "../db";
+import { getDatabase } from "../db";
 import { DomainError, notFound } from "../actions/errors";
 import { loadKnownMeters, loadRegistrationGateway, type IngestRegistration } from "./load-gateway-context";
 import type { GatewayContext } from "./gateway/map-usage-record";

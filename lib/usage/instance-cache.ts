@@ -43,6 +43,9 @@ export function instanceCache() {
     return entry.parsed;
   };
   /** The cache entry of the instanceData the last successful check parsed. */
-  const lastEntry = () => last!;
+  const lastEntry = (): InstanceEntry => {
+    if (!last) throw new Error("lastEntry() was called before any instanceData was parsed.");
+    return last;
+  };
   return { parse, lastEntry };
 }
