@@ -1,11 +1,10 @@
 // Server actions end to end below the HTTP layer: authentication, role, zod validation, scoped
 // lookups of client-sent ids, and the single result shape.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createTestDatabase } from "./support/test-database";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { testSession } from "./support/mock-session";
-import { makeWorld, type World } from "./support/world";
-import { setDatabaseForTests } from "../lib/db";
+import { type World } from "./support/world";
 import type { Database } from "../lib/database/open-database";
+import { withTestWorld } from "./support/with-test-world";
 
 const cookieJar = vi.hoisted(() => new Map<string, string>());
 
@@ -25,12 +24,7 @@ const { selectResellerAction } = await import("../lib/auth/actions");
 let database: Database;
 let world: World;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  setDatabaseForTests(database);
-  world = await makeWorld(database.prisma);
-});
-afterAll(() => database.close());
+withTestWorld((context) => ({ database, world } = context));
 beforeEach(() => {
   testSession.scope = null;
   cookieJar.clear();

@@ -1,14 +1,13 @@
 // API tokens: created once and stored hashed, listed and revoked within the caller's partner, and
 // resolved into exactly the partner's scope (a distributor: with its resellers), never wider.
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createTestDatabase } from "./support/test-database";
+import { describe, expect, it, vi } from "vitest";
 import { testSession } from "./support/mock-session";
-import { makeWorld, type World } from "./support/world";
+import { type World } from "./support/world";
 import { makeApiToken } from "./support/registration-fixtures";
-import { setDatabaseForTests } from "../lib/db";
 import { resolvePartnerScope } from "../lib/auth/partner-scope";
 import type { Database } from "../lib/database/open-database";
+import { withTestWorld } from "./support/with-test-world";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("../lib/auth/get-scope", async () => (await import("./support/mock-session")).mockGetScopeModule());
@@ -22,15 +21,7 @@ const { createApiTokenAction, revokeApiTokenAction } = await import("../lib/api-
 let database: Database;
 let world: World;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  setDatabaseForTests(database);
-  world = await makeWorld(database.prisma);
-});
-afterAll(() => database.close());
-beforeEach(() => {
-  testSession.scope = null;
-});
+withTestWorld((context) => ({ database, world } = context), { resetSession: true });
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 const sorted = (ids: readonly string[] | null) => [...(ids ?? [])].sort();

@@ -1,13 +1,12 @@
 // Chargeback server actions: who may call them, zod and domain field errors with typed codes, scoped
 // ids, the open-period rule for versions, billed local meters refused, and an audit event per change
 // (each audit-coverage case of tests/audit-coverage/chargeback-cases.ts is proven here too).
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createTestDatabase } from "./support/test-database";
+import { describe, expect, it, vi } from "vitest";
 import { testSession } from "./support/mock-session";
-import { makeWorld, type World } from "./support/world";
-import { setDatabaseForTests } from "../lib/db";
+import { type World } from "./support/world";
 import type { Database } from "../lib/database/open-database";
 import { auditCases } from "./audit-coverage/chargeback-cases";
+import { withTestWorld } from "./support/with-test-world";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("../lib/auth/get-scope", async () => (await import("./support/mock-session")).mockGetScopeModule());
@@ -27,15 +26,7 @@ const lastMonthDay = () => {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0)).toISOString().slice(0, 10);
 };
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  setDatabaseForTests(database);
-  world = await makeWorld(database.prisma);
-});
-afterAll(() => database.close());
-beforeEach(() => {
-  testSession.scope = null;
-});
+withTestWorld((context) => ({ database, world } = context), { resetSession: true });
 
 const auditCount = (action: string, targetId: string) => database.prisma.auditEvent.count({ where: { action, targetId } });
 

@@ -3,15 +3,13 @@
 // writes (recon daily-rated and legacy, by the JS writer and by PostgreSQL's COPY formatting;
 // statements; the audit export; the price list export) writes such a cell with a ' in front, and
 // plain numbers (a credit "-1.50") stay numbers. The price list export re-imports as is.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import Decimal from "decimal.js";
-import { createTestDatabase } from "./support/test-database";
-import { makeWorld, type World } from "./support/world";
+import { type World } from "./support/world";
 import { makeRegistration } from "./support/registration-fixtures";
 import { RECON_METERS, LOCAL_BASE_VM } from "./support/recon-fixtures";
-import { setDatabaseForTests } from "../lib/db";
 import type { Database } from "../lib/database/open-database";
 import { neutraliseCsvCell } from "../lib/files/neutralise-csv-cell";
 import { neutraliseCsvCellSql } from "../lib/files/neutralise-csv-cell-sql";
@@ -30,6 +28,7 @@ import { exportPriceListCsv } from "../lib/pricing/export-price-list";
 import { importPriceList } from "../lib/pricing/import-price-list";
 import { priceListQuerySchema, resolvePriceListQuery } from "../lib/pricing/price-list-query";
 import { PRICE_LIST_HEADER } from "../lib/pricing/price-list-columns";
+import { withTestWorld } from "./support/with-test-world";
 
 /** OWASP's dangerous first characters, their full-width forms, the small forms and the minus sign. */
 const DANGEROUS = ["=", "+", "-", "@", "\t", "\r", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20", "\uFE66", "\uFE62", "\uFE63", "\uFE6B", "\u2212"];
@@ -70,12 +69,7 @@ describe("the guard (neutraliseCsvCell)", () => {
 let database: Database;
 let world: World;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  setDatabaseForTests(database);
-  world = await makeWorld(database.prisma);
-});
-afterAll(() => database.close());
+withTestWorld((context) => ({ database, world } = context));
 
 describe("the guard in SQL (neutraliseCsvCellSql)", () => {
   it("gives what the JS gives, for every value", async () => {

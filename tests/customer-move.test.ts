@@ -1,17 +1,16 @@
 // Moving a customer between a distributor's resellers: one transaction changes the owner, closes
 // the open ownership period and opens the next (contiguous history), and audits before/after; only
 // a distributor's admin agent moves, only between its own active resellers.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createTestDatabase } from "./support/test-database";
+import { describe, expect, it, vi } from "vitest";
 import { testSession } from "./support/mock-session";
-import { makeWorld, type World } from "./support/world";
+import { type World } from "./support/world";
 import { makeCspSubscription, makeCustomer, makeDistributorWithResellers, makePartner } from "./support/factories";
-import { setDatabaseForTests } from "../lib/db";
 import type { Database } from "../lib/database/open-database";
 import { createCustomer } from "../lib/customers/create-customer";
 import { moveCustomer } from "../lib/customers/move-customer";
 import { listOwnershipHistory } from "../lib/customers/list-ownership-history";
 import { listMoveTargets } from "../lib/customers/list-move-targets";
+import { withTestWorld } from "./support/with-test-world";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("../lib/auth/get-scope", async () => (await import("./support/mock-session")).mockGetScopeModule());
@@ -21,15 +20,7 @@ let database: Database;
 let world: World;
 let counter = 0;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  setDatabaseForTests(database);
-  world = await makeWorld(database.prisma);
-});
-afterAll(() => database.close());
-beforeEach(() => {
-  testSession.scope = null;
-});
+withTestWorld((context) => ({ database, world } = context), { resetSession: true });
 
 /** A customer of reseller A made the way the app makes them (so it has its first ownership period). */
 async function resellerACustomer() {

@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "./support/test-database";
-import { makeWorld, type World } from "./support/world";
-import { setDatabaseForTests } from "../lib/db";
+import { describe, expect, it } from "vitest";
+import { type World } from "./support/world";
 import { listCustomers } from "../lib/customers/list-customers";
 import { getCustomer } from "../lib/customers/get-customer";
 import { createCustomer } from "../lib/customers/create-customer";
@@ -10,16 +8,12 @@ import { addCspSubscription } from "../lib/customers/add-csp-subscription";
 import { createCustomerSchema } from "../lib/customers/customer-schemas";
 import { DomainError } from "../lib/actions/errors";
 import type { Database } from "../lib/database/open-database";
+import { withTestWorld } from "./support/with-test-world";
 
 let database: Database;
 let world: World;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  setDatabaseForTests(database);
-  world = await makeWorld(database.prisma);
-});
-afterAll(() => database.close());
+withTestWorld((context) => ({ database, world } = context));
 
 async function auditCount(targetId: string) {
   return database.prisma.auditEvent.count({ where: { targetId } });

@@ -1,12 +1,11 @@
 // Isolation: only a distributor (indirect provider) has resellers. A direct CSP's admin agent (and a
 // reseller's) can't onboard, suspend or resume one, nor open the resellers list; nothing is written.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createTestDatabase } from "./support/test-database";
+import { describe, expect, it, vi } from "vitest";
 import { testSession } from "./support/mock-session";
-import { makeWorld, type World } from "./support/world";
+import { type World } from "./support/world";
 import { freshEmail, freshMpnId } from "./support/channel-fixtures";
-import { setDatabaseForTests } from "../lib/db";
 import type { Database } from "../lib/database/open-database";
+import { withTestWorld } from "./support/with-test-world";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("../lib/auth/get-scope", async () => (await import("./support/mock-session")).mockGetScopeModule());
@@ -17,15 +16,7 @@ const { listResellers } = await import("../lib/partners/list-resellers");
 let database: Database;
 let world: World;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  setDatabaseForTests(database);
-  world = await makeWorld(database.prisma);
-});
-afterAll(() => database.close());
-beforeEach(() => {
-  testSession.scope = null;
-});
+withTestWorld((context) => ({ database, world } = context), { resetSession: true });
 
 describe.each(["direct", "resellerA"] as const)("the %s admin agent", (partner) => {
   it("can't onboard a reseller (NotADistributor); no partner, invitation or audit event is written", async () => {

@@ -1,13 +1,12 @@
 // Isolation: a distributor's admin agent manages its own users and its resellers' users (and
 // suspends only its own resellers), never another distributor's resellers or a direct CSP's users.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createTestDatabase } from "./support/test-database";
+import { describe, expect, it, vi } from "vitest";
 import { testSession } from "./support/mock-session";
-import { makeWorld, type World } from "./support/world";
+import { type World } from "./support/world";
 import { makeDistributorWithResellers, makeUser } from "./support/factories";
 import { freshEmail } from "./support/channel-fixtures";
-import { setDatabaseForTests } from "../lib/db";
 import type { Database } from "../lib/database/open-database";
+import { withTestWorld } from "./support/with-test-world";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("../lib/auth/get-scope", async () => (await import("./support/mock-session")).mockGetScopeModule());
@@ -20,15 +19,7 @@ const { getReseller } = await import("../lib/partners/get-reseller");
 let database: Database;
 let world: World;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  setDatabaseForTests(database);
-  world = await makeWorld(database.prisma);
-});
-afterAll(() => database.close());
-beforeEach(() => {
-  testSession.scope = null;
-});
+withTestWorld((context) => ({ database, world } = context), { resetSession: true });
 
 describe("a distributor's admin agent", () => {
   it("manages its resellers' users: invites, changes roles, deactivates", async () => {

@@ -2,14 +2,13 @@
 // active, atomically, audited), refused when used, expired or revoked (each with its own code, never
 // a 500), re-issued (the old link dies), and for a suspended partner.
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import bcrypt from "bcryptjs";
-import { createTestDatabase } from "./support/test-database";
 import { testSession } from "./support/mock-session";
-import { makeWorld, type World } from "./support/world";
+import { type World } from "./support/world";
 import { freshEmail, GOOD_PASSWORD, scopeOf, tokenOf } from "./support/channel-fixtures";
-import { setDatabaseForTests } from "../lib/db";
 import type { Database } from "../lib/database/open-database";
+import { withTestWorld } from "./support/with-test-world";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("../lib/auth/get-scope", async () => (await import("./support/mock-session")).mockGetScopeModule());
@@ -21,15 +20,7 @@ const { verifyCredentials } = await import("../lib/auth/verify-credentials");
 let database: Database;
 let world: World;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  setDatabaseForTests(database);
-  world = await makeWorld(database.prisma);
-});
-afterAll(() => database.close());
-beforeEach(() => {
-  testSession.scope = null;
-});
+withTestWorld((context) => ({ database, world } = context), { resetSession: true });
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 

@@ -1,12 +1,11 @@
 // The last ACTIVE admin agent of a partner can't be deactivated or demoted (LastAdmin); nobody
 // changes their own role or deactivates themselves (OwnAccount); every change is audited.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createTestDatabase } from "./support/test-database";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { testSession } from "./support/mock-session";
 import { makeDistributorWithResellers, makePartner, makeUser } from "./support/factories";
 import { scopeOf } from "./support/channel-fixtures";
-import { setDatabaseForTests } from "../lib/db";
 import type { Database } from "../lib/database/open-database";
+import { withTestDatabase } from "./support/with-test-world";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("../lib/auth/get-scope", async () => (await import("./support/mock-session")).mockGetScopeModule());
@@ -15,11 +14,9 @@ const { changeUserRoleAction, deactivateUserAction, reactivateUserAction } = awa
 
 let database: Database;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  setDatabaseForTests(database);
+withTestDatabase((created) => {
+  database = created;
 });
-afterAll(() => database.close());
 beforeEach(() => {
   testSession.scope = null;
 });

@@ -3,13 +3,12 @@
 // data changing in the same transaction). The app-wide audit-coverage test runs the same cases.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestDatabase } from "./support/test-database";
+import { describe, expect, it, vi } from "vitest";
 import { testSession } from "./support/mock-session";
-import { makeWorld, type World } from "./support/world";
-import { setDatabaseForTests } from "../lib/db";
+import { type World } from "./support/world";
 import type { Database } from "../lib/database/open-database";
 import { auditCases } from "./audit-coverage/partners-cases";
+import { withTestWorld } from "./support/with-test-world";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("../lib/auth/get-scope", async () => (await import("./support/mock-session")).mockGetScopeModule());
@@ -22,12 +21,7 @@ const MODULES = {
 let database: Database;
 let world: World;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  setDatabaseForTests(database);
-  world = await makeWorld(database.prisma);
-});
-afterAll(() => database.close());
+withTestWorld((context) => ({ database, world } = context));
 
 describe("audit cases of the indirect channel", () => {
   it("cover every exported action of lib/partners/actions.ts and lib/users/actions.ts", async () => {

@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "./support/test-database";
-import { makeWorld, type World } from "./support/world";
-import { setDatabaseForTests } from "../lib/db";
+import { describe, expect, it } from "vitest";
+import { type World } from "./support/world";
 import type { Database } from "../lib/database/open-database";
 import { importPriceList } from "../lib/pricing/import-price-list";
 import { PriceListImportError } from "../lib/pricing/price-list-import-error";
@@ -11,16 +9,12 @@ import { DomainError } from "../lib/actions/errors";
 import { stringify } from "csv-stringify/sync";
 import { parse } from "csv-parse/sync";
 import { searchWordsOf } from "../lib/pricing/parse-price-row";
+import { withTestWorld } from "./support/with-test-world";
 
 let database: Database;
 let world: World;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  setDatabaseForTests(database);
-  world = await makeWorld(database.prisma);
-});
-afterAll(() => database.close());
+withTestWorld((context) => ({ database, world } = context));
 
 async function* chunks(text: string) {
   yield Buffer.from(text);

@@ -1,13 +1,12 @@
 // Isolation: a reseller manages its own users only. Reseller A can't list, invite into, change,
 // deactivate, re-issue or revoke anything of reseller B or of its distributor; foreign ids are
 // simply not found, and nothing changes.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createTestDatabase } from "./support/test-database";
+import { describe, expect, it, vi } from "vitest";
 import { testSession } from "./support/mock-session";
-import { makeWorld, type World } from "./support/world";
+import { type World } from "./support/world";
 import { freshEmail, tokenOf } from "./support/channel-fixtures";
-import { setDatabaseForTests } from "../lib/db";
 import type { Database } from "../lib/database/open-database";
+import { withTestWorld } from "./support/with-test-world";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("../lib/auth/get-scope", async () => (await import("./support/mock-session")).mockGetScopeModule());
@@ -18,15 +17,7 @@ const { listPartnerUsers } = await import("../lib/users/list-partner-users");
 let database: Database;
 let world: World;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  setDatabaseForTests(database);
-  world = await makeWorld(database.prisma);
-});
-afterAll(() => database.close());
-beforeEach(() => {
-  testSession.scope = null;
-});
+withTestWorld((context) => ({ database, world } = context), { resetSession: true });
 
 async function pendingInvitationOf(partner: "resellerB" | "distributor") {
   testSession.scope = await world.scope(partner, "ADMIN_AGENT");

@@ -2,14 +2,13 @@
 // the partner and its first admin's one-time invitation created together (hash only), audited;
 // nothing at all written when anything is refused.
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createTestDatabase } from "./support/test-database";
+import { describe, expect, it, vi } from "vitest";
 import { testSession } from "./support/mock-session";
-import { makeWorld, type World } from "./support/world";
+import { type World } from "./support/world";
 import { makeUser } from "./support/factories";
 import { freshEmail, freshMpnId, tokenOf } from "./support/channel-fixtures";
-import { setDatabaseForTests } from "../lib/db";
 import type { Database } from "../lib/database/open-database";
+import { withTestWorld } from "./support/with-test-world";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("../lib/auth/get-scope", async () => (await import("./support/mock-session")).mockGetScopeModule());
@@ -19,15 +18,7 @@ const { onboardResellerAction } = await import("../lib/partners/actions");
 let database: Database;
 let world: World;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  setDatabaseForTests(database);
-  world = await makeWorld(database.prisma);
-});
-afterAll(() => database.close());
-beforeEach(() => {
-  testSession.scope = null;
-});
+withTestWorld((context) => ({ database, world } = context), { resetSession: true });
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 

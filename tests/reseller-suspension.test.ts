@@ -1,14 +1,13 @@
 // Suspending a reseller: its users can't sign in (a clear message) and lose access at once
 // (resolvePartnerScope returns no scope); its data is kept; resuming restores everything. Only its
 // own distributor's admin agents may do either, and both are audited.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createTestDatabase } from "./support/test-database";
+import { describe, expect, it, vi } from "vitest";
 import { testSession } from "./support/mock-session";
-import { makeWorld, type World } from "./support/world";
+import { type World } from "./support/world";
 import { makeDistributorWithResellers, makeUser, TEST_PASSWORD } from "./support/factories";
-import { setDatabaseForTests } from "../lib/db";
 import { resolvePartnerScope } from "../lib/auth/partner-scope";
 import type { Database } from "../lib/database/open-database";
+import { withTestWorld } from "./support/with-test-world";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("../lib/auth/get-scope", async () => (await import("./support/mock-session")).mockGetScopeModule());
@@ -19,15 +18,7 @@ const { verifyCredentials, SIGN_IN_ERRORS } = await import("../lib/auth/verify-c
 let database: Database;
 let world: World;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  setDatabaseForTests(database);
-  world = await makeWorld(database.prisma);
-});
-afterAll(() => database.close());
-beforeEach(() => {
-  testSession.scope = null;
-});
+withTestWorld((context) => ({ database, world } = context), { resetSession: true });
 
 async function emailOf(userId: string) {
   return (await database.prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } })).email;

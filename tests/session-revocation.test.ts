@@ -1,24 +1,18 @@
 // Sign-out, a role change and deactivation end a user's sessions: tokens carry the session version
 // they were issued with, and the scope is refused once the user's version has moved on.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestDatabase } from "./support/test-database";
-import { makeWorld, type World } from "./support/world";
-import { setDatabaseForTests } from "../lib/db";
+import { describe, expect, it, vi } from "vitest";
+import { type World } from "./support/world";
 import { resolvePartnerScope } from "../lib/auth/partner-scope";
 import { endSignedOutSession } from "../lib/auth/end-signed-out-session";
 import { changeUserRole } from "../lib/users/change-user-role";
 import { setUserActive } from "../lib/users/set-user-active";
 import type { Database } from "../lib/database/open-database";
+import { withTestWorld } from "./support/with-test-world";
 
 let database: Database;
 let world: World;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  setDatabaseForTests(database);
-  world = await makeWorld(database.prisma);
-});
-afterAll(() => database.close());
+withTestWorld((context) => ({ database, world } = context));
 
 const versionOf = async (userId: string) =>
   (await database.prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { sessionVersion: true } })).sessionVersion;

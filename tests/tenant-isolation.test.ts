@@ -1,9 +1,7 @@
 // Tenant isolation, rule by rule, at the data layer: for each partner kind and role, every data
 // function given another partner's ids returns not-found/forbidden and changes nothing.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "./support/test-database";
-import { makeWorld, PARTNER_ROLES, type World } from "./support/world";
-import { setDatabaseForTests } from "../lib/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { PARTNER_ROLES, type World } from "./support/world";
 import { listCustomers } from "../lib/customers/list-customers";
 import { getCustomer } from "../lib/customers/get-customer";
 import { createCustomer } from "../lib/customers/create-customer";
@@ -13,16 +11,12 @@ import { listPartners } from "../lib/partners/list-partners";
 import { getDashboardSummary } from "../lib/dashboard/get-dashboard-summary";
 import type { PartnerScope } from "../lib/auth/partner-scope";
 import type { Database } from "../lib/database/open-database";
+import { withTestWorld } from "./support/with-test-world";
 
 let database: Database;
 let world: World;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  setDatabaseForTests(database);
-  world = await makeWorld(database.prisma);
-});
-afterAll(() => database.close());
+withTestWorld((context) => ({ database, world } = context));
 
 type PartnerKey = keyof World["partners"];
 // For each viewer, the customers it must never reach.
