@@ -1,5 +1,7 @@
-// Serves a fetch-style handler over node:http (the simulator CLI and tests that need a real port).
+// Serves a fetch-style handler over node:http, or over TLS with the stamp's own certificate (the
+// simulator CLI and tests that need a real port).
 import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import type { FetchHandler } from "./api";
 
@@ -22,9 +24,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function serveHandler(handler: FetchHandler, port = 0, host = "127.0.0.1"): Promise<RunningServer> {
-  const server = createServer((message, reply) => {
-    const origin = `http://${message.headers.host ?? `${host}:${port}`}`;
+/** `tls`: the server's certificate and key (PEM); without it, plain HTTP. */
+export async function serveHandler(handler: FetchHandler, port = 0, host = "127.0.0.1", tls?: { cert: string; key: string }): Promise<RunningServer> {
+  const scheme = tls ? "https" : "http";
+  const listener = (message: IncomingMessage, reply: import("node:http").ServerResponse) => {
+    const origin = `${scheme}://${message.headers.host ?? `${host}:${port}`}`;
     toRequest(message, origin)
       .then(handler)
       .then(async (response) => {
@@ -35,7 +39,8 @@ export async function serveHandler(handler: FetchHandler, port = 0, host = "127.
         reply.writeHead(500, { "content-type": "application/json" });
         reply.end(JSON.stringify({ error: { code: "InternalServerError", message: error instanceof Error ? error.message : String(error) } }));
       });
-  });
+  };
+  const server: Server = tls ? createTlsServer({ cert: tls.cert, key: tls.key }, listener) : createServer(listener);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());
@@ -43,7 +48,7 @@ export async function serveHandler(handler: FetchHandler, port = 0, host = "127.
   const address = server.address() as AddressInfo;
   return {
     server,
-    url: `http://${host}:${address.port}`,
+    url: `${scheme}://${host}:${address.port}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
