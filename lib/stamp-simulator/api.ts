@@ -9,6 +9,7 @@
 //   ?api-version=2015-11-01: mirrors the admin subscriptions API (the stamp's local subscriptions
 //   and their owners' directories), trimmed to the fields a usage collector needs.
 import { randomFor } from "./random";
+import type { StampIdentity } from "./stamp-identity";
 import { aggregateDaily, recordsReportedIn, type GeneratedRecord } from "./usage";
 import { HOUR_MS, type StampWorld } from "./world";
 
@@ -38,6 +39,8 @@ export interface StampApiOptions {
   /** Probability of answering 503 ServiceUnavailable (deterministic sequence per seed). */
   failRate?: number;
   pageSize?: number;
+  /** Sign-in as a real stamp requires (stamp-identity.ts); without it the API answers anyone. */
+  identity?: StampIdentity;
 }
 
 export type FetchHandler = (request: Request) => Promise<Response>;
@@ -192,6 +195,13 @@ export function createStampApi(options: StampApiOptions): FetchHandler {
 
   return async (request) => {
     const url = new URL(request.url);
+    // A stamp with sign-in: its metadata and identity endpoints answer anyone; ARM wants a token.
+    if (options.identity) {
+      const answered = await options.identity.handle(request, url);
+      if (answered) return answered;
+      const refused = await options.identity.refuseUnauthenticated(request, url.origin);
+      if (refused) return refused;
+    }
     if (request.method !== "GET") return apiError(405, "MethodNotAllowed", `${request.method} is not supported.`);
     requestCount += 1;
     if (failRate > 0 && randomFor(`${world.config.seed}|fail|${requestCount}`)() < failRate) {
