@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     HOST: "127.0.0.1",
     NEXTAUTH_URL: `http://127.0.0.1:${E2E_PORT}`,
     NEXTAUTH_SECRET: "stackcenter-e2e-secret-not-for-production-use-000000",
+    STACKCENTER_SECRET_KEY: "stackcenter-e2e-secret-key-not-for-production-use-0",
     NEXT_TELEMETRY_DISABLED: "1",
   };
 

@@ -135,19 +135,23 @@ function loadEnvironment(): NodeJS.ProcessEnv {
     console.log(`[start] env: no ${relEnvFile}`);
   }
 
-  if (!env.NEXTAUTH_SECRET) {
+  // NEXTAUTH_SECRET signs sessions; STACKCENTER_SECRET_KEY encrypts stamp connections' secrets.
+  // Losing the latter makes the stored secrets unreadable: keep .env.local with the database.
+  for (const name of ["NEXTAUTH_SECRET", "STACKCENTER_SECRET_KEY"] as const) {
+    if (env[name]) {
+      console.log(`[start] env: ${name} is set`);
+      continue;
+    }
     const secret = randomBytes(32).toString("base64url");
-    env.NEXTAUTH_SECRET = secret;
+    env[name] = secret;
     if (useEnvFile) {
       const existing = fs.existsSync(ENV_FILE) ? fs.readFileSync(ENV_FILE, "utf8") : "";
       const separator = existing === "" || existing.endsWith("\n") ? "" : "\n";
-      fs.appendFileSync(ENV_FILE, `${separator}NEXTAUTH_SECRET=${secret}\n`, { mode: 0o600 });
-      console.log(`[start] env: NEXTAUTH_SECRET was not set: generated one and saved it to ${relEnvFile}`);
+      fs.appendFileSync(ENV_FILE, `${separator}${name}=${secret}\n`, { mode: 0o600 });
+      console.log(`[start] env: ${name} was not set: generated one and saved it to ${relEnvFile}`);
     } else {
-      console.log("[start] env: NEXTAUTH_SECRET was not set: generated one for this run only");
+      console.log(`[start] env: ${name} was not set: generated one for this run only`);
     }
-  } else {
-    console.log("[start] env: NEXTAUTH_SECRET is set");
   }
 
   env.PORT = env.PORT || "3000";

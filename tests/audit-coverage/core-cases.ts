@@ -150,11 +150,33 @@ export const auditCases: AuditCases = {
       return { scope, input: { registrationId: registration.id, keyId: key.id } };
     },
   },
+
+  "stamps/actions#saveStampConnectionAction": {
+    expectedAuditAction: "stamp.connection.create",
+    prepare: async (context) => {
+      process.env.STACKCENTER_SECRET_KEY ??= "audit-coverage-secret-key";
+      const registration = await distributorRegistration(context);
+      return {
+        scope: await context.world.scope("distributor", "ADMIN_AGENT"),
+        input: {
+          registrationId: registration.id,
+          armEndpoint: "https://adminmanagement.local.azurestack.external",
+          identitySystem: "ADFS",
+          clientId: randomUUID(),
+          credentialKind: "secret",
+          credential: "coverage-secret",
+          providerSubscriptionId: randomUUID(),
+        },
+      };
+    },
+  },
 };
 
 export const auditExemptions: AuditExemptions = {
   "auth/actions#selectResellerAction":
     "Changes no data: it only keeps a distributor's reseller view filter in a cookie (the scope is re-checked on every request).",
+  "stamps/actions#testStampConnectionAction":
+    "Read-only: tries the stored connection (metadata, a token, one hour of usage) and stores nothing.",
   "registrations/actions#verifyCustomerTenantAction":
     "Read-only: the GET of a customer subscription on a registration, to prove it is there; it writes nothing.",
 };
