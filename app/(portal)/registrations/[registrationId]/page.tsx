@@ -14,6 +14,8 @@ import { defaultSubscriptionLabel, RegistrationDetails, UnregisteredUsageNotice 
 import { TenantList, type TenantRow } from "@/components/registrations/tenant-list";
 import { VerifyTenantForm } from "@/components/registrations/verify-tenant-form";
 import { IngestionKeysCard } from "@/components/usage/ingestion-keys-card";
+import { getStampConnection } from "@/lib/stamps/get-stamp-connection";
+import { StampConnectionForm } from "@/components/stamps/stamp-connection-form";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 
@@ -27,9 +29,11 @@ export default async function RegistrationPage({ params }: { params: Promise<{ r
   const registration = await orNotFound(findRegistrationById(scope, registrationId));
   const canWrite = scopeCan(scope, "registrations:write");
   // Up to 1000 tenants on one page: far more than a stamp serves in practice.
-  const [{ rows }, addable] = await Promise.all([
+  const [{ rows }, addable, connection] = await Promise.all([
     listCustomerSubscriptions(scope, armRefOf(registration), { take: 1000 }),
     canWrite ? listAddableCustomerSubscriptions(scope, registration) : Promise.resolve([]),
+    // Only who may change the registration sees (and edits) how the portal reaches its stamp.
+    canWrite ? getStampConnection(scope, registration.id).catch(() => undefined) : Promise.resolve(undefined),
   ]);
   const tenants: TenantRow[] = rows.map((row) => ({
     customerSubscriptionId: row.customerSubscriptionId,
@@ -93,6 +97,14 @@ export default async function RegistrationPage({ params }: { params: Promise<{ r
             </div>
           </Card>
           <IngestionKeysCard scope={scope} registrationId={registration.id} />
+          {connection !== undefined ? (
+            <Card title="Stamp connection">
+              <p className="mb-4 text-sm text-slate-600">
+                How the portal reaches this stamp&apos;s admin Resource Manager to collect its usage, signed in as a service principal.
+              </p>
+              <StampConnectionForm registrationId={registration.id} connection={connection} />
+            </Card>
+          ) : null}
         </div>
       </div>
       <div className="mt-6">
