@@ -6,4 +6,6 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { schedulePriceImportCleanup } = await import("./lib/pricing/schedule-price-import-cleanup");
   schedulePriceImportCleanup();
+  const { scheduleStampCollection } = await import("./lib/stamps/schedule-stamp-collection");
+  scheduleStampCollection();
 }
