@@ -15,6 +15,8 @@ import { serveHandler, type RunningServer } from "../lib/stamp-simulator/http-se
 import { saveStampConnection } from "../lib/stamps/save-stamp-connection";
 import { unsafeCollectStampUsage } from "../lib/stamps/unsafe-collect-stamp-usage";
 import { collectionToken } from "../lib/stamps/collection-token";
+import { listStampProblems } from "../lib/stamps/list-stamp-problems";
+import { stampProblem } from "../lib/stamps/stamp-silence";
 import { POST as collectRoute } from "../app/api/stamps/collect/route";
 
 let database: Database;
@@ -83,6 +85,9 @@ describe("stamp collection", () => {
     expect(health.lastError).toMatch(/ECONNREFUSED|fetch failed|connect/i);
     expect(health.lastErrorAt).not.toBeNull();
     expect(health.leaseUntil).toBeNull();
+    // The dashboard warns the stamp's partner, and nobody else.
+    expect(await listStampProblems(await world.scope("direct", "BILLING_ADMIN"))).toEqual([expect.objectContaining({ registrationId, problem: "failing" })]);
+    expect(await listStampProblems(await world.scope("otherDirect", "ADMIN_AGENT"))).toEqual([]);
     await database.prisma.stampConnection.update({ where: { registrationId }, data: { armEndpoint: stamp.url } });
   });
 
@@ -93,5 +98,20 @@ describe("stamp collection", () => {
     const ran = await collectRoute(new Request("http://x/api/stamps/collect", { method: "POST", headers: { authorization: `Bearer ${collectionToken()}` } }));
     expect(ran.status).toBe(200);
     expect(await ran.json()).toEqual({ ok: true, stamps: [{ registrationId, status: "collected" }] });
+  });
+});
+
+describe("when a stamp counts as silent", () => {
+  const now = new Date("2026-12-07T12:00:00Z");
+  const hour = (iso: string) => new Date(iso);
+  it.each([
+    [{ newestUsageHour: hour("2026-12-07T10:00:00Z"), lastSuccessAt: now, lastErrorAt: null }, null],
+    [{ newestUsageHour: hour("2026-12-07T05:00:00Z"), lastSuccessAt: now, lastErrorAt: null }, null],
+    [{ newestUsageHour: hour("2026-12-07T04:00:00Z"), lastSuccessAt: now, lastErrorAt: null }, "silent"],
+    [{ newestUsageHour: null, lastSuccessAt: null, lastErrorAt: null }, "silent"],
+    [{ newestUsageHour: hour("2026-12-07T10:00:00Z"), lastSuccessAt: hour("2026-12-07T09:00:00Z"), lastErrorAt: hour("2026-12-07T11:00:00Z") }, "failing"],
+    [{ newestUsageHour: hour("2026-12-07T10:00:00Z"), lastSuccessAt: hour("2026-12-07T11:30:00Z"), lastErrorAt: hour("2026-12-07T11:00:00Z") }, null],
+  ] as const)("%o → %s (6 hours by default)", (health, expected) => {
+    expect(stampProblem(health, now)).toBe(expected);
   });
 });

@@ -6,12 +6,17 @@ import { getDashboardSummary } from "@/lib/dashboard/get-dashboard-summary";
 import { Card, PageHeader, StatTile } from "@/components/ui/card";
 import { DashboardSpend } from "@/components/billing/dashboard-spend";
 import { BudgetAlertsCard } from "@/components/chargeback/budget-alerts-card";
+import { listStampProblems } from "@/lib/stamps/list-stamp-problems";
+import { StampProblemsCard } from "@/components/stamps/stamp-problems-card";
 
 export const metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const scope = await requirePageScope();
-  const summary = await getDashboardSummary(scope);
+  const [summary, stampProblems] = await Promise.all([
+    getDashboardSummary(scope),
+    scopeCan(scope, "registrations:read") ? listStampProblems(scope) : Promise.resolve([]),
+  ]);
   return (
     <>
       <PageHeader
@@ -26,6 +31,7 @@ export default async function DashboardPage() {
         ) : null}
         {summary.partners !== null ? <StatTile label="Partners on the platform" value={summary.partners} /> : null}
       </div>
+      <StampProblemsCard problems={stampProblems} />
       {/* Streamed: the period's figures read every rated line of the month; the shell doesn't wait for them. */}
       {scopeCan(scope, "billing:read") ? (
         <Suspense fallback={<p className="mt-6 text-sm text-slate-500">Loading this period&apos;s spend…</p>}>

@@ -16,6 +16,7 @@ import { VerifyTenantForm } from "@/components/registrations/verify-tenant-form"
 import { IngestionKeysCard } from "@/components/usage/ingestion-keys-card";
 import { getStampConnection } from "@/lib/stamps/get-stamp-connection";
 import { StampConnectionForm } from "@/components/stamps/stamp-connection-form";
+import { StampHealth } from "@/components/stamps/stamp-health";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 
@@ -102,7 +103,10 @@ export default async function RegistrationPage({ params }: { params: Promise<{ r
               <p className="mb-4 text-sm text-slate-600">
                 How the portal reaches this stamp&apos;s admin Resource Manager to collect its usage, signed in as a service principal.
               </p>
-              <StampConnectionForm registrationId={registration.id} connection={connection} />
+              {connection ? <StampHealth connection={connection} /> : null}
+              <div className={connection ? "mt-4" : undefined}>
+                <StampConnectionForm registrationId={registration.id} connection={connection} />
+              </div>
             </Card>
           ) : null}
         </div>
