@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { format } from "date-fns";
+import { formatDateTime } from "@/lib/format/dates";
 import { requirePageScope } from "@/lib/auth/get-scope";
 import { listPriceListVersions } from "@/lib/pricing/list-price-list-versions";
 import { PRICE_COLUMNS, PRICE_FIELDS } from "@/lib/pricing/price-list-columns";
@@ -62,7 +62,7 @@ export default async function ImportPriceListPage() {
                   <td className="px-2 py-2">{version.markets.map((m) => `${m.market} (${m.currency})`).join(", ")}</td>
                   <td className="px-2 py-2 text-right tabular-nums">{version.rowCount.toLocaleString("en-US")}</td>
                   <td className="px-2 py-2">
-                    {format(version.importedAt, "d MMM yyyy HH:mm")}
+                    {formatDateTime(version.importedAt)}
                     {version.importedByEmail ? <div className="text-xs text-slate-500">{version.importedByEmail}</div> : null}
                   </td>
                 </tr>
