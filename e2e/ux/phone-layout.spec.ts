@@ -39,5 +39,9 @@ for (const email of ["admin@adatum.example", "admin@northwind.example"]) {
     await expectNoHorizontalScroll(page, `${email}-customer-usage`);
     await page.goto(customer.replace(/\/usage.*$/, "/statement"));
     await expectNoHorizontalScroll(page, `${email}-statement`);
+    if (email.startsWith("admin@northwind")) {
+      await page.goto("/chargeback/margins");
+      await expectNoHorizontalScroll(page, `${email}-margins`);
+    }
   });
 }
