@@ -6,7 +6,7 @@ import { signIn, signOut } from "./support/sign-in";
 const NAV_BY_ROLE: Record<string, { shown: string[]; hidden: string[] }> = {
   ADMIN_AGENT: { shown: ["Dashboard", "Customers", "Registrations", "Usage", "Price list", "Billing"], hidden: ["Partners"] },
   BILLING_ADMIN: { shown: ["Dashboard", "Customers", "Registrations", "Usage", "Price list", "Billing"], hidden: ["Partners"] },
-  SALES_AGENT: { shown: ["Dashboard", "Customers"], hidden: ["Registrations", "Usage", "Price list", "Billing", "Partners"] },
+  SALES_AGENT: { shown: ["Dashboard", "Customers", "Price list"], hidden: ["Registrations", "Usage", "Billing", "Partners"] },
   OPERATOR: { shown: ["Dashboard", "Customers", "Price list", "Partners"], hidden: ["Billing"] },
 };
 

@@ -67,13 +67,18 @@ test("the distributor reprices a reseller's customers and the statement follows"
   expect(vmRow?.[rows[0].indexOf("UnitPrice")]).toBe("0.01");
 
   // The customer-facing print view: same prices, never cost or margin.
-  await page.getByTestId("print-link").click();
-  await expect(page.getByTestId("statement-print")).toBeVisible();
-  await expect(page.getByTestId("statement-print")).toContainText("Contoso IT Services");
-  await expect(page.locator(`[data-testid="statement-line"][data-meter-id="${VM_METER}"]`).getByTestId("unit-price")).toHaveText("0.01");
-  await expect(page.getByText(/Microsoft cost/i)).toHaveCount(0);
-  await expect(page.getByText(/margin/i)).toHaveCount(0);
-  await expect(page.getByRole("navigation")).toHaveCount(0);
+  // It opens in a new tab (the portal tab stays), marked provisional while the month is open.
+  const [print] = await Promise.all([page.context().waitForEvent("page"), page.getByTestId("print-link").click()]);
+  await expect(print.getByTestId("statement-print")).toBeVisible();
+  await expect(print.getByTestId("statement-print")).toContainText("Contoso IT Services");
+  await expect(print.getByTestId("statement-provisional")).toContainText("Provisional");
+  await expect(print.getByTestId("statement-number")).toHaveText(/^No\. ST-\d{6}-[A-Z0-9]{8}$/);
+  await expect(print.getByTestId("statement-date")).toHaveText(/^Issued \d{4}-\d{2}-\d{2}$/);
+  await expect(print.locator(`[data-testid="statement-line"][data-meter-id="${VM_METER}"]`).getByTestId("unit-price")).toHaveText("0.01");
+  await expect(print.getByText(/Microsoft cost/i)).toHaveCount(0);
+  await expect(print.getByText(/margin/i)).toHaveCount(0);
+  await expect(print.getByRole("navigation")).toHaveCount(0);
+  await expect(page).toHaveURL(/\/statement\?period=/);
 });
 
 test("the margin report shows revenue, cost and margin per reseller with a chart", async ({ page }) => {

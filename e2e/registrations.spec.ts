@@ -36,6 +36,12 @@ async function signIn(page: Page, email: string): Promise<void> {
 
 const tenantRows = (page: Page) => page.getByTestId("tenant-row");
 
+/** The searchable subscription picker: type the id, choose the one option it leaves. */
+async function pickSubscription(page: Page, subscriptionId: string) {
+  await page.getByRole("combobox", { name: "Customer subscription" }).fill(subscriptionId);
+  await page.getByRole("listbox", { name: "Customer subscription" }).getByRole("option").filter({ hasText: subscriptionId }).click();
+}
+
 test("a distributor registers a stamp, gets multi-tenancy approved and manages customer tenants", async ({ page, browser }) => {
   test.setTimeout(180_000);
   expect(northwindApss, "Northwind's APSS subscription in the demo data").toBeDefined();
@@ -80,7 +86,7 @@ test("a distributor registers a stamp, gets multi-tenancy approved and manages c
   const registrationId = registrationUrl.split("/").pop()!;
 
   await test.step("adding a tenant before approval is refused with UnauthorizedCspRegistration", async () => {
-    await page.getByLabel("Customer subscription", { exact: true }).selectOption(alpine.subscriptions[0].id);
+    await pickSubscription(page, alpine.subscriptions[0].id);
     await page.getByRole("button", { name: "Add tenant" }).click();
     await expect(page.getByTestId("registration-error")).toHaveAttribute("data-code", "UnauthorizedCspRegistration");
     await expect(tenantRows(page)).toHaveCount(0);
@@ -121,9 +127,9 @@ test("a distributor registers a stamp, gets multi-tenancy approved and manages c
   });
 
   await test.step("the admin adds a Contoso customer's tenant from the registration page", async () => {
-    await page.getByLabel("Customer subscription", { exact: true }).selectOption(alpine.subscriptions[0].id);
+    await pickSubscription(page, alpine.subscriptions[0].id);
     await page.getByRole("button", { name: "Add tenant" }).click();
-    await expect(page.getByTestId("add-tenant-result")).toContainText("Added");
+    await expect(page.getByTestId("notice")).toContainText("Added");
     await expect(tenantRows(page)).toHaveCount(1);
     await expect(tenantRows(page).first()).toHaveAttribute("data-subscription-id", alpine.subscriptions[0].id);
   });
@@ -134,7 +140,7 @@ test("a distributor registers a stamp, gets multi-tenancy approved and manages c
     await form.getByLabel("Registration").selectOption(registrationId);
     await form.getByLabel("Bill usage to").selectOption(kestrel.subscriptions[0].id);
     await form.getByRole("button", { name: "Add to registration" }).click();
-    await expect(form.getByRole("status")).toContainText("Added");
+    await expect(page.getByTestId("notice")).toContainText("Added");
     await expect(page.getByRole("table", { name: "Registrations of this customer's tenant" })).toContainText(registrationName);
   });
 
@@ -153,9 +159,9 @@ test("a distributor registers a stamp, gets multi-tenancy approved and manages c
 
   await test.step("the admin replaces the Contoso tenant's subscription", async () => {
     await page.getByLabel("Or paste a subscription ID").fill("");
-    await page.getByLabel("Customer subscription", { exact: true }).selectOption(alpine.subscriptions[1].id);
+    await pickSubscription(page, alpine.subscriptions[1].id);
     await page.getByRole("button", { name: "Add tenant" }).click();
-    await expect(page.getByTestId("add-tenant-result")).toContainText(
+    await expect(page.getByTestId("notice")).toContainText(
       `Replaced: the tenant's usage is now billed to ${alpine.companyName} — ${alpine.subscriptions[1].displayName}`,
     );
     await expect(tenantRows(page)).toHaveCount(2);
@@ -173,7 +179,7 @@ test("a distributor registers a stamp, gets multi-tenancy approved and manages c
 
   await test.step("verifying: the kept tenant is found, the removed one is CustomerSubscriptionNotFound", async () => {
     await tenantRows(page).first().getByRole("button", { name: "Verify" }).click();
-    await expect(tenantRows(page).first().getByRole("status")).toHaveText("Verified on the registration");
+    await expect(page.getByTestId("notice")).toContainText("Verified: ");
     const verify = page.getByRole("form", { name: "Verify a customer subscription" });
     await verify.getByLabel("Subscription ID to verify").fill(kestrel.subscriptions[0].id);
     await verify.getByRole("button", { name: "Verify" }).click();

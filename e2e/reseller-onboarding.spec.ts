@@ -94,7 +94,10 @@ test.describe.serial("indirect channel", () => {
     await expect(page.getByTestId("signed-in-user")).toHaveText(reseller.adminName);
     await expect(page.getByTestId("partner-name")).toHaveText(reseller.name);
 
-    await page.goto("/customers/new");
+    // A new partner's empty list says what to do first (issue 16, item 15).
+    await page.goto("/customers");
+    await page.getByTestId("customers-empty").getByRole("link", { name: "Add your first customer" }).click();
+    await expect(page).toHaveURL(/\/customers\/new$/);
     await page.getByLabel("Company name").fill(customer.name);
     await page.getByLabel("Directory domain").fill(customer.domain);
     await page.getByLabel("Country").selectOption("NL");
@@ -103,7 +106,7 @@ test.describe.serial("indirect channel", () => {
     await page.goto("/customers");
     await expect(page.getByRole("link", { name: customer.name })).toBeVisible();
     // A reseller sees only its own customers.
-    await expect(page.locator("tbody tr")).toHaveCount(1);
+    await expect(page.getByTestId("customer-row")).toHaveCount(1);
     await signOut(page);
 
     // The link worked once.
@@ -146,7 +149,7 @@ test.describe.serial("indirect channel", () => {
     await expect(page).toHaveURL(/\/customers$/);
     await expect(page.locator("#reseller-switcher")).toHaveValue(/.+/);
     await expect(page.getByRole("link", { name: customer.name })).toBeVisible();
-    await expect(page.locator("tbody tr")).toHaveCount(1);
+    await expect(page.getByTestId("customer-row")).toHaveCount(1);
     await page.goto("/partners");
     await expect(page.getByRole("table", { name: "Resellers" }).locator("tbody tr")).toHaveCount(1);
     await page.locator("#reseller-switcher").selectOption("");
@@ -170,9 +173,10 @@ test.describe.serial("indirect channel", () => {
     await expect(users.getByRole("alert")).toContainText("last active admin agent");
     await expect(users.getByRole("alert")).toContainText("LastAdmin");
 
-    await users.getByLabel(`Role of ${reseller.adminName}`).selectOption("SALES_AGENT");
+    await users.getByLabel(`Role of ${reseller.adminName}`, { exact: true }).selectOption("SALES_AGENT");
+    await users.getByRole("button", { name: `Save role of ${reseller.adminName}` }).click();
     await expect(users.getByRole("alert").filter({ hasText: "given another role" })).toBeVisible();
-    await expect(users.getByLabel(`Role of ${reseller.adminName}`)).toHaveValue("ADMIN_AGENT");
+    await expect(users.getByLabel(`Role of ${reseller.adminName}`, { exact: true })).toHaveValue("ADMIN_AGENT");
 
     // Still an active admin: they sign in.
     await signOut(page);
@@ -181,6 +185,6 @@ test.describe.serial("indirect channel", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
     // Their own row has no role picker and no deactivate button.
     await expect(page.getByRole("table", { name: "Users" }).getByText("(you)")).toBeVisible();
-    await expect(page.getByLabel(`Role of ${reseller.adminName}`)).toHaveCount(0);
+    await expect(page.getByLabel(`Role of ${reseller.adminName}`, { exact: true })).toHaveCount(0);
   });
 });

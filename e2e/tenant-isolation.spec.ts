@@ -24,8 +24,8 @@ const ROLE_PAGES: Record<string, { allowed: string[]; forbidden: string[] }> = {
     forbidden: ["/partners", "/customers/new", "/registrations/new", "/settings/api-tokens", "/settings/users", "/operator/approvals"],
   },
   SALES_AGENT: {
-    allowed: ["/customers", "/customers/new"],
-    forbidden: ["/registrations", "/billing", "/usage", "/price-list", "/partners", "/settings/api-tokens", "/settings/users", "/operator/approvals", "/audit"],
+    allowed: ["/customers", "/customers/new", "/price-list"],
+    forbidden: ["/registrations", "/billing", "/usage", "/partners", "/settings/api-tokens", "/settings/users", "/operator/approvals", "/audit"],
   },
 };
 

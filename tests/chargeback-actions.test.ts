@@ -88,14 +88,27 @@ describe("rate card actions", () => {
     expect(await addRateCardVersionAction({ ...base })).toMatchObject({ ok: false, error: { code: "VersionDateTaken", fields: { effectiveFrom: expect.any(String) } } });
     expect(await addRateCardVersionAction({ ...base, effectiveFrom: "2099-01-01", defaultMarkupPercent: "" })).toMatchObject({ ok: true });
 
+    // Markup bounds; a negative one only as an explicit discount.
+    const future = { ...base, effectiveFrom: "2099-02-01" };
+    expect(await addRateCardVersionAction({ ...future, defaultMarkupPercent: "1001" })).toMatchObject({ ok: false, error: { fields: { defaultMarkupPercent: expect.stringMatching(/at most 1000/) } } });
+    expect(await addRateCardVersionAction({ ...future, defaultMarkupPercent: "-5" })).toMatchObject({ ok: false, error: { fields: { defaultMarkupPercent: expect.stringMatching(/discount/) } } });
+    expect(await addRateCardVersionAction({ ...future, defaultMarkupPercent: "-5", discount: true })).toMatchObject({ ok: true, data: { replaced: false } });
+    // A version that hasn't started is replaced (audited with what it replaced); one in force since an earlier day is not.
+    expect(await addRateCardVersionAction({ ...future, defaultMarkupPercent: "20", replaceExisting: true })).toMatchObject({ ok: true, data: { replaced: true } });
+    expect(await database.prisma.rateCardVersion.count({ where: { rateCardId: card.data.id, effectiveFrom: new Date("2099-02-01T00:00:00Z") } })).toBe(1);
+    expect(await auditCount("rateCard.version.replace", card.data.id)).toBe(1);
+    if (thisMonth() < new Date().toISOString().slice(0, 10)) {
+      expect(await addRateCardVersionAction({ ...base, replaceExisting: true })).toMatchObject({ ok: false, error: { code: "VersionAlreadyStarted" } });
+    }
+
     // Listed with its versions' dates, like the price list versions; the one in force is today's.
     const scope = await world.scope("direct", "BILLING_ADMIN");
     const [listed] = await listRateCards(scope);
-    expect(listed).toMatchObject({ id: card.data.id, level: "DEFAULT", versionDates: [thisMonth(), "2099-01-01"], currentFrom: thisMonth() });
+    expect(listed).toMatchObject({ id: card.data.id, level: "DEFAULT", versionDates: [thisMonth(), "2099-01-01", "2099-02-01"], currentFrom: thisMonth() });
     const detail = await getRateCard(scope, card.data.id);
-    expect(detail.versions.map((v) => [v.effectiveFrom, v.defaultMarkupPercent?.toFixed() ?? null])).toEqual([["2099-01-01", null], [thisMonth(), "10"]]);
-    expect(detail.versions[1].markups).toEqual([expect.objectContaining({ meterId: VM, meterName: "VM" })]);
-    expect(detail.versions[1].unitPrices).toEqual([expect.objectContaining({ meterId: STATIC_IP, meterName: "Static IP Address Usage" })]);
+    expect(detail.versions.map((v) => [v.effectiveFrom, v.defaultMarkupPercent?.toFixed() ?? null])).toEqual([["2099-02-01", "20"], ["2099-01-01", null], [thisMonth(), "10"]]);
+    expect(detail.versions[2].markups).toEqual([expect.objectContaining({ meterId: VM, meterName: "VM" })]);
+    expect(detail.versions[2].unitPrices).toEqual([expect.objectContaining({ meterId: STATIC_IP, meterName: "Static IP Address Usage" })]);
 
     // Another partner's card id is simply not found.
     testSession.scope = await world.scope("distributor", "ADMIN_AGENT");
@@ -109,6 +122,8 @@ describe("budget actions", () => {
     testSession.scope = await world.scope("resellerA", "BILLING_ADMIN");
     expect(await setCustomerBudgetAction({ customerId, monthlyAmount: "12.345" })).toMatchObject({ ok: false, error: { fields: { monthlyAmount: expect.any(String) } } });
     expect(await setCustomerBudgetAction({ customerId, monthlyAmount: "0" })).toMatchObject({ ok: false, error: { fields: { monthlyAmount: "A budget must be more than 0." } } });
+    // Only the customer's billing currency (free text once saved "Dollars" as "DOL").
+    expect(await setCustomerBudgetAction({ customerId, monthlyAmount: "250.50", currency: "EUR" })).toMatchObject({ ok: false, error: { fields: { currency: expect.stringMatching(/USD/) } } });
     expect(await setCustomerBudgetAction({ customerId, monthlyAmount: "250.50", currency: "usd" })).toMatchObject({ ok: true });
     expect(await setCustomerBudgetAction({ customerId, monthlyAmount: "300" })).toMatchObject({ ok: true });
     const budget = await database.prisma.customerBudget.findUniqueOrThrow({ where: { customerId } });

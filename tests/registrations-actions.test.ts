@@ -325,16 +325,18 @@ describe("customer tenants", () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it("lets a billing admin verify but not change; refuses sales agents and operators", async () => {
+  it("lets billing admins and operators verify but not change; refuses sales agents", async () => {
     const before = await snapshot();
-    await as("distributor", "BILLING_ADMIN");
-    expect(await verify(resellerASecondSubscription)).toMatchObject({ ok: true });
-    expect(await remove(resellerASecondSubscription)).toMatchObject(refused("Forbidden"));
-    for (const caller of [() => as("distributor", "SALES_AGENT"), asOperator]) {
-      await caller();
-      for (const action of [add, verify, remove]) expect(await action(resellerASecondSubscription)).toMatchObject(refused("Forbidden"));
+    // Operators browse every partner's registrations read-only: verifying a tenant is a read.
+    for (const reader of [() => as("distributor", "BILLING_ADMIN"), asOperator]) {
+      await reader();
+      expect(await verify(resellerASecondSubscription)).toMatchObject({ ok: true });
+      for (const action of [add, remove]) expect(await action(resellerASecondSubscription)).toMatchObject(refused("Forbidden"));
       expect(await requestMultiTenancyAction({ registrationId })).toMatchObject(refused("Forbidden"));
     }
+    await as("distributor", "SALES_AGENT");
+    for (const action of [add, verify, remove]) expect(await action(resellerASecondSubscription)).toMatchObject(refused("Forbidden"));
+    expect(await requestMultiTenancyAction({ registrationId })).toMatchObject(refused("Forbidden"));
     expect(await snapshot()).toEqual(before);
   });
 

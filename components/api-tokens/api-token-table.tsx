@@ -1,9 +1,9 @@
-import { format } from "date-fns";
+import { formatDate, formatDateTime } from "@/lib/format/dates";
 import type { ApiTokenListRow } from "@/lib/api-tokens/list-api-tokens";
 import { Badge } from "@/components/ui/card";
 import { RevokeApiTokenButton } from "./revoke-api-token-button";
 
-const when = (date: Date) => format(date, "d MMM yyyy, HH:mm");
+const when = (date: Date) => formatDateTime(date);
 
 export function ApiTokenTable({ rows }: { rows: ApiTokenListRow[] }) {
   if (rows.length === 0) {
@@ -39,7 +39,7 @@ export function ApiTokenTable({ rows }: { rows: ApiTokenListRow[] }) {
               </td>
               <td className="px-4 py-2.5">{row.lastUsedAt ? when(row.lastUsedAt) : "Never"}</td>
               <td className="px-4 py-2.5">
-                {row.revokedAt ? <Badge tone="neutral">Revoked {format(row.revokedAt, "d MMM yyyy")}</Badge> : <Badge tone="success">Active</Badge>}
+                {row.revokedAt ? <Badge tone="neutral">Revoked {formatDate(row.revokedAt)}</Badge> : <Badge tone="success">Active</Badge>}
               </td>
               <td className="px-4 py-2.5 text-right">{row.revokedAt ? null : <RevokeApiTokenButton tokenId={row.id} name={row.name} />}</td>
             </tr>

@@ -1,17 +1,22 @@
 // Before/after of an audit event as a key-by-key table, changed keys highlighted. Values are shown
 // as JSON text (never as HTML), so whatever a user typed into a record renders inert.
+import { auditFieldLabel } from "@/lib/audit/audit-labels";
+
 type Json = unknown;
 
 function asObject(value: Json): Record<string, Json> | null {
   return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, Json>) : null;
 }
 
-function show(value: Json): string {
-  if (value === undefined) return "—";
-  return typeof value === "string" ? value : JSON.stringify(value);
+function show(value: Json, names: Record<string, string> = {}): string {
+  if (value === undefined || value === null) return "—";
+  if (typeof value === "string") return names[value] ?? value;
+  if (Array.isArray(value) && value.every((item) => typeof item === "string")) return value.map((item: string) => names[item] ?? item).join(", ");
+  return JSON.stringify(value);
 }
 
-export function AuditDiff({ before, after }: { before: Json; after: Json }) {
+/** `names`: ids the values mention, shown by name (a value is still shown as is when unnamed). */
+export function AuditDiff({ before, after, names = {} }: { before: Json; after: Json; names?: Record<string, string> }) {
   const beforeObject = asObject(before);
   const afterObject = asObject(after);
   if (before == null && after == null) return <p className="text-xs text-slate-500">No details recorded.</p>;
@@ -40,9 +45,9 @@ export function AuditDiff({ before, after }: { before: Json; after: Json }) {
           const changed = JSON.stringify(from) !== JSON.stringify(to);
           return (
             <tr key={key} className={changed && beforeObject && afterObject ? "bg-amber-50" : undefined}>
-              <td className="py-1 pr-3 font-mono">{key}</td>
-              <td className="break-all py-1 pr-3 font-mono">{beforeObject ? show(from) : "—"}</td>
-              <td className="break-all py-1 font-mono">{afterObject ? show(to) : "—"}</td>
+              <td className="py-1 pr-3" title={key}>{auditFieldLabel(key)}</td>
+              <td className="break-all py-1 pr-3">{beforeObject ? show(from, names) : "—"}</td>
+              <td className="break-all py-1">{afterObject ? show(to, names) : "—"}</td>
             </tr>
           );
         })}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { auditActionLabel } from "@/lib/audit/audit-labels";
 import type { AuditQuery } from "@/lib/audit/audit-query";
 import { buttonClasses } from "@/components/ui/button";
 
@@ -20,7 +21,7 @@ export function AuditFilters({ query, actions }: { query: AuditQuery; actions: s
           <option value="">All actions</option>
           {actions.map((action) => (
             <option key={action} value={action}>
-              {action}
+              {auditActionLabel(action)}
             </option>
           ))}
         </select>

@@ -4,6 +4,7 @@
 // be plotted, while the table shows the strings unchanged.
 import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatAxisAmount, formatMoney } from "@/lib/format/money";
 
 export interface UsageSeries {
   days: string[];
@@ -22,15 +23,19 @@ function chartRows(series: UsageSeries) {
   });
 }
 
-function SeriesChart({ series, yLabel }: { series: UsageSeries; yLabel: string }) {
+/** `currency` set: the series are amounts in it (tooltips name it); unset: quantities. */
+function SeriesChart({ series, yLabel, currency }: { series: UsageSeries; yLabel: string; currency?: string }) {
   return (
     <div className="h-72 w-full" data-testid="usage-chart">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={chartRows(series)} margin={{ left: 16, bottom: 16 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="day" label={{ value: "Usage day", position: "insideBottom", offset: -8 }} />
-          <YAxis label={{ value: yLabel, angle: -90, position: "insideLeft" }} />
-          <Tooltip />
+          <XAxis dataKey="day" label={{ value: "Usage day (UTC)", position: "insideBottom", offset: -8 }} />
+          <YAxis tickFormatter={(value: number) => formatAxisAmount(value)} label={{ value: yLabel, angle: -90, position: "insideLeft" }} />
+          <Tooltip
+            labelFormatter={(day) => `Usage day ${String(day)} (UTC)`}
+            formatter={(value) => (currency !== undefined ? formatMoney(Number(value), currency) : Number(value).toLocaleString("en-US", { maximumFractionDigits: 4 }))}
+          />
           <Legend verticalAlign="top" />
           {series.keys.map((key, i) => (
             <Bar key={key} dataKey={key} stackId="a" fill={COLORS[i % COLORS.length]} isAnimationActive={false} />
@@ -76,7 +81,7 @@ export function CustomerUsageView({ cost, quantity, currency }: { cost: UsageSer
       </div>
       <section>
         <h2 className="mb-2 text-base font-semibold">Daily cost by commerce meter ({currency || "no price"})</h2>
-        {mode === "chart" ? <SeriesChart series={cost} yLabel={`Pre-tax (${currency})`} /> : <SeriesTable series={cost} testId="cost-table" />}
+        {mode === "chart" ? <SeriesChart series={cost} yLabel={`Pre-tax (${currency || "no price"})`} currency={currency} /> : <SeriesTable series={cost} testId="cost-table" />}
       </section>
       <section>
         <h2 className="mb-2 text-base font-semibold">Daily quantity by local meter (billed units)</h2>

@@ -4,7 +4,7 @@ import type { ReconFormat } from "@/lib/recon/recon-csv-sql";
 
 export function PeriodPicker({ period, periods, action, format }: { period: string; periods: string[]; action: string; format?: ReconFormat }) {
   return (
-    <form method="get" action={action} className="flex items-end gap-2">
+    <form method="get" action={action} className="flex flex-wrap items-end gap-2">
       <label className="text-sm text-slate-700">
         <span className="block text-xs text-slate-500">Billing period</span>
         <select name="period" defaultValue={period} className="rounded-md border border-slate-300 px-2 py-1.5 text-sm" data-testid="period-select">

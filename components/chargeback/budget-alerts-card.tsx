@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { PartnerScope } from "@/lib/auth/partner-scope";
 import { listBudgetPaces } from "@/lib/dashboard/list-budget-alerts";
 import { Badge, Card } from "@/components/ui/card";
-import { money } from "./statement-lines-table";
+import { formatMoney } from "@/lib/format/money";
 
 /** Budgeted customers this month: month-to-date charges, month-end forecast, % of budget. */
 export async function BudgetAlertsCard({ scope }: { scope: PartnerScope }) {
@@ -29,9 +29,9 @@ export async function BudgetAlertsCard({ scope }: { scope: PartnerScope }) {
                   <Link className="text-brand-700 hover:underline" href={`/customers/${p.customerId}/statement`}>{p.companyName}</Link>{" "}
                   {p.overBudget ? <Badge tone="danger">over pace</Badge> : null}
                 </td>
-                <td className="py-2 text-right tabular-nums">{p.currency} {money(p.budget)}</td>
-                <td className="py-2 text-right tabular-nums">{money(p.monthToDate)}</td>
-                <td className="py-2 text-right tabular-nums">{money(p.forecast)}</td>
+                <td className="py-2 text-right tabular-nums">{formatMoney(p.budget, p.currency)}</td>
+                <td className="py-2 text-right tabular-nums">{formatMoney(p.monthToDate, p.currency)}</td>
+                <td className="py-2 text-right tabular-nums">{formatMoney(p.forecast, p.currency)}</td>
                 <td className={`py-2 text-right tabular-nums ${p.overBudget ? "font-semibold text-red-700" : ""}`}>{p.percent.toFixed(1)} %</td>
               </tr>
             ))}

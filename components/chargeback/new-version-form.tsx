@@ -22,7 +22,11 @@ const INPUT = "w-32 rounded-md border px-2 py-1 text-right text-sm tabular-nums"
  */
 export function NewVersionForm({ rateCardId, meters, draft, earliest }: { rateCardId: string; meters: PriceableMeters; draft: VersionDraft; earliest: string }) {
   const router = useRouter();
-  const { error, pending, submit, fieldError } = useActionForm(addRateCardVersionAction, () => router.refresh());
+  const { error, pending, submit, fieldError } = useActionForm(
+    addRateCardVersionAction,
+    () => router.refresh(),
+    (data) => `Version from ${data.effectiveFrom} ${data.replaced ? "replaced" : "added"}.`,
+  );
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -40,6 +44,8 @@ export function NewVersionForm({ rateCardId, meters, draft, earliest }: { rateCa
       note: String(form.get("note") ?? ""),
       markups,
       unitPrices,
+      discount: form.get("discount") === "on",
+      replaceExisting: form.get("replaceExisting") === "on",
     });
   }
 
@@ -55,6 +61,16 @@ export function NewVersionForm({ rateCardId, meters, draft, earliest }: { rateCa
         <TextField label="Effective from" name="effectiveFrom" type="date" min={earliest} defaultValue={earliest} hint={`From ${earliest} (the open billing period) on.`} error={fieldError("effectiveFrom")} />
         <TextField label="Default markup %" name="defaultMarkupPercent" inputMode="decimal" defaultValue={draft.defaultMarkupPercent} hint="For commerce meters without a markup of their own. Blank: none at this level." error={fieldError("defaultMarkupPercent")} />
         <TextField label="Note (optional)" name="note" error={fieldError("note")} />
+      </div>
+      <div className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="discount" className="h-4 w-4 rounded border-slate-300" />
+          Negative markups are a discount
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="replaceExisting" className="h-4 w-4 rounded border-slate-300" />
+          Replace the version from that date (only one that starts today or later)
+        </label>
       </div>
       <div>
         <h3 className="mb-2 text-sm font-semibold">Markup over Microsoft&apos;s price (commerce meters)</h3>

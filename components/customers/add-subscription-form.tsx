@@ -10,10 +10,14 @@ import { formValues, useActionForm } from "./use-action-form";
 export function AddSubscriptionForm({ customerId }: { customerId: string }) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
-  const { error, pending, submit, fieldError } = useActionForm(addCspSubscriptionAction, () => {
-    formRef.current?.reset();
-    router.refresh();
-  });
+  const { error, pending, submit, fieldError } = useActionForm(
+    addCspSubscriptionAction,
+    () => {
+      formRef.current?.reset();
+      router.refresh();
+    },
+    () => "Subscription added.",
+  );
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -15,6 +15,9 @@ export function CustomerFilters({
   const control = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
   return (
     <form method="get" action="/customers" role="search" className="mb-4 flex flex-wrap items-end gap-3">
+      {/* Filtering keeps the list's sort. */}
+      {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
+      {query.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
         Search
         <input

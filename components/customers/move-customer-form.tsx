@@ -25,10 +25,14 @@ export function MoveCustomerForm({
 }) {
   const router = useRouter();
   const [pendingMove, setPendingMove] = useState<{ toPartnerId: string; note: string } | null>(null);
-  const { error, pending, submit, fieldError } = useActionForm(moveCustomerAction, () => {
-    setPendingMove(null);
-    router.refresh();
-  });
+  const { error, pending, submit, fieldError } = useActionForm(
+    moveCustomerAction,
+    () => {
+      setPendingMove(null);
+      router.refresh();
+    },
+    () => `Customer moved${targetName ? ` to ${targetName}` : ""}.`,
+  );
   const options = targets
     .filter((target) => target.id !== currentOwner.id)
     .map((target) => ({ value: target.id, label: target.suspended ? `${target.name} (suspended)` : target.name }));

@@ -1,7 +1,7 @@
-import { format } from "date-fns";
+import { formatDateTime } from "@/lib/format/dates";
 import type { OwnershipPeriodRow } from "@/lib/customers/list-ownership-history";
 
-const when = (date: Date) => format(date, "d MMM yyyy, HH:mm");
+const when = (date: Date) => formatDateTime(date);
 
 /** Who owned the customer when, and who moved it; the open period reads "now". */
 export function OwnershipHistory({ periods }: { periods: OwnershipPeriodRow[] }) {

@@ -1,9 +1,18 @@
 "use client";
 import { useState, useTransition } from "react";
 import type { ActionError, ActionResult } from "@/lib/actions/action-result";
+import { useNotice } from "@/components/ui/notice";
 
-/** Runs a server action from a form and keeps its error (message + per-field) for inline display. */
-export function useActionForm<T>(action: (input: unknown) => Promise<ActionResult<T>>, onSuccess: (data: T) => void) {
+/**
+ * Runs a server action from a form and keeps its error (message + per-field) for inline display.
+ * `successNotice` names what was done: it is shown in the portal's notice region on success.
+ */
+export function useActionForm<T>(
+  action: (input: unknown) => Promise<ActionResult<T>>,
+  onSuccess: (data: T) => void,
+  successNotice?: (data: T) => string,
+) {
+  const notify = useNotice();
   const [error, setError] = useState<ActionError | null>(null);
   const [pending, startTransition] = useTransition();
   function submit(input: Record<string, unknown>) {
@@ -11,6 +20,7 @@ export function useActionForm<T>(action: (input: unknown) => Promise<ActionResul
       const result = await action(input);
       if (result.ok) {
         setError(null);
+        if (successNotice) notify({ tone: "success", message: successNotice(result.data) });
         onSuccess(result.data);
       } else {
         setError(result.error);

@@ -8,13 +8,13 @@ import { useRef, useState, type FormEvent } from "react";
 import { addCustomerTenantAction, type AddCustomerTenantResult } from "@/lib/registrations/actions";
 import type { AddableCustomerSubscription } from "@/lib/registrations/list-registration-subscription-options";
 import { Button } from "@/components/ui/button";
-import { SelectField, TextField } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
+import { Combobox } from "@/components/ui/combobox";
 import { useActionForm } from "@/components/customers/use-action-form";
 import { RegistrationError } from "./registration-error";
 
-function optionLabel(option: AddableCustomerSubscription): string {
-  const note = option.currentSubscriptionId === option.id ? " · added" : option.currentSubscriptionId ? " · replaces this tenant's current subscription" : "";
-  return `${option.customerName} — ${option.displayName} (${option.id})${note}`;
+function optionNote(option: AddableCustomerSubscription): string {
+  return option.currentSubscriptionId === option.id ? " · added" : option.currentSubscriptionId ? " · replaces this tenant's current subscription" : "";
 }
 
 export function describeOutcome(result: AddCustomerTenantResult, nameOf: (id: string) => string): string {
@@ -29,23 +29,27 @@ export function describeOutcome(result: AddCustomerTenantResult, nameOf: (id: st
 export function AddTenantForm({ registrationId, options, warning }: { registrationId: string; options: AddableCustomerSubscription[]; warning?: string }) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
-  const [message, setMessage] = useState<string | null>(null);
   const [pasted, setPasted] = useState("");
+  // Remounts the picker after a success, clearing what was typed and chosen.
+  const [pickerKey, setPickerKey] = useState(0);
   const nameOf = (id: string) => {
     const option = options.find((candidate) => candidate.id === id);
     return option ? `${option.customerName} — ${option.displayName}` : id;
   };
-  const { error, pending, submit, fieldError } = useActionForm(addCustomerTenantAction, (result) => {
-    setMessage(describeOutcome(result, nameOf));
-    setPasted("");
-    formRef.current?.reset();
-    router.refresh();
-  });
+  const { error, pending, submit, fieldError } = useActionForm(
+    addCustomerTenantAction,
+    () => {
+      setPasted("");
+      setPickerKey((key) => key + 1);
+      formRef.current?.reset();
+      router.refresh();
+    },
+    (result) => describeOutcome(result, nameOf),
+  );
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const chosen = String(new FormData(event.currentTarget).get("chosenSubscriptionId") ?? "");
-    setMessage(null);
     // A pasted ID wins over the list, so any subscription can be tried (and explained if refused).
     submit({ registrationId, customerSubscriptionId: pasted.trim() || chosen });
   }
@@ -57,18 +61,17 @@ export function AddTenantForm({ registrationId, options, warning }: { registrati
     <form ref={formRef} onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Add a customer tenant">
       {warning ? <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{warning}</p> : null}
       <RegistrationError error={error} />
-      {message ? (
-        <p role="status" data-testid="add-tenant-result" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
-          {message}
-        </p>
-      ) : null}
       <div className="grid gap-4 md:grid-cols-2">
-        <SelectField
+        <Combobox
+          key={pickerKey}
           label="Customer subscription"
           name="chosenSubscriptionId"
-          defaultValue=""
-          placeholder={options.length === 0 ? "No eligible customer subscriptions" : "Choose a customer's CSP subscription"}
-          options={options.map((option) => ({ value: option.id, label: optionLabel(option) }))}
+          placeholder={options.length === 0 ? "No eligible customer subscriptions" : "Type a company, subscription name or ID"}
+          options={options.map((option) => ({
+            value: option.id,
+            label: `${option.customerName} — ${option.displayName}`,
+            detail: `${option.id}${optionNote(option)}`,
+          }))}
           hint="Your customers' active CSP subscriptions that roll up to this registration's CSP partner."
           error={pasted.trim() ? undefined : subscriptionError}
         />

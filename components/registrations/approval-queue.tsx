@@ -23,13 +23,14 @@ export interface PendingRequest {
   email: ApprovalEmail;
 }
 
-function RequestItem({ request, onDecided }: { request: PendingRequest; onDecided: (message: string) => void }) {
+function RequestItem({ request }: { request: PendingRequest }) {
   const router = useRouter();
   const [note, setNote] = useState("");
-  const { error, pending, submit, fieldError } = useActionForm(decideMultiTenancyAction, ({ state }) => {
-    onDecided(`${state === "APPROVED" ? "Approved" : "Rejected"} ${request.name} (${request.partnerName}).`);
-    router.refresh();
-  });
+  const { error, pending, submit, fieldError } = useActionForm(
+    decideMultiTenancyAction,
+    () => router.refresh(),
+    ({ state }) => `${state === "APPROVED" ? "Approved" : "Rejected"} ${request.name} (${request.partnerName}).`,
+  );
   const decide = (decision: "APPROVED" | "REJECTED") => submit({ registrationId: request.id, decision, note });
   function onReject(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -104,23 +105,15 @@ function RequestItem({ request, onDecided }: { request: PendingRequest; onDecide
 }
 
 export function ApprovalQueue({ requests }: { requests: PendingRequest[] }) {
-  const [decided, setDecided] = useState<string[]>([]);
   return (
     <div className="space-y-4">
-      {decided.length > 0 ? (
-        <ul role="status" className="space-y-1 rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
-          {decided.map((message, index) => (
-            <li key={`${index}-${message}`}>{message}</li>
-          ))}
-        </ul>
-      ) : null}
       {requests.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-sm text-slate-600">
           No pending multi-tenancy requests.
         </p>
       ) : (
         requests.map((request) => (
-          <RequestItem key={request.id} request={request} onDecided={(message) => setDecided((previous) => [message, ...previous])} />
+          <RequestItem key={request.id} request={request} />
         ))
       )}
     </div>

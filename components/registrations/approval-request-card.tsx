@@ -92,7 +92,11 @@ function StateText({ state, requestedAt, decidedAt, decisionNote }: Pick<Props, 
 export function ApprovalRequestCard(props: Props) {
   const { registrationId, state, billingModel, email, canRequest } = props;
   const router = useRouter();
-  const { error, pending, submit } = useActionForm(requestMultiTenancyAction, () => router.refresh());
+  const { error, pending, submit } = useActionForm(
+    requestMultiTenancyAction,
+    () => router.refresh(),
+    () => "Multi-tenancy approval requested: send the email below to Microsoft, who approves it.",
+  );
   const capacity = billingModel === "CAPACITY";
   const canAsk = canRequest && !capacity && (state === "NOT_REQUESTED" || state === "REJECTED");
   return (

@@ -26,16 +26,11 @@ export function CustomerAddToRegistrationForm({
   notOffered: number;
 }) {
   const router = useRouter();
-  const [message, setMessage] = useState<string | null>(null);
   const nameOf = (id: string) => subscriptions.find((option) => option.id === id)?.label ?? id;
-  const { error, pending, submit, fieldError } = useActionForm(addCustomerTenantAction, (result) => {
-    setMessage(describeOutcome(result, nameOf));
-    router.refresh();
-  });
+  const { error, pending, submit, fieldError } = useActionForm(addCustomerTenantAction, () => router.refresh(), (result) => describeOutcome(result, nameOf));
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setMessage(null);
     submit(formValues(event.currentTarget));
   }
 
@@ -50,11 +45,6 @@ export function CustomerAddToRegistrationForm({
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Add to registration">
       <RegistrationError error={error} />
-      {message ? (
-        <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
-          {message}
-        </p>
-      ) : null}
       <div className="grid gap-4 md:grid-cols-2">
         <SelectField
           label="Registration"

@@ -1,7 +1,7 @@
 // The customer page's "Azure Stack registrations" card: which registrations this customer's
 // tenant is added to (and which of its subscriptions each bills), and a form to add it to one.
 import Link from "next/link";
-import { format } from "date-fns";
+import { formatDate } from "@/lib/format/dates";
 import { scopeCan, type PartnerScope } from "@/lib/auth/partner-scope";
 import type { CustomerDetail } from "@/lib/customers/get-customer";
 import { listCustomerRegistrations, listRegistrationTargets } from "@/lib/registrations/list-customer-registrations";
@@ -51,7 +51,7 @@ export async function CustomerRegistrationsCard({ scope, customer }: { scope: Pa
                     {membership.customerSubscription.displayName}
                     <p className="font-mono text-[11px] text-slate-500">{membership.customerSubscriptionId}</p>
                   </td>
-                  <td className="text-slate-600">{format(membership.createdAt, "d MMM yyyy")}</td>
+                  <td className="text-slate-600">{formatDate(membership.createdAt)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,7 +1,7 @@
 // The registration's facts (ARM identity, stamp, billing) and the plain statement of where usage
 // of tenants that aren't added goes: the heart of the seed's "charging the right subscriptions".
 import type { ReactNode } from "react";
-import { format } from "date-fns";
+import { formatDate } from "@/lib/format/dates";
 import type { RegistrationRecord } from "@/lib/registrations/find-registration";
 import { Card } from "@/components/ui/card";
 import { armResourceId, BillingModelBadge } from "./labels";
@@ -74,7 +74,7 @@ export function RegistrationDetails({ registration }: { registration: Registrati
         </Row>
         <Row label="Usage reporting">{registration.usageReportingEnabled ? "On" : "Off"}</Row>
         <Row label="Registered by">
-          {registration.partner.name} · {format(registration.createdAt, "d MMM yyyy")}
+          {registration.partner.name} · {formatDate(registration.createdAt)}
         </Row>
         <Row label="ARM resource ID" mono>
           {armResourceId(registration)}

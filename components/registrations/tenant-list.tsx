@@ -21,9 +21,9 @@ export interface TenantRow {
 function TenantRowView({ registrationId, row, canWrite, fallback }: { registrationId: string; row: TenantRow; canWrite: boolean; fallback: string }) {
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
-  const [verified, setVerified] = useState(false);
-  const verify = useActionForm(verifyCustomerTenantAction, () => setVerified(true));
-  const remove = useActionForm(removeCustomerTenantAction, () => router.refresh());
+  const who = row.customerName ?? "The customer";
+  const verify = useActionForm(verifyCustomerTenantAction, () => undefined, () => `Verified: ${who}'s tenant is on the registration.`);
+  const remove = useActionForm(removeCustomerTenantAction, () => router.refresh(), () => `Removed ${who}'s tenant: its usage is now billed to ${fallback}.`);
   const input = { registrationId, customerSubscriptionId: row.customerSubscriptionId };
   const error = remove.error ?? verify.error;
   return (
@@ -46,11 +46,6 @@ function TenantRowView({ registrationId, row, canWrite, fallback }: { registrati
         <td className="py-2.5 pr-3 text-slate-600">{row.addedAt}</td>
         <td className="py-2.5 text-right">
           <div className="flex justify-end gap-2 whitespace-nowrap">
-            {verified ? (
-              <span role="status" className="self-center text-xs font-medium text-green-700">
-                Verified on the registration
-              </span>
-            ) : null}
             {confirming ? (
               <>
                 <Button type="button" variant="danger" disabled={remove.pending} onClick={() => remove.submit(input)}>

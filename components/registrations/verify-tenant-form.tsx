@@ -1,20 +1,22 @@
 "use client";
 // Verifies that a subscription ID is on the registration (the ARM GET), for any ID someone hands
 // you: the answer is the tenant it bills, or the seed's CustomerSubscriptionNotFound.
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { verifyCustomerTenantAction, type VerifyCustomerTenantResult } from "@/lib/registrations/actions";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { formValues, useActionForm } from "@/components/customers/use-action-form";
 import { RegistrationError } from "./registration-error";
 
+function describeVerified(found: VerifyCustomerTenantResult): string {
+  return `${found.customerSubscriptionId} is on ${found.registrationName}: ${found.customerName ?? "the"} tenant ${found.tenantId}'s usage is billed to ${found.subscriptionName}.`;
+}
+
 export function VerifyTenantForm({ registrationId }: { registrationId: string }) {
-  const [found, setFound] = useState<VerifyCustomerTenantResult | null>(null);
-  const { error, pending, submit } = useActionForm(verifyCustomerTenantAction, setFound);
+  const { error, pending, submit } = useActionForm(verifyCustomerTenantAction, () => undefined, describeVerified);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFound(null);
     submit({ ...formValues(event.currentTarget), registrationId });
   }
 
@@ -29,12 +31,6 @@ export function VerifyTenantForm({ registrationId }: { registrationId: string })
         </Button>
       </div>
       <RegistrationError error={error} />
-      {found ? (
-        <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
-          {found.customerSubscriptionId} is on {found.registrationName}: {found.customerName ?? "the"} tenant {found.tenantId}&apos;s usage is billed to{" "}
-          {found.subscriptionName}.
-        </p>
-      ) : null}
     </form>
   );
 }

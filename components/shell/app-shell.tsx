@@ -4,6 +4,7 @@ import type { PartnerScope } from "@/lib/auth/partner-scope";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { navItemsFor } from "./navigation";
 import { NavLinks } from "./nav-links";
+import { MobileNav } from "./mobile-nav";
 import { ResellerSwitcher } from "./reseller-switcher";
 import { StackcenterLogo } from "./stackcenter-logo";
 import { UserMenu } from "./user-menu";
@@ -18,6 +19,13 @@ export function AppShell({ scope, children }: { scope: PartnerScope; children: R
   const items = navItemsFor(scope).map(({ href, label }) => ({ href, label }));
   return (
     <div className="flex min-h-screen">
+      {/* The first Tab stop: straight past the navigation to the page's content. */}
+      <a
+        href="#main-content"
+        className="sr-only z-50 rounded-md bg-white px-4 py-2 text-sm font-medium text-brand-700 shadow-lg focus:not-sr-only focus:fixed focus:left-4 focus:top-4"
+      >
+        Skip to content
+      </a>
       <aside className="hidden w-60 shrink-0 flex-col border-r border-slate-200 bg-white p-4 md:flex">
         <Link href="/dashboard" className="mb-6 px-2">
           <StackcenterLogo />
@@ -25,7 +33,7 @@ export function AppShell({ scope, children }: { scope: PartnerScope; children: R
         <NavLinks items={items} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex flex-wrap items-center justify-between gap-4 border-b border-slate-200 bg-white px-6 py-3">
+        <header className="flex flex-wrap items-center justify-between gap-4 border-b border-slate-200 bg-white px-4 py-3 sm:px-6">
           <div className="leading-tight">
             <p className="text-sm font-semibold" data-testid="partner-name">{scope.partnerName}</p>
             <p className="text-xs text-slate-500">
@@ -39,10 +47,8 @@ export function AppShell({ scope, children }: { scope: PartnerScope; children: R
             <UserMenu name={scope.userName} email={scope.email} roleLabel={ROLE_LABELS[scope.role]} />
           </div>
         </header>
-        <div className="border-b border-slate-200 bg-white px-4 py-2 md:hidden">
-          <NavLinks items={items} />
-        </div>
-        <main className="mx-auto w-full max-w-7xl flex-1 px-6 py-8">{children}</main>
+        <MobileNav items={items} />
+        <main id="main-content" tabIndex={-1} className="mx-auto w-full min-w-0 max-w-7xl flex-1 px-4 py-6 focus:outline-none sm:px-6 sm:py-8">{children}</main>
       </div>
     </div>
   );

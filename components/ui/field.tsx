@@ -1,7 +1,7 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 
 const CONTROL =
-  "block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-xs outline-none transition focus:border-brand-500 focus:ring-2 focus:ring-brand-100 disabled:bg-slate-100 disabled:text-slate-500";
+  "block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-xs transition focus:border-brand-500 disabled:bg-slate-100 disabled:text-slate-500";
 
 function FieldShell({
   id,

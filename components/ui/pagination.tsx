@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { countLabel } from "@/lib/format/plural";
 
 export function Pagination({
   page,
@@ -17,7 +18,7 @@ export function Pagination({
   return (
     <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm text-slate-600">
       <p>
-        {total} {noun} · page {page} of {pageCount}
+        {countLabel(total, noun)} · page {page} of {pageCount}
       </p>
       <div className="flex gap-2">
         {page > 1 ? (

@@ -1,12 +1,12 @@
 // A registration's ingestion keys (registration page): what the stamp's usage collector sends as
 // `Authorization: Bearer scik_…`. Admin agents only; others don't see the card at all.
-import { format } from "date-fns";
+import { formatDateTime } from "@/lib/format/dates";
 import { scopeCan, type PartnerScope } from "@/lib/auth/partner-scope";
 import { listIngestionKeys } from "@/lib/usage/ingestion-keys/manage-ingestion-keys";
 import { Badge, Card } from "@/components/ui/card";
 import { CreateIngestionKeyForm, RevokeIngestionKeyButton } from "./ingestion-key-controls";
 
-const when = (date: Date) => format(date, "d MMM yyyy, HH:mm");
+const when = (date: Date) => formatDateTime(date);
 
 export async function IngestionKeysCard({ scope, registrationId }: { scope: PartnerScope; registrationId: string }) {
   if (!scopeCan(scope, "registrations:write") || !scope.manageablePartnerIds.length) return null;

@@ -1,9 +1,10 @@
-import { format } from "date-fns";
+import { formatDateTime } from "@/lib/format/dates";
+import { formatUnitPrice } from "@/lib/format/money";
 import type { UsageRegistrationDetail } from "@/lib/usage/get-usage-overview";
 import { Card } from "@/components/ui/card";
 import { RecordsPerHourChart } from "./records-per-hour-chart";
 
-const when = (date: Date) => format(date, "d MMM yyyy, HH:mm");
+const when = (date: Date) => formatDateTime(date);
 
 export function UsageRegistrationPanel({ detail, capacity }: { detail: UsageRegistrationDetail; capacity: boolean }) {
   return (
@@ -34,7 +35,7 @@ export function UsageRegistrationPanel({ detail, capacity }: { detail: UsageRegi
                   <tr key={row.localSubscriptionId}>
                     <td className="py-2 font-mono text-xs">{row.localSubscriptionId}</td>
                     <td className="py-2 text-right">{row.lines}</td>
-                    <td className="py-2 text-right">{row.pretaxAmount ? `${Number(row.pretaxAmount).toFixed(4)} ${row.currency ?? ""}` : "Unpriced"}</td>
+                    <td className="py-2 text-right">{row.pretaxAmount ? formatUnitPrice(row.pretaxAmount, row.currency ?? "") : "Unpriced"}</td>
                   </tr>
                 ))}
               </tbody>

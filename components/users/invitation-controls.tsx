@@ -1,17 +1,14 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ActionError } from "@/lib/actions/action-result";
 import { reissueInvitationAction, revokeInvitationAction } from "@/lib/users/actions";
-import type { IssuedInvitation } from "@/lib/users/issue-invitation";
 import { Button } from "@/components/ui/button";
 import { ConfirmRevokeButton } from "@/components/ui/confirm-revoke-button";
-import { InviteLinkNotice } from "./invite-link-notice";
+import { useShowIssuedLink } from "./invitations-panel";
 
-/** Re-issue (a new one-time link, shown once; the old one stops working) or revoke a pending invitation. */
+/** Re-issue (a new one-time link, shown once above the table; the old one stops working) or revoke a pending invitation. */
 export function InvitationControls({ invitationId, email }: { invitationId: string; email: string }) {
-  const router = useRouter();
-  const [issued, setIssued] = useState<IssuedInvitation | null>(null);
+  const showIssuedLink = useShowIssuedLink();
   const [error, setError] = useState<ActionError | null>(null);
   const [pending, startTransition] = useTransition();
 
@@ -20,31 +17,17 @@ export function InvitationControls({ invitationId, email }: { invitationId: stri
       const result = await reissueInvitationAction({ invitationId });
       if (result.ok) {
         setError(null);
-        setIssued(result.data);
+        showIssuedLink(result.data);
       } else {
         setError(result.error);
       }
     });
   }
 
-  if (issued) {
-    return (
-      <div className="text-left">
-        <InviteLinkNotice
-          email={issued.email}
-          invitePath={issued.invitePath}
-          expiresAt={issued.expiresAt}
-          onDismiss={() => {
-            setIssued(null);
-            router.refresh();
-          }}
-        />
-      </div>
-    );
-  }
   return (
     <div className="flex flex-wrap items-center justify-end gap-1">
-      <Button type="button" variant="ghost" disabled={pending} onClick={reissue} aria-label={`Re-issue invitation for ${email}`}>
+      {/* The accessible name starts with the visible label (WCAG 2.5.3), then says whose. */}
+      <Button type="button" variant="ghost" disabled={pending} onClick={reissue} aria-label={`Re-issue link for ${email}`}>
         {pending ? "Re-issuing…" : "Re-issue link"}
       </Button>
       <ConfirmRevokeButton name={`invitation for ${email}`} warning="The link stops working at once." revoke={() => revokeInvitationAction({ invitationId })} />

@@ -1,4 +1,4 @@
-import { format } from "date-fns";
+import { formatDate } from "@/lib/format/dates";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import type { PartnerInvitationRow } from "@/lib/users/list-partner-users";
 import { Badge } from "@/components/ui/card";
@@ -28,7 +28,7 @@ export function InvitationTable({ rows }: { rows: PartnerInvitationRow[] }) {
               </td>
               <td>{ROLE_LABELS[invitation.role]}</td>
               <td>
-                {invitation.state === "EXPIRED" ? <Badge tone="warning">Expired</Badge> : format(invitation.expiresAt, "d MMM yyyy")}
+                {invitation.state === "EXPIRED" ? <Badge tone="warning">Expired</Badge> : formatDate(invitation.expiresAt)}
               </td>
               <td className="py-2 text-right">
                 <InvitationControls invitationId={invitation.id} email={invitation.email} />

@@ -1,5 +1,6 @@
 "use client";
 import { OneTimeSecretNotice } from "@/components/ui/one-time-secret-notice";
+import { formatDate } from "@/lib/format/dates";
 
 /** The one and only display of an invitation link (Stackcenter sends no email: the inviter copies it). */
 export function InviteLinkNotice({
@@ -16,7 +17,7 @@ export function InviteLinkNotice({
   // The portal's address as this admin reaches it. The notice only ever renders in the browser,
   // after a server action returned the link, so window is there.
   const origin = typeof window === "undefined" ? "" : window.location.origin;
-  const expires = new Date(expiresAt).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" });
+  const expires = formatDate(expiresAt);
   return (
     <OneTimeSecretNotice
       heading={<>Invitation for {email} created. Copy the link now: you won&apos;t see it again.</>}

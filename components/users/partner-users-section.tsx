@@ -1,6 +1,7 @@
 import type { PartnerUsers } from "@/lib/users/list-partner-users";
 import { Card } from "@/components/ui/card";
 import { InvitationTable } from "./invitation-table";
+import { InvitationsPanel } from "./invitations-panel";
 import { InviteUserForm } from "./invite-user-form";
 import { UserTable } from "./user-table";
 
@@ -11,7 +12,9 @@ export function PartnerUsersSection({ partnerId, data }: { partnerId: string; da
       <div className="space-y-6 lg:col-span-2">
         <UserTable rows={data.users} />
         <Card title="Pending invitations">
-          <InvitationTable rows={data.invitations} />
+          <InvitationsPanel>
+            <InvitationTable rows={data.invitations} />
+          </InvitationsPanel>
         </Card>
       </div>
       <Card title="Invite a user">

@@ -1,4 +1,4 @@
-import { format } from "date-fns";
+import { formatDateTime } from "@/lib/format/dates";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import type { PartnerUserRow } from "@/lib/users/list-partner-users";
 import { Badge } from "@/components/ui/card";
@@ -40,7 +40,7 @@ export function UserTable({ rows }: { rows: PartnerUserRow[] }) {
                 {user.isLastActiveAdmin ? <span className="block text-xs text-slate-500">Last active admin agent</span> : null}
               </td>
               <td className="px-4 py-2.5">{user.active ? <Badge tone="success">Active</Badge> : <Badge tone="neutral">Deactivated</Badge>}</td>
-              <td className="px-4 py-2.5">{user.lastSignInAt ? format(user.lastSignInAt, "d MMM yyyy, HH:mm") : "Never"}</td>
+              <td className="px-4 py-2.5">{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : "Never"}</td>
               <td className="px-4 py-2.5 text-right">
                 {user.isSelf ? null : <UserActiveControl userId={user.id} name={user.displayName} active={user.active} />}
               </td>

@@ -2,7 +2,8 @@ import type { UserRole } from "../../generated/prisma/enums";
 
 // What each role may do, enforced on the server by every action, page and route.
 // ADMIN_AGENT: everything in its scope. BILLING_ADMIN: billing, usage and prices (read + exports).
-// SALES_AGENT: customers read/write, no billing. OPERATOR: the platform (Microsoft's side).
+// SALES_AGENT: customers read/write and the price list (as in Partner Center, where sales agents
+// read price sheets to quote), no usage or billing. OPERATOR: the platform (Microsoft's side).
 export const PERMISSIONS = [
   "customers:read",
   "customers:write",
@@ -63,8 +64,9 @@ const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Permission>> = {
     "statements:read",
     "budgets:manage",
   ]),
-  SALES_AGENT: new Set<Permission>(["customers:read", "customers:write"]),
-  OPERATOR: new Set<Permission>(["customers:read", "prices:read", "partners:read", "platform:operate", "audit:read"]),
+  SALES_AGENT: new Set<Permission>(["customers:read", "customers:write", "prices:read"]),
+  // Operators browse every partner's registrations, read-only (no registrations:write).
+  OPERATOR: new Set<Permission>(["customers:read", "prices:read", "partners:read", "platform:operate", "audit:read", "registrations:read"]),
 };
 
 export function roleHasPermission(role: UserRole, permission: Permission): boolean {

@@ -18,12 +18,14 @@ export async function createRateCardAction(input: unknown): Promise<ActionResult
   });
 }
 
-export async function addRateCardVersionAction(input: unknown): Promise<ActionResult<{ id: string; rateCardId: string }>> {
+export async function addRateCardVersionAction(
+  input: unknown,
+): Promise<ActionResult<{ id: string; rateCardId: string; effectiveFrom: string; replaced: boolean }>> {
   return runAction("chargeback:manage", addRateCardVersionSchema, input, async (scope, data) => {
     const version = await addRateCardVersion(scope, data);
     revalidatePath(`/chargeback/rate-cards/${data.rateCardId}`);
     revalidatePath("/chargeback/rate-cards");
-    return { id: version.id, rateCardId: data.rateCardId };
+    return { id: version.id, rateCardId: data.rateCardId, effectiveFrom: data.effectiveFrom, replaced: version.replaced };
   });
 }
 

@@ -4,7 +4,10 @@ import "server-only";
 // Effective dates (decision): any day from the first day of the open billing period (this calendar
 // month, UTC) on. Statements are computed from the cards on demand, so a version dated inside a
 // closed month would silently rewrite statements already sent; inside the open month it reprices a
-// period nobody has been invoiced for yet. Versions are never edited: a correction is a new version.
+// period nobody has been invoiced for yet. A version is never edited in place: a correction is a new
+// version, or (replaceExisting) a replacement of the version from the same date when that date is
+// today or later, so no usage was priced by it on an earlier day. A replacement is audited with the
+// version it replaced.
 import type { z } from "zod";
 import { Prisma } from "../../generated/prisma/client";
 import { getPrisma } from "../db";
@@ -52,7 +55,7 @@ async function assertEntriesPriceable(input: Input): Promise<void> {
 
 const isGuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value);
 
-export async function addRateCardVersion(scope: PartnerScope, input: Input, now: Date = new Date()): Promise<{ id: string }> {
+export async function addRateCardVersion(scope: PartnerScope, input: Input, now: Date = new Date()): Promise<{ id: string; replaced: boolean }> {
   const ownerId = requireBillingPartner(scope);
   const prisma = await getPrisma();
   const card = await prisma.rateCard.findFirst({ where: { id: input.rateCardId, ownerPartnerId: ownerId }, select: { id: true } });
@@ -69,15 +72,25 @@ export async function addRateCardVersion(scope: PartnerScope, input: Input, now:
   }
   await assertEntriesPriceable(input);
   const effectiveFrom = new Date(`${input.effectiveFrom}T00:00:00Z`);
-  const taken = await prisma.rateCardVersion.findUnique({ where: { rateCardId_effectiveFrom: { rateCardId: card.id, effectiveFrom } }, select: { id: true } });
-  if (taken) {
+  const taken = await prisma.rateCardVersion.findUnique({
+    where: { rateCardId_effectiveFrom: { rateCardId: card.id, effectiveFrom } },
+    select: { id: true, defaultMarkupPercent: true, note: true },
+  });
+  if (taken && !input.replaceExisting) {
     throw new DomainError(CHARGEBACK_ERROR_CODES.VersionDateTaken, "This card already has a version from that date.", {
       status: 409,
-      fields: { effectiveFrom: "Another version starts that day: choose another date." },
+      fields: { effectiveFrom: 'Another version starts that day: choose another date, or tick "Replace the version from that date".' },
+    });
+  }
+  if (taken && input.effectiveFrom < dateToDay(now)) {
+    throw new DomainError(CHARGEBACK_ERROR_CODES.VersionAlreadyStarted, `The version from ${input.effectiveFrom} is already in force: add a new version from today or later instead.`, {
+      status: 409,
+      fields: { effectiveFrom: "Only a version that starts today or later can be replaced." },
     });
   }
 
   return prisma.$transaction(async (tx) => {
+    if (taken) await tx.rateCardVersion.delete({ where: { id: taken.id }, select: { id: true } });
     const version = await tx.rateCardVersion.create({
       data: {
         rateCardId: card.id,
@@ -95,10 +108,13 @@ export async function addRateCardVersion(scope: PartnerScope, input: Input, now:
     if (entries.length > 0) await tx.rateCardEntry.createMany({ data: entries });
     await tx.rateCard.update({ where: { id: card.id }, data: { updatedAt: new Date() }, select: { id: true } });
     await recordAuditEvent(tx, scope, {
-      action: "rateCard.version.create",
+      action: taken ? "rateCard.version.replace" : "rateCard.version.create",
       targetType: "RateCard",
       targetId: card.id,
       partnerId: ownerId,
+      before: taken
+        ? { versionId: taken.id, effectiveFrom: input.effectiveFrom, defaultMarkupPercent: taken.defaultMarkupPercent?.toFixed() ?? null, note: taken.note }
+        : undefined,
       after: {
         versionId: version.id,
         effectiveFrom: input.effectiveFrom,
@@ -106,8 +122,9 @@ export async function addRateCardVersion(scope: PartnerScope, input: Input, now:
         markups: input.markups,
         unitPrices: input.unitPrices,
         note: input.note ?? null,
+        discount: input.discount,
       },
     });
-    return { id: version.id };
+    return { id: version.id, replaced: taken !== null };
   });
 }

@@ -6,6 +6,8 @@ export const CHARGEBACK_ERROR_CODES = {
   RateCardExists: "RateCardExists",
   /** A version with that effective date already exists on the card. */
   VersionDateTaken: "VersionDateTaken",
+  /** The version to replace took effect before today: it has priced usage already. */
+  VersionAlreadyStarted: "VersionAlreadyStarted",
   /** The effective date falls in a closed billing period. */
   EffectiveDateInClosedPeriod: "EffectiveDateInClosedPeriod",
   /** An entry names a meter that isn't in the catalog, or prices a meter the wrong way. */

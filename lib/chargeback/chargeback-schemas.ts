@@ -6,12 +6,19 @@ const UNIT_PRICE = /^\d{1,14}(\.\d{1,10})?$/;
 const AMOUNT = /^\d{1,16}(\.\d{1,2})?$/;
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-export const MARKUP_HINT = "A percentage such as 12.5 (up to 4 decimals, −100 to 99999).";
+/** A markup's bounds: below −100 % the price turns negative; above 1000 % it is almost surely a typo. */
+export const MARKUP_MIN = -100;
+export const MARKUP_MAX = 1000;
+export const MARKUP_HINT = "A percentage such as 12.5 (up to 4 decimals, 0 to 1000; negative only as a discount, down to −100).";
 export const UNIT_PRICE_HINT = "A price such as 0.0125 (0 or more, up to 10 decimals).";
 
-export function markupError(value: string): string | null {
+/** Why a markup can't be saved, or null. A negative markup is accepted only when `discount` is set. */
+export function markupError(value: string, discount = false): string | null {
   if (!MARKUP.test(value)) return `Enter a markup: ${MARKUP_HINT}`;
-  if (Number.parseFloat(value) < -100) return "A markup can't be below −100 % (a negative price).";
+  const percent = Number.parseFloat(value);
+  if (percent > MARKUP_MAX) return `A markup can be at most ${MARKUP_MAX} %.`;
+  if (percent < MARKUP_MIN) return "A markup can't be below −100 % (a negative price).";
+  if (percent < 0 && !discount) return 'A negative markup is a discount: tick "Negative markups are a discount" to save it.';
   return null;
 }
 
@@ -54,14 +61,18 @@ export const addRateCardVersionSchema = z
     note: z.string().trim().max(500, "At most 500 characters.").optional(),
     markups: entries,
     unitPrices: entries,
+    /** Negative markups are intended: the version sells below Microsoft's price. */
+    discount: z.boolean().default(false),
+    /** Replace the card's version from the same date, if it hasn't started before today. */
+    replaceExisting: z.boolean().default(false),
   })
   .superRefine((value, ctx) => {
     if (value.defaultMarkupPercent !== "") {
-      const error = markupError(value.defaultMarkupPercent);
+      const error = markupError(value.defaultMarkupPercent, value.discount);
       if (error) ctx.addIssue({ code: "custom", path: ["defaultMarkupPercent"], message: error });
     }
     for (const [meterId, markup] of Object.entries(value.markups)) {
-      const error = markupError(markup);
+      const error = markupError(markup, value.discount);
       if (error) ctx.addIssue({ code: "custom", path: ["markups", meterId], message: error });
     }
     for (const [meterId, price] of Object.entries(value.unitPrices)) {

@@ -6,7 +6,8 @@ import { Prisma } from "../../generated/prisma/client";
 import { getPrisma } from "../db";
 import { assertCanManagePartner, assertScopeCan, visiblePartnerFilter, type PartnerScope } from "../auth/partner-scope";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { notFound } from "../actions/errors";
+import { COMMON_ERROR_CODES, DomainError, notFound } from "../actions/errors";
+import { unsafeCustomerBillingCurrency } from "./customer-billing-currency";
 import type { clearCustomerBudgetSchema, setCustomerBudgetSchema } from "./chargeback-schemas";
 
 async function findScopedCustomer(scope: PartnerScope, customerId: string) {
@@ -28,6 +29,13 @@ export async function setCustomerBudget(scope: PartnerScope, input: z.output<typ
   const customer = await findScopedCustomer(scope, input.customerId);
   assertCanManagePartner(scope, customer.partnerId);
   const prisma = await getPrisma();
+  // A budget is compared with the customer's billed amounts, so it is in their billing currency.
+  const currency = await unsafeCustomerBillingCurrency(prisma, customer.id);
+  if (input.currency !== currency) {
+    throw new DomainError(COMMON_ERROR_CODES.ValidationFailed, `This customer is billed in ${currency}: set the budget in ${currency}.`, {
+      fields: { currency: `Choose ${currency}, the customer's billing currency.` },
+    });
+  }
   return prisma.$transaction(async (tx) => {
     const data = { monthlyAmount: new Prisma.Decimal(input.monthlyAmount), currency: input.currency, updatedByUserId: scope.userId };
     const budget = await tx.customerBudget.upsert({
@@ -71,4 +79,11 @@ export async function getCustomerBudget(scope: PartnerScope, customerId: string)
   assertScopeCan(scope, "statements:read");
   const customer = await findScopedCustomer(scope, customerId);
   return customer.budget;
+}
+
+/** The currency the customer's budget must be in (their billing currency); a foreign customer is NotFound. */
+export async function getCustomerBudgetCurrency(scope: PartnerScope, customerId: string): Promise<string> {
+  assertScopeCan(scope, "statements:read");
+  const customer = await findScopedCustomer(scope, customerId);
+  return unsafeCustomerBillingCurrency(await getPrisma(), customer.id);
 }

@@ -2,6 +2,7 @@ import "server-only";
 // The caller's rate cards (billing partners only) with their versions' dates, and one card in detail.
 import type Decimal from "decimal.js";
 import { getPrisma } from "../db";
+import { unsafePartnerBillingCurrency } from "./customer-billing-currency";
 import type { PartnerScope } from "../auth/partner-scope";
 import { notFound } from "../actions/errors";
 import { requireBillingPartner } from "./billing-partner-scope";
@@ -65,6 +66,8 @@ export interface RateCardVersionDetail {
 
 export interface RateCardDetail extends Omit<RateCardSummary, "versionDates"> {
   versions: RateCardVersionDetail[];
+  /** The currency its unit prices are in: the billing partner's. */
+  currency: string;
 }
 
 export async function getRateCard(scope: PartnerScope, rateCardId: string, today: string = dateToDay(new Date())): Promise<RateCardDetail> {
@@ -110,5 +113,6 @@ export async function getRateCard(scope: PartnerScope, rateCardId: string, today
     currentFrom: current?.effectiveFrom ?? null,
     updatedAt: card.updatedAt,
     versions,
+    currency: await unsafePartnerBillingCurrency(prisma, ownerId),
   };
 }

@@ -51,11 +51,17 @@ export const addCspSubscriptionSchema = z.object({
 });
 export type AddCspSubscriptionInput = z.input<typeof addCspSubscriptionSchema>;
 
+/** The customer list's sortable columns (?sort=…&dir=asc|desc); by name when unset. */
+export const CUSTOMER_SORTS = ["name", "domain", "country", "owner", "subscriptions", "created"] as const;
+export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
+
 export const listCustomersQuerySchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   country: z.string().trim().toUpperCase().length(2).optional().catch(undefined),
   reseller: z.string().trim().max(40).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  sort: z.enum(CUSTOMER_SORTS).optional().catch(undefined),
+  dir: z.enum(["asc", "desc"]).optional().catch(undefined),
 });
 export type ListCustomersQuery = z.output<typeof listCustomersQuerySchema>;
 

@@ -2,6 +2,7 @@ import "server-only";
 // What the billing page, customer usage page and dashboard show for a period: the recon totals
 // (same rows, same per-line function as the CSV) plus the scope's registrations for downloads.
 import { getDatabase } from "../db";
+import { scopeBillingCurrency } from "../chargeback/customer-billing-currency";
 import { visiblePartnerFilter, type PartnerScope } from "../auth/partner-scope";
 import { DomainError, COMMON_ERROR_CODES } from "../actions/errors";
 import { BILLING_PERIOD_PATTERN, currentPeriod, resolveReconQuery, type ReconFilter } from "./recon-source";
@@ -29,8 +30,11 @@ export function recentPeriods(count = 13, now: Date = new Date()): string[] {
 
 /** options.daily: the day × meter cells, for the customer usage page's charts only. */
 export async function getPeriodTotals(scope: PartnerScope, filter: ReconFilter, options: ReconTotalsOptions = {}): Promise<ReconTotals> {
-  const { sql } = await getDatabase();
-  return reconTotals(sql, await resolveReconQuery(sql, scope, filter), options);
+  const { sql, prisma } = await getDatabase();
+  const totals = await reconTotals(sql, await resolveReconQuery(sql, scope, filter), options);
+  // No priced line names a currency: the partner's billing currency still labels the zeros.
+  if (!totals.currency) totals.currency = await scopeBillingCurrency(prisma, scope);
+  return totals;
 }
 
 export async function listScopeRegistrations(scope: PartnerScope): Promise<{ id: string; name: string; stampName: string }[]> {
@@ -51,10 +55,7 @@ export function reconHref(period: string, params: Record<string, string> = {}, f
   return `/api/billing/recon?${new URLSearchParams({ period, ...params, ...(format === "legacy" ? { format } : {}) }).toString()}`;
 }
 
-export function formatMoney(amount: { toFixed(dp: number): string }, currency: string): string {
-  const [whole, cents] = amount.toFixed(2).split(".");
-  return `${currency ? `${currency} ` : ""}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${cents}`;
-}
+export { formatMoney } from "../format/money";
 
 /** Local meter display names by id (the meter catalog is global data: unscoped by design). */
 export async function localMeterNames(ids: string[]): Promise<Map<string, string>> {

@@ -33,7 +33,7 @@ export async function reconResponse(request: Request, sessionScope: () => Promis
     return new Response(csvDownloadStream(reconCsvStream(sql, query, undefined, format), "recon"), {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${reconFileName(scope.partnerName, query.period, format)}"`,
+        "Content-Disposition": `attachment; filename="${reconFileName(scope.partnerName, query, format)}"`,
         "Cache-Control": "no-store",
       },
     });

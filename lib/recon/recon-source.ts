@@ -31,6 +31,8 @@ export interface ResolvedReconQuery {
   subscriptionIds: string[] | null;
   customerId: string | null;
   registrationId: string | null;
+  /** What the file is narrowed to, by name, for its file name (null = not narrowed that way). */
+  names: { reseller: string | null; customer: string | null; registration: string | null };
 }
 
 /**
@@ -94,20 +96,24 @@ export async function resolveReconQuery(sql: Pick<RawSql, "query">, scope: Partn
   if (from > to) throw invalid("from", "from must not be after to.");
 
   let owners = scope.visiblePartnerIds;
+  const names: ResolvedReconQuery["names"] = { reseller: null, customer: null, registration: null };
   if (filter.resellerId) {
     if (!scope.resellers.some((r) => r.id === filter.resellerId) || (owners && !owners.includes(filter.resellerId))) {
       throw notFound("The reseller");
     }
     owners = [filter.resellerId];
+    names.reseller = scope.resellers.find((r) => r.id === filter.resellerId)?.name ?? null;
   }
   if (filter.customerId) {
-    const { rows } = await sql.query<{ partnerId: string }>(`SELECT "partnerId" FROM "Customer" WHERE "id" = $1`, [filter.customerId]);
+    const { rows } = await sql.query<{ partnerId: string; companyName: string }>(`SELECT "partnerId", "companyName" FROM "Customer" WHERE "id" = $1`, [filter.customerId]);
     if (!rows[0] || (owners && !owners.includes(rows[0].partnerId))) throw notFound("The customer");
+    names.customer = rows[0].companyName;
   }
   if (filter.registrationId) {
-    const { rows } = await sql.query<{ partnerId: string }>(`SELECT "partnerId" FROM "Registration" WHERE "id" = $1`, [filter.registrationId]);
+    const { rows } = await sql.query<{ partnerId: string; stampName: string }>(`SELECT "partnerId", "stampName" FROM "Registration" WHERE "id" = $1`, [filter.registrationId]);
     const visible = scope.visiblePartnerIds;
     if (!rows[0] || (visible && !visible.includes(rows[0].partnerId))) throw notFound("The registration");
+    names.registration = rows[0].stampName;
   }
   let subscriptionIds: string[] | null = null;
   if (owners || filter.customerId) {
@@ -125,6 +131,7 @@ export async function resolveReconQuery(sql: Pick<RawSql, "query">, scope: Partn
     subscriptionIds,
     customerId: filter.customerId ?? null,
     registrationId: filter.registrationId ?? null,
+    names,
   };
 }
 

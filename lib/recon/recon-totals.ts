@@ -13,7 +13,8 @@ export interface CustomerTotal {
   /** Customer id, or null for lines on a partner's own default subscription. */
   customerId: string | null;
   name: string;
-  ownerIsReseller: boolean;
+  /** The reseller that owns the customer (a distributor's view), or null when the partner itself does. */
+  resellerName: string | null;
   total: Decimal;
   unregisteredTotal: Decimal;
   lines: number;
@@ -43,7 +44,7 @@ interface TotalsRow {
   customerId: string | null;
   customerName: string | null;
   partnerName: string | null;
-  ownerIsReseller: boolean | null;
+  resellerName: string | null;
   day: string | null;
   meterName: string | null;
   localMeterId: string | null;
@@ -117,7 +118,7 @@ by_sub AS (
     FROM l GROUP BY l."azureSubscriptionId"
 )
 SELECT 'customer' AS "kind", c."id" AS "customerId", c."companyName" AS "customerName", p."name" AS "partnerName",
-       (o."kind" = 'INDIRECT_RESELLER') AS "ownerIsReseller", NULL AS "day", NULL AS "meterName", NULL AS "localMeterId",
+       CASE WHEN o."kind" = 'INDIRECT_RESELLER' THEN o."name" END AS "resellerName", NULL AS "day", NULL AS "meterName", NULL AS "localMeterId",
        NULL AS "localSubscriptionId", NULL::boolean AS "unregisteredTenant", NULL AS "currency",
        sum(g."total")::text AS "total", sum(g."unregisteredTotal")::text AS "unregisteredTotal", NULL AS "quantity", sum(g."lines")::int AS "lines"
   FROM by_sub g
@@ -125,7 +126,7 @@ SELECT 'customer' AS "kind", c."id" AS "customerId", c."companyName" AS "custome
   LEFT JOIN "Customer" c ON c."id" = s."customerId"
   JOIN "Partner" p ON p."id" = s."rollsUpToPartnerId"
   JOIN "Partner" o ON o."id" = COALESCE(c."partnerId", s."rollsUpToPartnerId")
- GROUP BY c."id", c."companyName", p."id", p."name", (o."kind" = 'INDIRECT_RESELLER')
+ GROUP BY c."id", c."companyName", p."id", p."name", o."kind", o."name"
 HAVING sum(g."lines") > 0
 ${options.daily ? `UNION ALL
 SELECT 'daily', NULL, NULL, NULL, NULL, to_char(g."usageDate", 'YYYY-MM-DD'), m."resourceName", g."localMeterId"::text, NULL, NULL, NULL,
@@ -163,7 +164,7 @@ export async function reconTotals(sql: Pick<RawSql, "query">, query: ResolvedRec
       result.customers.push({
         customerId: row.customerId,
         name: row.customerName ?? `${row.partnerName} (own subscription)`,
-        ownerIsReseller: row.ownerIsReseller === true,
+        resellerName: row.resellerName,
         total: new Decimal(row.total),
         unregisteredTotal: new Decimal(row.unregisteredTotal ?? 0),
         lines: Number(row.lines),

@@ -12,7 +12,7 @@ import type { RawSql } from "../database/open-database";
 import { LEGACY_RECON_COLUMNS, legacyReconRecord, toLegacyReconLine } from "./legacy-recon-line";
 import { RECON_COLUMNS, reconRecord, toReconLine, type ReconSourceRow } from "./recon-line";
 import { reconCopySql, type ReconFormat } from "./recon-csv-sql";
-import { RECON_PAGE_SIZE, reconRows, type ResolvedReconQuery } from "./recon-source";
+import { periodRange, RECON_PAGE_SIZE, reconRows, type ResolvedReconQuery } from "./recon-source";
 import { fileNameSlug } from "../files/download-file-name";
 
 const FORMATS: Record<ReconFormat, { header: readonly string[]; record: (row: ReconSourceRow) => string[] }> = {
@@ -138,8 +138,20 @@ export function reconCsvStream(
   return reconCsvJsStream(sql, query, pageSize, format);
 }
 
-/** recon_<partner-slug>_<period>.csv (recon_legacy_… for the legacy column set) */
-export function reconFileName(partnerName: string, period: string, format: ReconFormat = "modern"): string {
-  const slug = fileNameSlug(partnerName, "partner");
-  return `recon_${format === "legacy" ? "legacy_" : ""}${slug}_${period}.csv`;
+/**
+ * Names a recon file after what it holds, so downloads of different scopes never collide:
+ * recon[_legacy]_<partner>[_reseller-<name>][_customer-<name>][_registration-<stamp>]_<period or from_to_to>.csv
+ */
+export function reconFileName(
+  partnerName: string,
+  query: Pick<ResolvedReconQuery, "period" | "from" | "to" | "names">,
+  format: ReconFormat = "modern",
+): string {
+  const parts = [format === "legacy" ? "recon_legacy" : "recon", fileNameSlug(partnerName, "partner", 60)];
+  if (query.names.reseller) parts.push(`reseller-${fileNameSlug(query.names.reseller, "reseller", 40)}`);
+  if (query.names.customer) parts.push(`customer-${fileNameSlug(query.names.customer, "customer", 40)}`);
+  if (query.names.registration) parts.push(`registration-${fileNameSlug(query.names.registration, "registration", 40)}`);
+  const range = periodRange(query.period);
+  parts.push(query.from === range.from && query.to === range.to ? query.period : `${query.from}_to_${query.to}`);
+  return `${parts.join("_")}.csv`;
 }

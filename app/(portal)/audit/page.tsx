@@ -1,6 +1,7 @@
 import { requirePageScope } from "@/lib/auth/get-scope";
 import { auditQueryString, parseAuditQuery } from "@/lib/audit/audit-query";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
+import { unsafeAuditTargetNames } from "@/lib/audit/audit-target-names";
 import { AuditFilters } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
 import { Pagination } from "@/components/ui/pagination";
@@ -15,6 +16,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const scope = await requirePageScope("audit:read");
   const query = parseAuditQuery(await searchParams);
   const result = await listAuditEvents(scope, query);
+  // The page's events were read within the scope: only the records they mention are named.
+  const names = await unsafeAuditTargetNames(result.rows);
   const filters = auditQueryString(query);
   const description = scope.isOperator
     ? "Platform events: price list publications, multi-tenancy decisions and everything operators did."
@@ -33,7 +36,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         }
       />
       <AuditFilters query={query} actions={result.actions} />
-      <AuditTable rows={result.rows} showPartner={scope.isOperator || scope.partnerKind === "INDIRECT_PROVIDER"} />
+      <AuditTable rows={result.rows} names={names} showPartner={scope.isOperator || scope.partnerKind === "INDIRECT_PROVIDER"} />
       <Pagination
         page={result.page}
         pageCount={result.pageCount}

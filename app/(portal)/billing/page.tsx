@@ -7,7 +7,7 @@ import { PeriodPicker } from "@/components/billing/period-picker";
 
 export const metadata = { title: "Billing" };
 
-const linkClass = "text-sm text-brand-700 hover:underline";
+const linkClass = "text-sm text-brand-700 underline decoration-brand-100 underline-offset-2 hover:decoration-brand-700";
 
 export default async function BillingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const scope = await requirePageScope("billing:read");
@@ -20,6 +20,8 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   const periods = recentPeriods();
   if (!periods.includes(period)) periods.push(period);
   const money = (amount: Parameters<typeof formatMoney>[0]) => formatMoney(amount, totals.currency);
+  // The "Viewing" switcher narrows every list on the page, this one included.
+  const viewedResellers = scope.selectedResellerId ? scope.resellers.filter((r) => r.id === scope.selectedResellerId) : scope.resellers;
 
   return (
     <>
@@ -79,7 +81,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
                     ) : (
                       <span>{c.name}</span>
                     )}{" "}
-                    {c.ownerIsReseller ? <Badge>reseller</Badge> : null}
+                    {c.resellerName ? <Badge>Reseller: {c.resellerName}</Badge> : null}
                     {c.unregisteredTotal.greaterThan(0) ? <Badge tone="warning">unregistered tenants</Badge> : null}
                   </td>
                   <td className="py-2 text-right tabular-nums">{c.lines.toLocaleString("en-US")}</td>
@@ -98,10 +100,10 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
 
       {canExport && (scope.resellers.length > 0 || registrations.length > 0) ? (
         <div className="mt-6 grid gap-4 md:grid-cols-2">
-          {scope.resellers.length > 0 ? (
+          {viewedResellers.length > 0 ? (
             <Card title="Per reseller">
               <ul className="divide-y divide-slate-100">
-                {scope.resellers.map((r) => (
+                {viewedResellers.map((r) => (
                   <li key={r.id} className="flex justify-between py-2 text-sm">
                     <span>{r.name}</span>
                     <a className={linkClass} href={href({ resellerId: r.id })} download>Download</a>
@@ -124,7 +126,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
           ) : null}
         </div>
       ) : null}
-      <p className="mt-6 text-xs text-slate-500">
+      <p className="mt-6 break-words text-xs text-slate-500">
         API: <code>GET /api/billing/recon?period={period}</code> with <code>Authorization: Bearer &lt;API token&gt;</code>; filters customerId, resellerId, registration, from, to; <code>format=legacy</code> for the legacy usage-based columns.
       </p>
     </>

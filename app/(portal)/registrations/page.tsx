@@ -16,6 +16,17 @@ const STEPS = [
 export default async function RegistrationsPage() {
   const scope = await requirePageScope("registrations:read");
   const rows = await listRegistrations(scope);
+  if (scope.isOperator) {
+    return (
+      <>
+        <PageHeader
+          title="Registrations"
+          description="Every partner's Azure Stack Hub registrations, read-only: the stamp, its default subscription, multi-tenancy state and tenants. Partners register and change them; you approve multi-tenancy under Approvals."
+        />
+        <RegistrationTable rows={rows} showPartner />
+      </>
+    );
+  }
   return (
     <>
       <PageHeader

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { format } from "date-fns";
+import { formatDateTime } from "@/lib/format/dates";
 import { requirePageScope } from "@/lib/auth/get-scope";
 import { getUsageRegistrationDetail, listUsageRegistrations } from "@/lib/usage/get-usage-overview";
 import { UsageRegistrationPanel } from "@/components/usage/usage-registration-panel";
@@ -31,7 +31,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
                     {r.stampName}
                   </Link>
                   {r.billingModel === "CAPACITY" ? <span className="ml-2"><Badge tone="neutral">Capacity</Badge></span> : null}
-                  <span className="block text-xs text-slate-500">Last ingest: {r.lastIngestAt ? format(r.lastIngestAt, "d MMM yyyy, HH:mm") : "never"}</span>
+                  <span className="block text-xs text-slate-500">Last ingest: {r.lastIngestAt ? formatDateTime(r.lastIngestAt) : "never"}</span>
                 </li>
               ))}
             </ul>

@@ -5,13 +5,14 @@ import { pagePeriod, recentPeriods } from "@/lib/recon/billing-overview";
 import { Card, PageHeader, StatTile } from "@/components/ui/card";
 import { PeriodPicker } from "@/components/billing/period-picker";
 import { MarginChart } from "@/components/chargeback/margin-chart";
-import { money } from "@/components/chargeback/statement-lines-table";
+import { formatMoney } from "@/lib/format/money";
 
 export const metadata = { title: "Margins" };
 
 const percent = (figures: MarginFigures) => (figures.marginPercent ? `${figures.marginPercent.toFixed(2)} %` : "—");
 
-function FigureCells({ figures }: { figures: MarginFigures }) {
+function FigureCells({ figures, currency }: { figures: MarginFigures; currency: string }) {
+  const money = (amount: Parameters<typeof formatMoney>[0]) => formatMoney(amount, currency);
   return (
     <>
       <td className="py-2 text-right tabular-nums">{money(figures.revenue)}</td>
@@ -32,6 +33,7 @@ export default async function MarginsPage({ searchParams }: { searchParams: Prom
   if (!periods.includes(period)) periods.push(period);
   const chartRows = report.resellers.length > 0 ? report.resellers.map((r) => ({ name: r.name, figures: r })) : report.customers.slice(0, 15).map((c) => ({ name: c.companyName, figures: c }));
   const currency = report.currency;
+  const money = (amount: Parameters<typeof formatMoney>[0]) => formatMoney(amount, currency);
   return (
     <>
       <PageHeader
@@ -40,9 +42,9 @@ export default async function MarginsPage({ searchParams }: { searchParams: Prom
       />
       <div className="mb-6"><PeriodPicker period={period} periods={periods} action="/chargeback/margins" /></div>
       <div className="mb-6 grid gap-4 sm:grid-cols-4">
-        <StatTile label="Revenue" value={<span data-testid="margin-revenue">{currency} {money(report.totals.revenue)}</span>} />
-        <StatTile label="Microsoft cost" value={`${currency} ${money(report.totals.microsoftCost)}`} />
-        <StatTile label="Margin" value={<span data-testid="margin-total">{currency} {money(report.totals.margin)}</span>} />
+        <StatTile label="Revenue" value={<span data-testid="margin-revenue">{money(report.totals.revenue)}</span>} />
+        <StatTile label="Microsoft cost" value={money(report.totals.microsoftCost)} />
+        <StatTile label="Margin" value={<span data-testid="margin-total">{money(report.totals.margin)}</span>} />
         <StatTile label="Margin %" value={percent(report.totals)} />
       </div>
       {chartRows.length > 0 ? (
@@ -61,7 +63,7 @@ export default async function MarginsPage({ searchParams }: { searchParams: Prom
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {report.resellers.map((r) => (
-                  <tr key={r.resellerId ?? "own"}><td className="py-2">{r.name}</td><td className="py-2 text-right">{r.customers}</td><FigureCells figures={r} /></tr>
+                  <tr key={r.resellerId ?? "own"}><td className="py-2">{r.name}</td><td className="py-2 text-right">{r.customers}</td><FigureCells currency={report.currency} figures={r} /></tr>
                 ))}
               </tbody>
             </table>
@@ -81,12 +83,12 @@ export default async function MarginsPage({ searchParams }: { searchParams: Prom
                 <tr key={c.customerId}>
                   <td className="py-2"><Link className="text-brand-700 hover:underline" href={`/customers/${c.customerId}/statement?period=${period}`}>{c.companyName}</Link></td>
                   {report.resellers.length > 0 ? <td className="py-2 text-slate-600">{c.reseller?.name ?? "—"}</td> : null}
-                  <FigureCells figures={c} />
+                  <FigureCells currency={report.currency} figures={c} />
                 </tr>
               ))}
             </tbody>
             <tfoot className="border-t-2 border-slate-300 font-semibold">
-              <tr><td className="py-2" colSpan={report.resellers.length > 0 ? 2 : 1}>Total</td><FigureCells figures={report.totals} /></tr>
+              <tr><td className="py-2" colSpan={report.resellers.length > 0 ? 2 : 1}>Total</td><FigureCells currency={report.currency} figures={report.totals} /></tr>
             </tfoot>
           </table>
         )}

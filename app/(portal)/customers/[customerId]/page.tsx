@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { format } from "date-fns";
+import { formatDate } from "@/lib/format/dates";
 import { requirePageScope } from "@/lib/auth/get-scope";
 import { scopeCan } from "@/lib/auth/partner-scope";
 import { getCustomer } from "@/lib/customers/get-customer";
@@ -13,7 +13,7 @@ import { AddSubscriptionForm } from "@/components/customers/add-subscription-for
 import { CustomerRegistrationsCard } from "@/components/registrations/customer-registrations-card";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
-import { getCustomerBudget } from "@/lib/chargeback/customer-budgets";
+import { getCustomerBudget, getCustomerBudgetCurrency } from "@/lib/chargeback/customer-budgets";
 import { BudgetForm } from "@/components/chargeback/budget-form";
 
 export default async function CustomerPage({ params }: { params: Promise<{ customerId: string }> }) {
@@ -23,7 +23,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   const canWrite = scopeCan(scope, "customers:write");
   const [history, moveTargets] = await Promise.all([listOwnershipHistory(scope, customer.id), listMoveTargets(scope)]);
   // undefined: the role may not manage budgets (no card); null: no budget yet.
-  const budget = scopeCan(scope, "budgets:manage") && scope.manageablePartnerIds.includes(customer.partner.id) ? await getCustomerBudget(scope, customer.id) : undefined;
+  const managesBudget = scopeCan(scope, "budgets:manage") && scope.manageablePartnerIds.includes(customer.partner.id);
+  const budget = managesBudget ? await getCustomerBudget(scope, customer.id) : undefined;
+  const budgetCurrency = managesBudget ? await getCustomerBudgetCurrency(scope, customer.id) : "";
   return (
     <>
       <nav className="mb-2 text-sm">
@@ -70,7 +72,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
             </div>
             <div>
               <dt className="text-slate-500">Customer since</dt>
-              <dd>{format(customer.createdAt, "d MMM yyyy")}</dd>
+              <dd>{formatDate(customer.createdAt)}</dd>
             </div>
           </dl>
         </Card>
@@ -121,7 +123,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
           ) : null}
           {budget !== undefined ? (
             <Card title="Monthly budget">
-              <BudgetForm customerId={customer.id} current={budget ? { monthlyAmount: budget.monthlyAmount.toFixed(2), currency: budget.currency } : null} />
+              <BudgetForm customerId={customer.id} billingCurrency={budgetCurrency} current={budget ? { monthlyAmount: budget.monthlyAmount.toFixed(2), currency: budget.currency } : null} />
             </Card>
           ) : null}
           {canWrite ? (

@@ -1,4 +1,4 @@
-import { format } from "date-fns";
+import { formatDateTime } from "@/lib/format/dates";
 import { requirePageScope } from "@/lib/auth/get-scope";
 import { listRegistrations } from "@/lib/registrations/list-registrations";
 import { multiTenancyRequestEmail } from "@/lib/registrations/multi-tenancy-email";
@@ -22,7 +22,7 @@ export default async function ApprovalsPage() {
       stampName: row.stampName,
       stampRegion: row.stampRegion,
       defaultSubscription: `${row.defaultSubscription.displayName} (${row.defaultSubscription.type})`,
-      requestedAt: row.multiTenancyRequestedAt ? format(row.multiTenancyRequestedAt, "d MMM yyyy, HH:mm") : "—",
+      requestedAt: row.multiTenancyRequestedAt ? formatDateTime(row.multiTenancyRequestedAt) : "—",
       email: multiTenancyRequestEmail({ ...row, partnerName: row.partner.name }),
     }));
   return (

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { format } from "date-fns";
+import { formatDate, formatDateTime } from "@/lib/format/dates";
 import { requirePageScope } from "@/lib/auth/get-scope";
 import { countryName } from "@/lib/customers/csp-markets";
 import { getReseller } from "@/lib/partners/get-reseller";
@@ -42,7 +42,7 @@ export default async function ResellerPage({ params }: { params: Promise<{ partn
       />
       {reseller.status === "SUSPENDED" ? (
         <p className="mb-6 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="suspended-notice">
-          Suspended since {format(reseller.updatedAt, "d MMM yyyy, HH:mm")}: its users can&apos;t sign in. Its customers and data are kept;
+          Suspended since {formatDateTime(reseller.updatedAt)}: its users can&apos;t sign in. Its customers and data are kept;
           resuming restores access.
         </p>
       ) : null}
@@ -61,7 +61,7 @@ export default async function ResellerPage({ params }: { params: Promise<{ partn
         </Card>
         <Card>
           <p className="text-sm text-slate-600">Onboarded</p>
-          <p className="mt-1 text-2xl font-semibold">{format(reseller.createdAt, "d MMM yyyy")}</p>
+          <p className="mt-1 text-2xl font-semibold">{formatDate(reseller.createdAt)}</p>
         </Card>
       </div>
       <h2 className="mb-3 text-lg font-semibold">Users</h2>

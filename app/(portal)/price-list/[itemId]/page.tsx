@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { format } from "date-fns";
+import { formatDateTime } from "@/lib/format/dates";
 import { requirePageScope } from "@/lib/auth/get-scope";
 import { getPriceListItem } from "@/lib/pricing/get-price-list-item";
 import { PRICE_COLUMNS, PRICE_FIELDS } from "@/lib/pricing/price-list-columns";
@@ -67,7 +67,7 @@ export default async function PriceListItemPage({ params, searchParams }: { para
               <div>
                 <dt className="text-slate-500">Imported</dt>
                 <dd>
-                  {format(version.importedAt, "d MMM yyyy HH:mm")}
+                  {formatDateTime(version.importedAt)}
                   {version.importedByEmail ? ` by ${version.importedByEmail}` : ""}
                 </dd>
               </div>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { format } from "date-fns";
+import { formatDateTime } from "@/lib/format/dates";
 import { requirePageScope } from "@/lib/auth/get-scope";
 import { listPriceListVersions } from "@/lib/pricing/list-price-list-versions";
 import { listAbandonedPriceImports } from "@/lib/pricing/list-abandoned-price-imports";
@@ -63,7 +63,7 @@ export default async function ImportPriceListPage() {
                   <td className="px-2 py-2">{version.markets.map((m) => `${m.market} (${m.currency})`).join(", ")}</td>
                   <td className="px-2 py-2 text-right tabular-nums">{version.rowCount.toLocaleString("en-US")}</td>
                   <td className="px-2 py-2">
-                    {format(version.importedAt, "d MMM yyyy HH:mm")}
+                    {formatDateTime(version.importedAt)}
                     {version.importedByEmail ? <div className="text-xs text-slate-500">{version.importedByEmail}</div> : null}
                   </td>
                 </tr>
@@ -97,11 +97,11 @@ export default async function ImportPriceListPage() {
                     </td>
                     <td className="px-2 py-2">{version.sourceFileName}</td>
                     <td className="px-2 py-2">
-                      {format(version.importedAt, "d MMM yyyy HH:mm")}
+                      {formatDateTime(version.importedAt)}
                       <div className="text-xs text-slate-500">{version.importedByEmail ?? "a script"}</div>
                     </td>
-                    <td className="px-2 py-2">{version.heartbeatAt ? format(version.heartbeatAt, "d MMM yyyy HH:mm:ss") : "—"}</td>
-                    <td className="px-2 py-2">{version.abandonedAt ? format(version.abandonedAt, "d MMM yyyy HH:mm") : "—"}</td>
+                    <td className="px-2 py-2">{version.heartbeatAt ? formatDateTime(version.heartbeatAt) : "—"}</td>
+                    <td className="px-2 py-2">{version.abandonedAt ? formatDateTime(version.abandonedAt) : "—"}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { format } from "date-fns";
+import { formatDate, formatDateTime } from "@/lib/format/dates";
 import { requirePageScope } from "@/lib/auth/get-scope";
 import { scopeCan } from "@/lib/auth/partner-scope";
 import { orNotFound } from "@/lib/pages/or-not-found";
@@ -22,7 +22,6 @@ import { Card, PageHeader } from "@/components/ui/card";
 
 export const metadata = { title: "Registration" };
 
-const WHEN = "d MMM yyyy, HH:mm";
 
 export default async function RegistrationPage({ params }: { params: Promise<{ registrationId: string }> }) {
   const scope = await requirePageScope("registrations:read");
@@ -42,7 +41,7 @@ export default async function RegistrationPage({ params }: { params: Promise<{ r
     tenantId: row.tenantId,
     customerId: row.customerSubscription.customer?.id ?? null,
     customerName: row.customerSubscription.customer?.companyName ?? null,
-    addedAt: format(row.updatedAt, "d MMM yyyy"),
+    addedAt: formatDate(row.updatedAt),
   }));
   const addWarning =
     registration.billingModel === "CAPACITY"
@@ -71,8 +70,8 @@ export default async function RegistrationPage({ params }: { params: Promise<{ r
             registrationId={registration.id}
             state={registration.multiTenancyState}
             billingModel={registration.billingModel}
-            requestedAt={registration.multiTenancyRequestedAt ? format(registration.multiTenancyRequestedAt, WHEN) : null}
-            decidedAt={registration.multiTenancyDecidedAt ? format(registration.multiTenancyDecidedAt, WHEN) : null}
+            requestedAt={registration.multiTenancyRequestedAt ? formatDateTime(registration.multiTenancyRequestedAt) : null}
+            decidedAt={registration.multiTenancyDecidedAt ? formatDateTime(registration.multiTenancyDecidedAt) : null}
             decisionNote={registration.multiTenancyDecisionNote}
             email={multiTenancyRequestEmail({ ...registration, partnerName: registration.partner.name })}
             canRequest={canWrite}

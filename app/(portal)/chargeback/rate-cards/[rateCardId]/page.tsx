@@ -3,7 +3,7 @@ import { getRateCard } from "@/lib/chargeback/list-rate-cards";
 import { listPriceableMeters } from "@/lib/chargeback/list-priceable-meters";
 import { earliestEffectiveDate } from "@/lib/chargeback/add-rate-card-version";
 import { requireBillingPartnerPage } from "@/lib/chargeback/require-billing-partner-page";
-import { formatUnitPrice } from "@/lib/chargeback/chargeback-math";
+import { formatUnitPrice } from "@/lib/format/money";
 import { orNotFound } from "@/lib/pages/or-not-found";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { NewVersionForm } from "@/components/chargeback/new-version-form";
@@ -41,7 +41,7 @@ export default async function RateCardPage({ params }: { params: Promise<{ rateC
                   {v.note ? ` · ${v.note}` : ""}
                 </p>
                 {v.markups.length > 0 ? <p className="text-slate-600">Markups: {v.markups.map((m) => `${m.meterName} ${plain(m.markupPercent)} %`).join(", ")}</p> : null}
-                {v.unitPrices.length > 0 ? <p className="text-slate-600">Unit prices: {v.unitPrices.map((p) => `${p.meterName} ${formatUnitPrice(p.unitPrice)} per ${p.unit}`).join(", ")}</p> : null}
+                {v.unitPrices.length > 0 ? <p className="text-slate-600">Unit prices: {v.unitPrices.map((p) => `${p.meterName} ${formatUnitPrice(p.unitPrice, card.currency)} per ${p.unit}`).join(", ")}</p> : null}
               </li>
             ))}
           </ul>

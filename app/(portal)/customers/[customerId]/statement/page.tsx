@@ -5,7 +5,8 @@ import { pagePeriod, recentPeriods } from "@/lib/recon/billing-overview";
 import { orNotFound } from "@/lib/pages/or-not-found";
 import { Card, PageHeader, StatTile } from "@/components/ui/card";
 import { PeriodPicker } from "@/components/billing/period-picker";
-import { StatementLinesTable, money } from "@/components/chargeback/statement-lines-table";
+import { StatementLinesTable } from "@/components/chargeback/statement-lines-table";
+import { formatMoney } from "@/lib/format/money";
 import { buttonClasses } from "@/components/ui/button";
 
 export const metadata = { title: "Statement" };
@@ -17,7 +18,7 @@ export default async function StatementPage({ params, searchParams }: { params: 
   const statement = await orNotFound(getCustomerStatement(scope, customerId, period));
   const periods = recentPeriods();
   if (!periods.includes(period)) periods.push(period);
-  const currency = statement.currency ? `${statement.currency} ` : "";
+  const money = (amount: Parameters<typeof formatMoney>[0]) => formatMoney(amount, statement.currency);
   const query = `period=${period}`;
   return (
     <>
@@ -29,7 +30,9 @@ export default async function StatementPage({ params, searchParams }: { params: 
         description={`What ${statement.issuer.name} charges for ${period} (${statement.from} to ${statement.to}): usage per meter at the customer's prices. A line's amount is its quantity × unit price, rounded once to the cent; a meter whose price changed within the month has one line per price.`}
         actions={
           <>
-            <Link className={buttonClasses("secondary")} href={`/customers/${customerId}/statement/print?${query}`} data-testid="print-link">Print view</Link>
+            <a className={buttonClasses("secondary")} href={`/customers/${customerId}/statement/print?${query}`} target="_blank" rel="noopener" data-testid="print-link">
+              Print view<span className="sr-only"> (opens in a new tab)</span>
+            </a>
             <a className={buttonClasses("primary")} href={`/api/statements/${customerId}?${query}`} download data-testid="statement-csv">Download CSV</a>
           </>
         }
@@ -38,11 +41,11 @@ export default async function StatementPage({ params, searchParams }: { params: 
         <PeriodPicker period={period} periods={periods} action={`/customers/${customerId}/statement`} />
       </div>
       <div className="mb-6 grid gap-4 sm:grid-cols-3">
-        <StatTile label={`Total ${period}`} value={`${currency}${money(statement.total)}`} hint={`${statement.lines.length} lines`} />
+        <StatTile label={`Total ${period}`} value={money(statement.total)} hint={`${statement.lines.length} lines`} />
         {statement.showsCost ? (
           <>
-            <StatTile label="Microsoft cost" value={`${currency}${money(statement.microsoftCost)}`} hint="Equals this customer's lines in the recon file" />
-            <StatTile label="Margin" value={`${currency}${money(statement.margin)}`} hint={statement.marginPercent ? `${statement.marginPercent.toFixed(2)} % of revenue` : "No revenue"} />
+            <StatTile label="Microsoft cost" value={money(statement.microsoftCost)} hint="Equals this customer's lines in the recon file" />
+            <StatTile label="Margin" value={money(statement.margin)} hint={statement.marginPercent ? `${statement.marginPercent.toFixed(2)} % of revenue` : "No revenue"} />
           </>
         ) : null}
       </div>

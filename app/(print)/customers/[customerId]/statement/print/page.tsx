@@ -5,6 +5,8 @@ import { pagePeriod } from "@/lib/recon/billing-overview";
 import { orNotFound } from "@/lib/pages/or-not-found";
 import { StatementLinesTable } from "@/components/chargeback/statement-lines-table";
 import { PrintButton } from "@/components/chargeback/print-button";
+import { isOpenPeriod, statementNumber } from "@/lib/chargeback/statement-number";
+import { formatDate } from "@/lib/format/dates";
 
 export const metadata = { title: "Statement (print)" };
 
@@ -14,18 +16,26 @@ export default async function StatementPrintPage({ params, searchParams }: { par
   const { customerId } = await params;
   const period = pagePeriod((await searchParams).period);
   const statement = await orNotFound(getCustomerStatement(scope, customerId, period, { audience: "customer" }));
+  const provisional = isOpenPeriod(statement.period);
   return (
     <main className="statement-sheet mx-auto max-w-[210mm] px-[15mm] py-[12mm] text-slate-900" data-testid="statement-print">
       <div className="no-print mb-6 flex justify-end">
         <PrintButton />
       </div>
+      {provisional ? (
+        <p className="mb-4 rounded border-2 border-amber-500 px-3 py-2 text-sm font-semibold uppercase tracking-wide text-amber-800" data-testid="statement-provisional">
+          Provisional: {statement.period} is still open. Usage until {statement.to} can still arrive, so these amounts may change.
+        </p>
+      ) : null}
       <header className="flex items-start justify-between border-b border-slate-300 pb-4">
         <div>
           <p className="text-xl font-semibold">{statement.issuer.name}</p>
           <p className="text-sm text-slate-600">{countryName(statement.issuer.country)} · MPN ID {statement.issuer.mpnId}</p>
         </div>
         <div className="text-right">
-          <h1 className="text-2xl font-semibold tracking-tight">Statement</h1>
+          <h1 className="text-2xl font-semibold tracking-tight">{provisional ? "Provisional statement" : "Statement"}</h1>
+          <p className="text-sm text-slate-600" data-testid="statement-number">No. {statementNumber(statement.customer.id, statement.period)}</p>
+          <p className="text-sm text-slate-600" data-testid="statement-date">Issued {formatDate(new Date())}</p>
           <p className="text-sm text-slate-600">Period {statement.period}</p>
           <p className="text-sm text-slate-600">{statement.from} to {statement.to}</p>
         </div>
