@@ -8,7 +8,6 @@ import { loadMeterMappings } from "../lib/meters/load-meter-mappings";
 import { listMeterCatalog } from "../lib/meters/list-meter-catalog";
 import { normaliseMeterId } from "../lib/meters/meter-id";
 import { daysInUtcMonth, toCommerceQuantity, type MeterMappingTable } from "../lib/meters/quantity-conversion";
-import { DomainError } from "../lib/actions/errors";
 
 let database: Database;
 let world: World;

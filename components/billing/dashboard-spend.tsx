@@ -1,14 +1,15 @@
 import Link from "next/link";
-import type { PartnerScope } from "@/lib/auth/partner-scope";
-import { formatMoney, getPeriodTotals } from "@/lib/recon/billing-overview";
-import { currentPeriod } from "@/lib/recon/recon-source";
+import type { ReconTotals } from "@/lib/recon/recon-totals";
+import { formatMoney } from "@/lib/format/money";
 import { monthEndForecast } from "@/lib/recon/forecast";
 import { Card, StatTile } from "@/components/ui/card";
 
-/** The dashboard's billing part (server component): this period's spend, forecast, top customers. */
-export async function DashboardSpend({ scope }: { scope: PartnerScope }) {
-  const period = currentPeriod();
-  const totals = await getPeriodTotals(scope, { period });
+/**
+ * The dashboard's billing part (server component): this period's spend, forecast, top customers.
+ * The page starts loading the totals and passes the promise, so the card streams in behind Suspense.
+ */
+export async function DashboardSpend({ period, totals: loading }: { period: string; totals: Promise<ReconTotals> }) {
+  const totals = await loading;
   const { forecast, elapsedDays, daysInMonth } = monthEndForecast(totals.total);
   const money = (amount: Parameters<typeof formatMoney>[0]) => formatMoney(amount, totals.currency);
   const top = totals.customers.slice(0, 5);

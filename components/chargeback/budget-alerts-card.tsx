@@ -1,12 +1,11 @@
 import Link from "next/link";
-import type { PartnerScope } from "@/lib/auth/partner-scope";
-import { listBudgetPaces } from "@/lib/dashboard/list-budget-alerts";
+import type { BudgetPace } from "@/lib/dashboard/list-budget-alerts";
 import { Badge, Card } from "@/components/ui/card";
 import { formatMoney } from "@/lib/format/money";
 
-/** Budgeted customers this month: month-to-date charges, month-end forecast, % of budget. */
-export async function BudgetAlertsCard({ scope }: { scope: PartnerScope }) {
-  const paces = await listBudgetPaces(scope);
+/** Budgeted customers this month: month-to-date charges, month-end forecast, % of budget (the page passes the loading paces). */
+export async function BudgetAlertsCard({ paces: loading }: { paces: Promise<BudgetPace[]> }) {
+  const paces = await loading;
   if (paces.length === 0) return null;
   const over = paces.filter((p) => p.overBudget).length;
   return (

@@ -2,7 +2,7 @@
 // Adds this customer's tenant to one of the partner's registrations, from the customer's page.
 // Same action as on the registration page; a second subscription of the tenant replaces the first.
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { addCustomerTenantAction } from "@/lib/registrations/actions";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";

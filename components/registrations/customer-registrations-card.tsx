@@ -2,19 +2,23 @@
 // tenant is added to (and which of its subscriptions each bills), and a form to add it to one.
 import Link from "next/link";
 import { formatDate } from "@/lib/format/dates";
-import { scopeCan, type PartnerScope } from "@/lib/auth/partner-scope";
 import type { CustomerDetail } from "@/lib/customers/get-customer";
-import { listCustomerRegistrations, listRegistrationTargets } from "@/lib/registrations/list-customer-registrations";
+import type { CustomerRegistrationMembership, RegistrationTarget } from "@/lib/registrations/list-customer-registrations";
 import { Card } from "@/components/ui/card";
 import { CustomerAddToRegistrationForm } from "./customer-add-to-registration-form";
 
-export async function CustomerRegistrationsCard({ scope, customer }: { scope: PartnerScope; customer: CustomerDetail }) {
-  if (!scopeCan(scope, "registrations:read")) return null;
-  const canWrite = scopeCan(scope, "registrations:write");
-  const [memberships, targets] = await Promise.all([
-    listCustomerRegistrations(scope, customer),
-    canWrite ? listRegistrationTargets(scope, customer) : Promise.resolve([]),
-  ]);
+/** `targets` is null for a caller who may not add tenants (the page loads both lists). */
+export function CustomerRegistrationsCard({
+  customer,
+  memberships,
+  targets: offered,
+}: {
+  customer: CustomerDetail;
+  memberships: CustomerRegistrationMembership[];
+  targets: RegistrationTarget[] | null;
+}) {
+  const canWrite = offered !== null;
+  const targets = offered ?? [];
   // Only approved pay-as-you-use registrations accept tenants; the others are counted, not offered.
   const eligible = targets.filter((target) => target.billingModel === "PAY_AS_YOU_USE" && target.multiTenancyState === "APPROVED");
   const subscriptions = customer.subscriptions.filter((subscription) => subscription.type === "CSP" && subscription.status === "ACTIVE");

@@ -1,17 +1,15 @@
 // A registration's ingestion keys (registration page): what the stamp's usage collector sends as
 // `Authorization: Bearer scik_…`. Admin agents only; others don't see the card at all.
 import { formatDateTime } from "@/lib/format/dates";
-import { scopeCan, type PartnerScope } from "@/lib/auth/partner-scope";
-import { listIngestionKeys } from "@/lib/usage/ingestion-keys/manage-ingestion-keys";
+import type { IngestionKeyRow } from "@/lib/usage/ingestion-keys/manage-ingestion-keys";
 import { Badge, Card } from "@/components/ui/card";
 import { CreateIngestionKeyForm, RevokeIngestionKeyButton } from "./ingestion-key-controls";
 
 const when = (date: Date) => formatDateTime(date);
 
-export async function IngestionKeysCard({ scope, registrationId }: { scope: PartnerScope; registrationId: string }) {
-  if (!scopeCan(scope, "registrations:write") || !scope.manageablePartnerIds.length) return null;
-  const keys = await listIngestionKeys(scope, registrationId).catch(() => null);
-  if (!keys) return null; // a registration the scope can see but not change (e.g. a distributor's view rules)
+
+/** The page loads the keys (only for who may change the registration) and passes them. */
+export function IngestionKeysCard({ registrationId, keys }: { registrationId: string; keys: IngestionKeyRow[] }) {
   return (
     <Card title={`Usage ingestion keys (${keys.filter((k) => !k.revokedAt).length} active)`}>
       <div className="space-y-5">

@@ -6,6 +6,9 @@ import { getDashboardSummary } from "@/lib/dashboard/get-dashboard-summary";
 import { Card, PageHeader, StatTile } from "@/components/ui/card";
 import { DashboardSpend } from "@/components/billing/dashboard-spend";
 import { BudgetAlertsCard } from "@/components/chargeback/budget-alerts-card";
+import { getPeriodTotals } from "@/lib/recon/billing-overview";
+import { currentPeriod } from "@/lib/recon/recon-source";
+import { listBudgetPaces } from "@/lib/dashboard/list-budget-alerts";
 import { listStampProblems } from "@/lib/stamps/list-stamp-problems";
 import { StampProblemsCard } from "@/components/stamps/stamp-problems-card";
 
@@ -35,12 +38,12 @@ export default async function DashboardPage() {
       {/* Streamed: the period's figures read every rated line of the month; the shell doesn't wait for them. */}
       {scopeCan(scope, "billing:read") ? (
         <Suspense fallback={<p className="mt-6 text-sm text-slate-500">Loading this period&apos;s spend…</p>}>
-          <DashboardSpend scope={scope} />
+          <DashboardSpend period={currentPeriod()} totals={getPeriodTotals(scope, { period: currentPeriod() })} />
         </Suspense>
       ) : null}
       {scopeCan(scope, "statements:read") ? (
         <Suspense fallback={<p className="mt-6 text-sm text-slate-500">Loading budgets…</p>}>
-          <BudgetAlertsCard scope={scope} />
+          <BudgetAlertsCard paces={listBudgetPaces(scope)} />
         </Suspense>
       ) : null}
       {scopeCan(scope, "customers:read") ? (

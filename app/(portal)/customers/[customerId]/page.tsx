@@ -11,6 +11,7 @@ import { MoveCustomerForm } from "@/components/customers/move-customer-form";
 import { OwnershipHistory } from "@/components/customers/ownership-history";
 import { AddSubscriptionForm } from "@/components/customers/add-subscription-form";
 import { CustomerRegistrationsCard } from "@/components/registrations/customer-registrations-card";
+import { listCustomerRegistrations, listRegistrationTargets } from "@/lib/registrations/list-customer-registrations";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { getCustomerBudget, getCustomerBudgetCurrency } from "@/lib/chargeback/customer-budgets";
@@ -21,7 +22,13 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   const { customerId } = await params;
   const customer = await orNotFound(getCustomer(scope, customerId));
   const canWrite = scopeCan(scope, "customers:write");
-  const [history, moveTargets] = await Promise.all([listOwnershipHistory(scope, customer.id), listMoveTargets(scope)]);
+  const [history, moveTargets, registrationLists] = await Promise.all([
+    listOwnershipHistory(scope, customer.id),
+    listMoveTargets(scope),
+    scopeCan(scope, "registrations:read")
+      ? Promise.all([listCustomerRegistrations(scope, customer), scopeCan(scope, "registrations:write") ? listRegistrationTargets(scope, customer) : Promise.resolve(null)])
+      : Promise.resolve(null),
+  ]);
   // undefined: the role may not manage budgets (no card); null: no budget yet.
   const managesBudget = scopeCan(scope, "budgets:manage") && scope.manageablePartnerIds.includes(customer.partner.id);
   const budget = managesBudget ? await getCustomerBudget(scope, customer.id) : undefined;
@@ -107,7 +114,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
               </table>
             )}
           </Card>
-          <CustomerRegistrationsCard scope={scope} customer={customer} />
+          {registrationLists ? <CustomerRegistrationsCard customer={customer} memberships={registrationLists[0]} targets={registrationLists[1]} /> : null}
           <Card title="Ownership history">
             <OwnershipHistory periods={history} />
           </Card>

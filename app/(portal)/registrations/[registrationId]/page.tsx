@@ -14,6 +14,7 @@ import { defaultSubscriptionLabel, RegistrationDetails, UnregisteredUsageNotice 
 import { TenantList, type TenantRow } from "@/components/registrations/tenant-list";
 import { VerifyTenantForm } from "@/components/registrations/verify-tenant-form";
 import { IngestionKeysCard } from "@/components/usage/ingestion-keys-card";
+import { listIngestionKeys } from "@/lib/usage/ingestion-keys/manage-ingestion-keys";
 import { getStampConnection } from "@/lib/stamps/get-stamp-connection";
 import { StampConnectionForm } from "@/components/stamps/stamp-connection-form";
 import { StampHealth } from "@/components/stamps/stamp-health";
@@ -29,11 +30,13 @@ export default async function RegistrationPage({ params }: { params: Promise<{ r
   const registration = await orNotFound(findRegistrationById(scope, registrationId));
   const canWrite = scopeCan(scope, "registrations:write");
   // Up to 1000 tenants on one page: far more than a stamp serves in practice.
-  const [{ rows }, addable, connection] = await Promise.all([
+  const [{ rows }, addable, connection, ingestionKeys] = await Promise.all([
     listCustomerSubscriptions(scope, armRefOf(registration), { take: 1000 }),
     canWrite ? listAddableCustomerSubscriptions(scope, registration) : Promise.resolve([]),
     // Only who may change the registration sees (and edits) how the portal reaches its stamp.
     canWrite ? getStampConnection(scope, registration.id).catch(() => undefined) : Promise.resolve(undefined),
+    // A registration the scope can see but not change (a distributor's view rules) shows no keys.
+    canWrite && scope.manageablePartnerIds.length ? listIngestionKeys(scope, registration.id).catch(() => null) : Promise.resolve(null),
   ]);
   const tenants: TenantRow[] = rows.map((row) => ({
     customerSubscriptionId: row.customerSubscriptionId,
@@ -96,7 +99,7 @@ export default async function RegistrationPage({ params }: { params: Promise<{ r
               </div>
             </div>
           </Card>
-          <IngestionKeysCard scope={scope} registrationId={registration.id} />
+          {ingestionKeys ? <IngestionKeysCard registrationId={registration.id} keys={ingestionKeys} /> : null}
           {connection !== undefined ? (
             <Card title="Stamp connection">
               <p className="mb-4 text-sm text-slate-600">
