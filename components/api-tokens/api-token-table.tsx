@@ -1,6 +1,6 @@
 import { formatDate, formatDateTime } from "@/lib/format/dates";
 import type { ApiTokenListRow } from "@/lib/api-tokens/list-api-tokens";
-import { Badge } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
 import { RevokeApiTokenButton } from "./revoke-api-token-button";
 
 const when = (date: Date) => formatDateTime(date);

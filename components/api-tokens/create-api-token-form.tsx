@@ -6,7 +6,7 @@ import type { CreatedApiToken } from "@/lib/api-tokens/create-api-token";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
-import { formValues, useActionForm } from "@/components/customers/use-action-form";
+import { formValues, useActionForm } from "@/components/ui/use-action-form";
 import { NewApiTokenNotice } from "./new-api-token-notice";
 
 /** Names and creates a token, then shows its plaintext once (it lives only in this component's state). */

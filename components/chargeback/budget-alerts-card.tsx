@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { BudgetPace } from "@/lib/dashboard/list-budget-alerts";
-import { Badge, Card } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
 import { formatMoney } from "@/lib/format/money";
 
 /** Budgeted customers this month: month-to-date charges, month-end forecast, % of budget (the page passes the loading paces). */

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { formatMoney } from "@/lib/format/money";
 import { FormError } from "@/components/ui/form-error";
-import { formValues, useActionForm } from "@/components/customers/use-action-form";
+import { formValues, useActionForm } from "@/components/ui/use-action-form";
 
 /** Sets or clears a customer's monthly budget (at the customer's prices). */
 export function BudgetForm({

@@ -5,7 +5,7 @@ import { createRateCardAction } from "@/lib/chargeback/actions";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
-import { formValues, useActionForm } from "@/components/customers/use-action-form";
+import { formValues, useActionForm } from "@/components/ui/use-action-form";
 
 type Option = { value: string; label: string };
 

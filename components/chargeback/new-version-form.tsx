@@ -5,7 +5,7 @@ import { addRateCardVersionAction } from "@/lib/chargeback/actions";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
-import { useActionForm } from "@/components/customers/use-action-form";
+import { useActionForm } from "@/components/ui/use-action-form";
 import type { PriceableMeters } from "@/lib/chargeback/list-priceable-meters";
 
 export interface VersionDraft {

@@ -5,7 +5,7 @@ import { addCspSubscriptionAction } from "@/lib/customers/actions";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
-import { formValues, useActionForm } from "./use-action-form";
+import { formValues, useActionForm } from "@/components/ui/use-action-form";
 
 export function AddSubscriptionForm({ customerId }: { customerId: string }) {
   const router = useRouter();

@@ -5,7 +5,7 @@ import { createCustomerAction, updateCustomerAction } from "@/lib/customers/acti
 import { Button, ButtonLink } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
-import { formValues, useActionForm } from "./use-action-form";
+import { formValues, useActionForm } from "@/components/ui/use-action-form";
 
 interface Props {
   countries: { code: string; name: string }[];

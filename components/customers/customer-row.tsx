@@ -5,7 +5,7 @@ import Link from "next/link";
 import { Fragment, useState } from "react";
 import type { CustomerListRow } from "@/lib/customers/list-customers";
 import { countryName } from "@/lib/customers/csp-markets";
-import { Badge } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
 
 export function CustomerRow({ row, showOwner, columns }: { row: CustomerListRow; showOwner: boolean; columns: number }) {
   const [open, setOpen] = useState(false);

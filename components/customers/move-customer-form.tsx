@@ -6,7 +6,7 @@ import type { MoveTarget } from "@/lib/customers/list-move-targets";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
-import { formValues, useActionForm } from "./use-action-form";
+import { formValues, useActionForm } from "@/components/ui/use-action-form";
 
 /**
  * "Move to reseller": choose the new owner, then confirm in a second step that names both sides

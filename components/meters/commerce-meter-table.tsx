@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { CommerceMeterRow } from "@/lib/meters/list-meter-catalog";
-import { Badge } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
 
 export function CommerceMeterTable({ meters }: { meters: CommerceMeterRow[] }) {
   if (meters.length === 0) return <p className="text-sm text-slate-600">No commerce meters match.</p>;

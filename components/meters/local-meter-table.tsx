@@ -1,6 +1,6 @@
 import type { LocalMeterRow } from "@/lib/meters/list-meter-catalog";
 import { describeConversion } from "@/lib/meters/quantity-conversion";
-import { Badge } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
 
 export function LocalMeterTable({ meters }: { meters: LocalMeterRow[] }) {
   if (meters.length === 0) return <p className="text-sm text-slate-600">No local meters match.</p>;

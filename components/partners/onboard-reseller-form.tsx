@@ -7,7 +7,7 @@ import type { IssuedInvitation } from "@/lib/users/issue-invitation";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
-import { formValues, useActionForm } from "@/components/customers/use-action-form";
+import { formValues, useActionForm } from "@/components/ui/use-action-form";
 import { InviteLinkNotice } from "@/components/users/invite-link-notice";
 
 type Onboarded = { resellerId: string; name: string; invitation: IssuedInvitation };

@@ -1,6 +1,7 @@
 import { countryName } from "@/lib/customers/csp-markets";
 import type { listPartners } from "@/lib/partners/list-partners";
-import { Badge, Card } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
 
 const KIND = { DIRECT_CSP: "Direct CSP", INDIRECT_PROVIDER: "Distributor", INDIRECT_RESELLER: "Reseller" } as const;
 

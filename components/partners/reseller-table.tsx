@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { countryName } from "@/lib/customers/csp-markets";
 import type { ResellerRow } from "@/lib/partners/list-resellers";
-import { Badge } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
 
 export function ResellerTable({ rows }: { rows: ResellerRow[] }) {
   if (rows.length === 0) {

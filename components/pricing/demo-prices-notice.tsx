@@ -1,4 +1,4 @@
-import { Badge } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
 
 /** Shown wherever the demo seed's illustrative prices are in effect: they are not Microsoft's. */
 export function DemoPricesNotice() {

@@ -10,7 +10,7 @@ import type { AddableCustomerSubscription } from "@/lib/registrations/list-regis
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Combobox } from "@/components/ui/combobox";
-import { useActionForm } from "@/components/customers/use-action-form";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { RegistrationError } from "./registration-error";
 
 function optionNote(option: AddableCustomerSubscription): string {

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { decideMultiTenancyAction } from "@/lib/registrations/actions";
 import { Button } from "@/components/ui/button";
-import { useActionForm } from "@/components/customers/use-action-form";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { EmailText, type ApprovalEmail } from "./approval-request-card";
 import { RegistrationError } from "./registration-error";
 

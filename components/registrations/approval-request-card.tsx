@@ -8,7 +8,7 @@ import type { BillingModel, MultiTenancyState } from "@/generated/prisma/enums";
 import { requestMultiTenancyAction } from "@/lib/registrations/actions";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { useActionForm } from "@/components/customers/use-action-form";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { MultiTenancyBadge } from "./labels";
 import { RegistrationError } from "./registration-error";
 

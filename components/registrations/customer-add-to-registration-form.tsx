@@ -6,7 +6,7 @@ import type { FormEvent } from "react";
 import { addCustomerTenantAction } from "@/lib/registrations/actions";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
-import { formValues, useActionForm } from "@/components/customers/use-action-form";
+import { formValues, useActionForm } from "@/components/ui/use-action-form";
 import { describeOutcome } from "./add-tenant-form";
 import { RegistrationError } from "./registration-error";
 

@@ -1,6 +1,6 @@
 // Display names and badges for the registration enums, shared by the list, detail and operator pages.
 import type { BillingModel, MultiTenancyState } from "@/generated/prisma/enums";
-import { Badge } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
 
 export const BILLING_MODEL_LABELS: Record<BillingModel, string> = {
   PAY_AS_YOU_USE: "Pay-as-you-use",

@@ -8,7 +8,7 @@ import type { BillingModel } from "@/generated/prisma/enums";
 import { reregisterAction } from "@/lib/registrations/actions";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { formValues, useActionForm } from "@/components/customers/use-action-form";
+import { formValues, useActionForm } from "@/components/ui/use-action-form";
 import { BillingModelFields } from "./billing-model-fields";
 import { RegistrationError } from "./registration-error";
 

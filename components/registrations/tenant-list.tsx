@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { Fragment, useState } from "react";
 import { removeCustomerTenantAction, verifyCustomerTenantAction } from "@/lib/registrations/actions";
 import { Button } from "@/components/ui/button";
-import { useActionForm } from "@/components/customers/use-action-form";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { RegistrationError } from "./registration-error";
 
 export interface TenantRow {

@@ -5,7 +5,7 @@ import type { FormEvent } from "react";
 import { verifyCustomerTenantAction, type VerifyCustomerTenantResult } from "@/lib/registrations/actions";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { formValues, useActionForm } from "@/components/customers/use-action-form";
+import { formValues, useActionForm } from "@/components/ui/use-action-form";
 import { RegistrationError } from "./registration-error";
 
 function describeVerified(found: VerifyCustomerTenantResult): string {

@@ -10,7 +10,7 @@ import type { StampConnectionView } from "@/lib/stamps/get-stamp-connection";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
-import { formValues, useActionForm } from "@/components/customers/use-action-form";
+import { formValues, useActionForm } from "@/components/ui/use-action-form";
 
 const STEP_LABELS: Record<ConnectionStep["step"], string> = { metadata: "ARM metadata", token: "Sign-in token", usage: "One hour of usage" };
 

@@ -7,7 +7,7 @@ import { TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { ConfirmRevokeButton } from "@/components/ui/confirm-revoke-button";
 import { OneTimeSecretNotice } from "@/components/ui/one-time-secret-notice";
-import { formValues, useActionForm } from "@/components/customers/use-action-form";
+import { formValues, useActionForm } from "@/components/ui/use-action-form";
 
 /** Creates a key and shows its plaintext once: it lives only in this component's state. */
 export function CreateIngestionKeyForm({ registrationId }: { registrationId: string }) {

@@ -2,7 +2,8 @@
 // `Authorization: Bearer scik_…`. Admin agents only; others don't see the card at all.
 import { formatDateTime } from "@/lib/format/dates";
 import type { IngestionKeyRow } from "@/lib/usage/ingestion-keys/manage-ingestion-keys";
-import { Badge, Card } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
 import { CreateIngestionKeyForm, RevokeIngestionKeyButton } from "./ingestion-key-controls";
 
 const when = (date: Date) => formatDateTime(date);

@@ -7,7 +7,7 @@ import { acceptInvitationAction } from "@/lib/users/actions";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
-import { formValues } from "@/components/customers/use-action-form";
+import { formValues } from "@/components/ui/use-action-form";
 
 /** Sets the name and password, creates the account, then signs the person in with it. */
 export function AcceptInvitationForm({ token, email, defaultName }: { token: string; email: string; defaultName: string }) {

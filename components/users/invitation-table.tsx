@@ -1,7 +1,7 @@
 import { formatDate } from "@/lib/format/dates";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import type { PartnerInvitationRow } from "@/lib/users/list-partner-users";
-import { Badge } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
 import { InvitationControls } from "./invitation-controls";
 
 export function InvitationTable({ rows }: { rows: PartnerInvitationRow[] }) {

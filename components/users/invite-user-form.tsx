@@ -6,7 +6,7 @@ import type { IssuedInvitation } from "@/lib/users/issue-invitation";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
-import { formValues, useActionForm } from "@/components/customers/use-action-form";
+import { formValues, useActionForm } from "@/components/ui/use-action-form";
 import { InviteLinkNotice } from "./invite-link-notice";
 import { ROLE_OPTIONS } from "./role-options";
 

@@ -1,7 +1,7 @@
 import { formatDateTime } from "@/lib/format/dates";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import type { PartnerUserRow } from "@/lib/users/list-partner-users";
-import { Badge } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
 import { ChangeRoleControl } from "./change-role-control";
 import { UserActiveControl } from "./user-active-control";
 

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { requirePageScope } from "@/lib/auth/get-scope";
 import { scopeCan } from "@/lib/auth/partner-scope";
 import { formatMoney, getPeriodTotals, listScopeRegistrations, pageFormat, pagePeriod, recentPeriods, reconHref } from "@/lib/recon/billing-overview";
-import { Badge, Card, PageHeader, StatTile } from "@/components/ui/card";
+import { Card, PageHeader, StatTile } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
 import { PeriodPicker } from "@/components/billing/period-picker";
 
 export const metadata = { title: "Billing" };

@@ -3,7 +3,8 @@ import { formatDateTime } from "@/lib/format/dates";
 import { requirePageScope } from "@/lib/auth/get-scope";
 import { getUsageRegistrationDetail, listUsageRegistrations } from "@/lib/usage/get-usage-overview";
 import { UsageRegistrationPanel } from "@/components/usage/usage-registration-panel";
-import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { Card, PageHeader } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
 
 export const metadata = { title: "Usage" };
 

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { listBilledCustomers } from "@/lib/chargeback/list-billed-customers";
 import { listRateCards } from "@/lib/chargeback/list-rate-cards";
 import { requireBillingPartnerPage } from "@/lib/chargeback/require-billing-partner-page";
-import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { Card, PageHeader } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
 import { CreateRateCardForm } from "@/components/chargeback/create-rate-card-form";
 
 export const metadata = { title: "Rate cards" };

@@ -9,7 +9,8 @@ import { orNotFound } from "@/lib/pages/or-not-found";
 import { ResellerStatusControl } from "@/components/partners/reseller-status-control";
 import { ViewResellerButton } from "@/components/partners/view-reseller-button";
 import { PartnerUsersSection } from "@/components/users/partner-users-section";
-import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { Card, PageHeader } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
 
 export default async function ResellerPage({ params }: { params: Promise<{ partnerId: string }> }) {
   // Only a distributor's admins reach a reseller here; anyone else's id (or role) is a 404/403.

@@ -5,7 +5,8 @@ import { getPriceListItem } from "@/lib/pricing/get-price-list-item";
 import { PRICE_COLUMNS, PRICE_FIELDS } from "@/lib/pricing/price-list-columns";
 import { orNotFound } from "@/lib/pages/or-not-found";
 import { PriceAmount, TierRange } from "@/components/pricing/price-amount";
-import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { Card, PageHeader } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
 
 export const metadata = { title: "Price" };
 

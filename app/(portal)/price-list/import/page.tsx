@@ -6,7 +6,8 @@ import { listAbandonedPriceImports } from "@/lib/pricing/list-abandoned-price-im
 import { PRICE_COLUMNS, PRICE_FIELDS } from "@/lib/pricing/price-list-columns";
 import { todayUtc } from "@/lib/pricing/price-dates";
 import { PriceListImportForm } from "@/components/pricing/price-list-import-form";
-import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { Card, PageHeader } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
 
 export const metadata = { title: "Import price list" };
 

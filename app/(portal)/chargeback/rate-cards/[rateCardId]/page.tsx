@@ -5,7 +5,8 @@ import { earliestEffectiveDate } from "@/lib/chargeback/add-rate-card-version";
 import { requireBillingPartnerPage } from "@/lib/chargeback/require-billing-partner-page";
 import { formatUnitPrice } from "@/lib/format/money";
 import { orNotFound } from "@/lib/pages/or-not-found";
-import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { Card, PageHeader } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
 import { NewVersionForm } from "@/components/chargeback/new-version-form";
 
 export const metadata = { title: "Rate card" };
