@@ -1,10 +1,8 @@
-import Link from "next/link";
-import { formatDateTime } from "@/lib/format/dates";
 import { requirePageScope } from "@/lib/auth/get-scope";
 import { getUsageRegistrationDetail, listUsageRegistrations } from "@/lib/usage/get-usage-overview";
 import { UsageRegistrationPanel } from "@/components/usage/usage-registration-panel";
+import { RegistrationIngestList } from "@/components/usage/registration-ingest-list";
 import { Card, PageHeader } from "@/components/ui/card";
-import { Badge } from "@/components/ui/badge";
 
 export const metadata = { title: "Usage" };
 
@@ -25,17 +23,10 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
       ) : (
         <div className="grid gap-6 lg:grid-cols-3">
           <Card title="Registrations">
-            <ul className="divide-y divide-slate-100 text-sm">
-              {registrations.map((r) => (
-                <li key={r.id} className="py-2">
-                  <Link href={`/usage?registration=${r.id}`} className={r.id === selected?.id ? "font-semibold text-brand-700" : "text-brand-600 hover:underline"} aria-current={r.id === selected?.id ? "page" : undefined}>
-                    {r.stampName}
-                  </Link>
-                  {r.billingModel === "CAPACITY" ? <span className="ml-2"><Badge tone="neutral">Capacity</Badge></span> : null}
-                  <span className="block text-xs text-slate-500">Last ingest: {r.lastIngestAt ? formatDateTime(r.lastIngestAt) : "never"}</span>
-                </li>
-              ))}
-            </ul>
+            <RegistrationIngestList
+              selectedId={selected?.id ?? null}
+              initial={registrations.map((r) => ({ id: r.id, stampName: r.stampName, billingModel: r.billingModel, lastIngestAt: r.lastIngestAt?.toISOString() ?? null }))}
+            />
           </Card>
           <div className="lg:col-span-2">{detail && selected ? <UsageRegistrationPanel detail={detail} capacity={selected.billingModel === "CAPACITY"} /> : null}</div>
         </div>
