@@ -44,6 +44,8 @@ async function main(): Promise<void> {
     NEXTAUTH_URL: `http://127.0.0.1:${E2E_PORT}`,
     NEXTAUTH_SECRET: "stackcenter-e2e-secret-not-for-production-use-000000",
     STACKCENTER_SECRET_KEY: "stackcenter-e2e-secret-key-not-for-production-use-0",
+    // Collection every few seconds, so the stamp connection spec sees the schedule pull.
+    STAMP_COLLECTION_INTERVAL_MINUTES: "0.05",
     NEXT_TELEMETRY_DISABLED: "1",
   };
 

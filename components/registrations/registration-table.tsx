@@ -1,6 +1,17 @@
 import Link from "next/link";
 import type { listRegistrations } from "@/lib/registrations/list-registrations";
+import { stampProblem } from "@/lib/stamps/stamp-silence";
+import { formatUtcHour } from "@/lib/format/dates";
 import { BillingModelBadge, MultiTenancyBadge } from "./labels";
+
+/** The Stamps column: how the stamp's usage collection is doing (stamp-silence.ts decides). */
+function StampStatus({ connection }: { connection: RegistrationListRow["stampConnection"] }) {
+  if (!connection) return <span className="text-slate-500">Not connected</span>;
+  const problem = stampProblem(connection);
+  if (problem === "failing") return <span className="font-medium text-red-700">Pulls failing</span>;
+  const newest = connection.newestUsageHour ? formatUtcHour(connection.newestUsageHour) : "no usage yet";
+  return <span className={problem === "silent" ? "font-medium text-red-700" : "text-slate-700"}>{problem === "silent" ? `Silent since ${newest}` : `Usage to ${newest}`}</span>;
+}
 
 export type RegistrationListRow = Awaited<ReturnType<typeof listRegistrations>>[number];
 
@@ -23,6 +34,7 @@ export function RegistrationTable({ rows, showPartner }: { rows: RegistrationLis
             <th className="px-4 py-2.5">Billing model</th>
             <th className="px-4 py-2.5">Multi-tenancy</th>
             {showPartner ? <th className="px-4 py-2.5">Registered by</th> : null}
+            <th className="px-4 py-2.5">Stamp</th>
             <th className="px-4 py-2.5 text-right">Tenants</th>
           </tr>
         </thead>
@@ -52,6 +64,9 @@ export function RegistrationTable({ rows, showPartner }: { rows: RegistrationLis
                 <MultiTenancyBadge state={row.multiTenancyState} />
               </td>
               {showPartner ? <td className="px-4 py-2.5">{row.partner.name}</td> : null}
+              <td className="px-4 py-2.5 text-xs" data-testid="stamp-status">
+                <StampStatus connection={row.stampConnection} />
+              </td>
               <td className="px-4 py-2.5 text-right tabular-nums">{row._count.customerSubscriptions}</td>
             </tr>
           ))}

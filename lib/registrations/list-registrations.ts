@@ -26,6 +26,7 @@ export async function listRegistrations(scope: PartnerScope, filter: { multiTena
       partner: { select: { id: true, name: true } },
       defaultSubscription: { select: { displayName: true, type: true } },
       _count: { select: { customerSubscriptions: true } },
+      stampConnection: { select: { lastSuccessAt: true, newestUsageHour: true, lastErrorAt: true } },
     },
   });
 }
