@@ -19,7 +19,7 @@ import { reconCsvChunks } from "../lib/recon/js-recon-writer";
 import { reconTotals } from "../lib/recon/recon-totals";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-const { reconResponse } = await import("../lib/recon/recon-request");
+const { reconResponse } = await import("../lib/recon/recon-response");
 
 let database: Database;
 let world: World;

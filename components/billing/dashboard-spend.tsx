@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { PartnerScope } from "@/lib/auth/partner-scope";
 import { formatMoney, getPeriodTotals } from "@/lib/recon/billing-overview";
 import { currentPeriod } from "@/lib/recon/recon-source";
-import { monthEndForecast } from "@/lib/recon/forecast";
+import { monthEndForecast } from "@/lib/recon/month-end-forecast";
 import { Card, StatTile } from "@/components/ui/card";
 
 /** The dashboard's billing part (server component): this period's spend, forecast, top customers. */

@@ -1,6 +1,6 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { UsageHourPoint } from "@/lib/usage/get-usage-overview";
+import type { UsageHourPoint } from "@/lib/usage/get-usage-registration-detail";
 
 /** Records received per hour (last 48 h, UTC), accepted + duplicates + corrections, and rejected stacked on top. */
 export function RecordsPerHourChart({ points }: { points: UsageHourPoint[] }) {

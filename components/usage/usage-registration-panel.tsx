@@ -1,5 +1,5 @@
 import { format } from "date-fns";
-import type { UsageRegistrationDetail } from "@/lib/usage/get-usage-overview";
+import type { UsageRegistrationDetail } from "@/lib/usage/get-usage-registration-detail";
 import { Card } from "@/components/ui/card";
 import { RecordsPerHourChart } from "./records-per-hour-chart";
 

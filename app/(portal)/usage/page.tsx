@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { format } from "date-fns";
 import { requirePageScope } from "@/lib/auth/get-scope";
-import { getUsageRegistrationDetail, listUsageRegistrations } from "@/lib/usage/get-usage-overview";
+import { getUsageRegistrationDetail } from "@/lib/usage/get-usage-registration-detail";
+import { listUsageRegistrations } from "@/lib/usage/list-usage-registrations";
 import { UsageRegistrationPanel } from "@/components/usage/usage-registration-panel";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 
