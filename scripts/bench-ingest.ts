@@ -104,10 +104,10 @@ async function run(label: string, openDb: () => Promise<Database>) {
   const { hashIngestionKey, generateIngestionKey, ingestionKeyDisplayPrefix } = await import("../lib/usage/ingestion-keys/ingestion-key-format");
   const { POST } = await import("../app/api/usage/ingest/route");
   const { parseServerTiming } = await import("../lib/usage/phase-timer");
-  const { createUsageRowEncoder, USAGE_ROW_COLUMNS } = await import("../lib/usage/prepare-usage-rows");
-  const { EncodedBatch } = await import("../lib/usage/encoded-batch");
-  const { arrayRecordList } = await import("../lib/usage/usage-record-list");
-  const { loadKnownMeters, loadRegistrationGateway } = await import("../lib/usage/load-gateway-context");
+  const { createUsageRowEncoder, USAGE_ROW_COLUMNS } = await import("../lib/usage/ingest/wire/create-usage-row-encoder");
+  const { EncodedBatch } = await import("../lib/usage/ingest/wire/encoded-batch");
+  const { arrayRecordList } = await import("../lib/usage/ingest/wire/usage-record-list");
+  const { loadKnownMeters, loadRegistrationGateway } = await import("../lib/usage/load-registration-gateway");
   const { syncLocalSubscriptions } = await import("../lib/usage/sync-local-subscriptions");
 
   const database = await openDb();

@@ -1,5 +1,5 @@
 // `npm run bench:recon`: the recon export's throughput and memory on the real code path
-// (resolveReconQuery → reconCsvStream: PostgreSQL COPY with cells formatted in SQL, or PGlite's
+// (resolveReconQuery → chooseReconWriter: PostgreSQL COPY with cells formatted in SQL, or PGlite's
 // keyset pages → toReconLine → csv-stringify), reading one period of BENCH_LINES rated lines.
 // Default: 5,000,000 lines on PostgreSQL (BENCH_DATABASE_URL, an admin postgres:// URL: a throwaway
 // database is created and dropped), 1,000,000 on PGlite. Printed: generation time, export rows/s,
@@ -90,7 +90,8 @@ async function run(label: string, openDb: () => Promise<Database>) {
   const { insertRatedLines } = await import("../tests/support/recon-fixtures");
   const { resolveReconQuery } = await import("../lib/recon/recon-source");
   const { reconCsvSelect } = await import("../lib/recon/recon-csv-sql");
-  const { reconCsvStream, reconCsvJsStream } = await import("../lib/recon/stream-recon-csv");
+  const { chooseReconWriter } = await import("../lib/recon/choose-recon-writer");
+  const { JsReconWriter } = await import("../lib/recon/js-recon-writer");
   const { reconTotals } = await import("../lib/recon/recon-totals");
   const { csvDownloadStream } = await import("../lib/http/csv-download-stream");
 
@@ -113,7 +114,7 @@ async function run(label: string, openDb: () => Promise<Database>) {
     const query = await resolveReconQuery(database.sql, scope, { period: PERIOD });
     const path = database.sql.copyTo ? "COPY, cells formatted in SQL" : "JS: keyset pages → toReconLine → csv-stringify";
     // Through the download stream the route serves (it yields to other requests between chunks).
-    const probed = await probeConcurrentQueries(database, drain(csvDownloadStream(reconCsvStream(database.sql, query), "recon")));
+    const probed = await probeConcurrentQueries(database, drain(csvDownloadStream(chooseReconWriter(database.sql).write(query), "recon")));
     const exported = probed.result;
     const rowsPerSecond = LINES / exported.seconds;
     console.log(
@@ -131,7 +132,7 @@ async function run(label: string, openDb: () => Promise<Database>) {
       // The JS path (PGlite's) on the same server, over one day of the period, for comparison.
       const oneDay = await resolveReconQuery(database.sql, scope, { period: PERIOD, from: `${PERIOD}-02`, to: `${PERIOD}-02` });
       const { rows } = await database.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "RatedUsageLine" WHERE "usageDate" = $1::date`, [`${PERIOD}-02`]);
-      const js = await drain(reconCsvJsStream(database.sql, oneDay));
+      const js = await drain(new JsReconWriter(database.sql).write(oneDay));
       console.log(`[${label}] JS path for comparison (one day, ${fmt(rows[0].n)} lines): ${fmt(rows[0].n / js.seconds)} rows/s; peak RSS ${mb(js.peakRss)}`);
 
       const url = new URL(adminUrl);

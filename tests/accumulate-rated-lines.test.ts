@@ -1,6 +1,7 @@
 // The Node-side sums of the fresh ingest path: exact like numeric(28, 10) columns summed in SQL.
 import { describe, expect, it } from "vitest";
-import { arrayLiteral, RatedLineAccumulator, type RatedLineFields } from "../lib/usage/accumulate-rated-lines";
+import { RatedLineAccumulator, type RatedLineFields } from "../lib/usage/ingest/domain/rated-line-accumulator";
+import { arrayLiteral } from "../lib/database/sql-text";
 
 const fields = (over: Partial<RatedLineFields> = {}): RatedLineFields => ({
   azureSubscriptionId: "a", commerceMeterId: "m", resourceUri: "/r", usageDate: "2026-11-20", eventDate: "2026-11-20",

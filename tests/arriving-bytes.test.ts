@@ -3,7 +3,7 @@
 import { deflateSync, gzipSync } from "node:zlib";
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { inflatingBytes, UsageBodyEncodingError, UsageBodyTooLargeError, type ArrivingBytes } from "../lib/usage/arriving-bytes";
+import { inflatingBytes, UsageBodyEncodingError, UsageBodyTooLargeError, type ArrivingBytes } from "../lib/usage/ingest/wire/arriving-bytes";
 
 async function whole(source: ArrivingBytes): Promise<Buffer> {
   const seen: number[] = [];

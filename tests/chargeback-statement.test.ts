@@ -13,7 +13,7 @@ import { setDatabaseForTests } from "../lib/db";
 import type { Database } from "../lib/database/open-database";
 import { RECON_COLUMNS } from "../lib/recon/recon-line";
 import { resolveReconQuery } from "../lib/recon/recon-source";
-import { reconCsvChunks } from "../lib/recon/stream-recon-csv";
+import { reconCsvChunks } from "../lib/recon/js-recon-writer";
 import { getCustomerStatement } from "../lib/chargeback/get-customer-statement";
 import { getMarginReport } from "../lib/chargeback/get-margin-report";
 import { listBudgetPaces } from "../lib/dashboard/list-budget-alerts";

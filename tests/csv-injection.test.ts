@@ -16,9 +16,11 @@ import { neutraliseCsvCellSql } from "../lib/files/neutralise-csv-cell-sql";
 import { restoreCsvCell } from "../lib/files/restore-csv-cell";
 import { RECON_COLUMNS } from "../lib/recon/recon-line";
 import { LEGACY_RECON_COLUMNS } from "../lib/recon/legacy-recon-line";
-import { reconCsvSelect, type ReconFormat } from "../lib/recon/recon-csv-sql";
+import { reconCsvSelect } from "../lib/recon/recon-csv-sql";
+import type { ReconFormat } from "../lib/recon/recon-formats";
 import { resolveReconQuery } from "../lib/recon/recon-source";
-import { reconCsvJsStream, reconCsvStream } from "../lib/recon/stream-recon-csv";
+import { JsReconWriter } from "../lib/recon/js-recon-writer";
+import { chooseReconWriter } from "../lib/recon/choose-recon-writer";
 import { statementCsv } from "../lib/chargeback/statement-csv";
 import type { CustomerStatement } from "../lib/chargeback/get-customer-statement";
 import { AUDIT_CSV_COLUMNS, auditCsvRecord } from "../lib/audit/export-audit-events";
@@ -108,18 +110,18 @@ describe("recon files (both formats, both engines)", () => {
   it("write the same bytes from the JS writer and the SQL formatting", async () => {
     const query = await resolveReconQuery(database.sql, await world.operatorScope(), { period: PERIOD });
     for (const format of FORMATS) {
-      const expected = await text(reconCsvJsStream(database.sql, query, 50, format));
+      const expected = await text(new JsReconWriter(database.sql, 50).write(query, format));
       const { rows } = await database.sql.query<{ line: string }>(reconCsvSelect(query, format));
       const header = format === "legacy" ? LEGACY_RECON_COLUMNS : RECON_COLUMNS;
       expect(stringify([[...header]]) + rows.map((row) => `${row.line}\n`).join("")).toBe(expected);
       // On PostgreSQL the download is the COPY itself.
-      expect(await text(reconCsvStream(database.sql, query, undefined, format))).toBe(expected);
+      expect(await text(chooseReconWriter(database.sql).write(query, format))).toBe(expected);
     }
   });
 
   it("quote every hostile cell and keep numbers numbers", async () => {
     const query = await resolveReconQuery(database.sql, await world.operatorScope(), { period: PERIOD });
-    const modern = parse(await text(reconCsvStream(database.sql, query, undefined, "modern"))) as string[][];
+    const modern = parse(await text(chooseReconWriter(database.sql).write(query, "modern"))) as string[][];
     const col = (name: (typeof RECON_COLUMNS)[number]) => RECON_COLUMNS.indexOf(name);
     const lines = modern.slice(1).filter((row) => row[col("CustomerName")].startsWith("'"));
     expect(lines).toHaveLength(STORED_HOSTILE.length);
@@ -138,7 +140,7 @@ describe("recon files (both formats, both engines)", () => {
     expect(credits.length).toBeGreaterThan(0);
     expect(credits[0][col("BillingPreTaxTotal")]).toBe("-0.12");
 
-    const legacy = parse(await text(reconCsvStream(database.sql, query, undefined, "legacy"))) as string[][];
+    const legacy = parse(await text(chooseReconWriter(database.sql).write(query, "legacy"))) as string[][];
     const lcol = (name: (typeof LEGACY_RECON_COLUMNS)[number]) => LEGACY_RECON_COLUMNS.indexOf(name);
     const legacyLines = legacy.slice(1).filter((row) => row[lcol("CustomerCompanyName")].startsWith("'"));
     expect(legacyLines).toHaveLength(STORED_HOSTILE.length);

@@ -2,12 +2,12 @@
 // prefix, in order; the slow path's kept() leaves out exactly the superseded records, wherever
 // they fall in the slices.
 import { describe, expect, it } from "vitest";
-import { copyPiece, type CopyLineWriter } from "../lib/usage/copy-line-writer";
-import { EncodedBatch } from "../lib/usage/encoded-batch";
-import type { UsageRowEncoder } from "../lib/usage/prepare-usage-rows";
+import { copyPiece, type CopyLineWriter } from "../lib/usage/ingest/wire/copy-line-writer";
+import { EncodedBatch } from "../lib/usage/ingest/wire/encoded-batch";
+import type { UsageRowEncoder } from "../lib/usage/ingest/wire/create-usage-row-encoder";
 import { gzipSync } from "node:zlib";
-import { inflatingBytes } from "../lib/usage/arriving-bytes";
-import { arrayRecordList, openArrivingUsageBody } from "../lib/usage/usage-record-list";
+import { inflatingBytes } from "../lib/usage/ingest/wire/arriving-bytes";
+import { arrayRecordList, openArrivingUsageBody } from "../lib/usage/ingest/wire/usage-record-list";
 
 const rejected = (index: number) => index % 7 === 3;
 const lineOf = (index: number) => `record ${index}\té ${"x".repeat(index % 60)}\n`;

@@ -30,6 +30,13 @@ describe("import boundaries", () => {
     expect(await boundaryErrors(`import { RECON_COLUMNS } from "@/lib/recon/recon-line";\nexport const x = RECON_COLUMNS;\n`, "components/billing/example.tsx")).toEqual([]);
   });
 
+  it("refuses a domain/ folder importing its sibling wire/ folder, not the reverse", async () => {
+    const code = `import { copyPiece } from "../wire/copy-line-writer";\nexport const x = copyPiece;\n`;
+    expect(await boundaryErrors(code, "lib/usage/ingest/domain/example.ts")).toEqual([expect.stringContaining("is wire (bytes) code")]);
+    const reverse = `import { createUsageMapper } from "../domain/create-usage-mapper";\nexport const x = createUsageMapper;\n`;
+    expect(await boundaryErrors(reverse, "lib/usage/ingest/wire/example.ts")).toEqual([]);
+  });
+
   it("refuses another domain's internal/ files", async () => {
     expect(await boundaryErrors(`import { x } from "../usage/internal/thing";\nexport const y = x;\n`, "lib/recon/example.ts")).toEqual([
       expect.stringContaining("is internal to its domain"),

@@ -1,9 +1,9 @@
-// The import's CSV work in a worker thread (lib/pricing/price-csv-encoder.ts) must give exactly what
+// The import's CSV work in a worker thread (lib/pricing/start-price-csv-encoder.ts) must give exactly what
 // the in-thread path gives: the same COPY text, the same summary (bad rows' lines and reasons), the
 // same errors. No database here: this is the Node side only.
 import { describe, expect, it } from "vitest";
 import { stringify } from "csv-stringify/sync";
-import { startPriceCsvEncoder } from "../lib/pricing/price-csv-encoder";
+import { startPriceCsvEncoder } from "../lib/pricing/start-price-csv-encoder";
 import { PRICE_LIST_HEADER } from "../lib/pricing/price-list-columns";
 import { syntheticPriceListCsv } from "../lib/pricing/synthetic-price-list";
 import { MAX_RECORD_CHARS } from "../lib/pricing/read-csv-records";

@@ -1,4 +1,4 @@
-// The rating rule lives in three places: Node's per-batch sums (accumulate-rated-lines.ts, the
+// The rating rule lives in three places: Node's per-batch sums (ingest/domain/rated-line-accumulator.ts, the
 // fresh path), the SQL statements of the replay/correction path (rate-usage.ts), and the rollup
 // triggers (RatedUsageDaily/Monthly). A randomised property: for any sequence of batches (new
 // usage, replays, corrections, overlaps, late records that are re-dated), the rated lines and

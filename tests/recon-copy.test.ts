@@ -1,5 +1,5 @@
-// The two ways of producing a recon file give the SAME BYTES: PostgreSQL's COPY with every cell
-// formatted in SQL (recon-csv-sql.ts) and the JS mapping + csv-stringify (PGlite's path), for both
+// The two ReconWriter engines give the SAME BYTES: PostgreSQL's COPY with every cell formatted in
+// SQL (CopyReconWriter, recon-csv-sql.ts) and the JS mapping + csv-stringify (JsReconWriter, PGlite's path), for both
 // column sets, over tricky values: quotes, commas, newlines, formula starts (= + - @ tab CR),
 // JSON-hostile locations, tiny and huge quantities, unpriced, re-dated and unregistered-tenant
 // lines, a reseller's Tier2MpnId. On PGlite (no COPY streaming) the SQL cells are still checked
@@ -17,9 +17,12 @@ import type { Database } from "../lib/database/open-database";
 import type { PartnerScope } from "../lib/auth/partner-scope";
 import { RECON_COLUMNS } from "../lib/recon/recon-line";
 import { LEGACY_RECON_COLUMNS } from "../lib/recon/legacy-recon-line";
-import { reconCopySql, reconCsvSelect, type ReconFormat } from "../lib/recon/recon-csv-sql";
+import { reconCopySql, reconCsvSelect } from "../lib/recon/recon-csv-sql";
+import type { ReconFormat } from "../lib/recon/recon-formats";
 import { resolveReconQuery } from "../lib/recon/recon-source";
-import { reconCsvJsStream, reconCsvStream, unescapeCopyText } from "../lib/recon/stream-recon-csv";
+import { JsReconWriter } from "../lib/recon/js-recon-writer";
+import { unescapeCopyText } from "../lib/recon/copy-recon-writer";
+import { chooseReconWriter } from "../lib/recon/choose-recon-writer";
 import { reconTotals } from "../lib/recon/recon-totals";
 
 let database: Database;
@@ -126,7 +129,7 @@ describe("SQL-formatted lines (both drivers)", () => {
     for (const [label, scope] of await scopes()) {
       for (const format of FORMATS) {
         const query = await queryFor(scope);
-        const expected = await text(reconCsvJsStream(database.sql, query, 3, format));
+        const expected = await text(new JsReconWriter(database.sql, 3).write(query, format));
         const header = format === "legacy" ? LEGACY_RECON_COLUMNS : RECON_COLUMNS;
         // With the value maps (currency, local subscription, location) and with their per-line fallbacks.
         for (const valueHints of [true, false]) {
@@ -145,19 +148,19 @@ describe.runIf(process.env.TEST_DATABASE_URL)("COPY on PostgreSQL", () => {
     for (const [label, scope] of await scopes()) {
       for (const format of FORMATS) {
         const query = await queryFor(scope);
-        const expected = await text(reconCsvJsStream(database.sql, query, 4, format));
-        const copied = await text(reconCsvStream(database.sql, query, undefined, format));
+        const expected = await text(new JsReconWriter(database.sql, 4).write(query, format));
+        const copied = await text(chooseReconWriter(database.sql).write(query, format));
         expect(copied.length).toBeGreaterThan(1000);
         expect({ label, format, csv: copied }).toEqual({ label, format, csv: expected });
       }
     }
     const filtered = await queryFor(await world.scope("distributor", "ADMIN_AGENT"), { customerId: world.customers.resellerB.customer.id, from: "2026-10-05", to: "2026-10-06" });
-    expect(await text(reconCsvStream(database.sql, filtered))).toBe(await text(reconCsvJsStream(database.sql, filtered)));
+    expect(await text(chooseReconWriter(database.sql).write(filtered))).toBe(await text(new JsReconWriter(database.sql).write(filtered)));
   });
   it("a cancelled COPY gives its connection up and the pool keeps working", async () => {
     const query = await queryFor(await world.operatorScope());
     for (let i = 0; i < 12; i++) {
-      const reader = reconCsvStream(database.sql, query).getReader();
+      const reader = chooseReconWriter(database.sql).write(query).getReader();
       await reader.read();
       await reader.cancel();
     }
@@ -174,7 +177,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)("COPY on PostgreSQL", () => {
 describe("tricky values", () => {
   it("are neutralised, quoted and rounded once per line; re-dated lines keep their original day", async () => {
     const query = await queryFor(await world.operatorScope());
-    const rows = parse(await text(reconCsvStream(database.sql, query))) as string[][];
+    const rows = parse(await text(chooseReconWriter(database.sql).write(query))) as string[][];
     const col = (name: (typeof RECON_COLUMNS)[number]) => RECON_COLUMNS.indexOf(name);
     const names = new Set(rows.slice(1).map((r) => r[col("CustomerName")]));
     expect(names).toContain(`'${TRICKY_NAMES.resellerACustomer}`);
@@ -202,8 +205,8 @@ describe("tricky values", () => {
   it("both column sets and the page totals agree to the cent", async () => {
     for (const [, scope] of await scopes()) {
       const query = await queryFor(scope);
-      const modern = parse(await text(reconCsvStream(database.sql, query, undefined, "modern"))) as string[][];
-      const legacy = parse(await text(reconCsvStream(database.sql, query, undefined, "legacy"))) as string[][];
+      const modern = parse(await text(chooseReconWriter(database.sql).write(query, "modern"))) as string[][];
+      const legacy = parse(await text(chooseReconWriter(database.sql).write(query, "legacy"))) as string[][];
       expect(legacy[0]).toEqual([...LEGACY_RECON_COLUMNS]);
       expect(legacy).toHaveLength(modern.length);
       const Exact = Decimal.clone({ precision: 100 }); // the huge line needs more than 20 digits
@@ -234,7 +237,7 @@ describe("RatedUsageDaily and RatedUsageMonthly (the rollups the totals read)", 
     const scope = await world.operatorScope();
     const check = async () => {
       const query = await queryFor(scope);
-      const rows = parse(await text(reconCsvStream(database.sql, query))) as string[][];
+      const rows = parse(await text(chooseReconWriter(database.sql).write(query))) as string[][];
       const Exact = Decimal.clone({ precision: 100 });
       const index = RECON_COLUMNS.indexOf("BillingPreTaxTotal");
       const fileTotal = rows.slice(1).reduce((acc, r) => acc.plus(r[index]), new Exact(0));

@@ -15,11 +15,11 @@ import type { Database } from "../lib/database/open-database";
 import { RECON_COLUMNS } from "../lib/recon/recon-line";
 import { LEGACY_RECON_COLUMNS } from "../lib/recon/legacy-recon-line";
 import { resolveReconQuery } from "../lib/recon/recon-source";
-import { reconCsvChunks } from "../lib/recon/stream-recon-csv";
+import { reconCsvChunks } from "../lib/recon/js-recon-writer";
 import { reconTotals } from "../lib/recon/recon-totals";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-const { reconResponse } = await import("../lib/recon/recon-request");
+const { reconResponse } = await import("../lib/recon/recon-response");
 
 let database: Database;
 let world: World;

@@ -1,7 +1,7 @@
 // Dashboard forecast: spend so far / elapsed days × days in the month (Decimal, not floats).
 import { describe, expect, it } from "vitest";
 import Decimal from "decimal.js";
-import { monthEndForecast } from "../lib/recon/forecast";
+import { monthEndForecast } from "../lib/recon/month-end-forecast";
 import { periodRange } from "../lib/recon/recon-source";
 
 describe("monthEndForecast", () => {

@@ -6,7 +6,7 @@ import { makeRegistration } from "./support/registration-fixtures";
 import { insertRatedLines } from "./support/recon-fixtures";
 import type { Database, RawSql } from "../lib/database/open-database";
 import { resolveReconQuery } from "../lib/recon/recon-source";
-import { reconCsvStream } from "../lib/recon/stream-recon-csv";
+import { chooseReconWriter } from "../lib/recon/choose-recon-writer";
 
 const LINES = 50_000;
 const PAGE = 5_000;
@@ -27,7 +27,7 @@ describe("streaming 50k lines", () => {
     const counting: Pick<RawSql, "query"> = { query: (text, params) => ((queries += 1), database.sql.query(text, params)) };
     const scope = await world.scope("direct", "BILLING_ADMIN");
     const query = await resolveReconQuery(database.sql, scope, { period: "2026-10" });
-    const reader = reconCsvStream(counting, query, PAGE).getReader();
+    const reader = chooseReconWriter(counting, PAGE).write(query).getReader();
 
     await reader.read(); // header
     await reader.read(); // first page

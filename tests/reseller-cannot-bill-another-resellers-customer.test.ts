@@ -23,7 +23,7 @@ const { listAddableCustomerSubscriptions } = await import("../lib/registrations/
 const { listRegistrationTargets } = await import("../lib/registrations/list-customer-registrations");
 const { findRegistrationById } = await import("../lib/registrations/find-registration");
 const { getCustomer } = await import("../lib/customers/get-customer");
-const { loadRegistrationGateway } = await import("../lib/usage/load-gateway-context");
+const { loadRegistrationGateway } = await import("../lib/usage/load-registration-gateway");
 const { moveCustomer } = await import("../lib/customers/move-customer");
 
 let database: Database;

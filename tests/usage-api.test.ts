@@ -12,7 +12,8 @@ import { hashIngestionKey } from "../lib/usage/ingestion-keys/ingestion-key-form
 import { POST as ingest } from "../app/api/usage/ingest/route";
 import { PUT as putLocalSubscriptions } from "../app/api/usage/local-subscriptions/route";
 import { buildOpenApiDocument } from "../lib/arm/openapi";
-import { getUsageRegistrationDetail, listUsageRegistrations } from "../lib/usage/get-usage-overview";
+import { getUsageRegistrationDetail } from "../lib/usage/get-usage-registration-detail";
+import { listUsageRegistrations } from "../lib/usage/list-usage-registrations";
 
 let database: Database;
 let world: World;

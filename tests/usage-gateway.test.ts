@@ -1,9 +1,9 @@
 // The gateway's pure rules, without a database.
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { commerceAdditionalInfo, mapLocalSubscription, mapUsageRecord, type GatewayContext } from "../lib/usage/gateway/map-usage-record";
-import { commerceUsageDate, firstOpenDay, usageDayCloseHours } from "../lib/usage/gateway/usage-days";
-import { parseInstanceData, parseUsageRecord } from "../lib/usage/parse-usage-record";
+import { commerceAdditionalInfo, mapLocalSubscription, mapUsageRecord, type GatewayContext } from "../lib/usage/ingest/domain/gateway/map-usage-record";
+import { commerceUsageDate, firstOpenDay, usageDayCloseHours } from "../lib/usage/ingest/domain/gateway/usage-days";
+import { parseInstanceData, parseUsageRecord } from "../lib/usage/ingest/domain/parse-usage-record";
 import type { MeterMappingTable } from "../lib/meters/quantity-conversion";
 import { usageRecord } from "./support/usage-fixtures";
 

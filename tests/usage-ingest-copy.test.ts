@@ -11,10 +11,10 @@ import type { Database } from "../lib/database/open-database";
 import { ingestUsageBatch } from "../lib/usage/ingest-usage-batch";
 import { copyText } from "../lib/database/sql-text";
 import { parseServerTiming, PhaseTimer } from "../lib/usage/phase-timer";
-import { usageSeriesKey, usageSeriesKeySql } from "../lib/usage/usage-series-key";
+import { usageSeriesKey, usageSeriesKeySql } from "../lib/usage/ingest/domain/usage-series-key";
 import { COMMERCE, makePriceList, METERS } from "./support/usage-fixtures";
 import { unsafeRateUsageDays } from "../lib/usage/rate-usage";
-import { openUsageBody } from "../lib/usage/usage-record-list";
+import { openUsageBody } from "../lib/usage/ingest/wire/usage-record-list";
 
 let database: Database;
 let registrationId: string;

@@ -11,7 +11,7 @@ import { setDatabaseForTests } from "../lib/db";
 import type { Database } from "../lib/database/open-database";
 import { ingestUsageBatch } from "../lib/usage/ingest-usage-batch";
 import { syncLocalSubscriptions } from "../lib/usage/sync-local-subscriptions";
-import { USAGE_FIELD_LIMITS } from "../lib/usage/parse-usage-record";
+import { USAGE_FIELD_LIMITS } from "../lib/usage/ingest/domain/parse-usage-record";
 
 let database: Database;
 let world: World;

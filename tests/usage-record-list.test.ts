@@ -3,8 +3,8 @@
 // body goes to JSON.parse, which refuses it) or a UsageBodySyntaxError while reading (the ingest
 // stores nothing).
 import { describe, expect, it } from "vitest";
-import type { ArrivingBytes } from "../lib/usage/arriving-bytes";
-import { openArrivingUsageBody, openUsageBody, UsageBodySyntaxError, UsageBodyTooManyRecordsError, type UsageRecordList } from "../lib/usage/usage-record-list";
+import type { ArrivingBytes } from "../lib/usage/ingest/wire/arriving-bytes";
+import { openArrivingUsageBody, openUsageBody, UsageBodySyntaxError, UsageBodyTooManyRecordsError, type UsageRecordList } from "../lib/usage/ingest/wire/usage-record-list";
 
 const record = (i: number) => ({
   id: `/subscriptions/s/providers/Microsoft.Commerce.Admin/UsageAggregate/${i}`,

@@ -1,6 +1,6 @@
 // Billing period picker: a plain GET form, so the period lives in the URL (shareable, back button).
 // With `format`, it also picks the recon file's column set for the page's download links.
-import type { ReconFormat } from "@/lib/recon/recon-csv-sql";
+import type { ReconFormat } from "@/lib/recon/recon-formats";
 
 export function PeriodPicker({ period, periods, action, format }: { period: string; periods: string[]; action: string; format?: ReconFormat }) {
   return (

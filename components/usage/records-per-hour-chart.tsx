@@ -1,6 +1,6 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { UsageHourPoint } from "@/lib/usage/get-usage-overview";
+import type { UsageHourPoint } from "@/lib/usage/get-usage-registration-detail";
 import { formatUtcHour, formatUtcHourTick } from "@/lib/format/dates";
 
 /**

@@ -1,6 +1,6 @@
 import { formatDateTime } from "@/lib/format/dates";
 import { formatUnitPrice } from "@/lib/format/money";
-import type { UsageRegistrationDetail } from "@/lib/usage/get-usage-overview";
+import type { UsageRegistrationDetail } from "@/lib/usage/get-usage-registration-detail";
 import { Card } from "@/components/ui/card";
 import { RecordsPerHourChart } from "./records-per-hour-chart";
 

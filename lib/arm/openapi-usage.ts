@@ -2,7 +2,7 @@
 // PUT /api/usage/local-subscriptions, authenticated by a registration's ingestion key (not an API
 // token), with plain `{"error":{"code","message"}}` errors (no api-version: the bridge's shape).
 import { MAX_USAGE_RECORDS_PER_BATCH } from "../usage/usage-limits";
-import { USAGE_REJECT_CODES } from "../usage/parse-usage-record";
+import { USAGE_REJECT_CODES } from "../usage/ingest/domain/parse-usage-record";
 import type { JsonSchema, OpenApiContribution, OpenApiResponse } from "./openapi-types";
 
 const TAG = "Usage ingest";

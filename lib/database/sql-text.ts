@@ -19,3 +19,17 @@ export const copyBool = (value: boolean) => (value ? "t" : "f");
 export function sqlLiteral(value: string): string {
   return `E'${value.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
 }
+
+/** A PostgreSQL array literal: every element double-quoted (backslash and quote escaped), null as NULL. */
+export function arrayLiteral(values: readonly (string | boolean | null)[]): string {
+  let literal = "{";
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (i > 0) literal += ",";
+    if (value === null) literal += "NULL";
+    else if (typeof value === "boolean") literal += value ? "t" : "f";
+    else literal += `"${NEEDS_ARRAY_ESCAPE.test(value) ? value.replace(/[\\"]/g, "\\$&") : value}"`;
+  }
+  return `${literal}}`;
+}
+const NEEDS_ARRAY_ESCAPE = /[\\"]/;

@@ -1,6 +1,6 @@
 // A price list CSV turned into COPY text: reading, validation and encoding, the Node-side work of
 // an import. Runs in the calling thread (here) or in a worker (./price-csv-worker.ts, started by
-// ./price-csv-encoder.ts), which runs exactly this function. Not "server-only": the worker and the
+// ./start-price-csv-encoder.ts), which runs exactly this function. Not "server-only": the worker and the
 // benchmark load it.
 import { readPriceCsv, type PriceCsvSummary } from "./read-price-csv";
 import { priceRowsCopyText } from "./copy-price-items";

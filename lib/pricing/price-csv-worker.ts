@@ -1,4 +1,4 @@
-// Worker thread entry (see ./price-csv-encoder.ts): runs encodePriceCsv over the upload's bytes as
+// Worker thread entry (see ./start-price-csv-encoder.ts): runs encodePriceCsv over the upload's bytes as
 // the main thread posts them, and posts back the COPY text as UTF-8 bytes (their buffer
 // transferred, not copied), and at the end the summary with the file's vocabulary. Both directions are bounded: the main thread sends an input chunk only
 // after the worker took the previous ones off its queue, and the worker waits while

@@ -6,7 +6,7 @@ import type { Database } from "../database/open-database";
 import { abandonDeadPriceImports } from "./abandon-dead-price-imports";
 import { copyPriceItems, priceItemsPartition, priceWordsPartition } from "./copy-price-items";
 import type { EncodedPriceCsv } from "./encode-price-csv";
-import { startPriceCsvEncoder } from "./price-csv-encoder";
+import { startPriceCsvEncoder } from "./start-price-csv-encoder";
 import { findDuplicatePrices } from "./find-duplicate-prices";
 import { PriceListImportError } from "./price-list-import-error";
 import { dayToDate } from "./price-dates";
@@ -22,7 +22,7 @@ export interface StagePriceListInput {
   onProgress?: (progress: { phase: "reading" | "checking" | "publishing"; rowsRead: number; bytesRead: number }) => void;
   /** Adds the milliseconds of each phase (the benchmark's breakdown). */
   timings?: StageTimings;
-  /** false: read and validate the CSV in the calling thread, not in a worker (see ./price-csv-encoder). */
+  /** false: read and validate the CSV in the calling thread, not in a worker (see ./start-price-csv-encoder). */
   worker?: boolean;
 }
 

@@ -7,7 +7,7 @@ import { visiblePartnerFilter, type PartnerScope } from "../auth/partner-scope";
 import { DomainError, COMMON_ERROR_CODES } from "../actions/errors";
 import { BILLING_PERIOD_PATTERN, currentPeriod, resolveReconQuery, type ReconFilter } from "./recon-source";
 import { reconTotals, type ReconTotals, type ReconTotalsOptions } from "./recon-totals";
-import type { ReconFormat } from "./recon-csv-sql";
+import type { ReconFormat } from "./recon-formats";
 
 /** A period from the URL, or the open one when missing/malformed (pages never 400). */
 export function pagePeriod(value: string | string[] | undefined): string {

@@ -1,7 +1,7 @@
 // The recon file formatted entirely by PostgreSQL, for `COPY (…) TO STDOUT` (text format, one
 // column): each row is ONE finished CSV line, exactly as the JS mapping (recon-line.ts /
 // legacy-recon-line.ts) + csv-stringify write it, so the database streams the file and Node only
-// forwards bytes (un-escaping COPY's text format: stream-recon-csv.ts).
+// forwards bytes (un-escaping COPY's text format: copy-recon-writer.ts).
 // Byte-identity with the JS path rests on (tested in tests/recon-copy.test.ts):
 // - money: FLOOR(price × quantity × rate × 100) × 0.01 in exact numeric, like reconLineTotal;
 // - numbers: trim_scale(numeric)::text = decimal.js toFixed() (no trailing zeros, no exponent);
@@ -21,7 +21,7 @@ import { PC_TO_BC_EXCHANGE_RATE, RECON_COLUMNS } from "./recon-line";
 import { LEGACY_CELLS, MODERN_CELLS, day, type Cell, type Level, type LineCell } from "./recon-csv-cells";
 import type { ResolvedReconQuery } from "./recon-source";
 
-export type ReconFormat = "modern" | "legacy";
+import type { ReconFormat } from "./recon-formats";
 
 
 /**
@@ -141,7 +141,7 @@ function linePieces(columns: readonly string[], cells: Record<string, Cell>): Pi
 
 /**
  * The full SELECT: one text column "line" per rated line, in id order (header not included; see
- * copyCsvStream in stream-recon-csv.ts). Two levels: r0 reads the period's lines (narrow, id order:
+ * CopyReconWriter in copy-recon-writer.ts). Two levels: r0 reads the period's lines (narrow, id order:
  * an index scan on the key or a narrow sort); r (fenced with OFFSET 0 so nothing is evaluated twice)
  * adds the per-line values used more than once (numbers as text, the URI's shape and segments, the
  * level fragments and formatted values looked up — a NULL fragment means no such subscription or
@@ -214,7 +214,7 @@ SELECT ${line.join("\n    || ")} AS line
 /**
  * The COPY statement streaming the file's lines (no header) from PostgreSQL. Text format, one
  * column: COPY writes the line as is except that it escapes \ as \\ and LF, CR, tab, BS, FF, VT as
- * \n \r \t \b \f \v (unescapeCopyText in stream-recon-csv.ts undoes exactly that).
+ * \n \r \t \b \f \v (unescapeCopyText in copy-recon-writer.ts undoes exactly that).
  */
 export function reconCopySql(query: ResolvedReconQuery, format: ReconFormat = "modern"): string {
   return `COPY (${reconCsvSelect(query, format)}) TO STDOUT`;

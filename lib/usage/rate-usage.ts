@@ -1,5 +1,5 @@
 // Rating: RatedUsageLine kept up to date incrementally, in one set-based INSERT … SELECT … ON
-// CONFLICT: from lines a fresh batch summed in Node (rateGroupedLinesSql, accumulate-rated-lines.ts)
+// CONFLICT: from lines a fresh batch summed in Node (rateGroupedLinesSql, ingest/domain/rated-line-accumulator.ts)
 // or, on the replay/correction path, grouped in SQL from the rows the statement wrote
 // (writeAndRateSql). No "server-only": runs inside the ingest transaction.
 import type { RawSql } from "../database/open-database";
@@ -132,3 +132,9 @@ export async function unsafeRateUsageDays(sql: Pick<RawSql, "query">, registrati
   await sql.query(`DELETE FROM "RatedUsageLine" WHERE "registrationId" = $1 AND "usageDate" = ANY($2::date[])`, [registrationId, days]);
   await sql.query(RATE_DAYS_SQL, [registrationId, days]);
 }
+
+/** SQL: the accumulated lines from parameters $2…$12 (arrays), $1 the registration, as a `lines` CTE body. */
+export const RATED_LINES_FROM_ARRAYS = `SELECT $1::text AS "registrationId", u.*
+  FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::date[], $6::date[], $7::text[], $8::uuid[], $9::uuid[], $10::boolean[], $11::text[], $12::numeric[])
+    AS u("azureSubscriptionId", "commerceMeterId", "resourceUri", "usageDate", "eventDate", "localSubscriptionId", "localMeterId",
+         "mappedTenantId", "unregisteredTenant", "location", "quantity")`;

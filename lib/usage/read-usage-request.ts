@@ -1,8 +1,8 @@
 import "server-only";
 import { DomainError } from "../actions/errors";
 import type { PhaseTimer } from "./phase-timer";
-import { arrivedWhole, completeBytes, inflatingBytes, UsageBodyEncodingError, UsageBodyTooLargeError, type ArrivingBytes } from "./arriving-bytes";
-import { arrayRecordList, openArrivingUsageBody, UsageBodySyntaxError, UsageBodyTooManyRecordsError, type UsageRecordList } from "./usage-record-list";
+import { arrivedWhole, completeBytes, inflatingBytes, UsageBodyEncodingError, UsageBodyTooLargeError, type ArrivingBytes } from "./ingest/wire/arriving-bytes";
+import { arrayRecordList, openArrivingUsageBody, UsageBodySyntaxError, UsageBodyTooManyRecordsError, type UsageRecordList } from "./ingest/wire/usage-record-list";
 import { authenticateIngestionKey, type IngestionKeyIdentity } from "./ingestion-keys/authenticate-ingestion-key";
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "../http/unstorable-text";
 
@@ -24,7 +24,7 @@ export async function authenticateUsageRequest(request: Request): Promise<Ingest
 }
 
 /**
- * The body's bytes, gunzipped/inflated per Content-Encoding as the reader goes (arriving-bytes.ts):
+ * The body's bytes, gunzipped/inflated per Content-Encoding as the reader goes (ingest/wire/arriving-bytes.ts):
  * decompression errors and the size limit surface when the bytes are read, as
  * UsageBodyEncodingError (400) / UsageBodyTooLargeError (413), answered by usageErrorFromException.
  * Throws DomainError (413/415).
@@ -63,7 +63,7 @@ export async function readUsageJson(request: Request, timer?: PhaseTimer): Promi
 
 /**
  * The records of a usageAggregates body ({"value":[…]}), read from its bytes slice by slice as the
- * ingest reaches them (usage-record-list.ts), while the rest is still being decompressed: what turns
+ * ingest reaches them (ingest/wire/usage-record-list.ts), while the rest is still being decompressed: what turns
  * out not to be JSON further on, not to decompress, or to hold more than `maxRecords` records throws
  * then, inside the ingest's transaction, which stores nothing. A body that doesn't open as
  * {…"value":[ is parsed whole here. Throws what usageErrorFromException answers (400/413/415).

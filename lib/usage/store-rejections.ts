@@ -1,7 +1,7 @@
 // UsageRejection rows for a batch, in one statement. No "server-only": runs inside the ingest transaction.
 import type { RawSql } from "../database/open-database";
-import { JSON_LONE_SURROGATE_ESCAPE, JSON_NUL_ESCAPE } from "./parse-usage-record";
-import type { UsageRecordList } from "./usage-record-list";
+import { JSON_LONE_SURROGATE_ESCAPE, JSON_NUL_ESCAPE } from "./ingest/domain/parse-usage-record";
+import type { UsageRecordList } from "./ingest/wire/usage-record-list";
 
 /** Stored payloads are capped so a flood of huge bad records can't bloat the log. */
 export const MAX_STORED_REJECTED_RECORD_CHARS = 4_096;

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { Prisma } from "../../generated/prisma/client";
 import type { RawSql } from "../../lib/database/open-database";
-import { usageSeriesKey } from "../../lib/usage/usage-series-key";
+import { usageSeriesKey } from "../../lib/usage/ingest/domain/usage-series-key";
 
 export const METERS = {
   vm: "7bc19779-56bc-474d-8c88-36fbd79ae004",

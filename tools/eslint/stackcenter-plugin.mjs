@@ -2,7 +2,9 @@
 // - lib/ never imports app/ or components/ (data and rules don't depend on routes or views);
 // - components/ never imports a module that declares `import "server-only"` (a view gets its data
 //   from the page that renders it), type-only imports excepted;
-// - a domain reaches another domain's files only outside its `internal/` folder.
+// - a domain reaches another domain's files only outside its `internal/` folder;
+// - a `domain/` folder (rules) never imports its sibling `wire/` folder (bytes), e.g. the usage
+//   ingest's lib/usage/ingest/{domain,wire} (docs/architecture.md).
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -35,15 +37,24 @@ function declaresServerOnly(file) {
 
 const area = (file) => path.relative(ROOT, file).split(path.sep);
 
+/** `target` lies in the `wire/` folder beside a `domain/` folder that holds `file`. */
+function wireOfDomain(file, target) {
+  const from = area(file);
+  const to = area(target);
+  const at = from.indexOf("domain");
+  return at > 0 && to.length > at && to[at] === "wire" && from.slice(0, at).every((part, i) => to[i] === part);
+}
+
 const importBoundaries = {
   meta: {
     type: "problem",
-    docs: { description: "Keeps the layers apart: lib/ ↛ app/ or components/; components/ ↛ server-only modules; no other domain's internal/." },
+    docs: { description: "Keeps the layers apart: lib/ ↛ app/ or components/; components/ ↛ server-only modules; no other domain's internal/; domain/ ↛ its sibling wire/." },
     schema: [],
     messages: {
       libToUi: "lib/ must not import {{target}}: data and rules never depend on routes or views (docs/architecture.md).",
       serverOnlyInComponent: "components/ must not import {{target}}, a server-only module: load the data in the page and pass it down.",
       otherDomainInternal: "{{target}} is internal to its domain: use that domain's public files.",
+      domainToWire: "{{target}} is wire (bytes) code: a domain/ folder maps records and never depends on how they are encoded (docs/architecture.md).",
     },
   },
   create(context) {
@@ -60,6 +71,8 @@ const importBoundaries = {
         context.report({ node, messageId: "serverOnlyInComponent", data: { target: shown } });
       } else if (targetTop === "lib" && rest.includes("internal") && !(top === "lib" && domain === targetDomain)) {
         context.report({ node, messageId: "otherDomainInternal", data: { target: shown } });
+      } else if (wireOfDomain(file, target)) {
+        context.report({ node, messageId: "domainToWire", data: { target: shown } });
       }
     }
     return {

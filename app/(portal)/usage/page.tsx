@@ -1,5 +1,6 @@
 import { requirePageScope } from "@/lib/auth/get-scope";
-import { getUsageRegistrationDetail, listUsageRegistrations } from "@/lib/usage/get-usage-overview";
+import { getUsageRegistrationDetail } from "@/lib/usage/get-usage-registration-detail";
+import { listUsageRegistrations } from "@/lib/usage/list-usage-registrations";
 import { UsageRegistrationPanel } from "@/components/usage/usage-registration-panel";
 import { RegistrationIngestList } from "@/components/usage/registration-ingest-list";
 import { Card, PageHeader } from "@/components/ui/card";

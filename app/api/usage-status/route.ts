@@ -1,7 +1,7 @@
 // GET /api/usage-status: the signed-in caller's registrations with their last ingest time, what the
 // usage page polls to stay live (session only; the usage APIs under /api/usage take ingestion keys).
 import { requireActionScope } from "@/lib/auth/get-scope";
-import { listUsageRegistrations } from "@/lib/usage/get-usage-overview";
+import { listUsageRegistrations } from "@/lib/usage/list-usage-registrations";
 import { apiErrorResponse } from "@/lib/http/api-error-response";
 
 export const dynamic = "force-dynamic";

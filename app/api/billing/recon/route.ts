@@ -2,7 +2,7 @@
 // daily-rated usage recon file for a calendar month, streamed. API token (Bearer) or session with
 // "billing:export".
 import { requireActionScope } from "@/lib/auth/get-scope";
-import { reconResponse } from "@/lib/recon/recon-request";
+import { reconResponse } from "@/lib/recon/recon-response";
 
 export const dynamic = "force-dynamic";
 

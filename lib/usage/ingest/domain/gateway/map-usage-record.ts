@@ -2,7 +2,7 @@
 // meter → commerce meter and quantity, and the commerce day. Pure: the ingest path loads the
 // context once per batch and maps every record in memory.
 import type Decimal from "decimal.js";
-import { toCommerceQuantity, type MeterAudience, type MeterMappingTable } from "../../meters/quantity-conversion";
+import { toCommerceQuantity, type MeterAudience, type MeterMappingTable } from "../../../../meters/quantity-conversion";
 import type { ParsedUsageRecord } from "../parse-usage-record";
 import { commerceUsageDate } from "./usage-days";
 

@@ -7,7 +7,8 @@ import { COMMON_ERROR_CODES, DomainError } from "../actions/errors";
 import { assertScopeCan, type PartnerScope } from "../auth/partner-scope";
 import { apiErrorResponse } from "@/lib/http/api-error-response";
 import { parseReconSearchParams, resolveReconQuery } from "./recon-source";
-import { reconCsvStream, reconFileName } from "./stream-recon-csv";
+import { chooseReconWriter } from "./choose-recon-writer";
+import { reconFileName } from "./recon-file-name";
 import { csvDownloadStream } from "../http/csv-download-stream";
 
 /**
@@ -30,7 +31,7 @@ export async function reconResponse(request: Request, sessionScope: () => Promis
     const { sql } = await getDatabase();
     const query = await resolveReconQuery(sql, scope, filter);
     const format = filter.format ?? "modern";
-    return new Response(csvDownloadStream(reconCsvStream(sql, query, undefined, format), "recon"), {
+    return new Response(csvDownloadStream(chooseReconWriter(sql).write(query, format), "recon"), {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
         "Content-Disposition": `attachment; filename="${reconFileName(scope.partnerName, query, format)}"`,

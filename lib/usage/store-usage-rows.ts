@@ -9,11 +9,12 @@
 // rated from what it wrote. Runs inside the ingest transaction. No "server-only": the benchmark imports it.
 import type { SqlTransaction } from "../database/open-database";
 import type { PhaseTimer } from "./phase-timer";
-import type { UsageRecordList } from "./usage-record-list";
-import { RATED_LINES_FROM_ARRAYS, RatedLineAccumulator } from "./accumulate-rated-lines";
-import { EncodedBatch } from "./encoded-batch";
-import { USAGE_ROW_COLUMNS, type UsageRowEncoder } from "./prepare-usage-rows";
-import { CHANGED_RECORD_COLUMNS, rateGroupedLinesSql, writeAndRateSql } from "./rate-usage";
+import type { UsageRecordList } from "./ingest/wire/usage-record-list";
+import { arrayLiteral } from "../database/sql-text";
+import { RatedLineAccumulator } from "./ingest/domain/rated-line-accumulator";
+import { EncodedBatch } from "./ingest/wire/encoded-batch";
+import { USAGE_ROW_COLUMNS, type UsageRowEncoder } from "./ingest/wire/create-usage-row-encoder";
+import { CHANGED_RECORD_COLUMNS, RATED_LINES_FROM_ARRAYS, rateGroupedLinesSql, writeAndRateSql } from "./rate-usage";
 
 export interface StoreResult {
   inserted: number;
@@ -120,10 +121,10 @@ export async function storeUsageRows(
   let encoder = createEncoder(ratedLines ?? undefined);
   const fresh = new EncodedBatch(records, encoder, false);
   // The rating's parameters, made once every record is encoded: on PostgreSQL while the server still
-  // parses the COPY's last chunks.
+  // parses the COPY's last chunks. As array literals ("{…}"), the form the driver would send them in.
   let rateParams: string[] | null = null;
   const prepareRating = () => {
-    rateParams = ratedLines && ratedLines.size > 0 ? [registrationId, ...ratedLines.arrayLiterals()] : null;
+    rateParams = ratedLines && ratedLines.size > 0 ? [registrationId, ...ratedLines.arrays().map((values) => arrayLiteral(values))] : null;
   };
   const rateFresh = async () => {
     if (rateParams === null) prepareRating();

@@ -48,12 +48,12 @@ function builtWorker(): Worker {
 // From source (tsx, vitest) that worker is TypeScript, which Node 20 can't load even with tsx's
 // loader in the worker's execArgv (tsx issue #354): a small JavaScript worker registers tsx and
 // then imports it. Bare "tsx/esm/api" resolves from the working directory: the project's. Tried
-// second: the bundle keeps import.meta.url as the source file's (…/price-csv-encoder.ts), so that
+// second: the bundle keeps import.meta.url as the source file's (…/start-price-csv-encoder.ts), so that
 // can't tell the two apart.
 const FROM_SOURCE_BOOTSTRAP = `const { workerData } = require("node:worker_threads");
 import("tsx/esm/api").then(({ register }) => { register(); return import(workerData.url); });`;
 function sourceWorker(): Worker {
-  const url = import.meta.url.replace(/price-csv-encoder\.ts$/, "price-csv-worker.ts");
+  const url = import.meta.url.replace(/start-price-csv-encoder\.ts$/, "price-csv-worker.ts");
   if (url === import.meta.url) throw new Error("Not running from source");
   return new Worker(FROM_SOURCE_BOOTSTRAP, { eval: true, workerData: { url } });
 }

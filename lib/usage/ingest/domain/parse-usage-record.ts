@@ -2,7 +2,7 @@
 // (../shared/reference/README.md "Azure Stack usage API"). Pure (no database, no "server-only"):
 // the ingest path, the simulator and tests share it.
 import Decimal from "decimal.js";
-import { normaliseMeterId } from "../meters/meter-id";
+import { normaliseMeterId } from "../../../meters/meter-id";
 
 /**
  * Why a record was refused. DuplicateInBatch: the same natural key appears twice in one batch; the

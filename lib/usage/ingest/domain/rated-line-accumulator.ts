@@ -124,15 +124,6 @@ export class RatedLineAccumulator {
     if (location !== null && (line.location === null || location > line.location)) line.location = location;
   }
 
-  /**
-   * arrays() as PostgreSQL array literals ("{…}", elements quoted), the form the driver would send
-   * them in: built by the caller while the server still works on the batch's COPY, so the rating
-   * statement goes out as soon as the COPY ends.
-   */
-  arrayLiterals(): string[] {
-    return this.arrays().map((values) => arrayLiteral(values));
-  }
-
   arrays(): RatedLineArrays {
     const out: RatedLineArrays = [[], [], [], [], [], [], [], [], [], [], []];
     for (const line of this.lines.values()) {
@@ -151,23 +142,3 @@ export class RatedLineAccumulator {
     return out;
   }
 }
-
-/** A PostgreSQL array literal: every element double-quoted (backslash and quote escaped), null as NULL. */
-export function arrayLiteral(values: readonly (string | boolean | null)[]): string {
-  let literal = "{";
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (i > 0) literal += ",";
-    if (value === null) literal += "NULL";
-    else if (typeof value === "boolean") literal += value ? "t" : "f";
-    else literal += `"${NEEDS_ARRAY_ESCAPE.test(value) ? value.replace(/[\\"]/g, "\\$&") : value}"`;
-  }
-  return `${literal}}`;
-}
-const NEEDS_ARRAY_ESCAPE = /[\\"]/;
-
-/** SQL: the accumulated lines from parameters $2…$12 (arrays), $1 the registration, as a `lines` CTE body. */
-export const RATED_LINES_FROM_ARRAYS = `SELECT $1::text AS "registrationId", u.*
-  FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::date[], $6::date[], $7::text[], $8::uuid[], $9::uuid[], $10::boolean[], $11::text[], $12::numeric[])
-    AS u("azureSubscriptionId", "commerceMeterId", "resourceUri", "usageDate", "eventDate", "localSubscriptionId", "localMeterId",
-         "mappedTenantId", "unregisteredTenant", "location", "quantity")`;

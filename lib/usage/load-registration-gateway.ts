@@ -2,7 +2,7 @@ import "server-only";
 import { getDatabase, getPrisma } from "../db";
 import { loadMeterMappings } from "../meters/load-meter-mappings";
 import type { MeterMappingTable } from "../meters/quantity-conversion";
-import type { GatewayContext } from "./gateway/map-usage-record";
+import type { GatewayContext } from "./ingest/domain/gateway/map-usage-record";
 
 let knownMetersCache: Promise<ReadonlySet<string>> | undefined;
 let mappingsCache: Promise<MeterMappingTable> | undefined;

@@ -3,7 +3,7 @@
 // `retain` keeps every slice and where each line starts, for the slow path, which must leave out
 // records a later one superseded. Pure module.
 import { CopyLineWriter, copyPiece } from "./copy-line-writer";
-import type { UsageRowEncoder } from "./prepare-usage-rows";
+import type { UsageRowEncoder } from "./create-usage-row-encoder";
 import type { UsageRecordList } from "./usage-record-list";
 
 /** Records in the first slice. */
