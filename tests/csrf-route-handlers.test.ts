@@ -75,9 +75,10 @@ async function routeFiles(dir = "app/api"): Promise<string[]> {
   return files;
 }
 
-// State-changing routes that take no session cookie: ARM (API token), usage (ingestion key), and
-// next-auth (its own CSRF token on sign-in and sign-out, and proxy.ts's Origin check).
-const TOKEN_OR_FRAMEWORK_ROUTES = [/^app\/api\/arm\//, /^app\/api\/usage\//, /^app\/api\/auth\//];
+// State-changing routes that take no session cookie: ARM (API token), usage (ingestion key), the
+// stamp collection trigger (the portal's own collection token), and next-auth (its own CSRF token
+// on sign-in and sign-out, and proxy.ts's Origin check).
+const TOKEN_OR_FRAMEWORK_ROUTES = [/^app\/api\/arm\//, /^app\/api\/usage\//, /^app\/api\/stamps\/collect\//, /^app\/api\/auth\//];
 
 describe("every cookie-authenticated state-changing route handler checks Origin", () => {
   it("no route changes state on a cookie without assertSameOrigin", async () => {
