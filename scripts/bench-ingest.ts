@@ -108,7 +108,7 @@ async function run(label: string, openDb: () => Promise<Database>) {
   const { EncodedBatch } = await import("../lib/usage/ingest/wire/encoded-batch");
   const { arrayRecordList } = await import("../lib/usage/ingest/wire/usage-record-list");
   const { loadKnownMeters, loadRegistrationGateway } = await import("../lib/usage/load-registration-gateway");
-  const { syncLocalSubscriptions } = await import("../lib/usage/sync-local-subscriptions");
+  const { unsafeSyncLocalSubscriptions } = await import("../lib/usage/unsafe-sync-local-subscriptions");
 
   const database = await openDb();
   setDatabaseForTests(database);
@@ -120,7 +120,7 @@ async function run(label: string, openDb: () => Promise<Database>) {
     prices: { [COMMERCE.vm]: "0.008", [COMMERCE.vmAdmin]: "0.008", [COMMERCE.windowsVm]: "0.046", [COMMERCE.blockBlob]: "0.006" },
   });
   // Half the local subscriptions belong to the registered customer, one is the provider's, the rest are unregistered tenants.
-  await syncLocalSubscriptions(registration.id, {
+  await unsafeSyncLocalSubscriptions(registration.id, {
     value: Array.from({ length: SUBSCRIPTIONS / 2 }, (_, i) => ({ subscriptionId: `local-sub-${i}`, tenantId: i === 0 ? null : tenantId, isProviderSubscription: i === 0, displayName: null })),
   });
   const key = generateIngestionKey();

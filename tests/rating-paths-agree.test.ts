@@ -12,8 +12,8 @@ import { makeWorld, type World } from "./support/world";
 import { COMMERCE, makePriceList, makeUsageRegistration, METERS, usageRecord } from "./support/usage-fixtures";
 import { setDatabaseForTests } from "../lib/db";
 import type { Database } from "../lib/database/open-database";
-import { ingestUsageBatch } from "../lib/usage/ingest-usage-batch";
-import { syncLocalSubscriptions } from "../lib/usage/sync-local-subscriptions";
+import { unsafeIngestUsageBatch } from "../lib/usage/unsafe-ingest-usage-batch";
+import { unsafeSyncLocalSubscriptions } from "../lib/usage/unsafe-sync-local-subscriptions";
 import { unsafeRateUsageDays } from "../lib/usage/rate-usage";
 
 let database: Database;
@@ -69,7 +69,7 @@ describe("the rating paths agree", () => {
     await fc.assert(
       fc.asyncProperty(batches, async (plan) => {
         const setup = await makeUsageRegistration(database.prisma, world);
-        await syncLocalSubscriptions(setup.registration.id, {
+        await unsafeSyncLocalSubscriptions(setup.registration.id, {
           value: [
             { subscriptionId: "tenant-sub-1", tenantId: setup.tenantId, isProviderSubscription: false, displayName: "Tenant" },
             { subscriptionId: "provider-sub", tenantId: null, isProviderSubscription: true, displayName: "Provider" },
@@ -84,7 +84,7 @@ describe("the rating paths agree", () => {
             batch = step.kind === "replay" ? earlier : earlier.map((r) => ({ ...r, properties: { ...r.properties, quantity: step.quantity } }));
           }
           if (batch.length === 0) continue;
-          await ingestUsageBatch(setup.registration.id, batch, { now: NOW, dayCloseHours: 48 });
+          await unsafeIngestUsageBatch(setup.registration.id, batch, { now: NOW, dayCloseHours: 48 });
           sent.push(batch);
         }
         const incremental = await snapshot(setup.registration.id);

@@ -8,7 +8,7 @@ import { makeWorld } from "./support/world";
 import { makeUsageRegistration, usageRecord } from "./support/usage-fixtures";
 import { setDatabaseForTests } from "../lib/db";
 import type { Database } from "../lib/database/open-database";
-import { ingestUsageBatch } from "../lib/usage/ingest-usage-batch";
+import { unsafeIngestUsageBatch } from "../lib/usage/unsafe-ingest-usage-batch";
 import { copyText } from "../lib/database/sql-text";
 import { parseServerTiming, PhaseTimer } from "../lib/usage/phase-timer";
 import { usageSeriesKey, usageSeriesKeySql } from "../lib/usage/ingest/domain/usage-series-key";
@@ -39,7 +39,7 @@ describe("COPY text encoding", () => {
     const tags = { note: 'quote " and \\ backslash\tand tab', multi: "line\nbreak" };
     const additionalInfo = { path: "C:\\temp\\x", empty: "" };
     const record = usageRecord({ start: "2026-11-20T03:00:00Z", instanceData: JSON.stringify({ "Microsoft.Resources": { resourceUri, location: "loc\\al\t1", tags, additionalInfo } }) });
-    const result = await ingestUsageBatch(registrationId, [record], { now: NOW });
+    const result = await unsafeIngestUsageBatch(registrationId, [record], { now: NOW });
     expect(result).toMatchObject({ accepted: 1, rejected: 0 });
     const row = await database.prisma.usageRecord.findFirstOrThrow({ where: { batchId: result.batchId } });
     expect(row).toMatchObject({ resourceUri, location: "loc\\al\t1", tags, additionalInfo });
@@ -49,7 +49,7 @@ describe("COPY text encoding", () => {
 describe("per-record refusals the database would otherwise fail the batch on", () => {
   it("refuses NUL characters in instanceData and subscriptionId, and stores the rest", async () => {
     const start = "2026-11-20T04:00:00Z";
-    const result = await ingestUsageBatch(
+    const result = await unsafeIngestUsageBatch(
       registrationId,
       [
         usageRecord({ start, resourceUri: "/nul/ok" }),
@@ -72,7 +72,7 @@ describe("in-batch duplicates across encoder slices", () => {
     const batch = Array.from({ length: 5_003 }, (_, i) => usageRecord({ start, resourceUri: `/slices/vm-${i}`, quantity: 1 }));
     // Record 5,002 (third slice) restates record 1 (first slice) with another quantity.
     batch[5_002] = usageRecord({ start, resourceUri: "/slices/vm-1", quantity: 7 });
-    const result = await ingestUsageBatch(registrationId, batch, { now: NOW });
+    const result = await unsafeIngestUsageBatch(registrationId, batch, { now: NOW });
     expect(result).toMatchObject({ accepted: 5_002, duplicate: 0, corrected: 0, rejected: 1 });
     expect(result.rejections).toEqual([{ index: 1, code: "DuplicateInBatch", reason: expect.stringContaining("record 5002") }]);
     const row = await database.prisma.usageRecord.findFirstOrThrow({ where: { registrationId, resourceUri: "/slices/vm-1" } });
@@ -100,11 +100,11 @@ describe("series key (md5 of registration, subscription, meter, URI)", () => {
 
   it("refuses a batch whose key is taken by another natural key instead of counting it as a duplicate", async () => {
     const start = "2026-11-19T07:00:00Z";
-    await ingestUsageBatch(registrationId, [usageRecord({ start, resourceUri: "/collide/a" })], { now: NOW });
+    await unsafeIngestUsageBatch(registrationId, [usageRecord({ start, resourceUri: "/collide/a" })], { now: NOW });
     // Forge a collision: the stored record of /collide/a takes the key /collide/b will hash to.
     const forged = usageSeriesKey(registrationId, "tenant-sub-1", METERS.baseVm.toLowerCase(), "/collide/b");
     await database.sql.query(`UPDATE "UsageRecord" SET "seriesKey" = $1 WHERE "registrationId" = $2 AND "resourceUri" = '/collide/a'`, [forged, registrationId]);
-    await expect(ingestUsageBatch(registrationId, [usageRecord({ start, resourceUri: "/collide/b" })], { now: NOW })).rejects.toThrow(/collision/);
+    await expect(unsafeIngestUsageBatch(registrationId, [usageRecord({ start, resourceUri: "/collide/b" })], { now: NOW })).rejects.toThrow(/collision/);
     expect(await database.prisma.usageRecord.count({ where: { registrationId, resourceUri: "/collide/b" } })).toBe(0);
   });
 });
@@ -123,7 +123,7 @@ describe("fresh batches: rated lines summed in Node", () => {
       // Sent to the rating as array literals: quotes, backslashes, braces, commas and NULL-like text.
       batch.push(usageRecord({ start, resourceUri: '/fresh/odd "q" \\b {x,y} NULL', quantity: 2, instanceData: instance('/fresh/odd "q" \\b {x,y} NULL', 'loc "1",\\') }));
     }
-    const result = await ingestUsageBatch(registrationId, batch, { now: NOW });
+    const result = await unsafeIngestUsageBatch(registrationId, batch, { now: NOW });
     expect(result).toMatchObject({ accepted: batch.length, rejected: 0 });
     const where = { registrationId, resourceUri: { startsWith: "/fresh/" } };
     const snapshot = async () =>
@@ -141,7 +141,7 @@ describe("fresh batches: rated lines summed in Node", () => {
 describe("phase timings", () => {
   it("records each phase of a batch, readable back from the Server-Timing header", async () => {
     const timer = new PhaseTimer();
-    await ingestUsageBatch(registrationId, [usageRecord({ start: "2026-11-20T06:00:00Z", resourceUri: "/timed" })], { now: NOW, timer });
+    await unsafeIngestUsageBatch(registrationId, [usageRecord({ start: "2026-11-20T06:00:00Z", resourceUri: "/timed" })], { now: NOW, timer });
     const phases = parseServerTiming(timer.header());
     // PGlite inserts from the staging table in a phase of its own ("insert"); PostgreSQL COPYs into UsageRecord.
     expect([...phases.keys()].filter((name) => name !== "insert")).toEqual(["load", "prepare", "copy", "rate", "finish"]);
@@ -156,7 +156,7 @@ describe("records read slice by slice from the body (the route's path)", () => {
     batch[8] = usageRecord({ start: start(8), resourceUri: "/sliced/vm", quantity: -1 });
     batch[9] = usageRecord({ start: start(1), resourceUri: "/sliced/vm", quantity: 99 }); // supersedes record 1, two slices later
     const body = JSON.stringify({ value: batch });
-    const first = await ingestUsageBatch(registrationId, openUsageBody(Buffer.from(body), 50_000, 3)!, { now: NOW });
+    const first = await unsafeIngestUsageBatch(registrationId, openUsageBody(Buffer.from(body), 50_000, 3)!, { now: NOW });
     expect(first).toMatchObject({ accepted: 9, duplicate: 0, corrected: 0, rejected: 2 });
     expect(first.rejections.map((r) => [r.index, r.code])).toEqual([[1, "DuplicateInBatch"], [8, "NegativeQuantity"]]);
     const logged = await database.prisma.usageRejection.findMany({ where: { batchId: first.batchId }, orderBy: { recordIndex: "asc" }, select: { recordIndex: true, record: true } });
@@ -164,7 +164,7 @@ describe("records read slice by slice from the body (the route's path)", () => {
     const hourOne = await database.prisma.usageRecord.findFirst({ where: { registrationId, resourceUri: "/sliced/vm", usageStart: new Date(start(1)) }, select: { quantity: true } });
     expect(hourOne?.quantity.toString()).toBe("99");
     // The replay finds every key taken: the fresh attempt rolls back and the slices are read again.
-    const replay = await ingestUsageBatch(registrationId, openUsageBody(Buffer.from(body), 50_000, 3)!, { now: NOW });
+    const replay = await unsafeIngestUsageBatch(registrationId, openUsageBody(Buffer.from(body), 50_000, 3)!, { now: NOW });
     expect(replay).toMatchObject({ accepted: 0, duplicate: 9, corrected: 0, rejected: 2 });
   });
 });

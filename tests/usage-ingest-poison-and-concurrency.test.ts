@@ -9,8 +9,8 @@ import { makeWorld, type World } from "./support/world";
 import { makeUsageRegistration, usageRecord } from "./support/usage-fixtures";
 import { setDatabaseForTests } from "../lib/db";
 import type { Database } from "../lib/database/open-database";
-import { ingestUsageBatch } from "../lib/usage/ingest-usage-batch";
-import { syncLocalSubscriptions } from "../lib/usage/sync-local-subscriptions";
+import { unsafeIngestUsageBatch } from "../lib/usage/unsafe-ingest-usage-batch";
+import { unsafeSyncLocalSubscriptions } from "../lib/usage/unsafe-sync-local-subscriptions";
 import { USAGE_FIELD_LIMITS } from "../lib/usage/ingest/domain/parse-usage-record";
 
 let database: Database;
@@ -23,7 +23,7 @@ beforeAll(async () => {
   setDatabaseForTests(database);
   world = await makeWorld(database.prisma);
   setup = await makeUsageRegistration(database.prisma, world);
-  await syncLocalSubscriptions(setup.registration.id, {
+  await unsafeSyncLocalSubscriptions(setup.registration.id, {
     value: [{ subscriptionId: "tenant-sub-1", tenantId: setup.tenantId, isProviderSubscription: false, displayName: "Tenant" }],
   });
 });
@@ -46,7 +46,7 @@ describe("poison records", () => {
       { properties: { ...usageRecord({ start }).properties, meterId: JSON.parse(deeplyNested(5_000)) as unknown } },
     ];
     for (let attempt = 0; attempt < 2; attempt++) {
-      const result = await ingestUsageBatch(setup.registration.id, [good, ...poison], { now: NOW });
+      const result = await unsafeIngestUsageBatch(setup.registration.id, [good, ...poison], { now: NOW });
       expect(result).toMatchObject({ accepted: attempt === 0 ? 1 : 0, duplicate: attempt === 0 ? 0 : 1, rejected: poison.length });
       expect(result.rejections.map((rejection) => [rejection.index, rejection.code])).toEqual([
         [1, "MalformedInstanceData"],
@@ -75,7 +75,7 @@ describe("concurrent collectors", () => {
       const slice = index % 4 === 3 ? all : all.slice((index % 2) * third, (index % 2) * third + 2 * third);
       return index % 2 === 0 ? slice : [...slice].reverse();
     });
-    const results = await Promise.all(batches.map((batch) => ingestUsageBatch(setup.registration.id, batch, { now: NOW })));
+    const results = await Promise.all(batches.map((batch) => unsafeIngestUsageBatch(setup.registration.id, batch, { now: NOW })));
     for (const result of results) expect(result.rejected).toBe(0);
     expect(results.reduce((sum, result) => sum + result.accepted, 0)).toBe(all.length);
 

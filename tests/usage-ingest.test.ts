@@ -6,8 +6,8 @@ import { makeWorld, type World } from "./support/world";
 import { COMMERCE, makePriceList, makeUsageRegistration, METERS, usageRecord } from "./support/usage-fixtures";
 import { setDatabaseForTests } from "../lib/db";
 import type { Database } from "../lib/database/open-database";
-import { ingestUsageBatch } from "../lib/usage/ingest-usage-batch";
-import { syncLocalSubscriptions } from "../lib/usage/sync-local-subscriptions";
+import { unsafeIngestUsageBatch } from "../lib/usage/unsafe-ingest-usage-batch";
+import { unsafeSyncLocalSubscriptions } from "../lib/usage/unsafe-sync-local-subscriptions";
 import { purgeUsageRecords } from "../lib/usage/purge-usage-records";
 import { unsafeRateUsageDays } from "../lib/usage/rate-usage";
 
@@ -30,7 +30,7 @@ beforeAll(async () => {
     effectiveFrom: "2026-01-01",
     prices: { [COMMERCE.vm]: VM_PRICE, [COMMERCE.vmAdmin]: VM_ADMIN_PRICE, [COMMERCE.blockBlob]: BLOB_PRICE },
   });
-  await syncLocalSubscriptions(setup.registration.id, {
+  await unsafeSyncLocalSubscriptions(setup.registration.id, {
     value: [
       { subscriptionId: "tenant-sub-1", tenantId: setup.tenantId, isProviderSubscription: false, displayName: "Tenant" },
       { subscriptionId: "provider-sub", tenantId: null, isProviderSubscription: true, displayName: "Default Provider Subscription" },
@@ -43,10 +43,10 @@ afterAll(() => database.close());
 const records = (registrationId: string) =>
   database.prisma.usageRecord.findMany({ where: { registrationId }, orderBy: [{ usageStart: "asc" }, { localSubscriptionId: "asc" }] });
 
-describe("ingestUsageBatch: gateway mapping", () => {
+describe("unsafeIngestUsageBatch: gateway mapping", () => {
   it("maps tenant, provider, unregistered-tenant and unknown local subscriptions", async () => {
     const start = "2026-11-20T05:00:00Z";
-    const result = await ingestUsageBatch(
+    const result = await unsafeIngestUsageBatch(
       setup.registration.id,
       [
         usageRecord({ subscriptionId: "tenant-sub-1", start }),
@@ -71,14 +71,14 @@ describe("ingestUsageBatch: gateway mapping", () => {
   });
 
   it("converts GB-hours to GB-months by the days of the usage month", async () => {
-    const result = await ingestUsageBatch(setup.registration.id, [usageRecord({ start: "2026-11-19T03:00:00Z", meterId: METERS.blockBlob, quantity: 720, resourceUri: "/blob/1" })], { now: NOW });
+    const result = await unsafeIngestUsageBatch(setup.registration.id, [usageRecord({ start: "2026-11-19T03:00:00Z", meterId: METERS.blockBlob, quantity: 720, resourceUri: "/blob/1" })], { now: NOW });
     const row = await database.prisma.usageRecord.findFirstOrThrow({ where: { batchId: result.batchId } });
     expect(row.commerceMeterId).toBe(COMMERCE.blockBlob);
     expect(new Decimal(row.commerceQuantity!.toString()).toString()).toBe("1"); // November: 30 days × 24 h
   });
 });
 
-describe("ingestUsageBatch: rejections", () => {
+describe("unsafeIngestUsageBatch: rejections", () => {
   it("rejects each bad record with its index and code, and stores the good ones", async () => {
     const start = "2026-11-20T06:00:00Z";
     const batch = [
@@ -96,7 +96,7 @@ describe("ingestUsageBatch: rejections", () => {
       usageRecord({ start, resourceUri: "/dup", quantity: 3 }),
       usageRecord({ start, hours: 0 }),
     ];
-    const result = await ingestUsageBatch(setup.registration.id, batch, { now: NOW });
+    const result = await unsafeIngestUsageBatch(setup.registration.id, batch, { now: NOW });
     expect(result.accepted).toBe(2);
     expect(result.rejected).toBe(11);
     expect(result.rejections.map((r) => [r.index, r.code])).toEqual([
@@ -131,7 +131,7 @@ describe("ingestUsageBatch: rejections", () => {
       usageRecord({ start, resourceUri: "/quantity/tiny", quantity: "1e-1073741823" }),
       usageRecord({ start, resourceUri: "/quantity/long", quantity: `0.${"0".repeat(20_000)}1` }),
     ];
-    const result = await ingestUsageBatch(setup.registration.id, batch, { now: NOW });
+    const result = await unsafeIngestUsageBatch(setup.registration.id, batch, { now: NOW });
     expect(result.accepted).toBe(1);
     expect(result.rejections.map((r) => [r.index, r.code])).toEqual([
       [1, "QuantityOutOfRange"],
@@ -152,7 +152,7 @@ describe("ingestUsageBatch: rejections", () => {
       // A rejected record whose capped preview would end in half an emoji.
       { ...usageRecord({ start, resourceUri: "/text/emoji", quantity: -1 }), padding: `${"x".repeat(4_000)}${"😀".repeat(200)}` },
     ];
-    const result = await ingestUsageBatch(setup.registration.id, batch, { now: NOW });
+    const result = await unsafeIngestUsageBatch(setup.registration.id, batch, { now: NOW });
     expect(result.accepted).toBe(1);
     expect(result.rejections.map((r) => [r.index, r.code])).toEqual([
       [1, "UnknownMeter"],
@@ -164,24 +164,24 @@ describe("ingestUsageBatch: rejections", () => {
 
   it("caps the stored payload of huge rejected records", async () => {
     const huge = { ...usageRecord({ start: "2026-11-20T07:00:00Z", quantity: -5 }), padding: "x".repeat(20_000) };
-    const result = await ingestUsageBatch(setup.registration.id, [huge], { now: NOW });
+    const result = await unsafeIngestUsageBatch(setup.registration.id, [huge], { now: NOW });
     const logged = await database.prisma.usageRejection.findFirstOrThrow({ where: { batchId: result.batchId } });
     expect(JSON.stringify(logged.record).length).toBeLessThan(5_000);
     expect(logged.record).toMatchObject({ truncated: true });
   });
 });
 
-describe("ingestUsageBatch: idempotency and corrections", () => {
+describe("unsafeIngestUsageBatch: idempotency and corrections", () => {
   it("counts a replay and an overlapping batch as duplicates, and a changed quantity as a correction", async () => {
     const batch = [0, 1, 2].map((h) => usageRecord({ start: `2026-11-18T0${h}:00:00Z`, resourceUri: "/idem", quantity: 4 }));
-    expect(await ingestUsageBatch(setup.registration.id, batch, { now: NOW })).toMatchObject({ accepted: 3, duplicate: 0, corrected: 0 });
-    expect(await ingestUsageBatch(setup.registration.id, batch, { now: NOW })).toMatchObject({ accepted: 0, duplicate: 3, corrected: 0 });
+    expect(await unsafeIngestUsageBatch(setup.registration.id, batch, { now: NOW })).toMatchObject({ accepted: 3, duplicate: 0, corrected: 0 });
+    expect(await unsafeIngestUsageBatch(setup.registration.id, batch, { now: NOW })).toMatchObject({ accepted: 0, duplicate: 3, corrected: 0 });
     const overlap = [2, 3].map((h) => usageRecord({ start: `2026-11-18T0${h}:00:00Z`, resourceUri: "/idem", quantity: 4 }));
-    expect(await ingestUsageBatch(setup.registration.id, overlap, { now: NOW })).toMatchObject({ accepted: 1, duplicate: 1 });
+    expect(await unsafeIngestUsageBatch(setup.registration.id, overlap, { now: NOW })).toMatchObject({ accepted: 1, duplicate: 1 });
 
     const auditsBefore = await database.prisma.auditEvent.count({ where: { action: "usage.correct" } });
     const corrected = [0, 1].map((h) => usageRecord({ start: `2026-11-18T0${h}:00:00Z`, resourceUri: "/idem", quantity: 5 }));
-    const result = await ingestUsageBatch(setup.registration.id, corrected, { now: NOW });
+    const result = await unsafeIngestUsageBatch(setup.registration.id, corrected, { now: NOW });
     expect(result).toMatchObject({ accepted: 0, duplicate: 0, corrected: 2 });
     expect(await database.prisma.auditEvent.count({ where: { action: "usage.correct" } })).toBe(auditsBefore + 1);
     const audit = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "usage.correct", targetId: result.batchId } });
@@ -196,10 +196,10 @@ describe("ingestUsageBatch: idempotency and corrections", () => {
   });
 });
 
-describe("ingestUsageBatch: late usage", () => {
+describe("unsafeIngestUsageBatch: late usage", () => {
   it("re-dates records of a closed day to the first open day and keeps the original time", async () => {
     // NOW − 48 h = 2026-11-18T12:00Z: the 17th closed at 2026-11-20T00:00Z; the 18th is still open.
-    const result = await ingestUsageBatch(setup.registration.id, [usageRecord({ start: "2026-11-16T10:00:00Z", resourceUri: "/late" })], { now: NOW });
+    const result = await unsafeIngestUsageBatch(setup.registration.id, [usageRecord({ start: "2026-11-16T10:00:00Z", resourceUri: "/late" })], { now: NOW });
     expect(result.accepted).toBe(1);
     const row = await database.prisma.usageRecord.findFirstOrThrow({ where: { batchId: result.batchId } });
     expect(row.redated).toBe(true);
@@ -211,7 +211,7 @@ describe("ingestUsageBatch: late usage", () => {
   });
 
   it("honours a shorter close window", async () => {
-    const result = await ingestUsageBatch(setup.registration.id, [usageRecord({ start: "2026-11-19T10:00:00Z", resourceUri: "/late2" })], { now: NOW, dayCloseHours: 1 });
+    const result = await unsafeIngestUsageBatch(setup.registration.id, [usageRecord({ start: "2026-11-19T10:00:00Z", resourceUri: "/late2" })], { now: NOW, dayCloseHours: 1 });
     const row = await database.prisma.usageRecord.findFirstOrThrow({ where: { batchId: result.batchId } });
     expect(row).toMatchObject({ redated: true });
     expect(row.usageDate.toISOString().slice(0, 10)).toBe("2026-11-20");
@@ -243,7 +243,7 @@ describe("rating", () => {
   it("prices from the billing partner's market when it has a list, else from US", async () => {
     await database.prisma.partner.update({ where: { id: world.partners.direct.id }, data: { country: "DE" } });
     await makePriceList(database.prisma, { market: "DE", currency: "EUR", effectiveFrom: "2026-11-01", prices: { [COMMERCE.vm]: "0.0075" } });
-    const result = await ingestUsageBatch(setup.registration.id, [usageRecord({ start: "2026-11-20T08:00:00Z", subscriptionId: "provider-sub", resourceUri: "/de" }), usageRecord({ start: "2026-11-20T08:00:00Z", resourceUri: "/de" })], { now: NOW });
+    const result = await unsafeIngestUsageBatch(setup.registration.id, [usageRecord({ start: "2026-11-20T08:00:00Z", subscriptionId: "provider-sub", resourceUri: "/de" }), usageRecord({ start: "2026-11-20T08:00:00Z", resourceUri: "/de" })], { now: NOW });
     expect(result.accepted).toBe(2);
     // The customer subscription rolls up to the same (now German) partner: DE list. The admin meter
     // isn't in the DE list: still the DE version (market in force), no price.
@@ -261,7 +261,7 @@ describe("rating", () => {
 describe("capacity registrations", () => {
   it("store usage but never rate it", async () => {
     const capacity = await makeUsageRegistration(database.prisma, world, "CAPACITY");
-    const result = await ingestUsageBatch(capacity.registration.id, [usageRecord({ start: "2026-11-20T05:00:00Z" })], { now: NOW });
+    const result = await unsafeIngestUsageBatch(capacity.registration.id, [usageRecord({ start: "2026-11-20T05:00:00Z" })], { now: NOW });
     expect(result.accepted).toBe(1);
     expect(await database.prisma.usageRecord.count({ where: { registrationId: capacity.registration.id } })).toBe(1);
     expect(await database.prisma.ratedUsageLine.count({ where: { registrationId: capacity.registration.id } })).toBe(0);
@@ -272,8 +272,8 @@ describe("retention", () => {
   it("purges raw records older than 180 days and keeps rated lines", async () => {
     const old = await makeUsageRegistration(database.prisma, world);
     const oldNow = new Date("2026-05-01T12:00:00Z");
-    await ingestUsageBatch(old.registration.id, [usageRecord({ start: "2026-05-01T05:00:00Z" })], { now: oldNow });
-    await ingestUsageBatch(old.registration.id, [usageRecord({ start: "2026-11-20T05:00:00Z" })], { now: NOW });
+    await unsafeIngestUsageBatch(old.registration.id, [usageRecord({ start: "2026-05-01T05:00:00Z" })], { now: oldNow });
+    await unsafeIngestUsageBatch(old.registration.id, [usageRecord({ start: "2026-11-20T05:00:00Z" })], { now: NOW });
     const ratedBefore = await database.prisma.ratedUsageLine.count({ where: { registrationId: old.registration.id } });
     expect(ratedBefore).toBe(2);
     const { deleted } = await purgeUsageRecords(database.sql, { now: NOW });

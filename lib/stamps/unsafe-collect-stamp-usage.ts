@@ -7,8 +7,8 @@ import "server-only";
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import { getPrisma } from "../db";
-import { ingestUsageBatch } from "../usage/ingest-usage-batch";
-import { localSubscriptionsBodySchema, syncLocalSubscriptions } from "../usage/sync-local-subscriptions";
+import { unsafeIngestUsageBatch } from "../usage/unsafe-ingest-usage-batch";
+import { localSubscriptionsBodySchema, unsafeSyncLocalSubscriptions } from "../usage/unsafe-sync-local-subscriptions";
 import {
   authenticatedFetch,
   createStampClient,
@@ -55,16 +55,16 @@ export async function unsafeCollectStampUsage(registrationId: string, options: {
     });
     let newest = connection.newestUsageHour?.getTime() ?? 0;
     const sink: UsageSink = {
-      syncLocalSubscriptions: async (subscriptions) => {
+      unsafeSyncLocalSubscriptions: async (subscriptions) => {
         // The same checks as the local-subscriptions API applies to a collector's request.
-        await syncLocalSubscriptions(registrationId, localSubscriptionsBodySchema.parse({ value: subscriptions }));
+        await unsafeSyncLocalSubscriptions(registrationId, localSubscriptionsBodySchema.parse({ value: subscriptions }));
       },
       push: async (records) => {
         for (const record of records) {
           const start = Date.parse(String((record as { properties?: { usageStartTime?: unknown } }).properties?.usageStartTime ?? ""));
           if (Number.isFinite(start) && start > newest) newest = start;
         }
-        return ingestUsageBatch(registrationId, records, { now: now() });
+        return unsafeIngestUsageBatch(registrationId, records, { now: now() });
       },
     };
     const state: StateStore = {

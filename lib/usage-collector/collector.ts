@@ -54,7 +54,7 @@ export async function runCollector(options: CollectorOptions): Promise<Collector
 
   // Local subscriptions first: the portal maps each record's local subscription to its owner.
   const subscriptions = await options.stamp.localSubscriptions();
-  await withRetry("sync local subscriptions", retry, sleep, () => options.sink.syncLocalSubscriptions(subscriptions), onRetry("sync"));
+  await withRetry("sync local subscriptions", retry, sleep, () => options.sink.unsafeSyncLocalSubscriptions(subscriptions), onRetry("sync"));
   log(`synced ${subscriptions.length} local subscriptions`);
 
   const saved = await options.state.load();

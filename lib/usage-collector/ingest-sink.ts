@@ -14,7 +14,7 @@ export interface IngestResult {
 }
 
 export interface UsageSink {
-  syncLocalSubscriptions(subscriptions: StampLocalSubscription[]): Promise<void>;
+  unsafeSyncLocalSubscriptions(subscriptions: StampLocalSubscription[]): Promise<void>;
   /** Resolves only once the portal acknowledged the batch; throws TransientError to be retried. */
   push(records: unknown[]): Promise<IngestResult>;
 }
@@ -57,7 +57,7 @@ export function httpUsageSink(options: HttpSinkOptions): UsageSink {
   }
 
   return {
-    async syncLocalSubscriptions(subscriptions) {
+    async unsafeSyncLocalSubscriptions(subscriptions) {
       await (await send("PUT", "/api/usage/local-subscriptions", { value: subscriptions })).arrayBuffer();
     },
     async push(records) {

@@ -92,13 +92,13 @@ export async function ingestServiceSink(registrationId: string, database: Databa
   // The ingest service reads lib/db's process database: point it at the one being seeded (PGlite
   // allows one owner per folder, so it must not open its own).
   setDatabaseForTests(database);
-  const { ingestUsageBatch } = await import("../../lib/usage/ingest-usage-batch");
-  const { syncLocalSubscriptions, localSubscriptionsBodySchema } = await import("../../lib/usage/sync-local-subscriptions");
+  const { unsafeIngestUsageBatch } = await import("../../lib/usage/unsafe-ingest-usage-batch");
+  const { unsafeSyncLocalSubscriptions, localSubscriptionsBodySchema } = await import("../../lib/usage/unsafe-sync-local-subscriptions");
   return {
-    async syncLocalSubscriptions(subscriptions) {
-      await syncLocalSubscriptions(registrationId, localSubscriptionsBodySchema.parse({ value: subscriptions }));
+    async unsafeSyncLocalSubscriptions(subscriptions) {
+      await unsafeSyncLocalSubscriptions(registrationId, localSubscriptionsBodySchema.parse({ value: subscriptions }));
     },
-    push: (records) => ingestUsageBatch(registrationId, records, { now: ingestTime(records, until) }),
+    push: (records) => unsafeIngestUsageBatch(registrationId, records, { now: ingestTime(records, until) }),
   };
 }
 

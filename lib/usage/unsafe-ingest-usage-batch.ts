@@ -36,7 +36,7 @@ export interface IngestOptions {
   ingestionKeyId?: string | null;
   /** Collects the duration of each phase (the route answers them in Server-Timing). */
   timer?: PhaseTimer;
-  /** The registration and gateway context, when the caller started loading them already (loadIngestSetup). */
+  /** The registration and gateway context, when the caller started loading them already (unsafeLoadIngestSetup). */
   setup?: Promise<IngestSetup>;
 }
 
@@ -49,9 +49,9 @@ export interface IngestSetup {
 /**
  * What a batch needs besides its records: the registration, the meter catalog and the gateway
  * context at `now`. The route starts this as soon as the key is known, so it runs while the body is
- * read and decompressed. UNSCOPED BY DESIGN, like ingestUsageBatch.
+ * read and decompressed. Unscoped, like unsafeIngestUsageBatch.
  */
-export async function loadIngestSetup(registrationId: string, options: Pick<IngestOptions, "now" | "dayCloseHours"> = {}): Promise<IngestSetup> {
+export async function unsafeLoadIngestSetup(registrationId: string, options: Pick<IngestOptions, "now" | "dayCloseHours"> = {}): Promise<IngestSetup> {
   const [knownMeters, loaded] = await Promise.all([
     loadKnownMeters(),
     loadRegistrationGateway(registrationId, options.now ?? new Date(), options.dayCloseHours ?? usageDayCloseHours()),
@@ -64,17 +64,17 @@ export async function loadIngestSetup(registrationId: string, options: Pick<Inge
 /**
  * Ingests one batch of usageAggregates records for a registration: validates, maps through the
  * gateway, upserts idempotently, logs rejections and re-rates the touched days, all in ONE
- * transaction. UNSCOPED BY DESIGN: the caller has already established that the records come from
+ * transaction. Unscoped: the caller has already established that the records come from
  * this registration's stamp (the route through its ingestion key; the demo seeder and simulator
  * in-process). Never call it with a registration id taken from the request.
  */
-export async function ingestUsageBatch(registrationId: string, batch: readonly unknown[] | UsageRecordList, options: IngestOptions = {}): Promise<IngestResult> {
+export async function unsafeIngestUsageBatch(registrationId: string, batch: readonly unknown[] | UsageRecordList, options: IngestOptions = {}): Promise<IngestResult> {
   const started = performance.now();
   // A lazily read body enforces the maximum as it is read (the route's); an array is counted here.
   if (Array.isArray(batch) && batch.length > MAX_RECORDS_PER_BATCH) throw new DomainError("TooManyRecords", `At most ${MAX_RECORDS_PER_BATCH} records per batch.`, { status: 413 });
   const records: UsageRecordList = Array.isArray(batch) ? arrayRecordList(batch) : (batch as UsageRecordList);
 
-  const { registration, knownMeters, context } = await (options.setup ?? loadIngestSetup(registrationId, options));
+  const { registration, knownMeters, context } = await (options.setup ?? unsafeLoadIngestSetup(registrationId, options));
   if (registration.id !== registrationId) throw new Error("The ingest setup belongs to another registration.");
   const now = context.ingestedAt;
 

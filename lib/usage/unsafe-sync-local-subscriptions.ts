@@ -34,13 +34,13 @@ export interface SyncLocalSubscriptionsResult {
 }
 
 /**
- * Upserts the stamp's local subscriptions and their owners (UNSCOPED: the caller authenticated the
+ * Upserts the stamp's local subscriptions and their owners (unscoped: the caller authenticated the
  * registration's ingestion key). Subscriptions the stamp no longer lists are kept: usage already
  * reported for them must still resolve. A sync that changes anything (the owner tenant decides
  * whose subscription usage bills to) writes one audit event in the same transaction; the
  * collector repeats identical syncs every run, and those write nothing at all.
  */
-export async function syncLocalSubscriptions(
+export async function unsafeSyncLocalSubscriptions(
   registrationId: string,
   body: LocalSubscriptionsBody,
   options: SyncLocalSubscriptionsOptions = {},
