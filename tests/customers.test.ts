@@ -6,7 +6,7 @@ import { createCustomer } from "../lib/customers/create-customer";
 import { updateCustomer } from "../lib/customers/update-customer";
 import { addCspSubscription } from "../lib/customers/add-csp-subscription";
 import { createCustomerSchema } from "../lib/customers/customer-schemas";
-import { DomainError } from "../lib/actions/errors";
+import { DomainError } from "../lib/errors";
 import type { Database } from "../lib/database/open-database";
 import { withTestWorld } from "./support/with-test-world";
 

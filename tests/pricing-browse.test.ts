@@ -14,7 +14,7 @@ import { exportPriceListCsv } from "../lib/pricing/export-price-list";
 import { importPriceList } from "../lib/pricing/import-price-list";
 import { PRICE_LIST_HEADER } from "../lib/pricing/price-list-columns";
 import { priceListQuerySchema, resolvePriceListQuery, type PriceListQuery } from "../lib/pricing/price-list-query";
-import { DomainError } from "../lib/actions/errors";
+import { DomainError } from "../lib/errors";
 import { searchWordsOf } from "../lib/pricing/parse-price-row";
 import type { PartnerScope } from "../lib/auth/partner-scope";
 

@@ -5,7 +5,7 @@ import { importPriceList } from "../lib/pricing/import-price-list";
 import { PriceListImportError } from "../lib/pricing/price-list-import-error";
 import { PRICE_LIST_HEADER } from "../lib/pricing/price-list-columns";
 import { syntheticPriceListCsv } from "../lib/pricing/synthetic-price-list";
-import { DomainError } from "../lib/actions/errors";
+import { DomainError } from "../lib/errors";
 import { stringify } from "csv-stringify/sync";
 import { parse } from "csv-parse/sync";
 import { searchWordsOf } from "../lib/pricing/parse-price-row";

@@ -91,7 +91,7 @@ describe("scoping", () => {
 
 describe("GET /api/billing/recon", () => {
   const noSession = async (): Promise<PartnerScope> => {
-    throw Object.assign(new (await import("../lib/actions/errors")).DomainError("Unauthenticated", "Sign in."), {});
+    throw Object.assign(new (await import("../lib/errors")).DomainError("Unauthenticated", "Sign in."), {});
   };
   const get = (query: string, headers: Record<string, string> = {}, session = noSession) =>
     reconResponse(new Request(`http://x/api/billing/recon?${query}`, { headers }), session);

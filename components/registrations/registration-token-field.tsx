@@ -2,7 +2,7 @@
 // The "Register a stamp" form's primary input: the stamp's registration token, pasted from the
 // privileged endpoint, with what it carries read back at once (the server decodes it again and
 // is the judge: registration-schemas.ts).
-import { DomainError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { decodeRegistrationToken } from "@/lib/registrations/decode-registration-token";
 import type { RegistrationTokenContent } from "@/lib/registrations/registration-token-content";
 import { TextAreaField } from "@/components/ui/field";

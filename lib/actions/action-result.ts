@@ -1,4 +1,4 @@
-import type { ErrorCode, FieldErrors } from "./errors";
+import type { ErrorCode, FieldErrors } from "../errors";
 
 export type ActionError = { code: ErrorCode; message: string; fields?: FieldErrors };
 

@@ -5,7 +5,7 @@ import { requireActionScope } from "../auth/get-scope";
 import type { PartnerScope } from "../auth/partner-scope";
 import type { Permission } from "../auth/permissions";
 import { fail, ok, type ActionResult } from "./action-result";
-import { COMMON_ERROR_CODES, DomainError, type FieldErrors } from "./errors";
+import { COMMON_ERROR_CODES, DomainError, type FieldErrors } from "../errors";
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "../http/unstorable-text";
 
 export function zodFieldErrors(error: z.ZodError): FieldErrors {

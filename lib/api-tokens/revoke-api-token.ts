@@ -2,7 +2,7 @@ import "server-only";
 import { getPrisma } from "../db";
 import { assertScopeCan, type PartnerScope } from "../auth/partner-scope";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { notFound } from "../actions/errors";
+import { notFound } from "../errors";
 
 /**
  * Revokes one of the caller's partner's tokens; it is refused from the next request on. Another

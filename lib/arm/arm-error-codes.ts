@@ -2,7 +2,7 @@
 // the registration service's seed codes (REGISTRATION_ERROR_STATUS) and the common domain codes.
 // One table, read by the response mapping's tests and the OpenAPI document, so neither can drift.
 // Pure constants (no Prisma, no "server-only"): the OpenAPI route imports it.
-import { COMMON_ERROR_CODES, DomainError, type FieldErrors } from "../actions/errors";
+import { COMMON_ERROR_CODES, DomainError, type FieldErrors } from "../errors";
 import { REGISTRATION_ERROR_STATUS } from "../registrations/registration-errors";
 import { INVALID_REGISTRATION_TOKEN } from "../registrations/decode-registration-token";
 import { DELETE_REGISTRATION_ERROR_CODES } from "../registrations/delete-registration-error-codes";

@@ -3,7 +3,7 @@
 import "server-only";
 import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client";
-import { COMMON_ERROR_CODES, DomainError, type FieldErrors } from "../actions/errors";
+import { COMMON_ERROR_CODES, DomainError, type FieldErrors } from "../errors";
 import { ARM_PROTOCOL_ERROR_STATUS, type ArmProtocolErrorCode } from "./arm-error-codes";
 
 export interface ArmErrorDetail {

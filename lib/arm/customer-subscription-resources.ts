@@ -4,7 +4,7 @@
 // only, DELETE 200 (removed) or 204 (nothing there: ARM deletes are idempotent).
 import "server-only";
 import type { PartnerScope } from "../auth/partner-scope";
-import { COMMON_ERROR_CODES, DomainError } from "../actions/errors";
+import { COMMON_ERROR_CODES, DomainError } from "../errors";
 import {
   getCustomerSubscription,
   listCustomerSubscriptions,

@@ -3,7 +3,7 @@
 // empty and any one product is not found (after the registration itself is found).
 import "server-only";
 import { assertScopeCan, type PartnerScope } from "../auth/partner-scope";
-import { DomainError } from "../actions/errors";
+import { DomainError } from "../errors";
 import { findRegistrationByRef } from "../registrations/find-registration";
 import type { ArmRegistrationRef } from "../registrations/registration-errors";
 

@@ -5,7 +5,7 @@
 // token; DELETE is idempotent (200 deleted, 204 nothing there).
 import "server-only";
 import { assertScopeCan, type PartnerScope } from "../auth/partner-scope";
-import { COMMON_ERROR_CODES, DomainError, type FieldErrors } from "../actions/errors";
+import { COMMON_ERROR_CODES, DomainError, type FieldErrors } from "../errors";
 import { createRegistration } from "../registrations/create-registration";
 import { deleteRegistration } from "../registrations/delete-registration";
 import { findRegistrationByRef, type RegistrationRecord } from "../registrations/find-registration";

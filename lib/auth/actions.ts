@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction } from "../actions/run-action";
 import type { ActionResult } from "../actions/action-result";
-import { COMMON_ERROR_CODES, DomainError } from "../actions/errors";
+import { COMMON_ERROR_CODES, DomainError } from "../errors";
 import { RESELLER_FILTER_COOKIE } from "./get-scope";
 import { publicOrigin } from "./public-origin";
 

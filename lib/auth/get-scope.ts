@@ -7,7 +7,7 @@ import { getPrisma } from "../db";
 import { authOptions } from "./auth-options";
 import { resolvePartnerScope, scopeCan, type PartnerScope } from "./partner-scope";
 import type { Permission } from "./permissions";
-import { DomainError, COMMON_ERROR_CODES, forbidden } from "../actions/errors";
+import { DomainError, COMMON_ERROR_CODES, forbidden } from "../errors";
 
 export const RESELLER_FILTER_COOKIE = "sc-reseller";
 

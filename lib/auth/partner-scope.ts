@@ -2,7 +2,7 @@ import "server-only";
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { PartnerKind, UserRole } from "../../generated/prisma/enums";
 import { roleHasPermission, type Permission } from "./permissions";
-import { DomainError, COMMON_ERROR_CODES, forbidden } from "../actions/errors";
+import { DomainError, COMMON_ERROR_CODES, forbidden } from "../errors";
 
 /**
  * Who is asking, and which partners' rows they may touch. Every data function takes one and

@@ -13,7 +13,7 @@ import { Prisma } from "../../generated/prisma/client";
 import { getPrisma } from "../db";
 import type { PartnerScope } from "../auth/partner-scope";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { DomainError, notFound, type FieldErrors } from "../actions/errors";
+import { DomainError, notFound, type FieldErrors } from "../errors";
 import { CHARGEBACK_ERROR_CODES } from "./chargeback-errors";
 import type { addRateCardVersionSchema } from "./chargeback-schemas";
 import { requireBillingPartner } from "./billing-partner-scope";

@@ -2,7 +2,7 @@ import "server-only";
 // Rate cards and margins belong to the partner Microsoft bills: a direct CSP or a distributor.
 // Resellers (whatever their role) and operators are refused here, on top of the role permission.
 import { assertScopeCan, type PartnerScope } from "../auth/partner-scope";
-import { DomainError } from "../actions/errors";
+import { DomainError } from "../errors";
 import { CHARGEBACK_ERROR_CODES } from "./chargeback-errors";
 
 export function isBillingPartnerScope(scope: PartnerScope): boolean {

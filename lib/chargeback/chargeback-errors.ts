@@ -1,4 +1,4 @@
-// Typed error codes of the chargeback domain (beside the common ones in lib/actions/errors.ts).
+// Typed error codes of the chargeback domain (beside the common ones in lib/errors.ts).
 export const CHARGEBACK_ERROR_CODES = {
   /** Only the partner Microsoft bills (a direct CSP or a distributor) prices its customers. */
   NotBillingPartner: "NotBillingPartner",

@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { getPrisma } from "../db";
 import type { PartnerScope } from "../auth/partner-scope";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { COMMON_ERROR_CODES, DomainError, notFound } from "../actions/errors";
+import { COMMON_ERROR_CODES, DomainError, notFound } from "../errors";
 import { CHARGEBACK_ERROR_CODES } from "./chargeback-errors";
 import type { createRateCardSchema } from "./chargeback-schemas";
 import { requireBillingPartner } from "./billing-partner-scope";

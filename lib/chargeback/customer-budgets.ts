@@ -6,7 +6,7 @@ import { Prisma } from "../../generated/prisma/client";
 import { getPrisma } from "../db";
 import { assertCanManagePartner, assertScopeCan, visiblePartnerFilter, type PartnerScope } from "../auth/partner-scope";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { COMMON_ERROR_CODES, DomainError, notFound } from "../actions/errors";
+import { COMMON_ERROR_CODES, DomainError, notFound } from "../errors";
 import { unsafeCustomerBillingCurrency } from "./customer-billing-currency";
 import type { clearCustomerBudgetSchema, setCustomerBudgetSchema } from "./chargeback-schemas";
 

@@ -5,7 +5,7 @@ import "server-only";
 import type Decimal from "decimal.js";
 import { getDatabase } from "../db";
 import { assertScopeCan, visiblePartnerFilter, type PartnerScope } from "../auth/partner-scope";
-import { notFound } from "../actions/errors";
+import { notFound } from "../errors";
 import { periodRange } from "../recon/recon-source";
 import { marginPercent } from "./chargeback-math";
 import { unsafeComputeStatements, type CostedStatementLine } from "./compute-statements";

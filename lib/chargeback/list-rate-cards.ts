@@ -4,7 +4,7 @@ import type Decimal from "decimal.js";
 import { getPrisma } from "../db";
 import { unsafePartnerBillingCurrency } from "./customer-billing-currency";
 import type { PartnerScope } from "../auth/partner-scope";
-import { notFound } from "../actions/errors";
+import { notFound } from "../errors";
 import { requireBillingPartner } from "./billing-partner-scope";
 import { commerceMeterLabel } from "./rate-card-subjects";
 import { dateToDay } from "../pricing/price-dates";

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { getPrisma } from "../db";
 import { assertCanManagePartner, assertScopeCan, type PartnerScope } from "../auth/partner-scope";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { COMMON_ERROR_CODES, DomainError } from "../actions/errors";
+import { COMMON_ERROR_CODES, DomainError } from "../errors";
 import { getCustomer } from "./get-customer";
 import type { addCspSubscriptionSchema } from "./customer-schemas";
 

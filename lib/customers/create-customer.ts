@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { getPrisma } from "../db";
 import { assertCanManagePartner, assertScopeCan, type PartnerScope } from "../auth/partner-scope";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { COMMON_ERROR_CODES, DomainError } from "../actions/errors";
+import { COMMON_ERROR_CODES, DomainError } from "../errors";
 import type { createCustomerSchema } from "./customer-schemas";
 import type { z } from "zod";
 

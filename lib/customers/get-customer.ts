@@ -1,7 +1,7 @@
 import "server-only";
 import { getPrisma } from "../db";
 import { assertScopeCan, visiblePartnerFilter, type PartnerScope } from "../auth/partner-scope";
-import { notFound } from "../actions/errors";
+import { notFound } from "../errors";
 
 export type CustomerDetail = NonNullable<Awaited<ReturnType<typeof findCustomer>>>;
 

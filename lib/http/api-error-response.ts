@@ -2,7 +2,7 @@
 // `{"ok":false,"error":{"code","message","fields"?,"details"?}}` with the status of the error.
 import "server-only";
 import { z } from "zod";
-import { COMMON_ERROR_CODES, DomainError } from "@/lib/actions/errors";
+import { COMMON_ERROR_CODES, DomainError } from "@/lib/errors";
 import { zodFieldErrors } from "@/lib/actions/run-action";
 import { PriceListImportError } from "@/lib/pricing/price-list-import-error";
 import type { ImportFailure } from "@/lib/pricing/import-protocol";

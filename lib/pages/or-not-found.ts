@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { COMMON_ERROR_CODES, DomainError } from "../actions/errors";
+import { COMMON_ERROR_CODES, DomainError } from "../errors";
 
 /** For pages: a record outside the caller's scope renders the 404 page, like one that doesn't exist. */
 export async function orNotFound<T>(load: Promise<T>): Promise<T> {

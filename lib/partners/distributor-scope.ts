@@ -1,6 +1,6 @@
 import "server-only";
 import { assertScopeCan, type PartnerScope } from "../auth/partner-scope";
-import { DomainError, notFound } from "../actions/errors";
+import { DomainError, notFound } from "../errors";
 import { PARTNER_ERROR_CODES } from "./partner-schemas";
 
 /** The distributor's own partner id; refuses anyone else (direct CSPs, resellers, operators). */

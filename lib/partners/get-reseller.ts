@@ -1,7 +1,7 @@
 import "server-only";
 import { getPrisma } from "../db";
 import type { PartnerScope } from "../auth/partner-scope";
-import { notFound } from "../actions/errors";
+import { notFound } from "../errors";
 import { assertOwnReseller } from "./distributor-scope";
 
 /** One of the distributor's resellers, for its detail page; another partner's id is NotFound. */

@@ -3,7 +3,7 @@ import { Prisma } from "../../generated/prisma/client";
 import { getPrisma } from "../db";
 import type { PartnerScope } from "../auth/partner-scope";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { DomainError } from "../actions/errors";
+import { DomainError } from "../errors";
 import { assertEmailFree, issueInvitation, type IssuedInvitation } from "../users/issue-invitation";
 import { assertDistributor } from "./distributor-scope";
 import { PARTNER_ERROR_CODES, type OnboardResellerInput } from "./partner-schemas";

@@ -2,7 +2,7 @@ import "server-only";
 import { getPrisma } from "../db";
 import type { PartnerScope } from "../auth/partner-scope";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { notFound } from "../actions/errors";
+import { notFound } from "../errors";
 import { assertOwnReseller } from "./distributor-scope";
 
 /**

@@ -5,7 +5,7 @@ import "server-only";
 import { stringify } from "csv-stringify/sync";
 import { getDatabase } from "../db";
 import { neutraliseCsvCell } from "../files/neutralise-csv-cell";
-import { forbidden } from "../actions/errors";
+import { forbidden } from "../errors";
 import { scopeCan, type PartnerScope } from "../auth/partner-scope";
 import { PRICE_FIELDS, PRICE_LIST_HEADER } from "./price-list-columns";
 import type { ResolvedPriceListQuery } from "./price-list-query";

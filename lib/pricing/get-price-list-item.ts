@@ -1,7 +1,7 @@
 import "server-only";
 import { getDatabase } from "../db";
 import { assertScopeCan, type PartnerScope } from "../auth/partner-scope";
-import { notFound } from "../actions/errors";
+import { notFound } from "../errors";
 import { PRICE_ROW_COLUMNS, type PriceListRow } from "./price-list-sql";
 
 export interface PriceListItemDetail {

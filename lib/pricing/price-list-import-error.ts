@@ -1,6 +1,6 @@
 // The error of a refused price list file. Pure (no server-only) so route handlers and the client
 // share the shape of `details`.
-import { DomainError } from "../actions/errors";
+import { DomainError } from "../errors";
 import type { PriceRowProblem } from "./parse-price-row";
 
 export const PRICE_LIST_INVALID = "PriceListInvalid";

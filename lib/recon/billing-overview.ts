@@ -4,7 +4,7 @@ import "server-only";
 import { getDatabase } from "../db";
 import { scopeBillingCurrency } from "../chargeback/customer-billing-currency";
 import { visiblePartnerFilter, type PartnerScope } from "../auth/partner-scope";
-import { DomainError, COMMON_ERROR_CODES } from "../actions/errors";
+import { DomainError, COMMON_ERROR_CODES } from "../errors";
 import { BILLING_PERIOD_PATTERN, currentPeriod, resolveReconQuery, type ReconFilter } from "./recon-source";
 import { reconTotals, type ReconTotals, type ReconTotalsOptions } from "./recon-totals";
 import type { ReconFormat } from "./recon-formats";

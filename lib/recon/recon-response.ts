@@ -3,7 +3,7 @@ import "server-only";
 // Response (streamed CSV, or a JSON error). Kept out of the route file so tests can call it.
 import { authenticateApiToken } from "../api-tokens/resolve-api-token-scope";
 import { getDatabase } from "../db";
-import { COMMON_ERROR_CODES, DomainError } from "../actions/errors";
+import { COMMON_ERROR_CODES, DomainError } from "../errors";
 import { assertScopeCan, type PartnerScope } from "../auth/partner-scope";
 import { apiErrorResponse } from "@/lib/http/api-error-response";
 import { parseReconSearchParams, resolveReconQuery } from "./recon-source";

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { RawSql } from "../database/open-database";
 import type { PartnerScope } from "../auth/partner-scope";
-import { DomainError, COMMON_ERROR_CODES, notFound } from "../actions/errors";
+import { DomainError, COMMON_ERROR_CODES, notFound } from "../errors";
 import type { ReconSourceRow } from "./recon-line";
 
 export const RECON_PAGE_SIZE = 1000;

@@ -2,7 +2,7 @@ import "server-only";
 import { getPrisma } from "../db";
 import { assertScopeCan, type PartnerScope } from "../auth/partner-scope";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { COMMON_ERROR_CODES, DomainError } from "../actions/errors";
+import { COMMON_ERROR_CODES, DomainError } from "../errors";
 import { armRefOf, findRegistrationByRef, type RegistrationRecord } from "./find-registration";
 import { registrationErrors, type ArmRegistrationRef } from "./registration-errors";
 import { LOWERCASE_GUID } from "./registration-schemas";

@@ -2,7 +2,7 @@ import "server-only";
 import { getPrisma } from "../db";
 import { assertScopeCan, type PartnerScope } from "../auth/partner-scope";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { COMMON_ERROR_CODES, DomainError, notFound } from "../actions/errors";
+import { COMMON_ERROR_CODES, DomainError, notFound } from "../errors";
 
 export type MultiTenancyDecision = "APPROVED" | "REJECTED";
 

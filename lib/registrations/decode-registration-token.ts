@@ -1,7 +1,7 @@
 // Reads a pasted or PUT registration token (see registration-token-content.ts). Every way a token
 // can be wrong gets its own sentence, so an operator knows whether the paste was cut short, the
 // wrong text was copied, or the stamp's values don't fit a CSP registration.
-import { DomainError } from "../actions/errors";
+import { DomainError } from "../errors";
 import { registrationTokenContentSchema, type RegistrationTokenContent } from "./registration-token-content";
 
 export const INVALID_REGISTRATION_TOKEN = "InvalidRegistrationToken";

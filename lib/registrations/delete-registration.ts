@@ -2,7 +2,7 @@ import "server-only";
 import { getPrisma } from "../db";
 import { assertScopeCan, type PartnerScope } from "../auth/partner-scope";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { DomainError } from "../actions/errors";
+import { DomainError } from "../errors";
 import { REGISTRATION_ERROR_CODES, type ArmRegistrationRef } from "./registration-errors";
 import { findRegistrationByRef } from "./find-registration";
 import { DELETE_REGISTRATION_ERROR_CODES } from "./delete-registration-error-codes";

@@ -1,7 +1,7 @@
 import "server-only";
 import { getPrisma } from "../db";
 import type { PartnerScope } from "../auth/partner-scope";
-import { notFound } from "../actions/errors";
+import { notFound } from "../errors";
 import { registrationErrors, type ArmRegistrationRef } from "./registration-errors";
 import { manageableRegistrationsWhere, visibleRegistrationsWhere } from "./registration-scope";
 

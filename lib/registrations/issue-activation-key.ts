@@ -2,7 +2,7 @@ import "server-only";
 import { hkdfSync } from "node:crypto";
 import { SignJWT } from "jose";
 import { assertScopeCan, type PartnerScope } from "../auth/partner-scope";
-import { DomainError } from "../actions/errors";
+import { DomainError } from "../errors";
 import { findRegistrationByRef } from "./find-registration";
 import type { ArmRegistrationRef } from "./registration-errors";
 

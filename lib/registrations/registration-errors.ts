@@ -1,6 +1,6 @@
 // The registration service's error codes (seed 000), their HTTP statuses and the help each one gets.
 // Shared by the domain functions, the ARM API, the UI's error panel and the tests: no "server-only".
-import { DomainError } from "../actions/errors";
+import { DomainError } from "../errors";
 
 export const REGISTRATION_ERROR_CODES = {
   RegistrationNotFound: "RegistrationNotFound",

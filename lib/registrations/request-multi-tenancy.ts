@@ -2,7 +2,7 @@ import "server-only";
 import { getPrisma } from "../db";
 import { assertScopeCan, type PartnerScope } from "../auth/partner-scope";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { COMMON_ERROR_CODES, DomainError } from "../actions/errors";
+import { COMMON_ERROR_CODES, DomainError } from "../errors";
 import { findRegistrationById } from "./find-registration";
 import { registrationErrors } from "./registration-errors";
 import { multiTenancyRequestEmail } from "./multi-tenancy-email";

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { getPrisma } from "../db";
 import { assertScopeCan, type PartnerScope } from "../auth/partner-scope";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { COMMON_ERROR_CODES, DomainError } from "../actions/errors";
+import { COMMON_ERROR_CODES, DomainError } from "../errors";
 import type { reregisterSchema } from "./registration-schemas";
 import { findRegistrationById, type RegistrationRecord } from "./find-registration";
 

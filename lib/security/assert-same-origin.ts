@@ -1,5 +1,5 @@
 import "server-only";
-import { COMMON_ERROR_CODES, DomainError } from "../actions/errors";
+import { COMMON_ERROR_CODES, DomainError } from "../errors";
 import { isAllowedOrigin } from "./is-allowed-origin";
 
 /**

@@ -4,7 +4,7 @@ import "server-only";
 // NEXTAUTH_SECRET). Stored as "v1:" + base64(iv | tag | ciphertext); the tag makes any tampering
 // or a wrong key fail loudly instead of decrypting to garbage.
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
-import { DomainError } from "../actions/errors";
+import { DomainError } from "../errors";
 
 function key(): Buffer {
   const secret = process.env.STACKCENTER_SECRET_KEY;

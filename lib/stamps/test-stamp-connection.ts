@@ -1,7 +1,7 @@
 import "server-only";
 import { getPrisma } from "../db";
 import { assertScopeCan, type PartnerScope } from "../auth/partner-scope";
-import { notFound } from "../actions/errors";
+import { notFound } from "../errors";
 import { findRegistrationById } from "../registrations/find-registration";
 import { authenticatedFetch, createStampClient, DEFAULT_RETRY, readStampEndpoints, stampTokenSource, stampTransport } from "../usage-collector";
 import { openSecret } from "./secret-box";

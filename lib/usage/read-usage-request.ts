@@ -1,5 +1,5 @@
 import "server-only";
-import { DomainError } from "../actions/errors";
+import { DomainError } from "../errors";
 import type { PhaseTimer } from "./phase-timer";
 import { arrivedWhole, completeBytes, inflatingBytes, UsageBodyEncodingError, UsageBodyTooLargeError, type ArrivingBytes } from "./ingest/wire/arriving-bytes";
 import { arrayRecordList, openArrivingUsageBody, UsageBodySyntaxError, UsageBodyTooManyRecordsError, type UsageRecordList } from "./ingest/wire/usage-record-list";

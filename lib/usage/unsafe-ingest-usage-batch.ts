@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { getDatabase } from "../db";
-import { DomainError, notFound } from "../actions/errors";
+import { DomainError, notFound } from "../errors";
 import { loadKnownMeters, loadRegistrationGateway, type IngestRegistration } from "./load-registration-gateway";
 import type { GatewayContext } from "./ingest/domain/gateway/map-usage-record";
 import { usageDayCloseHours } from "./ingest/domain/gateway/usage-days";

@@ -4,7 +4,7 @@ import type { Prisma } from "../../generated/prisma/client";
 import { Prisma as PrismaRuntime } from "../../generated/prisma/client";
 import { getPrisma } from "../db";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { DomainError } from "../actions/errors";
+import { DomainError } from "../errors";
 import { USER_ERROR_CODES } from "./user-error-codes";
 import { hashInvitationToken, isWellFormedInvitationToken } from "./invitation-format";
 import { invitationState } from "./list-partner-users";

@@ -5,7 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { runAction, toActionError, zodFieldErrors } from "../actions/run-action";
 import { fail, ok, type ActionResult } from "../actions/action-result";
-import { COMMON_ERROR_CODES } from "../actions/errors";
+import { COMMON_ERROR_CODES } from "../errors";
 import {
   acceptInvitationSchema,
   changeUserRoleSchema,

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "../../generated/prisma/client";
 import type { PartnerScope } from "../auth/partner-scope";
-import { notFound } from "../actions/errors";
+import { notFound } from "../errors";
 import { managedUserPartnerIds } from "./managed-partner";
 
 /** An invitation of a partner the scope manages, or NotFound (a foreign id looks like a missing one). */

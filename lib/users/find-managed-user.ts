@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "../../generated/prisma/client";
 import type { PartnerScope } from "../auth/partner-scope";
-import { DomainError, notFound } from "../actions/errors";
+import { DomainError, notFound } from "../errors";
 import { USER_ERROR_CODES } from "./user-error-codes";
 import { managedUserPartnerIds } from "./managed-partner";
 

@@ -3,7 +3,7 @@ import { addDays } from "date-fns";
 import type { Prisma } from "../../generated/prisma/client";
 import type { PartnerScope } from "../auth/partner-scope";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { DomainError } from "../actions/errors";
+import { DomainError } from "../errors";
 import { USER_ERROR_CODES } from "./user-error-codes";
 import { generateInvitationToken, hashInvitationToken, INVITATION_TTL_DAYS, invitationPath } from "./invitation-format";
 import type { PartnerRole } from "./user-schemas";

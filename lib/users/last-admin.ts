@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "../../generated/prisma/client";
-import { DomainError } from "../actions/errors";
+import { DomainError } from "../errors";
 import { USER_ERROR_CODES } from "./user-error-codes";
 
 /**

@@ -1,5 +1,5 @@
 import "server-only";
-import { notFound } from "../actions/errors";
+import { notFound } from "../errors";
 import { assertScopeCan, type PartnerScope } from "../auth/partner-scope";
 
 /**

@@ -2,7 +2,7 @@ import "server-only";
 import { getPrisma } from "../db";
 import type { PartnerScope } from "../auth/partner-scope";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { DomainError } from "../actions/errors";
+import { DomainError } from "../errors";
 import { USER_ERROR_CODES } from "./user-error-codes";
 import { findManagedInvitation } from "./find-managed-invitation";
 

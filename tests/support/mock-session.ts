@@ -5,7 +5,7 @@
 import type { PartnerScope } from "../../lib/auth/partner-scope";
 import { scopeCan } from "../../lib/auth/partner-scope";
 import type { Permission } from "../../lib/auth/permissions";
-import { DomainError, forbidden } from "../../lib/actions/errors";
+import { DomainError, forbidden } from "../../lib/errors";
 
 export const testSession: { scope: PartnerScope | null } = { scope: null };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
-import { DomainError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { lookUpInvitation } from "@/lib/users/accept-invitation";
 import { PASSWORD_MIN_LENGTH } from "@/lib/users/user-schemas";
 import { AcceptInvitationForm } from "@/components/users/accept-invitation-form";

@@ -2,7 +2,7 @@ import "server-only";
 import { getPrisma } from "../../db";
 import { assertScopeCan, type PartnerScope } from "../../auth/partner-scope";
 import { recordAuditEvent } from "../../audit/record-audit-event";
-import { notFound } from "../../actions/errors";
+import { notFound } from "../../errors";
 import { findRegistrationById } from "../../registrations/find-registration";
 import { generateIngestionKey, hashIngestionKey, ingestionKeyDisplayPrefix } from "./ingestion-key-format";
 import type { CreateIngestionKeyInput } from "./ingestion-key-schemas";

@@ -1,6 +1,6 @@
 // PUT /api/usage/local-subscriptions: the stamp's local subscriptions and their owner tenants,
 // synced by the collector before usage so the gateway can map tenant usage.
-import { DomainError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { localSubscriptionsBodySchema, unsafeSyncLocalSubscriptions } from "@/lib/usage/unsafe-sync-local-subscriptions";
 import { authenticateUsageRequest, readUsageJson, usageErrorFromException } from "@/lib/usage/read-usage-request";
 
