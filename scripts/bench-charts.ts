@@ -44,7 +44,7 @@ async function run(label: string, openDb: () => Promise<Database>) {
   const { setDatabaseForTests } = await import("../lib/db");
   const { resolvePartnerScope } = await import("../lib/auth/partner-scope");
   const { getCustomer } = await import("../lib/customers/get-customer");
-  const { getPeriodTotals, listScopeRegistrations, localMeterNames } = await import("../lib/recon/billing-overview");
+  const { getPeriodTotals, listScopeRegistrations, localMeterNames } = await import("../lib/billing/billing-overview");
 
   const database = await openDb();
   setDatabaseForTests(database);
@@ -105,7 +105,7 @@ async function run(label: string, openDb: () => Promise<Database>) {
     if (process.env.BENCH_EXPLAIN === "1") {
       // The partner-wide totals query's plan, to see where the time goes (BENCH_EXPLAIN=1).
       const { resolveReconQuery } = await import("../lib/recon/recon-source");
-      const { reconTotalsQuery } = await import("../lib/recon/recon-totals");
+      const { reconTotalsQuery } = await import("../lib/billing/recon-totals");
       const { text, params } = reconTotalsQuery(await resolveReconQuery(sql, await scope(), { period: PERIOD }));
       const plan = await sql.query<Record<string, string>>(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, params);
       console.log(plan.rows.map((r) => Object.values(r)[0]).join("\n"));

@@ -92,7 +92,7 @@ async function run(label: string, openDb: () => Promise<Database>) {
   const { reconCsvSelect } = await import("../lib/recon/recon-csv-sql");
   const { chooseReconWriter } = await import("../lib/recon/choose-recon-writer");
   const { JsReconWriter } = await import("../lib/recon/js-recon-writer");
-  const { reconTotals } = await import("../lib/recon/recon-totals");
+  const { reconTotals } = await import("../lib/billing/recon-totals");
   const { csvDownloadStream } = await import("../lib/http/csv-download-stream");
 
   const database = await openDb();

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import Decimal from "decimal.js";
 import { budgetPace, customerUnitPrice, lineValue, marginOf, marginPercent, roundStatementAmount, sumMoney } from "../lib/chargeback/chargeback-math";
-import { monthEndForecast } from "../lib/recon/month-end-forecast";
+import { monthEndForecast } from "../lib/billing/month-end-forecast";
 
 describe("chargeback maths", () => {
   it("0.1 + 0.2 is 0.3 and margins don't drift", () => {

@@ -23,7 +23,7 @@ import { resolveReconQuery } from "../lib/recon/recon-source";
 import { JsReconWriter } from "../lib/recon/js-recon-writer";
 import { unescapeCopyText } from "../lib/recon/copy-recon-writer";
 import { chooseReconWriter } from "../lib/recon/choose-recon-writer";
-import { reconTotals } from "../lib/recon/recon-totals";
+import { reconTotals } from "../lib/billing/recon-totals";
 
 let database: Database;
 let world: World;

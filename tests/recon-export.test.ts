@@ -16,7 +16,7 @@ import { RECON_COLUMNS } from "../lib/recon/recon-line";
 import { LEGACY_RECON_COLUMNS } from "../lib/recon/legacy-recon-line";
 import { resolveReconQuery } from "../lib/recon/recon-source";
 import { reconCsvChunks } from "../lib/recon/js-recon-writer";
-import { reconTotals } from "../lib/recon/recon-totals";
+import { reconTotals } from "../lib/billing/recon-totals";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 const { reconResponse } = await import("../lib/recon/recon-response");

@@ -1,8 +1,8 @@
 // Dashboard forecast: spend so far / elapsed days × days in the month (Decimal, not floats).
 import { describe, expect, it } from "vitest";
 import Decimal from "decimal.js";
-import { monthEndForecast } from "../lib/recon/month-end-forecast";
-import { periodRange } from "../lib/recon/recon-source";
+import { monthEndForecast } from "../lib/billing/month-end-forecast";
+import { periodRange } from "../lib/billing/billing-period";
 
 describe("monthEndForecast", () => {
   it("scales the spend so far to the whole month, counting today", () => {

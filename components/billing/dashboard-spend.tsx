@@ -1,7 +1,7 @@
 import Link from "next/link";
-import type { ReconTotals } from "@/lib/recon/recon-totals";
+import type { ReconTotals } from "@/lib/billing/recon-totals";
 import { formatMoney } from "@/lib/format/money";
-import { monthEndForecast } from "@/lib/recon/month-end-forecast";
+import { monthEndForecast } from "@/lib/billing/month-end-forecast";
 import { Card, StatTile } from "@/components/ui/card";
 
 /**

@@ -2,7 +2,7 @@
 // Authenticated by a partner API token (the document's default security); errors are the portal
 // API's `{"ok":false,"error":{"code","message","fields"?}}` (not ARM-shaped: not an ARM resource).
 import { RECON_COLUMNS } from "../recon/recon-line";
-import { BILLING_PERIOD_PATTERN } from "../recon/recon-source";
+import { BILLING_PERIOD_PATTERN } from "../billing/billing-period";
 import type { JsonSchema, OpenApiContribution, OpenApiResponse } from "./openapi-types";
 
 const TAG = "Billing";

@@ -6,7 +6,7 @@ import type Decimal from "decimal.js";
 import { getDatabase } from "../db";
 import { assertScopeCan, visiblePartnerFilter, type PartnerScope } from "../auth/partner-scope";
 import { notFound } from "../errors";
-import { periodRange } from "../recon/recon-source";
+import { periodRange } from "../billing/billing-period";
 import { marginPercent } from "./chargeback-math";
 import { unsafeComputeStatements, type CostedStatementLine } from "./compute-statements";
 import { billingPartnerIdOf, resellerIdOf } from "./rate-card-subjects";

@@ -4,7 +4,7 @@ import "server-only";
 import type Decimal from "decimal.js";
 import { getDatabase } from "../db";
 import { visiblePartnerFilter, type PartnerScope } from "../auth/partner-scope";
-import { periodRange } from "../recon/recon-source";
+import { periodRange } from "../billing/billing-period";
 import { marginOf, marginPercent, sumMoney } from "./chargeback-math";
 import { unsafeComputeStatements } from "./compute-statements";
 import { requireBillingPartner } from "./billing-partner-scope";

@@ -5,7 +5,7 @@ import "server-only";
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import { neutraliseCsvCell } from "../files/neutralise-csv-cell";
-import { BILLING_PERIOD_MESSAGE, BILLING_PERIOD_PATTERN } from "../recon/recon-source";
+import { BILLING_PERIOD_MESSAGE, BILLING_PERIOD_PATTERN } from "../billing/billing-period";
 import { formatUnitPrice } from "./chargeback-math";
 import type { CustomerStatement } from "./get-customer-statement";
 import { fileNameSlug } from "../files/download-file-name";

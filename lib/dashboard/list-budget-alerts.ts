@@ -1,11 +1,11 @@
 import "server-only";
 // Customers with a monthly budget and how this month is pacing against it: month-to-date charged
-// amount (the customer's statement so far) projected to the month's end (lib/recon/month-end-forecast.ts).
+// amount (the customer's statement so far) projected to the month's end (lib/billing/month-end-forecast.ts).
 import type Decimal from "decimal.js";
 import { getDatabase } from "../db";
 import { scopeCan, visiblePartnerFilter, type PartnerScope } from "../auth/partner-scope";
-import { currentPeriod, periodRange } from "../recon/recon-source";
-import { monthEndForecast } from "../recon/month-end-forecast";
+import { currentPeriod, periodRange } from "../billing/billing-period";
+import { monthEndForecast } from "../billing/month-end-forecast";
 import { unsafeComputeStatements } from "../chargeback/compute-statements";
 import { budgetPace } from "../chargeback/chargeback-math";
 import { billingPartnerIdOf, resellerIdOf } from "../chargeback/rate-card-subjects";

@@ -1,7 +1,8 @@
 // The download name of a recon file. No "server-only": pure.
 import { fileNameSlug } from "../files/download-file-name";
 import type { ReconFormat } from "./recon-formats";
-import { periodRange, type ResolvedReconQuery } from "./recon-source";
+import { type ResolvedReconQuery } from "./recon-source";
+import { periodRange } from "../billing/billing-period";
 
 /**
  * Names a recon file after what it holds, so downloads of different scopes never collide:

@@ -6,6 +6,7 @@ import type { RawSql } from "../database/open-database";
 import type { PartnerScope } from "../auth/partner-scope";
 import { DomainError, COMMON_ERROR_CODES, notFound } from "../errors";
 import type { ReconSourceRow } from "./recon-line";
+import { BILLING_PERIOD_MESSAGE, BILLING_PERIOD_PATTERN, periodRange } from "../billing/billing-period";
 
 export const RECON_PAGE_SIZE = 1000;
 
@@ -35,12 +36,6 @@ export interface ResolvedReconQuery {
   names: { reseller: string | null; customer: string | null; registration: string | null };
 }
 
-/**
- * A billing period, YYYY-MM. The year is bounded (2000–2099): Date.UTC reads years 0–99 as
- * 1900–1999 and PostgreSQL has no year 0, so a wider pattern turned "0050-06" into 1,900 years.
- */
-export const BILLING_PERIOD_PATTERN = /^20\d{2}-(0[1-9]|1[0-2])$/;
-export const BILLING_PERIOD_MESSAGE = "Use a calendar month as YYYY-MM, e.g. 2026-11.";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD.");
 const filterSchema = z.object({
@@ -65,17 +60,6 @@ export function parseReconSearchParams(params: URLSearchParams): ReconFilter {
     to: get("to"),
     format: get("format"),
   });
-}
-
-/** The current (open) billing period, YYYY-MM (UTC). */
-export function currentPeriod(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 7);
-}
-
-export function periodRange(period: string): { from: string; to: string; days: number } {
-  const [y, m] = period.split("-").map(Number);
-  const last = new Date(Date.UTC(y, m, 0));
-  return { from: `${period}-01`, to: last.toISOString().slice(0, 10), days: last.getUTCDate() };
 }
 
 const invalid = (field: string, message: string) =>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { requirePageScope } from "@/lib/auth/get-scope";
 import { scopeCan } from "@/lib/auth/partner-scope";
-import { formatMoney, getPeriodTotals, listScopeRegistrations, pageFormat, pagePeriod, recentPeriods, reconHref } from "@/lib/recon/billing-overview";
+import { formatMoney, getPeriodTotals, listScopeRegistrations, pageFormat, pagePeriod, recentPeriods, reconHref } from "@/lib/billing/billing-overview";
 import { Card, PageHeader, StatTile } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { PeriodPicker } from "@/components/billing/period-picker";

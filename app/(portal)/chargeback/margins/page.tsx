@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getMarginReport, type MarginFigures } from "@/lib/chargeback/get-margin-report";
 import { requireBillingPartnerPage } from "@/lib/chargeback/require-billing-partner-page";
-import { pagePeriod, recentPeriods } from "@/lib/recon/billing-overview";
+import { pagePeriod, recentPeriods } from "@/lib/billing/billing-overview";
 import { Card, PageHeader, StatTile } from "@/components/ui/card";
 import { PeriodPicker } from "@/components/billing/period-picker";
 import { MarginChart } from "@/components/chargeback/margin-chart";

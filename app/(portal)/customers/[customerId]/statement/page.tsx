@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { requirePageScope } from "@/lib/auth/get-scope";
 import { getCustomerStatement } from "@/lib/chargeback/get-customer-statement";
-import { pagePeriod, recentPeriods } from "@/lib/recon/billing-overview";
+import { pagePeriod, recentPeriods } from "@/lib/billing/billing-overview";
 import { orNotFound } from "@/lib/pages/or-not-found";
 import { Card, PageHeader, StatTile } from "@/components/ui/card";
 import { PeriodPicker } from "@/components/billing/period-picker";

@@ -1,7 +1,7 @@
 import { requirePageScope } from "@/lib/auth/get-scope";
 import { getCustomerStatement } from "@/lib/chargeback/get-customer-statement";
 import { countryName } from "@/lib/customers/csp-markets";
-import { pagePeriod } from "@/lib/recon/billing-overview";
+import { pagePeriod } from "@/lib/billing/billing-overview";
 import { orNotFound } from "@/lib/pages/or-not-found";
 import { StatementLinesTable } from "@/components/chargeback/statement-lines-table";
 import { PrintButton } from "@/components/chargeback/print-button";

@@ -5,9 +5,10 @@ import { getDatabase } from "../db";
 import { scopeBillingCurrency } from "../chargeback/customer-billing-currency";
 import { visiblePartnerFilter, type PartnerScope } from "../auth/partner-scope";
 import { DomainError, COMMON_ERROR_CODES } from "../errors";
-import { BILLING_PERIOD_PATTERN, currentPeriod, resolveReconQuery, type ReconFilter } from "./recon-source";
+import { resolveReconQuery, type ReconFilter } from "../recon/recon-source";
+import { BILLING_PERIOD_PATTERN, currentPeriod } from "../billing/billing-period";
 import { reconTotals, type ReconTotals, type ReconTotalsOptions } from "./recon-totals";
-import type { ReconFormat } from "./recon-formats";
+import type { ReconFormat } from "../recon/recon-formats";
 
 /** A period from the URL, or the open one when missing/malformed (pages never 400). */
 export function pagePeriod(value: string | string[] | undefined): string {

@@ -7,7 +7,8 @@
 // No "server-only": tests and the bench call it directly.
 import Decimal from "decimal.js";
 import type { RawSql } from "../database/open-database";
-import { periodRange, type ResolvedReconQuery } from "./recon-source";
+import type { ResolvedReconQuery } from "../recon/recon-source";
+import { periodRange } from "../billing/billing-period";
 
 export interface CustomerTotal {
   /** Customer id, or null for lines on a partner's own default subscription. */
