@@ -1,4 +1,5 @@
-// The download name of a recon file. No "server-only": pure.
+import "server-only";
+// The download name of a recon file.
 import { fileNameSlug } from "../files/download-file-name";
 import type { ReconFormat } from "./recon-formats";
 import { type ResolvedReconQuery } from "./recon-source";

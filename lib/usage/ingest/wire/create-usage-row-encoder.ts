@@ -7,7 +7,7 @@
 // ceiling rows with it.
 import { COPY_NULL, copyBool, copyJson, copyText } from "../../../database/sql-text";
 import { copyPiece, type CopyLineWriter, type CopyPiece } from "./copy-line-writer";
-import { createUsageMapper, type UsageRejection } from "../domain/create-usage-mapper";
+import { createUsageMapper, type UsageHour, type UsageRejection, type UsageSeries } from "../domain/create-usage-mapper";
 import type { GatewayContext } from "../domain/gateway/map-usage-record";
 import type { RatedLineAccumulator } from "../domain/rated-line-accumulator";
 
@@ -36,6 +36,22 @@ export const USAGE_ROW_COLUMNS = [
 /** The commerce meter and quantity of usage Microsoft doesn't bill. */
 const NOT_BILLED = copyPiece(`${COPY_NULL}\t${COPY_NULL}`);
 
+/** A series' pieces: its leading fields, its subscription's mapped fields, its commerce meter. */
+interface SeriesPieces {
+  /** "seriesKey \t local subscription \t local meter \t resource URI \t" */
+  head: CopyPiece;
+  /** "azure subscription \t mapped tenant \t unregistered \t provider usage \t" */
+  mapped: CopyPiece;
+  /** "commerce meter \t" (its quantity follows), or null when Microsoft doesn't bill the meter. */
+  commerce: CopyPiece | null;
+}
+
+/** An hour's pieces: "usageStart \t usageEnd \t" and "\t usageDate (re-dated when late) \t redated \n". */
+interface HourPieces {
+  times: CopyPiece;
+  tail: CopyPiece;
+}
+
 export interface UsageRowEncoder {
   /** Appends the COPY line of record `index` to `out`; false (nothing written) when rejected. */
   encodeInto(record: unknown, index: number, out: CopyLineWriter): boolean;
@@ -62,61 +78,61 @@ export function createUsageRowEncoder(
   ratedLines?: RatedLineAccumulator,
 ): UsageRowEncoder {
   const mapper = createUsageMapper(registrationId, knownMeters, context, ratedLines);
-  // Encoded pieces by the id of what they encode (series, hour, subscription, instanceData).
-  /** "seriesKey \t local subscription \t local meter \t resource URI \t" */
-  const seriesHeads: CopyPiece[] = [];
-  /** "commerce meter \t" (its quantity follows), or null when Microsoft doesn't bill the meter. */
-  const seriesCommerce: (CopyPiece | null)[] = [];
-  /** "usageStart \t usageEnd \t" and "\t usageDate (re-dated when late) \t redated \n" */
-  const hourTimes: CopyPiece[] = [];
-  const hourTails: CopyPiece[] = [];
-  /** "azure subscription \t mapped tenant \t unregistered \t provider usage \t" */
-  const subscriptionFields: CopyPiece[] = [];
-  /** "\t location \t additionalInfo \t tags \t" */
+  // Encoded pieces by the id of what they encode: one array read per series, hour and instanceData.
+  const seriesPieces: SeriesPieces[] = [];
+  const hourPieces: HourPieces[] = [];
+  /** "\t location \t additionalInfo \t tags \t" by instanceData */
   const instanceDetails: CopyPiece[] = [];
+  /** "azure subscription \t mapped tenant \t unregistered \t provider usage \t" by local subscription */
+  const subscriptionFields: CopyPiece[] = [];
+
+  function encodeSeries(series: UsageSeries): SeriesPieces {
+    const { subscription } = series;
+    let mapped = subscriptionFields[subscription.id];
+    if (mapped === undefined) {
+      const { mapping } = subscription;
+      mapped = subscriptionFields[subscription.id] = copyPiece(
+        `${mapping.azureSubscriptionId}\t${mapping.mappedTenantId ?? COPY_NULL}\t${copyBool(mapping.unregisteredTenant)}\t${copyBool(mapping.providerUsage)}\t`,
+      );
+    }
+    return {
+      head: copyPiece(`${series.seriesKey}\t${copyText(subscription.localSubscriptionId)}\t${series.localMeterId}\t${copyText(series.resourceUri)}\t`),
+      mapped,
+      commerce: series.commerceMeterId === null ? null : copyPiece(`${series.commerceMeterId}\t`),
+    };
+  }
+
+  function encodeHour(hour: UsageHour): HourPieces {
+    return {
+      times: copyPiece(`${new Date(hour.startMs).toISOString()}\t${new Date(hour.endMs).toISOString()}\t`),
+      tail: copyPiece(`\t${hour.usageDate}\t${copyBool(hour.redated)}\n`),
+    };
+  }
 
   function encodeInto(record: unknown, index: number, out: CopyLineWriter): boolean {
     const usage = mapper.map(record, index);
     if (usage === null) return false;
-    const { series, hour, instance } = usage;
-
-    let head = seriesHeads[series.id];
-    if (head === undefined) {
-      head = seriesHeads[series.id] = copyPiece(`${series.seriesKey}\t${copyText(series.subscription.localSubscriptionId)}\t${series.localMeterId}\t${copyText(series.resourceUri)}\t`);
-      seriesCommerce[series.id] = series.commerceMeterId === null ? null : copyPiece(`${series.commerceMeterId}\t`);
-    }
-    let times = hourTimes[hour.id];
-    if (times === undefined) {
-      times = hourTimes[hour.id] = copyPiece(`${new Date(hour.startMs).toISOString()}\t${new Date(hour.endMs).toISOString()}\t`);
-      hourTails[hour.id] = copyPiece(`\t${hour.usageDate}\t${copyBool(hour.redated)}\n`);
-    }
-    let mapped = subscriptionFields[series.subscription.id];
-    if (mapped === undefined) {
-      const { mapping } = series.subscription;
-      mapped = subscriptionFields[series.subscription.id] = copyPiece(
-        `${mapping.azureSubscriptionId}\t${mapping.mappedTenantId ?? COPY_NULL}\t${copyBool(mapping.unregisteredTenant)}\t${copyBool(mapping.providerUsage)}\t`,
-      );
-    }
-    let detail = instanceDetails[instance.id];
+    const series = (seriesPieces[usage.series.id] ??= encodeSeries(usage.series));
+    const hour = (hourPieces[usage.hour.id] ??= encodeHour(usage.hour));
+    let detail = instanceDetails[usage.instance.id];
     if (detail === undefined) {
       const { location, additionalInfo, tags } = usage.record;
-      detail = instanceDetails[instance.id] = copyPiece(`\t${location === null ? COPY_NULL : copyText(location)}\t${copyJson(additionalInfo)}\t${copyJson(tags)}\t`);
+      detail = instanceDetails[usage.instance.id] = copyPiece(`\t${location === null ? COPY_NULL : copyText(location)}\t${copyJson(additionalInfo)}\t${copyJson(tags)}\t`);
     }
 
     // Quantities are validated decimal text (digits, point, sign, exponent): ASCII, nothing to escape.
-    out.piece(head);
-    out.piece(times);
+    out.piece(series.head);
+    out.piece(hour.times);
     out.ascii(usage.record.quantity);
     out.piece(detail);
-    out.piece(mapped);
-    const commerce = seriesCommerce[series.id];
-    if (commerce === null) {
+    out.piece(series.mapped);
+    if (series.commerce === null) {
       out.piece(NOT_BILLED);
     } else {
-      out.piece(commerce);
+      out.piece(series.commerce);
       out.ascii(usage.commerceQuantity);
     }
-    out.piece(hourTails[hour.id]);
+    out.piece(hour.tail);
     return true;
   }
 
