@@ -2,15 +2,7 @@
 const nextConfig = {
   // PGlite loads its WebAssembly and data files from its package folder, and the Prisma client and
   // pg pool hold native-ish state: keep them out of the server bundle and require them at run time.
-  serverExternalPackages: [
-    "@electric-sql/pglite",
-    "pglite-prisma-adapter",
-    "@prisma/adapter-pg",
-    "@prisma/client",
-    "pg",
-    "pg-copy-streams",
-    "bcryptjs",
-  ],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "@prisma/client", "pg", "pg-copy-streams", "bcryptjs"],
   poweredByHeader: false,
   // Types are checked once by `npm run typecheck` (part of `npm test` and CI) over the whole
   // project, tests included; the build doesn't repeat it, which keeps the first `npm start` short.

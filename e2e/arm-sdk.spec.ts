@@ -12,14 +12,15 @@ import { encodeRegistrationToken } from "../lib/registrations/encode-registratio
 
 const apiToken = DEMO_API_TOKENS.find((token) => token.partnerKey === "adatum")!.token;
 const apss = DEMO_SUBSCRIPTIONS.find((subscription) => subscription.type === "APSS" && subscription.rollsUpToPartnerId === DEMO_PARTNERS.adatum.id)!;
-const litware = DEMO_SUBSCRIPTIONS.find((subscription) => subscription.type === "CSP" && subscription.rollsUpToPartnerId === DEMO_PARTNERS.adatum.id && subscription.customerId)!;
+const litware = DEMO_SUBSCRIPTIONS.find(
+  (subscription) => subscription.type === "CSP" && subscription.rollsUpToPartnerId === DEMO_PARTNERS.adatum.id && subscription.customerId,
+)!;
 
 test("Microsoft's SDK manages a registration on the running portal", async ({ baseURL }) => {
-  const client = new AzureStackManagementClient(
-    { getToken: async () => ({ token: apiToken, expiresOnTimestamp: Date.now() + 3_600_000 }) },
-    apss.id,
-    { baseUri: `${baseURL}/api/arm`, noRetryPolicy: true },
-  );
+  const client = new AzureStackManagementClient({ getToken: async () => ({ token: apiToken, expiresOnTimestamp: Date.now() + 3_600_000 }) }, apss.id, {
+    baseUri: `${baseURL}/api/arm`,
+    noRetryPolicy: true,
+  });
   const cloudId = randomUUID();
   const name = `azurestack-${cloudId}`;
   const registrationToken = encodeRegistrationToken({
@@ -47,7 +48,9 @@ test("Microsoft's SDK manages a registration on the running portal", async ({ ba
   const shouting = `${baseURL}/api/arm/SUBSCRIPTIONS/${apss.id.toUpperCase()}/resourcegroups/E2E-SDK/providers/microsoft.azurestack/Registrations/${name.toUpperCase()}?api-version=2017-06-01`;
   const got = await fetch(shouting, { headers: { authorization: `Bearer ${apiToken}` } });
   expect(got.status).toBe(200);
-  expect(((await got.json()) as { id: string }).id).toBe(`/subscriptions/${apss.id}/resourceGroups/e2e-sdk/providers/Microsoft.AzureStack/registrations/${name}`);
+  expect(((await got.json()) as { id: string }).id).toBe(
+    `/subscriptions/${apss.id}/resourceGroups/e2e-sdk/providers/Microsoft.AzureStack/registrations/${name}`,
+  );
 
   expect((await client.registrations.deleteMethod("e2e-sdk", name))._response.status).toBe(200);
   expect((await client.registrations.deleteMethod("e2e-sdk", name))._response.status).toBe(204);
@@ -58,14 +61,33 @@ test("unknown paths, methods and broken URIs under /api/arm answer ARM JSON erro
   const cases: [string, string, number, string][] = [
     ["GET", "/api/arm/nothing/here?api-version=2017-06-01", 404, "InvalidResourceType"],
     ["GET", `/api/arm/subscriptions/${apss.id}/providers/Microsoft.Compute/virtualMachines?api-version=2017-06-01`, 400, "NoRegisteredProviderFound"],
-    ["POST", `/api/arm/subscriptions/${apss.id}/resourceGroups/rg/providers/Microsoft.AzureStack/registrations/x?api-version=2017-06-01`, 405, "MethodNotAllowed"],
-    ["GET", "/api/arm/subscriptions/northwind-chicago/resourceGroups/rg/providers/Microsoft.AzureStack/registrations/x?api-version=2017-06-01", 400, "InvalidSubscriptionId"],
+    [
+      "POST",
+      `/api/arm/subscriptions/${apss.id}/resourceGroups/rg/providers/Microsoft.AzureStack/registrations/x?api-version=2017-06-01`,
+      405,
+      "MethodNotAllowed",
+    ],
+    [
+      "GET",
+      "/api/arm/subscriptions/northwind-chicago/resourceGroups/rg/providers/Microsoft.AzureStack/registrations/x?api-version=2017-06-01",
+      400,
+      "InvalidSubscriptionId",
+    ],
     ["GET", "/api/arm/subscriptions/%zz/resourceGroups/rg/providers/Microsoft.AzureStack/registrations/x?api-version=2017-06-01", 400, "InvalidRequestUri"],
-    ["PATCH", "/api/arm/subscriptions/%ED%A0%80/resourceGroups/rg/providers/Microsoft.AzureStack/registrations/x?api-version=2017-06-01", 400, "InvalidRequestUri"],
+    [
+      "PATCH",
+      "/api/arm/subscriptions/%ED%A0%80/resourceGroups/rg/providers/Microsoft.AzureStack/registrations/x?api-version=2017-06-01",
+      400,
+      "InvalidRequestUri",
+    ],
   ];
   for (const [method, path, status, code] of cases) {
     const response = await fetch(`${baseURL}${path}`, { method, headers });
-    expect({ path, status: response.status, type: response.headers.get("content-type") }).toMatchObject({ path, status, type: expect.stringContaining("application/json") });
+    expect({ path, status: response.status, type: response.headers.get("content-type") }).toMatchObject({
+      path,
+      status,
+      type: expect.stringContaining("application/json"),
+    });
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe(code);
   }
 });

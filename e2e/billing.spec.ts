@@ -37,7 +37,12 @@ test("the legacy usage-based file, picked on the page, has the same total", asyn
   const rows = parse(await readFile((await download.path()) ?? "")) as string[][];
   expect(rows[0]).toEqual([...LEGACY_RECON_COLUMNS]);
   const col = LEGACY_RECON_COLUMNS.indexOf("PretaxCharges");
-  expect(rows.slice(1).reduce((sum, row) => sum.plus(row[col]), new Decimal(0)).toFixed(2)).toBe(pageTotal.toFixed(2));
+  expect(
+    rows
+      .slice(1)
+      .reduce((sum, row) => sum.plus(row[col]), new Decimal(0))
+      .toFixed(2),
+  ).toBe(pageTotal.toFixed(2));
 });
 
 test("a customer's usage page shows charts and switches period", async ({ page }) => {

@@ -24,7 +24,9 @@ function demoCustomer(companyName: string) {
 const alpine = demoCustomer("Alpine Ski House");
 const kestrel = demoCustomer("Kestrel Engineering plc");
 const litware = demoCustomer("Litware, Inc.");
-const northwindApss = DEMO_SUBSCRIPTIONS.find((subscription) => subscription.type === "APSS" && subscription.rollsUpToPartnerId === alpine.subscriptions[0].rollsUpToPartnerId);
+const northwindApss = DEMO_SUBSCRIPTIONS.find(
+  (subscription) => subscription.type === "APSS" && subscription.rollsUpToPartnerId === alpine.subscriptions[0].rollsUpToPartnerId,
+);
 
 async function signIn(page: Page, email: string): Promise<void> {
   await page.goto("/sign-in");
@@ -73,7 +75,9 @@ test("a distributor registers a stamp, gets multi-tenancy approved and manages c
     await expect(page.getByLabel("What the token says")).toContainText("Pay-as-you-use");
     await page.getByLabel("Stamp name").fill(stampName);
     await page.getByLabel("Region", { exact: true }).fill("local");
-    await expect(page.getByTestId("registration-resource-id")).toContainText(`/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/${registrationName}`);
+    await expect(page.getByTestId("registration-resource-id")).toContainText(
+      `/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/${registrationName}`,
+    );
     await page.getByRole("button", { name: "Register stamp" }).click();
 
     await expect(page).toHaveURL(/\/registrations\/(?!new$)[a-z0-9]+$/);

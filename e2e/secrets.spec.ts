@@ -22,11 +22,12 @@ test("an admin creates an API token, uses it, revokes it", async ({ page, reques
 
   await page.getByRole("button", { name: "Done" }).click();
   await page.getByRole("button", { name: `Revoke ${name}` }).click();
-  await page.getByRole("group", { name: `Confirm revoking ${name}` }).getByRole("button", { name: "Confirm revoke" }).click();
+  await page
+    .getByRole("group", { name: `Confirm revoking ${name}` })
+    .getByRole("button", { name: "Confirm revoke" })
+    .click();
   // The confirm group swaps the Revoke button out at once, so wait on the outcome itself.
-  await expect
-    .poll(async () => (await request.get(url, { headers: { authorization: `Bearer ${token}` } })).status())
-    .toBe(401);
+  await expect.poll(async () => (await request.get(url, { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401);
   await expect(page.getByRole("button", { name: `Revoke ${name}` })).toHaveCount(0);
 });
 
@@ -49,7 +50,10 @@ test("an admin creates a stamp ingestion key and revokes it", async ({ page, req
   expect((await sync()).status()).toBe(200);
   await page.getByRole("button", { name: "Done" }).click();
   await page.getByRole("button", { name: `Revoke ${name}` }).click();
-  await page.getByRole("group", { name: `Confirm revoking ${name}` }).getByRole("button", { name: "Confirm revoke" }).click();
+  await page
+    .getByRole("group", { name: `Confirm revoking ${name}` })
+    .getByRole("button", { name: "Confirm revoke" })
+    .click();
   await expect.poll(async () => (await sync()).status()).toBe(401);
   await expect(page.getByRole("button", { name: `Revoke ${name}` })).toHaveCount(0);
 });

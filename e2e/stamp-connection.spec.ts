@@ -27,17 +27,39 @@ let caPem: string;
 
 test.beforeAll(async ({ baseURL }) => {
   const cloudId = randomUUID();
-  const token = encodeRegistrationToken({ CloudId: cloudId, ObjectId: randomUUID(), BillingModel: "PayAsYouUse", UsageReportingEnabled: true, MarketplaceSyndicationEnabled: false, AgreementNumber: null });
-  const created = await fetch(`${baseURL}/api/arm/subscriptions/${apss.id}/resourceGroups/e2e-connection/providers/Microsoft.AzureStack/registrations/azurestack-${cloudId}?api-version=2017-06-01`, {
-    method: "PUT",
-    headers: { authorization: `Bearer ${apiToken}`, "content-type": "application/json" },
-    body: JSON.stringify({ location: "global", properties: { registrationToken: token, stampName: STAMP_NAME } }),
+  const token = encodeRegistrationToken({
+    CloudId: cloudId,
+    ObjectId: randomUUID(),
+    BillingModel: "PayAsYouUse",
+    UsageReportingEnabled: true,
+    MarketplaceSyndicationEnabled: false,
+    AgreementNumber: null,
   });
+  const created = await fetch(
+    `${baseURL}/api/arm/subscriptions/${apss.id}/resourceGroups/e2e-connection/providers/Microsoft.AzureStack/registrations/azurestack-${cloudId}?api-version=2017-06-01`,
+    {
+      method: "PUT",
+      headers: { authorization: `Bearer ${apiToken}`, "content-type": "application/json" },
+      body: JSON.stringify({ location: "global", properties: { registrationToken: token, stampName: STAMP_NAME } }),
+    },
+  );
   expect(created.status).toBe(201);
   const certificate = await createStampCertificate();
   caPem = certificate.caPem;
-  const identity = await createStampIdentity({ system: "adfs", tenantId: "adfs", audience: `https://adminmanagement.local.azurestack.external/${randomUUID()}`, clients: [{ clientId: CLIENT, secret: SECRET }] });
-  const world = buildWorld({ seed: "e2e-connection", providerSubscriptionId: PROVIDER, operatorTenantId: guidFor("op"), tenants: syntheticTenants("e2e-connection", 2), days: 2, anchor: new Date() });
+  const identity = await createStampIdentity({
+    system: "adfs",
+    tenantId: "adfs",
+    audience: `https://adminmanagement.local.azurestack.external/${randomUUID()}`,
+    clients: [{ clientId: CLIENT, secret: SECRET }],
+  });
+  const world = buildWorld({
+    seed: "e2e-connection",
+    providerSubscriptionId: PROVIDER,
+    operatorTenantId: guidFor("op"),
+    tenants: syntheticTenants("e2e-connection", 2),
+    days: 2,
+    anchor: new Date(),
+  });
   stamp = await serveHandler(createStampApi({ world, identity }), 0, "127.0.0.1", certificate);
 });
 test.afterAll(async () => {

@@ -150,7 +150,12 @@ test("an API token reaches only its own partner's registrations", async ({ reque
 
   const own = await request.get(path(adatum), { headers: { authorization: `Bearer ${token("adatum")}` } });
   expect(own.status()).toBe(200);
-  for (const [key, registration] of [["northwind", adatum], ["contoso", adatum], ["adatum", northwind], ["contoso", northwind]] as const) {
+  for (const [key, registration] of [
+    ["northwind", adatum],
+    ["contoso", adatum],
+    ["adatum", northwind],
+    ["contoso", northwind],
+  ] as const) {
     const response = await request.get(path(registration), { headers: { authorization: `Bearer ${token(key)}` } });
     expect(response.status(), `${key} → ${registration.partnerKey}`).toBe(404);
     const body = (await response.json()) as { error: { code: string }; value?: unknown };

@@ -34,7 +34,13 @@ test("usage collected from a simulated stamp shows on the Usage page", async ({ 
   try {
     const now = Date.now();
     const summary = await runCollector({
-      stamp: createStampClient({ stampUrl: stamp.url, providerSubscriptionId, fetch, retry: { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 1000 }, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) }),
+      stamp: createStampClient({
+        stampUrl: stamp.url,
+        providerSubscriptionId,
+        fetch,
+        retry: { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 1000 },
+        sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+      }),
       sink: httpUsageSink({ portalUrl: baseURL, key: ingestionKey.key, fetch }),
       state: memoryStateStore(),
       stampUrl: stamp.url,

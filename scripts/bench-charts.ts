@@ -9,7 +9,9 @@
 import { register } from "node:module";
 import type { Database } from "../lib/database/open-database";
 
-register(`data:text/javascript,${encodeURIComponent(`export async function resolve(s, c, n) { return s === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : n(s, c); }`)}`);
+register(
+  `data:text/javascript,${encodeURIComponent(`export async function resolve(s, c, n) { return s === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : n(s, c); }`)}`,
+);
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 1_000);
 const DAYS = Number(process.env.BENCH_DAYS ?? 180);
@@ -33,7 +35,9 @@ async function time(label: string, fn: () => Promise<unknown>) {
   }
   samples.sort((a, b) => a - b);
   const p95 = percentile(samples, 95);
-  console.log(`  ${label.padEnd(44)} p50 ${percentile(samples, 50).toFixed(1).padStart(7)} ms   p95 ${p95.toFixed(1).padStart(7)} ms ${p95 < 150 ? "(< 150 ms goal)" : "(over the 150 ms goal)"}`);
+  console.log(
+    `  ${label.padEnd(44)} p50 ${percentile(samples, 50).toFixed(1).padStart(7)} ms   p95 ${p95.toFixed(1).padStart(7)} ms ${p95 < 150 ? "(< 150 ms goal)" : "(over the 150 ms goal)"}`,
+  );
 }
 
 async function run(label: string, openDb: () => Promise<Database>) {
@@ -84,8 +88,12 @@ async function run(label: string, openDb: () => Promise<Database>) {
     }
     await sql.query(`ANALYZE`);
     const { rows } = await sql.query<{ n: number; m: number }>(
-      `SELECT count(*)::int AS n, count(*) FILTER (WHERE "usageDate" >= $1::date)::int AS m FROM "RatedUsageLine"`, [`${PERIOD}-01`]);
-    console.log(`[${label}] loaded ${fmt(CUSTOMERS)} customers × ${DAYS} days × ${PER_DAY} lines = ${fmt(rows[0].n)} rated lines (${fmt(rows[0].m)} in ${PERIOD}) in ${((performance.now() - genStart) / 1000).toFixed(1)} s; ${RUNS} runs each:`);
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE "usageDate" >= $1::date)::int AS m FROM "RatedUsageLine"`,
+      [`${PERIOD}-01`],
+    );
+    console.log(
+      `[${label}] loaded ${fmt(CUSTOMERS)} customers × ${DAYS} days × ${PER_DAY} lines = ${fmt(rows[0].n)} rated lines (${fmt(rows[0].m)} in ${PERIOD}) in ${((performance.now() - genStart) / 1000).toFixed(1)} s; ${RUNS} runs each:`,
+    );
 
     const scope = async () => {
       const resolved = await resolvePartnerScope(prisma, { userId: user.id });

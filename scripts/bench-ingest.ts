@@ -26,7 +26,9 @@ import type { Database } from "../lib/database/open-database";
 
 // lib/ and the route import "server-only" (throws outside Next's server bundle): resolve it to an
 // empty module, as Next's react-server condition does.
-register(`data:text/javascript,${encodeURIComponent(`export async function resolve(s, c, n) { return s === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : n(s, c); }`)}`);
+register(
+  `data:text/javascript,${encodeURIComponent(`export async function resolve(s, c, n) { return s === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : n(s, c); }`)}`,
+);
 
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 6);
 const BATCH_SIZE = Math.min(Number(process.env.BENCH_BATCH_SIZE ?? 50_000), 50_000);
@@ -35,14 +37,29 @@ const RESOURCES = Math.ceil(BATCH_SIZE / HOURS_PER_BATCH);
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
 const SUBSCRIPTIONS = 40;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-const METERS = { baseVm: "fab6eb84-500b-4a09-a8ca-7358f8bbaea5", windowsVm: "9cd92d4c-bafd-4492-b278-bedc2de8232a", blockBlob: "09f8879e-87e9-4305-a572-4b7be209f857" };
+const METERS = {
+  baseVm: "fab6eb84-500b-4a09-a8ca-7358f8bbaea5",
+  windowsVm: "9cd92d4c-bafd-4492-b278-bedc2de8232a",
+  blockBlob: "09f8879e-87e9-4305-a572-4b7be209f857",
+};
 
 /** Resource i: a VM (every 10th a Windows VM, emitting both VM meters) or, every 8th, a storage account. */
 function resource(i: number) {
   const sub = `local-sub-${i % SUBSCRIPTIONS}`;
-  if (i % 8 === 7) return { sub, uri: `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sa${i}`, meter: METERS.blockBlob, quantity: 100 + (i % 900) };
+  if (i % 8 === 7)
+    return {
+      sub,
+      uri: `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sa${i}`,
+      meter: METERS.blockBlob,
+      quantity: 100 + (i % 900),
+    };
   const windows = i % 10 === 3;
-  return { sub, uri: `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm-${i}`, meter: windows ? METERS.windowsVm : METERS.baseVm, quantity: 1 + (i % 8) };
+  return {
+    sub,
+    uri: `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm-${i}`,
+    meter: windows ? METERS.windowsVm : METERS.baseVm,
+    quantity: 1 + (i % 8),
+  };
 }
 
 /** Batch b: RESOURCES resources × HOURS_PER_BATCH hours, walking back from 2 h ago (older batches get re-dated). */
@@ -66,7 +83,9 @@ function makeBatch(now: Date, b: number): unknown[] {
           subscriptionId: r.sub,
           usageStartTime: start.toISOString(),
           usageEndTime: end.toISOString(),
-          instanceData: JSON.stringify({ "Microsoft.Resources": { resourceUri: r.uri, location: "local", tags: null, additionalInfo: { ServiceType: "Standard_D2" } } }),
+          instanceData: JSON.stringify({
+            "Microsoft.Resources": { resourceUri: r.uri, location: "local", tags: null, additionalInfo: { ServiceType: "Standard_D2" } },
+          }),
           quantity: r.quantity,
           meterId: r.meter,
         },
@@ -116,15 +135,24 @@ async function run(label: string, openDb: () => Promise<Database>) {
   const world = await makeWorld(prisma);
   const { registration, tenantId } = await makeUsageRegistration(prisma, world);
   await makePriceList(prisma, {
-    market: "US", currency: "USD", effectiveFrom: "2020-01-01",
+    market: "US",
+    currency: "USD",
+    effectiveFrom: "2020-01-01",
     prices: { [COMMERCE.vm]: "0.008", [COMMERCE.vmAdmin]: "0.008", [COMMERCE.windowsVm]: "0.046", [COMMERCE.blockBlob]: "0.006" },
   });
   // Half the local subscriptions belong to the registered customer, one is the provider's, the rest are unregistered tenants.
   await unsafeSyncLocalSubscriptions(registration.id, {
-    value: Array.from({ length: SUBSCRIPTIONS / 2 }, (_, i) => ({ subscriptionId: `local-sub-${i}`, tenantId: i === 0 ? null : tenantId, isProviderSubscription: i === 0, displayName: null })),
+    value: Array.from({ length: SUBSCRIPTIONS / 2 }, (_, i) => ({
+      subscriptionId: `local-sub-${i}`,
+      tenantId: i === 0 ? null : tenantId,
+      isProviderSubscription: i === 0,
+      displayName: null,
+    })),
   });
   const key = generateIngestionKey();
-  await prisma.ingestionKey.create({ data: { registrationId: registration.id, name: "bench", prefix: ingestionKeyDisplayPrefix(key), keyHash: hashIngestionKey(key) } });
+  await prisma.ingestionKey.create({
+    data: { registrationId: registration.id, name: "bench", prefix: ingestionKeyDisplayPrefix(key), keyHash: hashIngestionKey(key) },
+  });
 
   const now = new Date();
   // Batch 0 warms the process up (JIT, caches, pools: a server is warm after its first batch) and is
@@ -223,25 +251,36 @@ async function run(label: string, openDb: () => Promise<Database>) {
   const total = BATCHES * BATCH_SIZE;
   const rate = total / seconds;
   const lines = await prisma.ratedUsageLine.count({ where: { registrationId: registration.id } });
-  console.log(`[${label}] HTTP ingest: ${total} records: ${Math.round(rate)} records/s; batch p50 ${pct(50).toFixed(0)} ms, p95 ${pct(95).toFixed(0)} ms; ` +
-    `peak RSS ${mb(peakRss)}; accepted ${accepted}; rated lines ${lines}; ` +
-    // CPU time is steadier than wall time on a shared machine. PGlite runs inside this process; PostgreSQL's own CPU is not counted.
-    `bench process CPU ${(cpuMicros / 1000 / BATCHES).toFixed(0)} ms per batch${label.startsWith("PGlite") ? " (includes the database)" : " (Node only)"}` +
-    (serverMs > 0 ? `, PostgreSQL server CPU ${(serverMs / BATCHES).toFixed(0)} ms per batch` : ""));
+  console.log(
+    `[${label}] HTTP ingest: ${total} records: ${Math.round(rate)} records/s; batch p50 ${pct(50).toFixed(0)} ms, p95 ${pct(95).toFixed(0)} ms; ` +
+      `peak RSS ${mb(peakRss)}; accepted ${accepted}; rated lines ${lines}; ` +
+      // CPU time is steadier than wall time on a shared machine. PGlite runs inside this process; PostgreSQL's own CPU is not counted.
+      `bench process CPU ${(cpuMicros / 1000 / BATCHES).toFixed(0)} ms per batch${label.startsWith("PGlite") ? " (includes the database)" : " (Node only)"}` +
+      (serverMs > 0 ? `, PostgreSQL server CPU ${(serverMs / BATCHES).toFixed(0)} ms per batch` : ""),
+  );
   const measured = [...phases.values()].reduce((a, b) => a + b, 0);
   const perBatch = (ms: number) => `${(ms / BATCHES).toFixed(0)} ms`;
-  console.log(`[${label}] phases per batch (Server-Timing, mean of ${BATCHES}): ` +
-    [...phases].map(([name, ms]) => `${name} ${perBatch(ms)} (${((100 * ms) / measured).toFixed(0)}%)`).join(", ") +
-    `; HTTP + client overhead ${perBatch(seconds * 1000 - measured)}`);
+  console.log(
+    `[${label}] phases per batch (Server-Timing, mean of ${BATCHES}): ` +
+      [...phases].map(([name, ms]) => `${name} ${perBatch(ms)} (${((100 * ms) / measured).toFixed(0)}%)`).join(", ") +
+      `; HTTP + client overhead ${perBatch(seconds * 1000 - measured)}`,
+  );
   const ceiling = copied / (ceilingMs.reduce((a, b) => a + b, 0) / 1000);
-  console.log(`[${label}] ceiling, raw COPY of the same ${copied} rows into UsageRecord (each batch just before its ingest): ${Math.round(ceiling)} records/s; ` +
-    `ingest = ${(rate / ceiling).toFixed(2)} × raw COPY (per batch: ${ratios.map((r) => r.toFixed(2)).join(", ")})`);
+  console.log(
+    `[${label}] ceiling, raw COPY of the same ${copied} rows into UsageRecord (each batch just before its ingest): ${Math.round(ceiling)} records/s; ` +
+      `ingest = ${(rate / ceiling).toFixed(2)} × raw COPY (per batch: ${ratios.map((r) => r.toFixed(2)).join(", ")})`,
+  );
   await database.close();
 }
 
-console.log(`bench:ingest settings: ${BATCHES} measured batches (after 1 warm-up) × ${BATCH_SIZE} records (${RESOURCES} resources × ${HOURS_PER_BATCH} h per batch, ` +
-  `${SUBSCRIPTIONS} local subscriptions, VM/Windows VM/blob meters), gzip bodies, sequential POSTs; node ${process.version}; ` +
-  `${(await import("node:os")).cpus().length} CPUs (load average ${(await import("node:os")).loadavg().map((l) => l.toFixed(1)).join(" ")})`);
+console.log(
+  `bench:ingest settings: ${BATCHES} measured batches (after 1 warm-up) × ${BATCH_SIZE} records (${RESOURCES} resources × ${HOURS_PER_BATCH} h per batch, ` +
+    `${SUBSCRIPTIONS} local subscriptions, VM/Windows VM/blob meters), gzip bodies, sequential POSTs; node ${process.version}; ` +
+    `${(await import("node:os")).cpus().length} CPUs (load average ${(await import("node:os"))
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")})`,
+);
 const { createTestDatabase } = await import("../tests/support/test-database");
 const adminUrl = process.env.BENCH_DATABASE_URL;
 const only = process.env.BENCH_ONLY;

@@ -77,10 +77,17 @@ function phaseBreakdown(phases: StageTimings & { other: number; publish: number;
   const format = (entries: [string, number][], total: number) =>
     entries.map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(2)} s (${((100 * ms) / total).toFixed(0)}%)`).join(", ");
   const { parse, validate, encode, worker, ...main } = phases;
-  const nodeSide: [string, number][] = [["parse", parse], ["validate", validate], ["encode", encode]];
+  const nodeSide: [string, number][] = [
+    ["parse", parse],
+    ["validate", validate],
+    ["encode", encode],
+  ];
   if (encoder === "thread") {
     const entries: [string, number][] = [...nodeSide, ...Object.entries(main)];
-    return format(entries, entries.reduce((sum, [, ms]) => sum + ms, 0));
+    return format(
+      entries,
+      entries.reduce((sum, [, ms]) => sum + ms, 0),
+    );
   }
   const entries: [string, number][] = [["waiting for the worker", worker], ...Object.entries(main)];
   const total = entries.reduce((sum, [, ms]) => sum + ms, 0);
@@ -141,7 +148,10 @@ async function main() {
         `(goal ≥ 20000; ${(run.rows / run.cpuSeconds).toFixed(0)} rows per CPU-second), peak RSS ${mb(run.peak.rss)}, ` +
         `peak heap ${mb(run.peak.heap)} (heap flat if close to the ${warm.rows}-row import's; RSS also holds the database when it is in-memory PGlite)`,
     );
-    const server = run.serverSeconds === null ? "" : `, PostgreSQL server ${run.serverSeconds.toFixed(2)} s, together ${(run.rows / (run.cpuSeconds + run.serverSeconds)).toFixed(0)} rows per CPU-second`;
+    const server =
+      run.serverSeconds === null
+        ? ""
+        : `, PostgreSQL server ${run.serverSeconds.toFixed(2)} s, together ${(run.rows / (run.cpuSeconds + run.serverSeconds)).toFixed(0)} rows per CPU-second`;
     console.log(`  CPU: ${database.mode === "pglite" ? "Node + PGlite" : "Node"} ${run.cpuSeconds.toFixed(2)} s${server}`);
     console.log(`  phases (wall, CSV read in the ${run.encoder === "worker" ? "import's worker" : "main thread"}): ${phaseBreakdown(run.phases, run.encoder)}`);
     console.log(
@@ -151,8 +161,8 @@ async function main() {
 
     const queries: [string, PriceListQuery][] = [
       ["Region = Azure Stack (default), first page", {}],
-      ["Azure Stack, search \"dsv5 windows\"", { q: "dsv5 windows" }],
-      ["all regions, search \"s123\", sorted by price desc", { region: "all", q: "s123", sort: "price", dir: "desc" }],
+      ['Azure Stack, search "dsv5 windows"', { q: "dsv5 windows" }],
+      ['all regions, search "s123", sorted by price desc', { region: "all", q: "s123", sort: "price", dir: "desc" }],
       ["region EU West, category Storage, page 5", { region: "EU West", category: "Storage", page: 5 }],
       ["all regions, market US, page 1000", { region: "all", market: "US", page: 1000 }],
     ];

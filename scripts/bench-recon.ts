@@ -12,7 +12,9 @@ import { readFileSync } from "node:fs";
 import type { Database } from "../lib/database/open-database";
 
 // lib/ imports "server-only" in places (throws outside Next's server bundle): resolve it to nothing.
-register(`data:text/javascript,${encodeURIComponent(`export async function resolve(s, c, n) { return s === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : n(s, c); }`)}`);
+register(
+  `data:text/javascript,${encodeURIComponent(`export async function resolve(s, c, n) { return s === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : n(s, c); }`)}`,
+);
 
 const adminUrl = process.env.BENCH_DATABASE_URL;
 const LINES = Number(process.env.BENCH_LINES ?? (adminUrl ? 5_000_000 : 1_000_000));
@@ -64,7 +66,9 @@ function psqlCopy(url: string, select: string): Promise<{ seconds: number; peakR
   const psql = process.env.PSQL ?? "psql";
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(psql, [url, "-q", "-v", "ON_ERROR_STOP=1", "-c", `\\copy (${select.replace(/\s+/g, " ")}) to '/dev/null'`], { stdio: ["ignore", "ignore", "inherit"] });
+    const child = spawn(psql, [url, "-q", "-v", "ON_ERROR_STOP=1", "-c", `\\copy (${select.replace(/\s+/g, " ")}) to '/dev/null'`], {
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     let peakRss = 0;
     const sample = () => {
       try {
@@ -103,7 +107,11 @@ async function run(label: string, openDb: () => Promise<Database>) {
     const genStart = performance.now();
     for (let done = 0; done < LINES; done += CHUNK) {
       await insertRatedLines(database.sql, {
-        registrationId: registration.id, subscriptionId, count: Math.min(CHUNK, LINES - done), firstDay: `${PERIOD}-01`, days: 31,
+        registrationId: registration.id,
+        subscriptionId,
+        count: Math.min(CHUNK, LINES - done),
+        firstDay: `${PERIOD}-01`,
+        days: 31,
         resourcePrefix: `/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm-${done}-`,
       });
     }
@@ -122,16 +130,22 @@ async function run(label: string, openDb: () => Promise<Database>) {
         `${fmt(rowsPerSecond)} rows/s, ${(exported.bytes / 1024 / 1024 / exported.seconds).toFixed(1)} MB/s; peak RSS ${mb(exported.peakRss)}`,
     );
 
-    console.log(`[${label}] a concurrent one-row query during the export (${probed.count} of them): p50 ${probed.p50.toFixed(0)} ms, max ${probed.max.toFixed(0)} ms`);
+    console.log(
+      `[${label}] a concurrent one-row query during the export (${probed.count} of them): p50 ${probed.p50.toFixed(0)} ms, max ${probed.max.toFixed(0)} ms`,
+    );
 
     const totalsStart = performance.now();
     const totals = await reconTotals(database.sql, query);
-    console.log(`[${label}] billing-page totals (SQL, FLOOR per line): ${totals.total.toFixed(2)} ${totals.currency} over ${fmt(totals.lines)} lines in ${((performance.now() - totalsStart) / 1000).toFixed(2)} s`);
+    console.log(
+      `[${label}] billing-page totals (SQL, FLOOR per line): ${totals.total.toFixed(2)} ${totals.currency} over ${fmt(totals.lines)} lines in ${((performance.now() - totalsStart) / 1000).toFixed(2)} s`,
+    );
 
     if (adminUrl) {
       // The JS path (PGlite's) on the same server, over one day of the period, for comparison.
       const oneDay = await resolveReconQuery(database.sql, scope, { period: PERIOD, from: `${PERIOD}-02`, to: `${PERIOD}-02` });
-      const { rows } = await database.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "RatedUsageLine" WHERE "usageDate" = $1::date`, [`${PERIOD}-02`]);
+      const { rows } = await database.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "RatedUsageLine" WHERE "usageDate" = $1::date`, [
+        `${PERIOD}-02`,
+      ]);
       const js = await drain(new JsReconWriter(database.sql).write(oneDay));
       console.log(`[${label}] JS path for comparison (one day, ${fmt(rows[0].n)} lines): ${fmt(rows[0].n / js.seconds)} rows/s; peak RSS ${mb(js.peakRss)}`);
 
@@ -140,8 +154,12 @@ async function run(label: string, openDb: () => Promise<Database>) {
       try {
         const ceiling = await psqlCopy(url.toString(), reconCsvSelect(query));
         const psqlRows = LINES / ceiling.seconds;
-        console.log(`[${label}] psql \\copy (same SELECT) ceiling: ${ceiling.seconds.toFixed(1)} s → ${fmt(psqlRows)} rows/s; psql peak RSS ${mb(ceiling.peakRss)}`);
-        console.log(`[${label}] export / psql = ${(rowsPerSecond / psqlRows).toFixed(2)} (goal ≥ 0.5); export ${fmt(rowsPerSecond)} rows/s (goal ≥ 200,000), RSS ${mb(exported.peakRss)} (goal < 300 MB)`);
+        console.log(
+          `[${label}] psql \\copy (same SELECT) ceiling: ${ceiling.seconds.toFixed(1)} s → ${fmt(psqlRows)} rows/s; psql peak RSS ${mb(ceiling.peakRss)}`,
+        );
+        console.log(
+          `[${label}] export / psql = ${(rowsPerSecond / psqlRows).toFixed(2)} (goal ≥ 0.5); export ${fmt(rowsPerSecond)} rows/s (goal ≥ 200,000), RSS ${mb(exported.peakRss)} (goal < 300 MB)`,
+        );
       } catch (error) {
         console.log(`[${label}] psql \\copy skipped: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
       }

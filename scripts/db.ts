@@ -22,13 +22,13 @@ async function main() {
       const database = await openDatabase(databaseOptionsFromEnv());
       try {
         const applied = await applyMigrations(database.migrationAdapter, database.sql);
-        console.log(
-          `${database.mode} (${database.location}): ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`,
-        );
+        console.log(`${database.mode} (${database.location}): ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`);
         const vacuumed = await vacuumRewrittenTables(database.sql, applied);
         if (vacuumed.length > 0) console.log(`vacuumed ${vacuumed.join(", ")} (rewritten by a migration)`);
         for (const dead of await abandonDeadPriceImports(database)) {
-          console.log(`abandoned the price list import of ${dead.sourceFileName} (started ${dead.importedAt.toISOString()} by ${dead.importedByEmail ?? "a script"}): ${dead.reason}`);
+          console.log(
+            `abandoned the price list import of ${dead.sourceFileName} (started ${dead.importedAt.toISOString()} by ${dead.importedByEmail ?? "a script"}): ${dead.reason}`,
+          );
         }
         if (command === "setup") {
           const { seedDemoIfEmpty } = await import("../prisma/seed/seed-demo");

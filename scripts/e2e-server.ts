@@ -19,9 +19,7 @@ async function recreatePostgresDatabase(databaseUrl: string): Promise<void> {
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.replace(/^\//, ""));
   if (!/^[A-Za-z0-9_]+$/.test(name) || !/(e2e|test)/i.test(name)) {
-    throw new Error(
-      `E2E_DATABASE_URL must name a throw-away database (letters, digits, _; containing "e2e" or "test"), got "${name}"`,
-    );
+    throw new Error(`E2E_DATABASE_URL must name a throw-away database (letters, digits, _; containing "e2e" or "test"), got "${name}"`);
   }
   const maintenance = new URL(databaseUrl);
   maintenance.pathname = "/postgres";
@@ -63,11 +61,12 @@ async function main(): Promise<void> {
     env.DATABASE_URL = "";
   }
 
-  const child = spawn(
-    path.join(ROOT, "node_modules", ".bin", process.platform === "win32" ? "tsx.cmd" : "tsx"),
-    ["scripts/start.ts", "--no-env-file"],
-    { cwd: ROOT, env, stdio: "inherit", shell: process.platform === "win32" },
-  );
+  const child = spawn(path.join(ROOT, "node_modules", ".bin", process.platform === "win32" ? "tsx.cmd" : "tsx"), ["scripts/start.ts", "--no-env-file"], {
+    cwd: ROOT,
+    env,
+    stdio: "inherit",
+    shell: process.platform === "win32",
+  });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
       child.kill(signal);

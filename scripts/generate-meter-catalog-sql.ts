@@ -34,11 +34,12 @@ function byPrefix(ids: string[], prefix: string, what: string): string {
 function parseMappingTable(readme: string, localIds: string[], commerceIds: string[]) {
   const section = readme.split("## Local meter → commerce meter")[1]?.split("\n## ")[0];
   if (!section) throw new Error("README: the local→commerce mapping section is missing");
-  const rows = section
-    .split("\n")
-    .filter((line) => line.startsWith("|") && !line.startsWith("|---") && !line.startsWith("| local meter"));
+  const rows = section.split("\n").filter((line) => line.startsWith("|") && !line.startsWith("|---") && !line.startsWith("| local meter"));
   return rows.map((line) => {
-    const [local, tenant, admin, conversion] = line.split("|").slice(1, 5).map((cell) => cell.trim());
+    const [local, tenant, admin, conversion] = line
+      .split("|")
+      .slice(1, 5)
+      .map((cell) => cell.trim());
     const localPrefix = /\(([0-9A-Fa-f]{8})/.exec(local)?.[1];
     const tenantPrefix = /^([0-9a-f]{8})/.exec(tenant)?.[1];
     const adminPrefix = /^([0-9a-f]{8})/.exec(admin)?.[1];
@@ -62,8 +63,7 @@ async function main() {
   const mappings = parseMappingTable(await readFile(path.join(referenceDir, "README.md"), "utf8"), localIds, commerceIds);
 
   const localValues = locals.map(
-    (row, i) =>
-      `(${[localIds[i], row.meterId, row.resourceProvider, row.meterName, row.unit, row.description].map(sqlText).join(", ")})`,
+    (row, i) => `(${[localIds[i], row.meterId, row.resourceProvider, row.meterName, row.unit, row.description].map(sqlText).join(", ")})`,
   );
   const commerceValues = commerce.map((row, i) => {
     const audience = row.audience === "admin" ? "ADMIN" : row.audience === "tenant" ? "TENANT" : null;

@@ -128,9 +128,7 @@ function loadEnvironment(): NodeJS.ProcessEnv {
         applied.push(key);
       }
     }
-    console.log(
-      `[start] env: loaded ${relEnvFile} (${applied.length ? applied.join(", ") : "nothing new: the environment already sets every key"})`,
-    );
+    console.log(`[start] env: loaded ${relEnvFile} (${applied.length ? applied.join(", ") : "nothing new: the environment already sets every key"})`);
   } else {
     console.log(`[start] env: no ${relEnvFile}`);
   }

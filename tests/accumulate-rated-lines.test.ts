@@ -4,8 +4,17 @@ import { RatedLineAccumulator, type RatedLineFields } from "../lib/usage/ingest/
 import { arrayLiteral } from "../lib/database/sql-text";
 
 const fields = (over: Partial<RatedLineFields> = {}): RatedLineFields => ({
-  azureSubscriptionId: "a", commerceMeterId: "m", resourceUri: "/r", usageDate: "2026-11-20", eventDate: "2026-11-20",
-  localSubscriptionId: "s", localMeterId: "b0000000-0000-0000-0000-000000000000", mappedTenantId: null, unregisteredTenant: false, location: null, ...over,
+  azureSubscriptionId: "a",
+  commerceMeterId: "m",
+  resourceUri: "/r",
+  usageDate: "2026-11-20",
+  eventDate: "2026-11-20",
+  localSubscriptionId: "s",
+  localMeterId: "b0000000-0000-0000-0000-000000000000",
+  mappedTenantId: null,
+  unregisteredTenant: false,
+  location: null,
+  ...over,
 });
 
 const quantityOf = (quantities: string[]) => {
@@ -18,7 +27,20 @@ const quantityOf = (quantities: string[]) => {
 describe("rated line sums", () => {
   it("sums integers exactly, past the safe-integer range too", () => {
     expect(quantityOf(["1", "2", "3"])).toBe("6");
-    expect(quantityOf(["999999999999999", "999999999999999", "999999999999999", "999999999999999", "999999999999999", "999999999999999", "999999999999999", "999999999999999", "999999999999999", "999999999999999"])).toBe("9999999999999990");
+    expect(
+      quantityOf([
+        "999999999999999",
+        "999999999999999",
+        "999999999999999",
+        "999999999999999",
+        "999999999999999",
+        "999999999999999",
+        "999999999999999",
+        "999999999999999",
+        "999999999999999",
+        "999999999999999",
+      ]),
+    ).toBe("9999999999999990");
   });
 
   it("rounds each quantity to 10 decimals (half away from zero) before adding, as the column stores it", () => {

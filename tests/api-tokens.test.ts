@@ -116,13 +116,29 @@ describe("authenticating a token", () => {
     const partner = (id: string, status: "ACTIVE" | "SUSPENDED") => prisma.partner.update({ where: { id }, data: { status } });
     const user = (id: string, data: { active?: boolean; role?: "ADMIN_AGENT" | "BILLING_ADMIN" }) => prisma.user.update({ where: { id }, data });
     const direct = (await make("direct")).token;
-    await expectRefusedWhile(direct, () => partner(world.partners.direct.id, "SUSPENDED"), () => partner(world.partners.direct.id, "ACTIVE"));
+    await expectRefusedWhile(
+      direct,
+      () => partner(world.partners.direct.id, "SUSPENDED"),
+      () => partner(world.partners.direct.id, "ACTIVE"),
+    );
     const reseller = (await make("resellerB")).token;
     const distributorId = world.partners.distributor.id;
-    await expectRefusedWhile(reseller, () => partner(distributorId, "SUSPENDED"), () => partner(distributorId, "ACTIVE"));
+    await expectRefusedWhile(
+      reseller,
+      () => partner(distributorId, "SUSPENDED"),
+      () => partner(distributorId, "ACTIVE"),
+    );
     const admin = world.users.direct.ADMIN_AGENT;
-    await expectRefusedWhile(direct, () => user(admin, { active: false }), () => user(admin, { active: true }));
-    await expectRefusedWhile(direct, () => user(admin, { role: "BILLING_ADMIN" }), () => user(admin, { role: "ADMIN_AGENT" }));
+    await expectRefusedWhile(
+      direct,
+      () => user(admin, { active: false }),
+      () => user(admin, { active: true }),
+    );
+    await expectRefusedWhile(
+      direct,
+      () => user(admin, { role: "BILLING_ADMIN" }),
+      () => user(admin, { role: "ADMIN_AGENT" }),
+    );
   });
 
   it("records lastUsedAt at most once a minute", async () => {

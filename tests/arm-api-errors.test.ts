@@ -9,7 +9,12 @@ import { makeRegistration, refOf } from "./support/registration-fixtures";
 import { makeCspSubscription } from "./support/factories";
 import { startTenantMetadataStub, type TenantMetadataStub } from "./support/tenant-metadata-stub";
 import { setDatabaseForTests } from "../lib/db";
-import { METADATA_RETRY_AFTER_SECONDS, REGISTRATION_ERROR_STATUS, type ArmRegistrationRef, type RegistrationErrorCode } from "../lib/registrations/registration-errors";
+import {
+  METADATA_RETRY_AFTER_SECONDS,
+  REGISTRATION_ERROR_STATUS,
+  type ArmRegistrationRef,
+  type RegistrationErrorCode,
+} from "../lib/registrations/registration-errors";
 import type { Database } from "../lib/database/open-database";
 
 let database: Database;
@@ -93,7 +98,9 @@ describe("InvalidCustomerSubscriptionId (400)", () => {
 
   it.each(["otherDirect", "reseller"] as const)("for another partner's customer subscription (%s's), exactly as for one that doesn't exist", async (kind) => {
     const body = await expectRefused(() => put(refs.approved, subs[kind]), "InvalidCustomerSubscriptionId", 400);
-    expect(body.error.message).toBe(`The '${subs[kind]}' is not valid. Make sure a valid Azure subscription is provided. Use the ID of a CSP subscription of one of your customers, a GUID such as 3f2504e0-4f89-41d3-9a0c-0305e82c3301.`);
+    expect(body.error.message).toBe(
+      `The '${subs[kind]}' is not valid. Make sure a valid Azure subscription is provided. Use the ID of a CSP subscription of one of your customers, a GUID such as 3f2504e0-4f89-41d3-9a0c-0305e82c3301.`,
+    );
   });
 });
 
@@ -151,11 +158,15 @@ describe("MetadataResolverBadGatewayError (502)", () => {
     process.env.TENANT_METADATA_URL = stub.url;
     process.env.TENANT_METADATA_TIMEOUT_MS = "200";
     let retryAfter: string | null = null;
-    await expectRefused(async () => {
-      const response = await put(refs.approved, subs.customer);
-      retryAfter = response.headers.get("retry-after");
-      return response;
-    }, "MetadataResolverBadGatewayError", 502);
+    await expectRefused(
+      async () => {
+        const response = await put(refs.approved, subs.customer);
+        retryAfter = response.headers.get("retry-after");
+        return response;
+      },
+      "MetadataResolverBadGatewayError",
+      502,
+    );
     expect(stub.calls()).toBe(2);
     // Transient: the answer says when to try again (clients such as Microsoft's SDK retry 5xx).
     expect(retryAfter).toBe(String(METADATA_RETRY_AFTER_SECONDS));

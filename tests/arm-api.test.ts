@@ -37,7 +37,11 @@ async function armCall<T = ArmErrorJson>(url: string, init: RequestInit = {}) {
 
 describe("authentication and api-version", () => {
   it("answers 401 AuthenticationFailed without a token, or with a malformed, unknown or revoked one", async () => {
-    const revoked = await makeApiToken(database.prisma, { partnerId: world.partners.direct.id, createdByUserId: world.users.direct.ADMIN_AGENT, revokedAt: new Date() });
+    const revoked = await makeApiToken(database.prisma, {
+      partnerId: world.partners.direct.id,
+      createdByUserId: world.users.direct.ADMIN_AGENT,
+      revokedAt: new Date(),
+    });
     const headers: Record<string, string>[] = [
       {},
       { authorization: "Bearer" },
@@ -48,7 +52,10 @@ describe("authentication and api-version", () => {
     ];
     const before = await writeCounts(database.prisma);
     for (const header of headers) {
-      for (const [url, method] of [[armUrl(ref), "GET"], [armUrl(ref, { customerSubscriptionId: world.customers.direct.subscription.id }), "PUT"]]) {
+      for (const [url, method] of [
+        [armUrl(ref), "GET"],
+        [armUrl(ref, { customerSubscriptionId: world.customers.direct.subscription.id }), "PUT"],
+      ]) {
         const { status, body, headers: responseHeaders } = await armCall(url, { method, headers: header, body: method === "PUT" ? csBody() : undefined });
         expect(status, JSON.stringify(header)).toBe(401);
         expect(body.error.code).toBe("AuthenticationFailed");
@@ -66,7 +73,11 @@ describe("authentication and api-version", () => {
       armUrl(ref, { customerSubscriptions: true, apiVersion }),
       armUrl(ref, { customerSubscriptionId: csid, apiVersion }),
     ];
-    for (const [apiVersion, code] of [[null, "MissingApiVersionParameter"], ["2099-01-01", "InvalidApiVersionParameter"], ["2015-06-01-preview", "InvalidApiVersionParameter"]] as const) {
+    for (const [apiVersion, code] of [
+      [null, "MissingApiVersionParameter"],
+      ["2099-01-01", "InvalidApiVersionParameter"],
+      ["2015-06-01-preview", "InvalidApiVersionParameter"],
+    ] as const) {
       for (const url of urls(apiVersion)) {
         const { status, body } = await armCall(url, { headers: bearer(world.tokens.direct) });
         expect({ status, code: body.error.code }).toEqual({ status: 400, code });
@@ -85,7 +96,10 @@ describe("authentication and api-version", () => {
     }
     const bad = await armCall(url, { method: "PUT", headers: bearer(world.tokens.direct), body: JSON.stringify({ properties: { tenantId: "nope" } }) });
     expect(bad.status).toBe(400);
-    expect(bad.body.error).toMatchObject({ code: "ValidationFailed", details: [{ code: "ValidationFailed", target: "properties.tenantId", message: expect.any(String) }] });
+    expect(bad.body.error).toMatchObject({
+      code: "ValidationFailed",
+      details: [{ code: "ValidationFailed", target: "properties.tenantId", message: expect.any(String) }],
+    });
     const wrongTenant = await armCall(url, { method: "PUT", headers: bearer(world.tokens.direct), body: csBody(randomUUID()) });
     expect(wrongTenant.body.error).toMatchObject({ code: "ValidationFailed", details: [{ target: "properties.tenantId" }] });
     const top = await armCall(armUrl(ref, { customerSubscriptions: true, query: { $top: "0" } }), { headers: bearer(world.tokens.direct) });
@@ -177,13 +191,18 @@ describe("nextLink behind a reverse proxy", () => {
     for (let i = 0; i < 2; i++) {
       const customer = await makeCustomer(prisma, { partnerId: world.partners.otherDirect.id });
       const subscription = await makeCspSubscription(prisma, { customerId: customer.id, rollsUpToPartnerId: world.partners.otherDirect.id });
-      await prisma.customerSubscriptionRegistration.create({ data: { registrationId: registration.id, customerSubscriptionId: subscription.id, tenantId: customer.tenantId } });
+      await prisma.customerSubscriptionRegistration.create({
+        data: { registrationId: registration.id, customerSubscriptionId: subscription.id, tenantId: customer.tenantId },
+      });
     }
     const url = armUrl(refOf(registration), { customerSubscriptions: true, query: { $top: "1" } });
     const headers = bearer(world.tokens.otherDirect, { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" });
     const previous = process.env.NEXTAUTH_URL;
     try {
-      for (const [configured, origin] of [["https://stack.example:8443", "https://stack.example:8443"], ["https://stack.example/", "https://stack.example"]]) {
+      for (const [configured, origin] of [
+        ["https://stack.example:8443", "https://stack.example:8443"],
+        ["https://stack.example/", "https://stack.example"],
+      ]) {
         process.env.NEXTAUTH_URL = configured;
         const page = await armCall<{ nextLink: string }>(url.replace("stackcenter.test", "stackcenter.test:3000"), { headers });
         expect(page.body.nextLink).toBe(`${url.replace("http://stackcenter.test", origin)}&$skipToken=1`);
@@ -208,7 +227,13 @@ describe("the registration resource", () => {
       name: ref.name,
       type: "Microsoft.AzureStack/registrations",
       location: "global",
-      properties: { objectId: row.objectId, cloudId: row.cloudDeploymentId, billingModel: "PayAsYouUse", usageReportingEnabled: true, marketplaceSyndicationEnabled: false },
+      properties: {
+        objectId: row.objectId,
+        cloudId: row.cloudDeploymentId,
+        billingModel: "PayAsYouUse",
+        usageReportingEnabled: true,
+        marketplaceSyndicationEnabled: false,
+      },
     };
     expect(await armCall(armUrl(ref), { headers: bearer(world.tokens.direct) })).toMatchObject({ status: 200, body: expected });
     const shouted = { ...ref, resourceGroup: ref.resourceGroup.toUpperCase(), name: ref.name.toUpperCase() };
@@ -225,9 +250,17 @@ describe("the registration resource", () => {
 
     const created = await put({ cloudId, billingModel: "PayAsYouUse" });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ id: registrationId(newRef), name: newRef.name, location: "global", properties: { cloudId, billingModel: "PayAsYouUse", usageReportingEnabled: true, marketplaceSyndicationEnabled: false } });
+    expect(created.body).toMatchObject({
+      id: registrationId(newRef),
+      name: newRef.name,
+      location: "global",
+      properties: { cloudId, billingModel: "PayAsYouUse", usageReportingEnabled: true, marketplaceSyndicationEnabled: false },
+    });
     expect(created.body.properties.objectId).toMatch(GUID);
-    expect(await prisma.registration.findFirst({ where: { cloudDeploymentId: cloudId } })).toMatchObject({ partnerId: world.partners.direct.id, multiTenancyState: "NOT_REQUESTED" });
+    expect(await prisma.registration.findFirst({ where: { cloudDeploymentId: cloudId } })).toMatchObject({
+      partnerId: world.partners.direct.id,
+      multiTenancyState: "NOT_REQUESTED",
+    });
 
     const audits = await prisma.auditEvent.count();
     expect(await put({ cloudId, billingModel: "PayAsYouUse" })).toMatchObject({ status: 200, body: created.body });
@@ -255,7 +288,10 @@ describe("the registration resource", () => {
       armCall(armUrl(r), { method: "PUT", headers, body: JSON.stringify({ properties }) });
     const before = await writeCounts(prisma);
 
-    const foreign = await put({ subscriptionId: world.apss.otherDirect.id, resourceGroup: "rg", name: "stamp" }, { cloudId: randomUUID(), billingModel: "PayAsYouUse" });
+    const foreign = await put(
+      { subscriptionId: world.apss.otherDirect.id, resourceGroup: "rg", name: "stamp" },
+      { cloudId: randomUUID(), billingModel: "PayAsYouUse" },
+    );
     expect(foreign).toMatchObject({ status: 400, body: { error: { code: "ValidationFailed", details: [{ target: "subscriptionId" }] } } });
 
     const existing = await prisma.registration.findFirstOrThrow({ where: { name: ref.name } });
@@ -264,7 +300,9 @@ describe("the registration resource", () => {
 
     const tenant = world.customers.direct;
     const withTenant = refOf(await makeRegistration(prisma, { partnerId: world.partners.direct.id, subscriptionId: world.apss.direct.id }));
-    expect((await armCall(armUrl(withTenant, { customerSubscriptionId: tenant.subscription.id }), { method: "PUT", headers, body: csBody() })).status).toBe(200);
+    expect((await armCall(armUrl(withTenant, { customerSubscriptionId: tenant.subscription.id }), { method: "PUT", headers, body: csBody() })).status).toBe(
+      200,
+    );
     const after = await writeCounts(prisma);
     const row = await prisma.registration.findFirstOrThrow({ where: { name: withTenant.name } });
     const toCapacity = await put(withTenant, { cloudId: row.cloudDeploymentId, billingModel: "Capacity", agreementNumber: "AZS-CAP-2" });
@@ -292,13 +330,28 @@ describe("tenant isolation through the API", () => {
     const before = await writeCounts(prisma);
     for (const intruder of ["direct", "otherDirect", "resellerA", "resellerB"] as const) {
       const headers = bearer(world.tokens[intruder]);
-      for (const [url, method] of [[armUrl(theirRef), "GET"], [armUrl(theirRef, { customerSubscriptions: true }), "GET"], [csUrl, "GET"], [csUrl, "PUT"], [csUrl, "DELETE"]]) {
+      for (const [url, method] of [
+        [armUrl(theirRef), "GET"],
+        [armUrl(theirRef, { customerSubscriptions: true }), "GET"],
+        [csUrl, "GET"],
+        [csUrl, "PUT"],
+        [csUrl, "DELETE"],
+      ]) {
         const response = await armFetch(url, { method, headers, body: method === "PUT" ? csBody() : undefined });
         const text = await response.text();
-        expect({ intruder, method, status: response.status, code: (JSON.parse(text) as ArmErrorJson).error.code }).toEqual({ intruder, method, status: 404, code: "RegistrationNotFound" });
+        expect({ intruder, method, status: response.status, code: (JSON.parse(text) as ArmErrorJson).error.code }).toEqual({
+          intruder,
+          method,
+          status: 404,
+          code: "RegistrationNotFound",
+        });
         for (const secret of [theirs.cloudDeploymentId, theirs.objectId, theirTenant.customer.tenantId]) expect(text).not.toContain(secret);
       }
-      const hijack = await armCall(armUrl(theirRef), { method: "PUT", headers, body: JSON.stringify({ properties: { cloudId: theirs.cloudDeploymentId, billingModel: "Capacity", agreementNumber: "X" } }) });
+      const hijack = await armCall(armUrl(theirRef), {
+        method: "PUT",
+        headers,
+        body: JSON.stringify({ properties: { cloudId: theirs.cloudDeploymentId, billingModel: "Capacity", agreementNumber: "X" } }),
+      });
       expect(hijack.status).toBe(400);
     }
     expect(await writeCounts(prisma)).toEqual(before);
@@ -330,20 +383,48 @@ describe("ARM routing", () => {
       .replace(subscription.id, subscription.id.toUpperCase())
       .replace(ref.name, ref.name.toUpperCase());
     const got = await armCall<{ id: string; name: string; properties: { tenantId: string } }>(shouting, { headers: headers() });
-    expect(got).toMatchObject({ status: 200, body: { id: `${registrationId(ref)}/customerSubscriptions/${subscription.id}`, name: subscription.id, properties: { tenantId: customer.tenantId } } });
+    expect(got).toMatchObject({
+      status: 200,
+      body: { id: `${registrationId(ref)}/customerSubscriptions/${subscription.id}`, name: subscription.id, properties: { tenantId: customer.tenantId } },
+    });
     expect((await armFetch(shouting, { method: "DELETE", headers: headers() })).status).toBe(200);
   });
 
   it("answers unknown paths, methods and malformed URIs with ARM errors, never HTML", async () => {
     const base = `${ARM_ORIGIN}/api/arm`;
     const cases: [string, string, number, string][] = [
-      ["GET", `${base}/subscriptions/${ref.subscriptionId}/providers/Microsoft.Compute/virtualMachines?api-version=${API_VERSION}`, 400, "NoRegisteredProviderFound"],
-      ["GET", `${base}/subscriptions/${ref.subscriptionId}/resourceGroups/rg/providers/Microsoft.AzureStack/edgeSubscriptions?api-version=${API_VERSION}`, 404, "InvalidResourceType"],
+      [
+        "GET",
+        `${base}/subscriptions/${ref.subscriptionId}/providers/Microsoft.Compute/virtualMachines?api-version=${API_VERSION}`,
+        400,
+        "NoRegisteredProviderFound",
+      ],
+      [
+        "GET",
+        `${base}/subscriptions/${ref.subscriptionId}/resourceGroups/rg/providers/Microsoft.AzureStack/edgeSubscriptions?api-version=${API_VERSION}`,
+        404,
+        "InvalidResourceType",
+      ],
       ["GET", `${base}/nothing/here`, 404, "InvalidResourceType"],
       ["POST", armUrl(ref), 405, "MethodNotAllowed"],
-      ["GET", `${base}/subscriptions/northwind-chicago/resourceGroups/rg/providers/Microsoft.AzureStack/registrations/x?api-version=${API_VERSION}`, 400, "InvalidSubscriptionId"],
-      ["GET", `${base}/subscriptions/%zz/resourceGroups/rg/providers/Microsoft.AzureStack/registrations/x?api-version=${API_VERSION}`, 400, "InvalidRequestUri"],
-      ["GET", `${base}/subscriptions/${ref.subscriptionId}/resourceGroups/%C0%AF/providers/Microsoft.AzureStack/registrations/x?api-version=${API_VERSION}`, 400, "InvalidRequestUri"],
+      [
+        "GET",
+        `${base}/subscriptions/northwind-chicago/resourceGroups/rg/providers/Microsoft.AzureStack/registrations/x?api-version=${API_VERSION}`,
+        400,
+        "InvalidSubscriptionId",
+      ],
+      [
+        "GET",
+        `${base}/subscriptions/%zz/resourceGroups/rg/providers/Microsoft.AzureStack/registrations/x?api-version=${API_VERSION}`,
+        400,
+        "InvalidRequestUri",
+      ],
+      [
+        "GET",
+        `${base}/subscriptions/${ref.subscriptionId}/resourceGroups/%C0%AF/providers/Microsoft.AzureStack/registrations/x?api-version=${API_VERSION}`,
+        400,
+        "InvalidRequestUri",
+      ],
     ];
     for (const [method, url, status, code] of cases) {
       const response = await armFetch(url, { method, headers: headers() });
@@ -358,7 +439,9 @@ describe("ARM routing", () => {
   it("echoes the client's request ids and always sends its own", async () => {
     const clientRequestId = randomUUID();
     const correlation = randomUUID();
-    const response = await armFetch(armUrl(ref), { headers: bearer(world.tokens.direct, { "x-ms-client-request-id": clientRequestId, "x-ms-correlation-request-id": correlation }) });
+    const response = await armFetch(armUrl(ref), {
+      headers: bearer(world.tokens.direct, { "x-ms-client-request-id": clientRequestId, "x-ms-correlation-request-id": correlation }),
+    });
     expect(response.headers.get("x-ms-client-request-id")).toBe(clientRequestId);
     expect(response.headers.get("x-ms-correlation-request-id")).toBe(correlation);
     expect(response.headers.get("x-ms-request-id")).toMatch(GUID);
@@ -370,14 +453,22 @@ describe("ARM routing", () => {
   it("PATCH replaces the tags (audited once), PUT without tags keeps them, and the etag follows every write", async () => {
     const url = armUrl(ref);
     const before = await armCall<{ etag: string; tags: Record<string, string> }>(url, { headers: headers() });
-    const patched = await armCall<{ etag: string; tags: Record<string, string> }>(url, { method: "PATCH", headers: headers(), body: JSON.stringify({ tags: { costCenter: "42" } }) });
+    const patched = await armCall<{ etag: string; tags: Record<string, string> }>(url, {
+      method: "PATCH",
+      headers: headers(),
+      body: JSON.stringify({ tags: { costCenter: "42" } }),
+    });
     expect(patched.body.tags).toEqual({ costCenter: "42" });
     expect(patched.body.etag).not.toBe(before.body.etag);
     const same = await armCall<{ etag: string }>(url, { method: "PATCH", headers: headers(), body: JSON.stringify({ tags: { costCenter: "42" } }) });
     expect(same.body.etag).toBe(patched.body.etag);
     expect(await database.prisma.auditEvent.count({ where: { action: "registration.tags.update" } })).toBe(1);
     const row = await database.prisma.registration.findFirstOrThrow({ where: { name: ref.name } });
-    const put = await armCall<{ tags: Record<string, string> }>(url, { method: "PUT", headers: headers(), body: JSON.stringify({ location: "global", properties: { cloudId: row.cloudDeploymentId, billingModel: "PayAsYouUse" } }) });
+    const put = await armCall<{ tags: Record<string, string> }>(url, {
+      method: "PUT",
+      headers: headers(),
+      body: JSON.stringify({ location: "global", properties: { cloudId: row.cloudDeploymentId, billingModel: "PayAsYouUse" } }),
+    });
     expect(put.body.tags).toEqual({ costCenter: "42" });
     const tooMany = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`t${i}`, "x"]));
     const refused = await armCall(url, { method: "PATCH", headers: headers(), body: JSON.stringify({ tags: tooMany }) });

@@ -112,7 +112,10 @@ describe("@azure/arm-azurestack against the API", () => {
     expect(await client.products.list(resourceGroup, name)).toHaveLength(0);
 
     // A registration with tenants can't go; once they are removed (twice: idempotent), it can.
-    expect(await codeOf(client.registrations.deleteMethod(resourceGroup, name))).toMatchObject({ code: "RegistrationHasCustomerSubscriptions", statusCode: 409 });
+    expect(await codeOf(client.registrations.deleteMethod(resourceGroup, name))).toMatchObject({
+      code: "RegistrationHasCustomerSubscriptions",
+      statusCode: 409,
+    });
     expect((await client.customerSubscriptions.deleteMethod(resourceGroup, name, subscription.id))._response.status).toBe(200);
     expect((await client.customerSubscriptions.deleteMethod(resourceGroup, name, subscription.id))._response.status).toBe(204);
     expect((await client.registrations.deleteMethod(resourceGroup, name))._response.status).toBe(200);
@@ -133,9 +136,12 @@ describe("@azure/arm-azurestack against the API", () => {
       await client.customerSubscriptions.create("rg-pages", name, subscription.id, {});
       expected.push(subscription.id);
     }
-    const response = await fetch(`${server.baseUri}${ARM_PATHS.customerSubscriptions.replace("{subscriptionId}", world.apss.otherDirect.id).replace("{resourceGroup}", "rg-pages").replace("{registrationName}", name)}?api-version=2017-06-01&$top=2`, {
-      headers: { authorization: `Bearer ${world.tokens.otherDirect}` },
-    });
+    const response = await fetch(
+      `${server.baseUri}${ARM_PATHS.customerSubscriptions.replace("{subscriptionId}", world.apss.otherDirect.id).replace("{resourceGroup}", "rg-pages").replace("{registrationName}", name)}?api-version=2017-06-01&$top=2`,
+      {
+        headers: { authorization: `Bearer ${world.tokens.otherDirect}` },
+      },
+    );
     const first = (await response.json()) as { nextLink: string };
     const rest = await client.customerSubscriptions.listNext(first.nextLink);
     expect(rest.map((item) => item.name)).toEqual(expected.slice(2));
@@ -163,16 +169,34 @@ describe("the eight registration error codes, as the SDK's RestError.code", () =
       registrationToken: stampToken({ BillingModel: "Capacity", UsageReportingEnabled: false, AgreementNumber: "AZS-CAP-9" }),
       location: "global",
     });
-    const elsewhere = await makeCspSubscription(database.prisma, { customerId: world.customers.direct.customer.id, rollsUpToPartnerId: world.partners.otherDirect.id });
+    const elsewhere = await makeCspSubscription(database.prisma, {
+      customerId: world.customers.direct.customer.id,
+      rollsUpToPartnerId: world.partners.otherDirect.id,
+    });
     const own = world.customers.direct.subscription.id;
 
     expect(await codeOf(client.registrations.get("rg-codes", "azurestack-nope"))).toMatchObject({ code: "RegistrationNotFound", statusCode: 404 });
-    expect(await codeOf(client.customerSubscriptions.create("rg-codes", approved, randomUUID(), {}))).toMatchObject({ code: "InvalidCustomerSubscriptionId", statusCode: 400 });
-    expect(await codeOf(client.customerSubscriptions.create("rg-codes", approved, world.apss.direct.id, {}))).toMatchObject({ code: "InvalidCSPSubscription", statusCode: 400 });
-    expect(await codeOf(client.customerSubscriptions.create("rg-codes", approved, elsewhere.id, {}))).toMatchObject({ code: "BadCustomerSubscriptionId", statusCode: 400 });
+    expect(await codeOf(client.customerSubscriptions.create("rg-codes", approved, randomUUID(), {}))).toMatchObject({
+      code: "InvalidCustomerSubscriptionId",
+      statusCode: 400,
+    });
+    expect(await codeOf(client.customerSubscriptions.create("rg-codes", approved, world.apss.direct.id, {}))).toMatchObject({
+      code: "InvalidCSPSubscription",
+      statusCode: 400,
+    });
+    expect(await codeOf(client.customerSubscriptions.create("rg-codes", approved, elsewhere.id, {}))).toMatchObject({
+      code: "BadCustomerSubscriptionId",
+      statusCode: 400,
+    });
     expect(await codeOf(client.customerSubscriptions.get("rg-codes", approved, own))).toMatchObject({ code: "CustomerSubscriptionNotFound", statusCode: 404 });
-    expect(await codeOf(client.customerSubscriptions.create("rg-codes", unapproved, own, {}))).toMatchObject({ code: "UnauthorizedCspRegistration", statusCode: 403 });
-    expect(await codeOf(client.customerSubscriptions.create("rg-codes", capacity, own, {}))).toMatchObject({ code: "CustomerSubscriptionsNotAllowed", statusCode: 400 });
+    expect(await codeOf(client.customerSubscriptions.create("rg-codes", unapproved, own, {}))).toMatchObject({
+      code: "UnauthorizedCspRegistration",
+      statusCode: 403,
+    });
+    expect(await codeOf(client.customerSubscriptions.create("rg-codes", capacity, own, {}))).toMatchObject({
+      code: "CustomerSubscriptionsNotAllowed",
+      statusCode: 400,
+    });
 
     stub.current = await startTenantMetadataStub("error500");
     process.env.TENANT_METADATA_URL = stub.current.url;
@@ -189,7 +213,9 @@ describe("the eight registration error codes, as the SDK's RestError.code", () =
   it("refuses a bad registration token with InvalidRegistrationToken, and the ASDK's Development model", async () => {
     const client = clientFor("direct", world.apss.direct.id);
     for (const registrationToken of ["not base64!", Buffer.from("{}").toString("base64"), stampToken({ BillingModel: "Development" })]) {
-      expect(await codeOf(client.registrations.createOrUpdate("rg-tokens", `azurestack-${randomUUID()}`, { registrationToken, location: "global" }))).toMatchObject({
+      expect(
+        await codeOf(client.registrations.createOrUpdate("rg-tokens", `azurestack-${randomUUID()}`, { registrationToken, location: "global" })),
+      ).toMatchObject({
         code: "InvalidRegistrationToken",
         statusCode: 400,
       });

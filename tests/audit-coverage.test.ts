@@ -89,9 +89,7 @@ describe("audit coverage: each action writes its audit event", () => {
       cookieJar.clear();
       const { scope, input } = await auditCase.prepare({ prisma, world });
       testSession.scope = scope;
-      const where = auditCase.isPublic
-        ? { action: auditCase.expectedAuditAction }
-        : { action: auditCase.expectedAuditAction, actorUserId: scope.userId };
+      const where = auditCase.isPublic ? { action: auditCase.expectedAuditAction } : { action: auditCase.expectedAuditAction, actorUserId: scope.userId };
       const before = await prisma.auditEvent.count({ where });
       try {
         const result = await action(input);

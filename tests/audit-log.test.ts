@@ -36,7 +36,7 @@ beforeAll(async () => {
   await recordAuditEvent(database.prisma, operator, {
     action: "price-list.import",
     targetType: "PriceListVersion",
-    targetId: "=HYPERLINK(\"http://evil\")",
+    targetId: '=HYPERLINK("http://evil")',
     partnerId: null,
     after: { rows: 3 },
   });
@@ -141,7 +141,7 @@ describe("audit CSV export", () => {
 
     const operatorCsv = parse(await (await exportCsv(await world.operatorScope(), "action=price-list.import")).text()) as string[][];
     expect(operatorCsv).toHaveLength(2);
-    expect(operatorCsv[1][AUDIT_CSV_COLUMNS.indexOf("TargetId")]).toBe("'=HYPERLINK(\"http://evil\")");
+    expect(operatorCsv[1][AUDIT_CSV_COLUMNS.indexOf("TargetId")]).toBe('\'=HYPERLINK("http://evil")');
   });
 });
 

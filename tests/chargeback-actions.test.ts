@@ -46,13 +46,23 @@ describe("rate card actions", () => {
     if (!created.ok) throw new Error(created.error.message);
     expect(await auditCount("rateCard.create", created.data.id)).toBe(1);
     expect(await createRateCardAction({ level: "RESELLER", resellerId: world.partners.resellerA.id })).toMatchObject({
-      ok: false, error: { code: "RateCardExists", fields: { resellerId: expect.any(String) } },
+      ok: false,
+      error: { code: "RateCardExists", fields: { resellerId: expect.any(String) } },
     });
-    expect(await createRateCardAction({ level: "RESELLER" })).toMatchObject({ ok: false, error: { code: "ValidationFailed", fields: { resellerId: "Choose the reseller." } } });
-    expect(await createRateCardAction({ level: "CUSTOMER", customerId: world.customers.direct.customer.id })).toMatchObject({ ok: false, error: { code: "NotFound" } });
+    expect(await createRateCardAction({ level: "RESELLER" })).toMatchObject({
+      ok: false,
+      error: { code: "ValidationFailed", fields: { resellerId: "Choose the reseller." } },
+    });
+    expect(await createRateCardAction({ level: "CUSTOMER", customerId: world.customers.direct.customer.id })).toMatchObject({
+      ok: false,
+      error: { code: "NotFound" },
+    });
     expect(await createRateCardAction({ level: "CUSTOMER", customerId: world.customers.resellerB.customer.id })).toMatchObject({ ok: true });
     testSession.scope = await world.scope("direct", "ADMIN_AGENT");
-    expect(await createRateCardAction({ level: "RESELLER", resellerId: world.partners.resellerA.id })).toMatchObject({ ok: false, error: { code: "ValidationFailed", fields: { level: expect.any(String) } } });
+    expect(await createRateCardAction({ level: "RESELLER", resellerId: world.partners.resellerA.id })).toMatchObject({
+      ok: false,
+      error: { code: "ValidationFailed", fields: { level: expect.any(String) } },
+    });
   });
 
   it("adds versions with per-meter field errors, the open-period rule and unique dates", async () => {
@@ -62,21 +72,40 @@ describe("rate card actions", () => {
     const base = { rateCardId: card.data.id, effectiveFrom: thisMonth(), defaultMarkupPercent: "10" };
 
     expect(await addRateCardVersionAction({ ...base, markups: { [VM]: "12,5" }, unitPrices: { [STATIC_IP]: "-1" } })).toMatchObject({
-      ok: false, error: { code: "ValidationFailed", fields: { [`markups.${VM}`]: expect.stringMatching(/markup/), [`unitPrices.${STATIC_IP}`]: expect.stringMatching(/unit price/) } },
+      ok: false,
+      error: {
+        code: "ValidationFailed",
+        fields: { [`markups.${VM}`]: expect.stringMatching(/markup/), [`unitPrices.${STATIC_IP}`]: expect.stringMatching(/unit price/) },
+      },
     });
-    expect(await addRateCardVersionAction({ ...base, markups: { [VM]: "-150" } })).toMatchObject({ ok: false, error: { fields: { [`markups.${VM}`]: expect.stringMatching(/−100/) } } });
+    expect(await addRateCardVersionAction({ ...base, markups: { [VM]: "-150" } })).toMatchObject({
+      ok: false,
+      error: { fields: { [`markups.${VM}`]: expect.stringMatching(/−100/) } },
+    });
     expect(await addRateCardVersionAction({ ...base, effectiveFrom: lastMonthDay() })).toMatchObject({
-      ok: false, error: { code: "EffectiveDateInClosedPeriod", fields: { effectiveFrom: `Choose ${thisMonth()} or later.` } },
+      ok: false,
+      error: { code: "EffectiveDateInClosedPeriod", fields: { effectiveFrom: `Choose ${thisMonth()} or later.` } },
     });
-    expect(await addRateCardVersionAction({ ...base, effectiveFrom: "2026-02-30" })).toMatchObject({ ok: false, error: { fields: { effectiveFrom: expect.any(String) } } });
+    expect(await addRateCardVersionAction({ ...base, effectiveFrom: "2026-02-30" })).toMatchObject({
+      ok: false,
+      error: { fields: { effectiveFrom: expect.any(String) } },
+    });
     // A unit price on a local meter Microsoft bills: refused, pointing at its commerce meter.
     expect(await addRateCardVersionAction({ ...base, unitPrices: { [BASE_VM_LOCAL]: "0.01" } })).toMatchObject({
-      ok: false, error: { code: "InvalidRateEntry", fields: { [`unitPrices.${BASE_VM_LOCAL}`]: expect.stringMatching(/set a markup on that commerce meter/) } },
+      ok: false,
+      error: { code: "InvalidRateEntry", fields: { [`unitPrices.${BASE_VM_LOCAL}`]: expect.stringMatching(/set a markup on that commerce meter/) } },
     });
-    expect(await addRateCardVersionAction({ ...base, markups: { [STATIC_IP]: "5" } })).toMatchObject({ ok: false, error: { code: "InvalidRateEntry", fields: { [`markups.${STATIC_IP}`]: expect.any(String) } } });
+    expect(await addRateCardVersionAction({ ...base, markups: { [STATIC_IP]: "5" } })).toMatchObject({
+      ok: false,
+      error: { code: "InvalidRateEntry", fields: { [`markups.${STATIC_IP}`]: expect.any(String) } },
+    });
     expect(await database.prisma.rateCardVersion.count({ where: { rateCardId: card.data.id } })).toBe(0);
 
-    const added = await addRateCardVersionAction({ ...base, markups: { [VM.toUpperCase()]: " 25 ", "fb8c0713-ea20-40bf-901f-5560fd3f6330": "" }, unitPrices: { [STATIC_IP]: "0.004" } });
+    const added = await addRateCardVersionAction({
+      ...base,
+      markups: { [VM.toUpperCase()]: " 25 ", "fb8c0713-ea20-40bf-901f-5560fd3f6330": "" },
+      unitPrices: { [STATIC_IP]: "0.004" },
+    });
     expect(added).toMatchObject({ ok: true });
     const stored = await database.prisma.rateCardVersion.findFirstOrThrow({ where: { rateCardId: card.data.id }, include: { entries: true } });
     expect(stored.defaultMarkupPercent?.toFixed(4)).toBe("10.0000");
@@ -85,16 +114,28 @@ describe("rate card actions", () => {
       [VM, "25", null, undefined],
     ]);
     expect(await auditCount("rateCard.version.create", card.data.id)).toBe(1);
-    expect(await addRateCardVersionAction({ ...base })).toMatchObject({ ok: false, error: { code: "VersionDateTaken", fields: { effectiveFrom: expect.any(String) } } });
+    expect(await addRateCardVersionAction({ ...base })).toMatchObject({
+      ok: false,
+      error: { code: "VersionDateTaken", fields: { effectiveFrom: expect.any(String) } },
+    });
     expect(await addRateCardVersionAction({ ...base, effectiveFrom: "2099-01-01", defaultMarkupPercent: "" })).toMatchObject({ ok: true });
 
     // Markup bounds; a negative one only as an explicit discount.
     const future = { ...base, effectiveFrom: "2099-02-01" };
-    expect(await addRateCardVersionAction({ ...future, defaultMarkupPercent: "1001" })).toMatchObject({ ok: false, error: { fields: { defaultMarkupPercent: expect.stringMatching(/at most 1000/) } } });
-    expect(await addRateCardVersionAction({ ...future, defaultMarkupPercent: "-5" })).toMatchObject({ ok: false, error: { fields: { defaultMarkupPercent: expect.stringMatching(/discount/) } } });
+    expect(await addRateCardVersionAction({ ...future, defaultMarkupPercent: "1001" })).toMatchObject({
+      ok: false,
+      error: { fields: { defaultMarkupPercent: expect.stringMatching(/at most 1000/) } },
+    });
+    expect(await addRateCardVersionAction({ ...future, defaultMarkupPercent: "-5" })).toMatchObject({
+      ok: false,
+      error: { fields: { defaultMarkupPercent: expect.stringMatching(/discount/) } },
+    });
     expect(await addRateCardVersionAction({ ...future, defaultMarkupPercent: "-5", discount: true })).toMatchObject({ ok: true, data: { replaced: false } });
     // A version that hasn't started is replaced (audited with what it replaced); one in force since an earlier day is not.
-    expect(await addRateCardVersionAction({ ...future, defaultMarkupPercent: "20", replaceExisting: true })).toMatchObject({ ok: true, data: { replaced: true } });
+    expect(await addRateCardVersionAction({ ...future, defaultMarkupPercent: "20", replaceExisting: true })).toMatchObject({
+      ok: true,
+      data: { replaced: true },
+    });
     expect(await database.prisma.rateCardVersion.count({ where: { rateCardId: card.data.id, effectiveFrom: new Date("2099-02-01T00:00:00Z") } })).toBe(1);
     expect(await auditCount("rateCard.version.replace", card.data.id)).toBe(1);
     if (thisMonth() < new Date().toISOString().slice(0, 10)) {
@@ -106,7 +147,11 @@ describe("rate card actions", () => {
     const [listed] = await listRateCards(scope);
     expect(listed).toMatchObject({ id: card.data.id, level: "DEFAULT", versionDates: [thisMonth(), "2099-01-01", "2099-02-01"], currentFrom: thisMonth() });
     const detail = await getRateCard(scope, card.data.id);
-    expect(detail.versions.map((v) => [v.effectiveFrom, v.defaultMarkupPercent?.toFixed() ?? null])).toEqual([["2099-02-01", "20"], ["2099-01-01", null], [thisMonth(), "10"]]);
+    expect(detail.versions.map((v) => [v.effectiveFrom, v.defaultMarkupPercent?.toFixed() ?? null])).toEqual([
+      ["2099-02-01", "20"],
+      ["2099-01-01", null],
+      [thisMonth(), "10"],
+    ]);
     expect(detail.versions[2].markups).toEqual([expect.objectContaining({ meterId: VM, meterName: "VM" })]);
     expect(detail.versions[2].unitPrices).toEqual([expect.objectContaining({ meterId: STATIC_IP, meterName: "Static IP Address Usage" })]);
 
@@ -120,10 +165,19 @@ describe("budget actions", () => {
   it("set, change and clear a budget, audited; foreign customers not found; amounts validated", async () => {
     const customerId = world.customers.resellerA.customer.id;
     testSession.scope = await world.scope("resellerA", "BILLING_ADMIN");
-    expect(await setCustomerBudgetAction({ customerId, monthlyAmount: "12.345" })).toMatchObject({ ok: false, error: { fields: { monthlyAmount: expect.any(String) } } });
-    expect(await setCustomerBudgetAction({ customerId, monthlyAmount: "0" })).toMatchObject({ ok: false, error: { fields: { monthlyAmount: "A budget must be more than 0." } } });
+    expect(await setCustomerBudgetAction({ customerId, monthlyAmount: "12.345" })).toMatchObject({
+      ok: false,
+      error: { fields: { monthlyAmount: expect.any(String) } },
+    });
+    expect(await setCustomerBudgetAction({ customerId, monthlyAmount: "0" })).toMatchObject({
+      ok: false,
+      error: { fields: { monthlyAmount: "A budget must be more than 0." } },
+    });
     // Only the customer's billing currency (free text once saved "Dollars" as "DOL").
-    expect(await setCustomerBudgetAction({ customerId, monthlyAmount: "250.50", currency: "EUR" })).toMatchObject({ ok: false, error: { fields: { currency: expect.stringMatching(/USD/) } } });
+    expect(await setCustomerBudgetAction({ customerId, monthlyAmount: "250.50", currency: "EUR" })).toMatchObject({
+      ok: false,
+      error: { fields: { currency: expect.stringMatching(/USD/) } },
+    });
     expect(await setCustomerBudgetAction({ customerId, monthlyAmount: "250.50", currency: "usd" })).toMatchObject({ ok: true });
     expect(await setCustomerBudgetAction({ customerId, monthlyAmount: "300" })).toMatchObject({ ok: true });
     const budget = await database.prisma.customerBudget.findUniqueOrThrow({ where: { customerId } });
@@ -153,6 +207,10 @@ describe("audit-coverage cases", () => {
     });
   }
   it("has a case for every exported action", () => {
-    expect(Object.keys(auditCases).map((k) => k.split("#")[1]).sort()).toEqual(Object.keys(actions).sort());
+    expect(
+      Object.keys(auditCases)
+        .map((k) => k.split("#")[1])
+        .sort(),
+    ).toEqual(Object.keys(actions).sort());
   });
 });

@@ -8,7 +8,10 @@ const BLOB = "8a913f38-33b4-4772-9488-e89522fc09e5";
 const WIN = "fb8c0713-ea20-40bf-901f-5560fd3f6330";
 const IP = "f271a8a3-88c4-4d93-956a-063e1d2fa80b";
 
-function card(level: RateCardData["level"], versions: { from: string; def?: string; markups?: Record<string, string>; prices?: Record<string, string> }[]): RateCardData {
+function card(
+  level: RateCardData["level"],
+  versions: { from: string; def?: string; markups?: Record<string, string>; prices?: Record<string, string> }[],
+): RateCardData {
   return {
     id: `${level}-card`,
     level,
@@ -23,8 +26,14 @@ function card(level: RateCardData["level"], versions: { from: string; def?: stri
 }
 
 const cards: RateCardSet = {
-  DEFAULT: card("DEFAULT", [{ from: "2026-01-01", def: "10", prices: { [IP]: "0.004" } }, { from: "2026-06-01", def: "12", markups: { [WIN]: "5" } }]),
-  RESELLER: card("RESELLER", [{ from: "2026-03-01", markups: { [VM]: "25" } }, { from: "2026-03-16", def: "20", markups: { [VM]: "30" }, prices: { [IP]: "0.006" } }]),
+  DEFAULT: card("DEFAULT", [
+    { from: "2026-01-01", def: "10", prices: { [IP]: "0.004" } },
+    { from: "2026-06-01", def: "12", markups: { [WIN]: "5" } },
+  ]),
+  RESELLER: card("RESELLER", [
+    { from: "2026-03-01", markups: { [VM]: "25" } },
+    { from: "2026-03-16", def: "20", markups: { [VM]: "30" }, prices: { [IP]: "0.006" } },
+  ]),
   CUSTOMER: card("CUSTOMER", [{ from: "2026-04-01", markups: { [BLOB]: "0" } }]),
 };
 

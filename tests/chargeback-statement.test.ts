@@ -48,17 +48,38 @@ beforeAll(async () => {
     await insertUnbilledUsage(sql, { registrationId: dist.id, subscriptionId: a, localMeterId: METERS.dynamicIp, day: "2026-10-07", hour, quantity: "5" }); // no price: not charged
   }
   const distributorId = world.partners.distributor.id;
-  await makeRateCard(prisma, { ownerPartnerId: distributorId, level: "DEFAULT", versions: [{ from: "2026-01-01", defaultMarkup: "10", unitPrices: { [METERS.staticIp]: "0.005" } }] });
   await makeRateCard(prisma, {
-    ownerPartnerId: distributorId, level: "RESELLER", resellerId: world.partners.resellerA.id,
-    versions: [{ from: "2026-10-01", markups: { [METERS.vm]: "25" } }, { from: "2026-10-16", markups: { [METERS.vm]: "50" } }],
+    ownerPartnerId: distributorId,
+    level: "DEFAULT",
+    versions: [{ from: "2026-01-01", defaultMarkup: "10", unitPrices: { [METERS.staticIp]: "0.005" } }],
+  });
+  await makeRateCard(prisma, {
+    ownerPartnerId: distributorId,
+    level: "RESELLER",
+    resellerId: world.partners.resellerA.id,
+    versions: [
+      { from: "2026-10-01", markups: { [METERS.vm]: "25" } },
+      { from: "2026-10-16", markups: { [METERS.vm]: "50" } },
+    ],
   });
   // Reseller B's customer: a customer override of 0 % on VM, on top of the default card.
-  await makeRateCard(prisma, { ownerPartnerId: distributorId, level: "CUSTOMER", customerId: world.customers.resellerB.customer.id, versions: [{ from: "2026-01-01", markups: { [METERS.vm]: "0" } }] });
+  await makeRateCard(prisma, {
+    ownerPartnerId: distributorId,
+    level: "CUSTOMER",
+    customerId: world.customers.resellerB.customer.id,
+    versions: [{ from: "2026-01-01", markups: { [METERS.vm]: "0" } }],
+  });
   await line(world.customers.resellerB.subscription.id, METERS.vm, "2026-10-04", "100", "0.008");
 
   // The direct CSP's customer: many lines with long decimals, a 33.3333 % default markup.
-  await insertRatedLines(sql, { registrationId: direct.id, subscriptionId: world.customers.direct.subscription.id, count: 300, firstDay: "2026-10-01", days: 31, unitPrice: "0.0079999999" });
+  await insertRatedLines(sql, {
+    registrationId: direct.id,
+    subscriptionId: world.customers.direct.subscription.id,
+    count: 300,
+    firstDay: "2026-10-01",
+    days: 31,
+    unitPrice: "0.0079999999",
+  });
   await makeRateCard(prisma, { ownerPartnerId: world.partners.direct.id, level: "DEFAULT", versions: [{ from: "2026-01-01", defaultMarkup: "33.3333" }] });
 });
 afterAll(() => database.close());
@@ -69,7 +90,15 @@ describe("customer statement", () => {
   it("prices each meter per customer unit price, rounds once per line half-up, totals sum rounded lines", async () => {
     const statement = await getCustomerStatement(await world.scope("distributor", "BILLING_ADMIN"), world.customers.resellerA.customer.id, PERIOD);
     if (!statement.showsCost) throw new Error("the billing partner sees cost");
-    const rows = statement.lines.map((l) => [l.meterName, l.unitPrice.toFixed(), l.quantity.toFixed(), fixed(l.amount), fixed(l.microsoftCost), fixed(l.margin), l.priceVaries]);
+    const rows = statement.lines.map((l) => [
+      l.meterName,
+      l.unitPrice.toFixed(),
+      l.quantity.toFixed(),
+      fixed(l.amount),
+      fixed(l.microsoftCost),
+      fixed(l.margin),
+      l.priceVaries,
+    ]);
     expect(rows).toEqual([
       // Block blob: no entry anywhere → DEFAULT's 10 % default: 0.006 × 1.1 = 0.0066;
       // Σ = 101 × 0.0066 = 0.6666 → 0.67; cost FLOOR(0.6015)=0.60 + FLOOR(0.0045)=0.00.
@@ -125,7 +154,9 @@ describe("customer statement", () => {
   });
 
   it("the customer-facing view never carries cost, even for the billing partner", async () => {
-    const statement = await getCustomerStatement(await world.scope("distributor", "ADMIN_AGENT"), world.customers.resellerA.customer.id, PERIOD, { audience: "customer" });
+    const statement = await getCustomerStatement(await world.scope("distributor", "ADMIN_AGENT"), world.customers.resellerA.customer.id, PERIOD, {
+      audience: "customer",
+    });
     expect(statement.showsCost).toBe(false);
     expect(JSON.stringify(statement)).not.toMatch(/"microsoftCost"|"margin"|"marginPercent"/);
   });
@@ -136,9 +167,15 @@ describe("customer statement", () => {
   });
 
   it("another partner's customer, and sales agents and operators, are refused", async () => {
-    await expect(getCustomerStatement(await world.scope("resellerB", "ADMIN_AGENT"), world.customers.resellerA.customer.id, PERIOD)).rejects.toMatchObject({ code: "NotFound" });
-    await expect(getCustomerStatement(await world.scope("direct", "ADMIN_AGENT"), world.customers.resellerA.customer.id, PERIOD)).rejects.toMatchObject({ code: "NotFound" });
-    await expect(getCustomerStatement(await world.scope("distributor", "SALES_AGENT"), world.customers.resellerA.customer.id, PERIOD)).rejects.toMatchObject({ code: "Forbidden" });
+    await expect(getCustomerStatement(await world.scope("resellerB", "ADMIN_AGENT"), world.customers.resellerA.customer.id, PERIOD)).rejects.toMatchObject({
+      code: "NotFound",
+    });
+    await expect(getCustomerStatement(await world.scope("direct", "ADMIN_AGENT"), world.customers.resellerA.customer.id, PERIOD)).rejects.toMatchObject({
+      code: "NotFound",
+    });
+    await expect(getCustomerStatement(await world.scope("distributor", "SALES_AGENT"), world.customers.resellerA.customer.id, PERIOD)).rejects.toMatchObject({
+      code: "Forbidden",
+    });
     await expect(getCustomerStatement(await world.operatorScope(), world.customers.resellerA.customer.id, PERIOD)).rejects.toMatchObject({ code: "Forbidden" });
   });
 });

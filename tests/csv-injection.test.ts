@@ -47,7 +47,7 @@ const HOSTILE = DANGEROUS.flatMap((danger, d) => LEADS.map((lead, l) => `${lead}
  */
 const STORED_HOSTILE = HOSTILE.filter((value) => !value.startsWith("\uFEFF"));
 /** Values a spreadsheet reads as text or numbers, written as they are. */
-const INERT = ["Fabrikam", "", " Contoso", "1.5", "-1.50", "0", "-0", "42", "a=b", "x+1", "'quoted", "2026-10-01", "/subscriptions/x", "{\"a\":\"=1\"}"];
+const INERT = ["Fabrikam", "", " Contoso", "1.5", "-1.50", "0", "-0", "42", "a=b", "x+1", "'quoted", "2026-10-01", "/subscriptions/x", '{"a":"=1"}'];
 /** Not plain numbers, so quoted: the number exemption is narrow. */
 const NOT_PLAIN = ["-1+1", " -1", "-1e5", "-1,5", "+1", "-.5", "\uFF0D1"];
 
@@ -90,7 +90,7 @@ const text = (stream: ReadableStream<Uint8Array>) => new Response(stream).text()
 describe("recon files (both formats, both engines)", () => {
   beforeAll(async () => {
     const c = world.customers;
-    await database.prisma.customer.update({ where: { id: c.direct.customer.id }, data: { companyName: " \uFF1DHYPERLINK(\"http://evil\")", domain: "\t=cmd" } });
+    await database.prisma.customer.update({ where: { id: c.direct.customer.id }, data: { companyName: ' \uFF1DHYPERLINK("http://evil")', domain: "\t=cmd" } });
     await database.prisma.azureSubscription.update({ where: { id: c.direct.subscription.id }, data: { displayName: "\u3000+cmd|' /C calc'!A0" } });
     const registration = await makeRegistration(database.prisma, { partnerId: world.partners.direct.id, subscriptionId: c.direct.subscription.id });
     // One line per hostile value: as its location, and in a resource URI off the canonical shape.
@@ -99,8 +99,16 @@ describe("recon files (both formats, both engines)", () => {
         `INSERT INTO "RatedUsageLine" ("registrationId","azureSubscriptionId","commerceMeterId","resourceUri","usageDate","eventDate",
            "localMeterId","localSubscriptionId","unregisteredTenant","location","quantity","market","currency","unitPrice")
          VALUES ($1, $2::uuid, $3::uuid, $4, '2026-10-05', '2026-10-05', $5::uuid, $6, false, $7, $8::numeric, 'US', 'USD', 0.046)`,
-        [registration.id, c.direct.subscription.id, RECON_METERS.vm, index % 2 ? value : `${value}/resourceGroups/${value}/providers/${value}`,
-          LOCAL_BASE_VM, `local-${index}`, value, index % 3 === 0 ? "-2.5" : `${index + 1}`],
+        [
+          registration.id,
+          c.direct.subscription.id,
+          RECON_METERS.vm,
+          index % 2 ? value : `${value}/resourceGroups/${value}/providers/${value}`,
+          LOCAL_BASE_VM,
+          `local-${index}`,
+          value,
+          index % 3 === 0 ? "-2.5" : `${index + 1}`,
+        ],
       );
     }
   });
@@ -127,7 +135,7 @@ describe("recon files (both formats, both engines)", () => {
     expect(lines).toHaveLength(STORED_HOSTILE.length);
     expect(new Set(lines.map((row) => row[col("ResourceLocation")]))).toEqual(new Set(STORED_HOSTILE.map(quoted)));
     for (const row of lines) {
-      expect(row[col("CustomerName")]).toBe(quoted(" \uFF1DHYPERLINK(\"http://evil\")"));
+      expect(row[col("CustomerName")]).toBe(quoted(' \uFF1DHYPERLINK("http://evil")'));
       expect(row[col("CustomerDomainName")]).toBe(quoted("\t=cmd"));
       expect(row[col("SubscriptionDescription")]).toBe(quoted("\u3000+cmd|' /C calc'!A0"));
       expect(row[col("ResourceURI")]).toMatch(/^'/);
@@ -156,14 +164,28 @@ describe("statements", () => {
   it("quote every hostile text cell; amounts, credits included, stay numbers", () => {
     for (const [index, value] of HOSTILE.entries()) {
       const line = {
-        meterKind: "commerce" as const, meterId: "fb8c0713-ea20-40bf-901f-5560fd3f6330", meterName: value, category: value, unit: value,
-        quantity: new Decimal("-2.5"), unitPrice: new Decimal("0.6"), priceVaries: false, firstDay: "2026-10-01", lastDay: "2026-10-31",
-        amount: new Decimal("-1.50"), microsoftCost: new Decimal("-1.20"), margin: new Decimal("-0.30"),
+        meterKind: "commerce" as const,
+        meterId: "fb8c0713-ea20-40bf-901f-5560fd3f6330",
+        meterName: value,
+        category: value,
+        unit: value,
+        quantity: new Decimal("-2.5"),
+        unitPrice: new Decimal("0.6"),
+        priceVaries: false,
+        firstDay: "2026-10-01",
+        lastDay: "2026-10-31",
+        amount: new Decimal("-1.50"),
+        microsoftCost: new Decimal("-1.20"),
+        margin: new Decimal("-0.30"),
       };
       const base = {
-        period: PERIOD, from: "2026-10-01", to: "2026-10-31", currency: index % 2 ? value : "USD",
+        period: PERIOD,
+        from: "2026-10-01",
+        to: "2026-10-31",
+        currency: index % 2 ? value : "USD",
         customer: { id: "c", companyName: value, domain: value, country: "US", tenantId: "t" },
-        issuer: { id: "p", name: "Partner", country: "US", mpnId: "1" }, total: new Decimal("-1.50"),
+        issuer: { id: "p", name: "Partner", country: "US", mpnId: "1" },
+        total: new Decimal("-1.50"),
       };
       const statements: CustomerStatement[] = [
         { ...base, showsCost: true, lines: [line], microsoftCost: new Decimal("-1.20"), margin: new Decimal("-0.30"), marginPercent: null },
@@ -188,8 +210,15 @@ describe("the audit export", () => {
   it("quotes every hostile cell", () => {
     for (const value of HOSTILE) {
       const row: AuditEventRow = {
-        id: "e", createdAt: new Date("2026-10-01T00:00:00Z"), action: value, targetType: value, targetId: value,
-        before: null, after: { name: value }, actor: { email: value, displayName: value }, partner: { id: value, name: value },
+        id: "e",
+        createdAt: new Date("2026-10-01T00:00:00Z"),
+        action: value,
+        targetType: value,
+        targetId: value,
+        before: null,
+        after: { name: value },
+        actor: { email: value, displayName: value },
+        partner: { id: value, name: value },
       };
       const [parsed] = parse(stringify([auditCsvRecord(row)])) as string[][];
       for (const name of ["ActorEmail", "Action", "TargetType", "TargetId", "PartnerId", "PartnerName"]) {
@@ -217,10 +246,10 @@ describe("the price list export", () => {
     let next = 0;
     for (const { id } of rows) {
       const values = TEXT_COLUMNS.map(() => STORED_HOSTILE[next++ % STORED_HOSTILE.length]);
-      await database.sql.query(
-        `UPDATE "PriceListItem" SET ${TEXT_COLUMNS.map((column, i) => `"${column}" = $${i + 2}`).join(", ")} WHERE "id" = $1::bigint`,
-        [id, ...values],
-      );
+      await database.sql.query(`UPDATE "PriceListItem" SET ${TEXT_COLUMNS.map((column, i) => `"${column}" = $${i + 2}`).join(", ")} WHERE "id" = $1::bigint`, [
+        id,
+        ...values,
+      ]);
     }
     expect(next).toBeGreaterThanOrEqual(STORED_HOSTILE.length);
     const exported = await exportAll();

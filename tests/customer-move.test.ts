@@ -36,8 +36,7 @@ async function resellerACustomer() {
   return { customer, subscription };
 }
 
-const periodsOf = (customerId: string) =>
-  database.prisma.customerOwnershipPeriod.findMany({ where: { customerId }, orderBy: { ownedFrom: "asc" } });
+const periodsOf = (customerId: string) => database.prisma.customerOwnershipPeriod.findMany({ where: { customerId }, orderBy: { ownedFrom: "asc" } });
 
 describe("moving a customer", () => {
   it("changes the owner, keeps the history contiguous and audits before/after", async () => {
@@ -51,11 +50,7 @@ describe("moving a customer", () => {
     const after = await database.prisma.customer.findUniqueOrThrow({ where: { id: customer.id }, select: { partnerId: true } });
     expect(after.partnerId).toBe(world.partners.resellerA.id);
     const periods = await periodsOf(customer.id);
-    expect(periods.map((period) => period.partnerId)).toEqual([
-      world.partners.resellerA.id,
-      world.partners.resellerB.id,
-      world.partners.resellerA.id,
-    ]);
+    expect(periods.map((period) => period.partnerId)).toEqual([world.partners.resellerA.id, world.partners.resellerB.id, world.partners.resellerA.id]);
     for (let i = 0; i < periods.length - 1; i++) {
       expect(periods[i].ownedUntil?.getTime()).toBe(periods[i + 1].ownedFrom.getTime());
     }
@@ -135,9 +130,9 @@ describe("moving a customer", () => {
     await expect(moveCustomer(scope, { customerId: customer.id, toPartnerId: world.partners.direct.id })).rejects.toMatchObject({
       code: "NotFound",
     });
-    await expect(
-      moveCustomer(scope, { customerId: world.customers.direct.customer.id, toPartnerId: world.partners.resellerB.id }),
-    ).rejects.toMatchObject({ code: "NotFound" });
+    await expect(moveCustomer(scope, { customerId: world.customers.direct.customer.id, toPartnerId: world.partners.resellerB.id })).rejects.toMatchObject({
+      code: "NotFound",
+    });
     const foreignCustomer = await makeCustomer(database.prisma, { partnerId: other.resellers[0].id });
     await expect(moveCustomer(scope, { customerId: foreignCustomer.id, toPartnerId: world.partners.resellerB.id })).rejects.toMatchObject({
       code: "NotFound",

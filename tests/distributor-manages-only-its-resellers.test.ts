@@ -54,9 +54,7 @@ describe("a distributor's admin agent", () => {
     }
     expect(await database.prisma.user.findUniqueOrThrow({ where: { id: foreignUser.id } })).toMatchObject({ role: "SALES_AGENT", active: true });
     await expect(getReseller(scope, foreignReseller.id)).rejects.toMatchObject({ code: "NotFound" });
-    expect((await listResellers(scope)).map((reseller) => reseller.id).sort()).toEqual(
-      [world.partners.resellerA.id, world.partners.resellerB.id].sort(),
-    );
+    expect((await listResellers(scope)).map((reseller) => reseller.id).sort()).toEqual([world.partners.resellerA.id, world.partners.resellerB.id].sort());
   });
 
   it("can't manage operators' accounts", async () => {

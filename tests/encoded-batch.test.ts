@@ -52,7 +52,11 @@ describe("EncodedBatch", () => {
       const batch = new EncodedBatch(list, fakeEncoder(), true, 4);
       await batch.finish();
       const kept = Buffer.concat([...batch.kept(superseded)]).toString("utf8");
-      const expected = records.map((_, i) => i).filter((i) => !rejected(i) && !superseded.includes(i)).map(expectedLine).join("");
+      const expected = records
+        .map((_, i) => i)
+        .filter((i) => !rejected(i) && !superseded.includes(i))
+        .map(expectedLine)
+        .join("");
       expect(kept, JSON.stringify(superseded)).toBe(expected);
     }
   });

@@ -35,7 +35,8 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const armPath = (subscription: string) => `${ORIGIN}/api/arm/subscriptions/${subscription}/resourceGroups/rg/providers/Microsoft.AzureStack/registrations/x?api-version=2017-06-01`;
+const armPath = (subscription: string) =>
+  `${ORIGIN}/api/arm/subscriptions/${subscription}/resourceGroups/rg/providers/Microsoft.AzureStack/registrations/x?api-version=2017-06-01`;
 
 describe("inputs that answered 500", () => {
   it.each([
@@ -71,7 +72,11 @@ describe("inputs that answered 500", () => {
 
   it("a local-subscriptions body with NUL text is a 400, not a database error", async () => {
     const body = JSON.stringify({ value: [{ subscriptionId: "a\u0000b", tenantId: null, isProviderSubscription: false, displayName: "x\u0000" }] });
-    const request = new Request(`${ORIGIN}/api/usage/local-subscriptions`, { method: "PUT", headers: { authorization: `Bearer ${ingestionKey}`, "content-type": "application/json" }, body });
+    const request = new Request(`${ORIGIN}/api/usage/local-subscriptions`, {
+      method: "PUT",
+      headers: { authorization: `Bearer ${ingestionKey}`, "content-type": "application/json" },
+      body,
+    });
     const answer = await throughProxy(request, localSubscriptions.PUT);
     expect(answer.status).toBe(400);
   });
@@ -79,7 +84,11 @@ describe("inputs that answered 500", () => {
   it("an ingest body whose record is nested 5,000 deep stores the other records", async () => {
     const good = usageRecord({ start: "2026-11-19T03:00:00Z", subscriptionId: "tenant-sub-9" });
     const body = `{"value":[${JSON.stringify(good)},{"properties":${deepJson(5_000)}}]}`;
-    const request = new Request(`${ORIGIN}/api/usage/ingest`, { method: "POST", headers: { authorization: `Bearer ${ingestionKey}`, "content-type": "application/json" }, body });
+    const request = new Request(`${ORIGIN}/api/usage/ingest`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${ingestionKey}`, "content-type": "application/json" },
+      body,
+    });
     const answer = await throughProxy(request, ingest.POST);
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.text)).toMatchObject({ accepted: 1, rejected: 1 });

@@ -67,29 +67,63 @@ const METHODS = ["GET", "PUT", "PATCH", "DELETE", "POST", "HEAD", "OPTIONS"] as 
 describe("fuzzing the route handlers: no 5xx, whole bodies, documented error shapes", () => {
   it("/api/arm: any method, path, query and body", async () => {
     const ref = refOf(registration);
-    const segment = fc.oneof(urlComponent, fc.constantFrom("subscriptions", "resourceGroups", "providers", "Microsoft.AzureStack", "registrations", "customerSubscriptions", "products", "getactivationkey"));
+    const segment = fc.oneof(
+      urlComponent,
+      fc.constantFrom(
+        "subscriptions",
+        "resourceGroups",
+        "providers",
+        "Microsoft.AzureStack",
+        "registrations",
+        "customerSubscriptions",
+        "products",
+        "getactivationkey",
+      ),
+    );
     const path = fc.oneof(
       fc.array(segment, { maxLength: 12 }).map((parts) => parts.join("/")),
       fc
-        .record({ sub: fc.oneof(fc.constant(ref.subscriptionId), urlComponent), rg: fc.oneof(fc.constant(ref.resourceGroup), urlComponent), name: fc.oneof(fc.constant(ref.name), urlComponent), child: fc.oneof(fc.constant(""), urlComponent.map((id) => `/customerSubscriptions/${id}`), fc.constant("/customerSubscriptions"), fc.constant("/getactivationkey")) })
+        .record({
+          sub: fc.oneof(fc.constant(ref.subscriptionId), urlComponent),
+          rg: fc.oneof(fc.constant(ref.resourceGroup), urlComponent),
+          name: fc.oneof(fc.constant(ref.name), urlComponent),
+          child: fc.oneof(
+            fc.constant(""),
+            urlComponent.map((id) => `/customerSubscriptions/${id}`),
+            fc.constant("/customerSubscriptions"),
+            fc.constant("/getactivationkey"),
+          ),
+        })
         .map(({ sub, rg, name, child }) => `subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.AzureStack/registrations/${name}${child}`),
     );
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...METHODS), path, queryString(["api-version", "$top", "$skipToken"]), nastyBody, fc.boolean(), async (method, route, query, body, valid) => {
-        const q = valid ? `${query ? `${query}&` : "?"}api-version=2017-06-01` : query;
-        const request = new Request(`${ORIGIN}/api/arm/${route}${q}`, {
-          method,
-          headers: { authorization: `Bearer ${world.tokens.direct}`, "content-type": "application/json" },
-          body: method === "GET" || method === "HEAD" ? undefined : body,
-        });
-        expectHealthy(await throughProxy(request, arm[method]), "arm");
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...METHODS),
+        path,
+        queryString(["api-version", "$top", "$skipToken"]),
+        nastyBody,
+        fc.boolean(),
+        async (method, route, query, body, valid) => {
+          const q = valid ? `${query ? `${query}&` : "?"}api-version=2017-06-01` : query;
+          const request = new Request(`${ORIGIN}/api/arm/${route}${q}`, {
+            method,
+            headers: { authorization: `Bearer ${world.tokens.direct}`, "content-type": "application/json" },
+            body: method === "GET" || method === "HEAD" ? undefined : body,
+          });
+          expectHealthy(await throughProxy(request, arm[method]), "arm");
+        },
+      ),
       options,
     );
   });
 
   it("/api/usage/ingest and /api/usage/local-subscriptions: any body", async () => {
-    const record = fc.record({ start: fc.constantFrom("2026-11-19T01:00:00Z", "2026-11-19T01:30:00Z", "9999-01-01T00:00:00Z"), subscriptionId: nastyText, resourceUri: nastyText, quantity: fc.oneof(nastyText, fc.double()) });
+    const record = fc.record({
+      start: fc.constantFrom("2026-11-19T01:00:00Z", "2026-11-19T01:30:00Z", "9999-01-01T00:00:00Z"),
+      subscriptionId: nastyText,
+      resourceUri: nastyText,
+      quantity: fc.oneof(nastyText, fc.double()),
+    });
     const records = fc.array(
       fc.oneof(
         record.map((r) => usageRecord(r)),
@@ -100,18 +134,31 @@ describe("fuzzing the route handlers: no 5xx, whole bodies, documented error sha
       ),
       { maxLength: 5 },
     );
-    const body = fc.oneof(records.map((value) => JSON.stringify({ value })), records.map((value) => JSON.stringify(value)), nastyBody);
+    const body = fc.oneof(
+      records.map((value) => JSON.stringify({ value })),
+      records.map((value) => JSON.stringify(value)),
+      nastyBody,
+    );
     await fc.assert(
-      fc.asyncProperty(body, fc.constantFrom("", "gzip", "deflate", "br", "identity, gzip"), fc.tuple(nastyText, nastyText, nastyJson), async (text, encoding, [subscriptionId, displayName, tenantId]) => {
-        const headers: Record<string, string> = { authorization: `Bearer ${ingestionKey}`, "content-type": "application/json" };
-        if (encoding) headers["content-encoding"] = encoding;
-        expectHealthy(await throughProxy(new Request(`${ORIGIN}/api/usage/ingest`, { method: "POST", headers, body: text }), ingest.POST), "usage");
-        const subscriptions = JSON.stringify({ value: [{ subscriptionId, tenantId, isProviderSubscription: text.length % 2 === 0, displayName }] });
-        for (const payload of [text, subscriptions]) {
-          const request = new Request(`${ORIGIN}/api/usage/local-subscriptions`, { method: "PUT", headers: { authorization: `Bearer ${ingestionKey}`, "content-type": "application/json" }, body: payload });
-          expectHealthy(await throughProxy(request, localSubscriptions.PUT), "usage");
-        }
-      }),
+      fc.asyncProperty(
+        body,
+        fc.constantFrom("", "gzip", "deflate", "br", "identity, gzip"),
+        fc.tuple(nastyText, nastyText, nastyJson),
+        async (text, encoding, [subscriptionId, displayName, tenantId]) => {
+          const headers: Record<string, string> = { authorization: `Bearer ${ingestionKey}`, "content-type": "application/json" };
+          if (encoding) headers["content-encoding"] = encoding;
+          expectHealthy(await throughProxy(new Request(`${ORIGIN}/api/usage/ingest`, { method: "POST", headers, body: text }), ingest.POST), "usage");
+          const subscriptions = JSON.stringify({ value: [{ subscriptionId, tenantId, isProviderSubscription: text.length % 2 === 0, displayName }] });
+          for (const payload of [text, subscriptions]) {
+            const request = new Request(`${ORIGIN}/api/usage/local-subscriptions`, {
+              method: "PUT",
+              headers: { authorization: `Bearer ${ingestionKey}`, "content-type": "application/json" },
+              body: payload,
+            });
+            expectHealthy(await throughProxy(request, localSubscriptions.PUT), "usage");
+          }
+        },
+      ),
       { ...options, numRuns: 200 },
     );
   });
@@ -130,14 +177,31 @@ describe("fuzzing the route handlers: no 5xx, whole bodies, documented error sha
           to: ["2026-11-30"],
           format: ["modern", "legacy"],
         }),
-        queryString(["actor", "action", "target", "from", "to", "page"], { from: ["2026-01-01"], to: ["2026-12-31"], page: ["1", "2", "99999"], action: ["customer.move", "registration.create"] }),
-        queryString(["region", "category", "market", "q", "sort", "dir", "page", "date"], { region: ["Azure Stack", "all"], market: ["US", "DE"], page: ["1", "50"], date: ["2026-11-15"], dir: ["asc", "desc"] }),
+        queryString(["actor", "action", "target", "from", "to", "page"], {
+          from: ["2026-01-01"],
+          to: ["2026-12-31"],
+          page: ["1", "2", "99999"],
+          action: ["customer.move", "registration.create"],
+        }),
+        queryString(["region", "category", "market", "q", "sort", "dir", "page", "date"], {
+          region: ["Azure Stack", "all"],
+          market: ["US", "DE"],
+          page: ["1", "50"],
+          date: ["2026-11-15"],
+          dir: ["asc", "desc"],
+        }),
         fc.tuple(
-          fc.oneof(fc.constantFrom(world.customers.direct.customer.id, world.customers.resellerA.customer.id), idLike.map((id) => encodeURIComponentSafely(id))),
+          fc.oneof(
+            fc.constantFrom(world.customers.direct.customer.id, world.customers.resellerA.customer.id),
+            idLike.map((id) => encodeURIComponentSafely(id)),
+          ),
           queryString(["period"], { period: ["2026-11", "2026-12"] }),
         ),
         async (who, reconQuery, auditQuery, priceQuery, [customerId, statementQuery]) => {
-          testSession.scope = who === "operator" ? await world.operatorScope() : await world.scope(who === "billing" ? "distributor" : who === "token" ? "direct" : who, who === "billing" ? "BILLING_ADMIN" : "ADMIN_AGENT");
+          testSession.scope =
+            who === "operator"
+              ? await world.operatorScope()
+              : await world.scope(who === "billing" ? "distributor" : who === "token" ? "direct" : who, who === "billing" ? "BILLING_ADMIN" : "ADMIN_AGENT");
           const headers: Record<string, string> = who === "token" ? { authorization: `Bearer ${world.tokens.direct}` } : {};
           // Half the time with a valid period first, so the filters after it reach the queries.
           const recon2 = reconQuery.length % 2 === 0 ? `?period=2026-11&${reconQuery.slice(1)}` : reconQuery;
@@ -155,19 +219,38 @@ describe("fuzzing the route handlers: no 5xx, whole bodies, documented error sha
 
   it("/api/price-list/import: any query and CSV body, as an operator", async () => {
     testSession.scope = await world.operatorScope();
-    const csvLine = fc.array(fc.oneof(nastyText, fc.constantFrom("USD", "US", "Azure Stack", "1.5", "-2", "2026-01-01", "1/3/2026 12:00:00 AM")), { minLength: 1, maxLength: 8 }).map((cells) => cells.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(","));
-    const csv = fc.tuple(fc.constantFrom("", "MeterId,MeterName,MeterCategory,MeterSubCategory,Unit,MeterRegion,Market,Currency,UnitPrice,PricingTierRangeMin\n", "\uFEFFProductTitle,ProductId,SkuId\n"), fc.array(csvLine, { maxLength: 5 })).map(([header, lines]) => header + lines.join("\n"));
+    const csvLine = fc
+      .array(fc.oneof(nastyText, fc.constantFrom("USD", "US", "Azure Stack", "1.5", "-2", "2026-01-01", "1/3/2026 12:00:00 AM")), {
+        minLength: 1,
+        maxLength: 8,
+      })
+      .map((cells) => cells.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(","));
+    const csv = fc
+      .tuple(
+        fc.constantFrom(
+          "",
+          "MeterId,MeterName,MeterCategory,MeterSubCategory,Unit,MeterRegion,Market,Currency,UnitPrice,PricingTierRangeMin\n",
+          "\uFEFFProductTitle,ProductId,SkuId\n",
+        ),
+        fc.array(csvLine, { maxLength: 5 }),
+      )
+      .map(([header, lines]) => header + lines.join("\n"));
     await fc.assert(
-      fc.asyncProperty(queryString(["effectiveFrom", "fileName"], { effectiveFrom: ["2026-12-01", "2030-01-01"], fileName: ["prices.csv"] }), csv, fc.boolean(), async (query, body, streamed) => {
-        const request = new Request(`${ORIGIN}/api/price-list/import${query}`, {
-          method: "POST",
-          headers: { "content-type": "text/csv", origin: ORIGIN, ...(streamed ? { accept: "application/x-ndjson" } : {}) },
-          body,
-        });
-        const answer = await throughProxy(request, priceImport.POST);
-        expect(answer.status, answer.text.slice(0, 300)).toBeLessThan(500);
-        if (streamed && answer.status === 200) for (const line of answer.text.trim().split("\n")) expect(() => JSON.parse(line)).not.toThrow();
-      }),
+      fc.asyncProperty(
+        queryString(["effectiveFrom", "fileName"], { effectiveFrom: ["2026-12-01", "2030-01-01"], fileName: ["prices.csv"] }),
+        csv,
+        fc.boolean(),
+        async (query, body, streamed) => {
+          const request = new Request(`${ORIGIN}/api/price-list/import${query}`, {
+            method: "POST",
+            headers: { "content-type": "text/csv", origin: ORIGIN, ...(streamed ? { accept: "application/x-ndjson" } : {}) },
+            body,
+          });
+          const answer = await throughProxy(request, priceImport.POST);
+          expect(answer.status, answer.text.slice(0, 300)).toBeLessThan(500);
+          if (streamed && answer.status === 200) for (const line of answer.text.trim().split("\n")) expect(() => JSON.parse(line)).not.toThrow();
+        },
+      ),
       { ...options, numRuns: 150 },
     );
   });

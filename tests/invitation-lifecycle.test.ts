@@ -128,7 +128,10 @@ describe("accepting", () => {
       error: { code: "ValidationFailed", fields: { password: "Password must be at least 12 characters." } },
     });
     const long = "é".repeat(40);
-    expect(await accept(issued.token, { password: long, confirmPassword: long })).toMatchObject({ ok: false, error: { fields: { password: expect.stringContaining("72 bytes") } } });
+    expect(await accept(issued.token, { password: long, confirmPassword: long })).toMatchObject({
+      ok: false,
+      error: { fields: { password: expect.stringContaining("72 bytes") } },
+    });
     expect(await accept(issued.token, { confirmPassword: "something else entirely" })).toMatchObject({
       ok: false,
       error: { fields: { confirmPassword: "The two passwords don't match." } },

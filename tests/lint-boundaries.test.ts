@@ -26,8 +26,12 @@ describe("import boundaries", () => {
   it("refuses components/ importing a server-only module, but not its types", async () => {
     const code = `import { getPeriodTotals } from "@/lib/billing/billing-overview";\nexport const x = getPeriodTotals;\n`;
     expect(await boundaryErrors(code, "components/billing/example.tsx")).toEqual([expect.stringContaining("a server-only module")]);
-    expect(await boundaryErrors(`import type { PartnerScope } from "@/lib/auth/partner-scope";\nexport type X = PartnerScope;\n`, "components/billing/example.tsx")).toEqual([]);
-    expect(await boundaryErrors(`import { RECON_COLUMNS } from "@/lib/recon/recon-line";\nexport const x = RECON_COLUMNS;\n`, "components/billing/example.tsx")).toEqual([]);
+    expect(
+      await boundaryErrors(`import type { PartnerScope } from "@/lib/auth/partner-scope";\nexport type X = PartnerScope;\n`, "components/billing/example.tsx"),
+    ).toEqual([]);
+    expect(
+      await boundaryErrors(`import { RECON_COLUMNS } from "@/lib/recon/recon-line";\nexport const x = RECON_COLUMNS;\n`, "components/billing/example.tsx"),
+    ).toEqual([]);
   });
 
   it("refuses a domain/ folder importing its sibling wire/ folder, not the reverse", async () => {

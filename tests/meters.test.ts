@@ -69,7 +69,8 @@ describe("toCommerceQuantity", () => {
       expect(daysInUtcMonth(day(usageDay))).toBe(days);
       const gbHours = new Decimal(24 * days * 3); // a month of 3 GB
       const converted = toCommerceQuantity(mappings, local, gbHours, day(usageDay), "TENANT");
-      if (perHour) expect(converted?.quantity.toFixed()).toBe(gbHours.toFixed()); // vcore-hours × 1
+      if (perHour)
+        expect(converted?.quantity.toFixed()).toBe(gbHours.toFixed()); // vcore-hours × 1
       else expect(converted?.quantity.toFixed()).toBe("3"); // GB-hours → GB-month
       // One day of 1 GB is 1/days of a GB-month: exactly (not a rounded factor).
       const oneDay = toCommerceQuantity(mappings, local, new Decimal(24), day(usageDay), "ADMIN");

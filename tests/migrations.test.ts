@@ -1,12 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  applyMigrations,
-  diffMigrationsToSchema,
-  EMPTY_MIGRATION,
-  readMigrationFolders,
-} from "../lib/database/migrations";
+import { applyMigrations, diffMigrationsToSchema, EMPTY_MIGRATION, readMigrationFolders } from "../lib/database/migrations";
 import { PGlite } from "@electric-sql/pglite";
 import { openDatabase, PGLITE_EXTENSIONS, pgliteRawSql, type Database, type RawSql } from "../lib/database/open-database";
 import { searchWordsOf } from "../lib/pricing/parse-price-row";
@@ -168,7 +163,10 @@ async function checkSearchWordsMigration(db: { exec: (text: string) => Promise<u
     INSERT INTO "PriceListVersionMarket" ("versionId", "market", "currency", "rowCount") VALUES ('v1', 'US', 'USD', 7), ('v2', 'DE', 'EUR', 7);
     CREATE TABLE "PriceListItem_v2" (LIKE "PriceListItem" INCLUDING DEFAULTS, CHECK ("versionId" = 'v2'));
     ALTER TABLE "PriceListItem" ATTACH PARTITION "PriceListItem_v2" FOR VALUES IN ('v2');`);
-  for (const [versionId, market, currency] of [["v1", "US", "USD"], ["v2", "DE", "EUR"]]) {
+  for (const [versionId, market, currency] of [
+    ["v1", "US", "USD"],
+    ["v2", "DE", "EUR"],
+  ]) {
     for (const [index, text] of texts.entries()) {
       // The text as the import stored it: its lowercase words, each once (searchWordsOf).
       const searchText = searchWordsOf(`${text} ${versionId === "v2" ? "Zweite" : ""}`).join(" ");
@@ -177,7 +175,15 @@ async function checkSearchWordsMigration(db: { exec: (text: string) => Promise<u
            "unitOfMeasure", "termDuration", "market", "currency", "unitPrice", "effectiveStartDate", "meterId", "meterIds", "meterType",
            "meterName", "meterCategory", "meterSubCategory", "region", "tags", "searchText")
          VALUES ($1, $2, 'P', $3, 'S', 'Sku', 'Microsoft', '', '1 Hour', '', $4, $5, 0.01, '2026-01-01', $6::uuid, $6, '', '', '', '', 'Azure Stack', '', $7)`,
-        [versionId, index + 2, text, market, currency, `5ea4c000-0000-4000-8000-${versionId === "v1" ? "1" : "2"}${String(index).padStart(11, "0")}`, searchText],
+        [
+          versionId,
+          index + 2,
+          text,
+          market,
+          currency,
+          `5ea4c000-0000-4000-8000-${versionId === "v1" ? "1" : "2"}${String(index).padStart(11, "0")}`,
+          searchText,
+        ],
       );
     }
   }
@@ -185,7 +191,10 @@ async function checkSearchWordsMigration(db: { exec: (text: string) => Promise<u
   const before = new Map<string, string[]>();
   for (const q of searches) {
     // As the search did then: each word of the query LIKE '%word%' (its own % _ \\ taken literally).
-    const patterns = q.toLowerCase().split(/\s+/).map((word) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    const patterns = q
+      .toLowerCase()
+      .split(/\s+/)
+      .map((word) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     const where = patterns.map((_pattern, index) => `"searchText" LIKE $${index + 1}`).join(" AND ");
     const { rows } = await db.sql.query<{ id: string }>(`SELECT "id"::text AS id FROM "PriceListItem" WHERE ${where}`, patterns);
     before.set(q, byId(rows.map((row) => row.id)));
@@ -203,7 +212,12 @@ async function checkSearchWordsMigration(db: { exec: (text: string) => Promise<u
     expect(byId(page.ids ?? []), q).toEqual(before.get(q));
   }
   // The migrate step vacuums what the migration rewrote: index-only scans skip the table again.
-  expect(await vacuumRewrittenTables(db.sql, folders.slice(at).map((folder) => folder.name))).toEqual(['"PriceListItem"', '"PriceListWord"']);
+  expect(
+    await vacuumRewrittenTables(
+      db.sql,
+      folders.slice(at).map((folder) => folder.name),
+    ),
+  ).toEqual(['"PriceListItem"', '"PriceListWord"']);
   const { rows: pages } = await db.sql.query<{ pages: number; visible: number }>(
     `SELECT relpages AS pages, relallvisible AS visible FROM pg_class WHERE relname IN ('PriceListItem_default', 'PriceListItem_v2')`,
   );
@@ -220,9 +234,7 @@ async function describeSchema(db: Database) {
        FROM information_schema.columns WHERE table_schema = 'public'
       ORDER BY table_name, column_name`,
   );
-  const indexes = await db.sql.query(
-    `SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY tablename, indexname`,
-  );
+  const indexes = await db.sql.query(`SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY tablename, indexname`);
   const constraints = await db.sql.query(
     `SELECT conrelid::regclass::text AS table_name, conname, pg_get_constraintdef(oid) AS definition
        FROM pg_constraint WHERE connamespace = 'public'::regnamespace

@@ -19,7 +19,9 @@ async function served(): Promise<OpenApiDocument> {
 
 function operations(document: OpenApiDocument): [string, OpenApiOperation][] {
   return Object.entries(document.paths).flatMap(([path, item]) =>
-    (["get", "put", "patch", "post", "delete"] as const).flatMap((method) => (item[method] ? [[`${method.toUpperCase()} ${path}`, item[method]] as [string, OpenApiOperation]] : [])),
+    (["get", "put", "patch", "post", "delete"] as const).flatMap((method) =>
+      item[method] ? [[`${method.toUpperCase()} ${path}`, item[method]] as [string, OpenApiOperation]] : [],
+    ),
   );
 }
 
@@ -29,7 +31,11 @@ describe("GET /api/openapi.json", () => {
     expect(document.openapi).toBe("3.1.0");
     expect(document.components.securitySchemes.apiToken).toMatchObject({ type: "http", scheme: "bearer" });
     expect(document.security).toEqual([{ apiToken: [] }]);
-    expect(operations(document).map(([name]) => name).sort()).toEqual(
+    expect(
+      operations(document)
+        .map(([name]) => name)
+        .sort(),
+    ).toEqual(
       [
         "GET /api/arm/providers/Microsoft.AzureStack/operations",
         "GET /api/arm/subscriptions/{subscriptionId}/providers/Microsoft.AzureStack/registrations",

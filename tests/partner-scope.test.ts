@@ -23,9 +23,7 @@ describe("resolvePartnerScope", () => {
 
   it("a distributor sees itself and all its resellers, and can narrow to one", async () => {
     const all = await world.scope("distributor", "ADMIN_AGENT");
-    expect(new Set(all.visiblePartnerIds)).toEqual(
-      new Set([world.partners.distributor.id, world.partners.resellerA.id, world.partners.resellerB.id]),
-    );
+    expect(new Set(all.visiblePartnerIds)).toEqual(new Set([world.partners.distributor.id, world.partners.resellerA.id, world.partners.resellerB.id]));
     const narrowed = await world.scope("distributor", "ADMIN_AGENT", world.partners.resellerA.id);
     expect(narrowed.visiblePartnerIds).toEqual([world.partners.resellerA.id]);
     expect(narrowed.selectedResellerId).toBe(world.partners.resellerA.id);

@@ -29,7 +29,11 @@ describe("audit cases of the indirect channel", () => {
       // The source's exported async functions, so a new action without a case fails here.
       const source = await readFile(path.resolve("lib", `${module}.ts`), "utf8");
       const declared = [...source.matchAll(/export async function (\w+)/g)].map((match) => match[1]);
-      expect(declared.sort()).toEqual(Object.keys(exports).filter((name) => typeof exports[name] === "function").sort());
+      expect(declared.sort()).toEqual(
+        Object.keys(exports)
+          .filter((name) => typeof exports[name] === "function")
+          .sort(),
+      );
       for (const name of declared) expect(Object.keys(auditCases)).toContain(`${module}#${name}`);
     }
   });

@@ -106,7 +106,10 @@ describe("a price list import killed with SIGKILL", () => {
     const staged = await importKilledWhen(target, (line) => line.startsWith("staged "), 5_000);
     const stagedId = staged.find((line) => line.startsWith("staged "))?.slice(7) ?? "";
     const second = await inspect();
-    expect(second.versions.map((v) => [v.id, v.status])).toEqual([[first.versions[0].id, "ABANDONED"], [stagedId, "IMPORTING"]]);
+    expect(second.versions.map((v) => [v.id, v.status])).toEqual([
+      [first.versions[0].id, "ABANDONED"],
+      [stagedId, "IMPORTING"],
+    ]);
     expect(second.tables).toEqual([`PriceListItem_${stagedId}`, `PriceListWord_${stagedId}`]);
 
     // 3. The startup cleanup: right away, not after the heartbeat ages (the process is gone).
@@ -115,9 +118,15 @@ describe("a price list import killed with SIGKILL", () => {
       const abandoned = await abandonDeadPriceImports(database);
       expect(abandoned.map((a) => [a.versionId, a.reason, a.sourceFileName])).toEqual([[stagedId, "process-gone", "killed.csv"]]);
       const after = await state(database);
-      expect(after.versions.map((v) => [v.status, v.abandoned])).toEqual([["ABANDONED", true], ["ABANDONED", true]]);
+      expect(after.versions.map((v) => [v.status, v.abandoned])).toEqual([
+        ["ABANDONED", true],
+        ["ABANDONED", true],
+      ]);
       expect(after.tables).toEqual([]);
-      expect(after.events.map((e) => [e.targetId, e.after.reason])).toEqual([[first.versions[0].id, "process-gone"], [stagedId, "process-gone"]]);
+      expect(after.events.map((e) => [e.targetId, e.after.reason])).toEqual([
+        [first.versions[0].id, "process-gone"],
+        [stagedId, "process-gone"],
+      ]);
       expect(await abandonDeadPriceImports(database)).toEqual([]);
     } finally {
       if (database.mode === "pglite") await database.close();

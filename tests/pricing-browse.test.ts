@@ -101,7 +101,10 @@ describe("search words", () => {
     expect(searchWordsOf(text)).toEqual(["virtual", "machines", "dsv5", "series", "s123", "v4", "dzh318z0bq4x"]);
     const whole = text.toLowerCase();
     for (const word of ["virtual", "machines", "tual", "dsv5", "s123", "v4", "s12", "dzh318", "3z0", "series", "x", "windows", "s123v4", "4x"]) {
-      expect(searchWordsOf(text).some((kept) => kept.includes(word)), word).toBe(whole.includes(word));
+      expect(
+        searchWordsOf(text).some((kept) => kept.includes(word)),
+        word,
+      ).toBe(whole.includes(word));
     }
   });
 });
@@ -111,8 +114,54 @@ describe("price on a date across versions", () => {
   beforeAll(async () => {
     const rows = [
       [...PRICE_LIST_HEADER],
-      ["Azure Stack Hub Virtual Machines", "DZH1", "WVM1", "Windows VM", "Microsoft", "", "1 Core Hour", "", "US", "USD", "0.05", "0", "", "", "", WINDOWS_VM, "Consumption", "", "Azure Stack", "Windows VM, 1 Core Hour", "Virtual Machines", ""],
-      ["Azure Stack Hub Virtual Machines", "DZH1", "VM01", "VM", "Microsoft", "", "1 Core Hour", "", "US", "USD", "0.009", "0", "", "2026-06-01", "2026-06-30", BASE_VM, "Consumption", "", "Azure Stack", "VM, 1 Core Hour", "Virtual Machines", ""],
+      [
+        "Azure Stack Hub Virtual Machines",
+        "DZH1",
+        "WVM1",
+        "Windows VM",
+        "Microsoft",
+        "",
+        "1 Core Hour",
+        "",
+        "US",
+        "USD",
+        "0.05",
+        "0",
+        "",
+        "",
+        "",
+        WINDOWS_VM,
+        "Consumption",
+        "",
+        "Azure Stack",
+        "Windows VM, 1 Core Hour",
+        "Virtual Machines",
+        "",
+      ],
+      [
+        "Azure Stack Hub Virtual Machines",
+        "DZH1",
+        "VM01",
+        "VM",
+        "Microsoft",
+        "",
+        "1 Core Hour",
+        "",
+        "US",
+        "USD",
+        "0.009",
+        "0",
+        "",
+        "2026-06-01",
+        "2026-06-30",
+        BASE_VM,
+        "Consumption",
+        "",
+        "Azure Stack",
+        "VM, 1 Core Hour",
+        "Virtual Machines",
+        "",
+      ],
     ];
     const result = await importPriceList(await world.operatorScope(), { source: once(stringify(rows)), fileName: "june.csv", effectiveFrom: "2026-06-01" });
     versionId = result.versionId;

@@ -46,11 +46,29 @@ async function both(text: string) {
 
 const row = (index: number, overrides: Partial<Record<string, string>> = {}) => {
   const values: Record<string, string> = {
-    ProductTitle: "Virtual Machines", ProductID: "DZH318Z0BQ4X", SkuId: "0001", SkuTitle: "D2s v5", Publisher: "Microsoft",
-    SkuDescription: "Tab\there, back\\slash", UnitOfMeasure: "1 Hour", TermDuration: "", Market: "US", Currency: "USD", UnitPrice: "0.046",
-    PricingTierRangeMin: "0", PricingTierRangeMax: "", EffectiveStartDate: "", EffectiveEndDate: "",
-    MeterIds: `11111111-2222-4333-8444-${index.toString(16).padStart(12, "0")}`, MeterType: "Consumption", Tags: "", MeterRegion: "US East",
-    MeterName: "D2s v5\nLinux", MeterCategory: "Virtual Machines", MeterSubCategory: "", ...overrides,
+    ProductTitle: "Virtual Machines",
+    ProductID: "DZH318Z0BQ4X",
+    SkuId: "0001",
+    SkuTitle: "D2s v5",
+    Publisher: "Microsoft",
+    SkuDescription: "Tab\there, back\\slash",
+    UnitOfMeasure: "1 Hour",
+    TermDuration: "",
+    Market: "US",
+    Currency: "USD",
+    UnitPrice: "0.046",
+    PricingTierRangeMin: "0",
+    PricingTierRangeMax: "",
+    EffectiveStartDate: "",
+    EffectiveEndDate: "",
+    MeterIds: `11111111-2222-4333-8444-${index.toString(16).padStart(12, "0")}`,
+    MeterType: "Consumption",
+    Tags: "",
+    MeterRegion: "US East",
+    MeterName: "D2s v5\nLinux",
+    MeterCategory: "Virtual Machines",
+    MeterSubCategory: "",
+    ...overrides,
   };
   return PRICE_LIST_HEADER.map((column) => values[column]);
 };

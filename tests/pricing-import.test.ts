@@ -23,11 +23,29 @@ async function* chunks(text: string) {
 const HEADER = PRICE_LIST_HEADER.join(",");
 const row = (overrides: Record<string, string> = {}) => {
   const values: Record<string, string> = {
-    ProductTitle: "Azure Stack Hub Virtual Machines", ProductID: "DZH318Z0BQ4X", SkuId: "0001", SkuTitle: "Windows VM",
-    Publisher: "Microsoft", SkuDescription: "", UnitOfMeasure: "1 Core Hour", TermDuration: "", Market: "US", Currency: "USD",
-    UnitPrice: "0.046", PricingTierRangeMin: "0", PricingTierRangeMax: "", EffectiveStartDate: "2026-01-01", EffectiveEndDate: "",
-    MeterIds: "fb8c0713-ea20-40bf-901f-5560fd3f6330", MeterType: "Consumption", Tags: "", MeterRegion: "Azure Stack",
-    MeterName: "Windows VM, 1 Core Hour", MeterCategory: "Virtual Machines", MeterSubCategory: "", ...overrides,
+    ProductTitle: "Azure Stack Hub Virtual Machines",
+    ProductID: "DZH318Z0BQ4X",
+    SkuId: "0001",
+    SkuTitle: "Windows VM",
+    Publisher: "Microsoft",
+    SkuDescription: "",
+    UnitOfMeasure: "1 Core Hour",
+    TermDuration: "",
+    Market: "US",
+    Currency: "USD",
+    UnitPrice: "0.046",
+    PricingTierRangeMin: "0",
+    PricingTierRangeMax: "",
+    EffectiveStartDate: "2026-01-01",
+    EffectiveEndDate: "",
+    MeterIds: "fb8c0713-ea20-40bf-901f-5560fd3f6330",
+    MeterType: "Consumption",
+    Tags: "",
+    MeterRegion: "Azure Stack",
+    MeterName: "Windows VM, 1 Core Hour",
+    MeterCategory: "Virtual Machines",
+    MeterSubCategory: "",
+    ...overrides,
   };
   return stringify([PRICE_LIST_HEADER.map((column) => values[column])]).trimEnd();
 };
@@ -78,7 +96,10 @@ describe("price list import", () => {
     ].join("\r\n");
     const result = await importPriceList(operator, { source: chunks(csv), fileName: "prices.csv", effectiveFrom: "2026-01-01" });
     expect(result.rowCount).toBe(3);
-    expect(result.markets).toEqual([{ market: "DE", currency: "EUR" }, { market: "US", currency: "USD" }]);
+    expect(result.markets).toEqual([
+      { market: "DE", currency: "EUR" },
+      { market: "US", currency: "USD" },
+    ]);
     const version = await database.prisma.priceListVersion.findUniqueOrThrow({ where: { id: result.versionId }, include: { markets: true, facets: true } });
     expect(version.status).toBe("PUBLISHED");
     expect(version.markets.find((m) => m.market === "US")).toMatchObject({ currency: "USD", rowCount: 2 });
@@ -91,10 +112,9 @@ describe("price list import", () => {
     expect(await database.prisma.auditEvent.count({ where: { targetId: result.versionId, action: "price-list.import" } })).toBe(1);
     // The rows live in the version's own partition, with the parent's indexes (adopted on attach).
     expect(await partitions()).toContain(result.versionId);
-    const { rows: indexes } = await database.sql.query<{ count: number }>(
-      `SELECT count(*)::int AS count FROM pg_index WHERE indrelid = $1::regclass`,
-      [`"PriceListItem_${result.versionId}"`],
-    );
+    const { rows: indexes } = await database.sql.query<{ count: number }>(`SELECT count(*)::int AS count FROM pg_index WHERE indrelid = $1::regclass`, [
+      `"PriceListItem_${result.versionId}"`,
+    ]);
     expect(indexes[0].count).toBe(5);
     // COPY leaves "versionId" out: the partition's default fills in the version on every row.
     const { rows: stored } = await database.sql.query<{ versionId: string; rows: number; fallback: string }>(
@@ -156,14 +176,23 @@ describe("price list import", () => {
     const before = await snapshot();
     const withoutPrice = ["ProductTitle,ProductID,SkuId,SkuTitle,UnitOfMeasure,Market,Currency,MeterIds", "a,b,c,d,e,US,USD,x"].join("\n");
     await expect(importPriceList(operator, { source: chunks(withoutPrice), fileName: "x.csv", effectiveFrom: "2026-03-01" })).rejects.toMatchObject({
-      details: { problems: [{ line: 1, column: "UnitPrice" }, { line: 1, column: "MeterRegion" }] },
+      details: {
+        problems: [
+          { line: 1, column: "UnitPrice" },
+          { line: 1, column: "MeterRegion" },
+        ],
+      },
     });
     const duplicate = [HEADER, row(), row({ UnitPrice: "0.05" })].join("\n");
     await expect(importPriceList(operator, { source: chunks(duplicate), fileName: "x.csv", effectiveFrom: "2026-03-01" })).rejects.toMatchObject({
       details: { problems: [{ line: 3, column: "MeterIds", reason: expect.stringContaining("Duplicate of line 2") }] },
     });
-    await expect(importPriceList(operator, { source: chunks(""), fileName: "x.csv", effectiveFrom: "2026-03-01" })).rejects.toBeInstanceOf(PriceListImportError);
-    await expect(importPriceList(operator, { source: chunks('a,"b'), fileName: "x.csv", effectiveFrom: "2026-03-01" })).rejects.toBeInstanceOf(PriceListImportError);
+    await expect(importPriceList(operator, { source: chunks(""), fileName: "x.csv", effectiveFrom: "2026-03-01" })).rejects.toBeInstanceOf(
+      PriceListImportError,
+    );
+    await expect(importPriceList(operator, { source: chunks('a,"b'), fileName: "x.csv", effectiveFrom: "2026-03-01" })).rejects.toBeInstanceOf(
+      PriceListImportError,
+    );
     expect(await snapshot()).toEqual(before);
   });
 
@@ -205,14 +234,18 @@ describe("abandoned imports", () => {
       importedBy: { userId: operator.userId, email: operator.email },
     });
     // Found dead (as another process would, by its heartbeat) while it waits to be published.
-    await database.sql.query(`UPDATE "PriceListVersion" SET "importHost" = 'elsewhere.example', "heartbeatAt" = '2000-01-01' WHERE "id" = $1`, [staged.versionId]);
+    await database.sql.query(`UPDATE "PriceListVersion" SET "importHost" = 'elsewhere.example', "heartbeatAt" = '2000-01-01' WHERE "id" = $1`, [
+      staged.versionId,
+    ]);
     staged.release();
     expect((await abandonDeadPriceImports(database)).map((a) => a.versionId)).toEqual([staged.versionId]);
     await expect(database.prisma.$transaction((tx) => publishPriceListVersion(tx, staged.versionId, staged.rowCount))).rejects.toThrow();
     expect(await database.prisma.priceListVersion.findUnique({ where: { id: staged.versionId }, select: { status: true } })).toEqual({ status: "ABANDONED" });
 
     const listed = await listAbandonedPriceImports(operator);
-    expect(listed.map((v) => [v.id, v.sourceFileName, v.importedByEmail, v.effectiveFrom])).toEqual([[staged.versionId, "meanwhile.csv", operator.email, "2026-08-01"]]);
+    expect(listed.map((v) => [v.id, v.sourceFileName, v.importedByEmail, v.effectiveFrom])).toEqual([
+      [staged.versionId, "meanwhile.csv", operator.email, "2026-08-01"],
+    ]);
     expect(listed[0].abandonedAt).toBeInstanceOf(Date);
     await expect(listAbandonedPriceImports(await world.scope("direct", "ADMIN_AGENT"))).rejects.toBeInstanceOf(DomainError);
     const { rows } = await database.sql.query<{ actorUserId: string | null; partnerId: string | null }>(

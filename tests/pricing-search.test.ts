@@ -31,7 +31,13 @@ interface FixtureRow {
 const currencies: Record<string, string> = { US: "USD", FR: "EUR", DE: "EUR" };
 let meterCount = 0;
 const row = (market: string, product: string, sku: string, meter: string, productId: string, skuId: string): FixtureRow => ({
-  market, product, sku, meter, productId, skuId, meterId: `5ea4c000-0000-4000-8000-${(++meterCount).toString(16).padStart(12, "0")}`,
+  market,
+  product,
+  sku,
+  meter,
+  productId,
+  skuId,
+  meterId: `5ea4c000-0000-4000-8000-${(++meterCount).toString(16).padStart(12, "0")}`,
 });
 
 // Version 1 (January) prices US, FR and DE; version 2 (February) only DE, with other words and
@@ -62,10 +68,28 @@ const csv = (rows: readonly FixtureRow[]) =>
     PRICE_LIST_HEADER,
     ...rows.map((r) => {
       const values: Record<string, string> = {
-        ProductTitle: r.product, ProductID: r.productId, SkuId: r.skuId, SkuTitle: r.sku, Publisher: "Microsoft", SkuDescription: "",
-        UnitOfMeasure: "1 Hour", TermDuration: "", Market: r.market, Currency: currencies[r.market], UnitPrice: "0.01",
-        PricingTierRangeMin: "0", PricingTierRangeMax: "", EffectiveStartDate: "", EffectiveEndDate: "", MeterIds: r.meterId,
-        MeterType: "Consumption", Tags: "", MeterRegion: "Azure Stack", MeterName: r.meter, MeterCategory: "Compute", MeterSubCategory: "",
+        ProductTitle: r.product,
+        ProductID: r.productId,
+        SkuId: r.skuId,
+        SkuTitle: r.sku,
+        Publisher: "Microsoft",
+        SkuDescription: "",
+        UnitOfMeasure: "1 Hour",
+        TermDuration: "",
+        Market: r.market,
+        Currency: currencies[r.market],
+        UnitPrice: "0.01",
+        PricingTierRangeMin: "0",
+        PricingTierRangeMax: "",
+        EffectiveStartDate: "",
+        EffectiveEndDate: "",
+        MeterIds: r.meterId,
+        MeterType: "Consumption",
+        Tags: "",
+        MeterRegion: "Azure Stack",
+        MeterName: r.meter,
+        MeterCategory: "Compute",
+        MeterSubCategory: "",
       };
       return PRICE_LIST_HEADER.map((column) => values[column]);
     }),
@@ -99,7 +123,11 @@ beforeAll(async () => {
   world = await makeWorld(database.prisma);
   billing = await world.scope("direct", "BILLING_ADMIN");
   const operator = await world.operatorScope();
-  for (const [rows, effectiveFrom] of [[OLD, "2025-06-01"], [[...JANUARY, ...MANY_US], "2026-01-01"], [[...FEBRUARY, ...FEW_DE], "2026-02-01"]] as const) {
+  for (const [rows, effectiveFrom] of [
+    [OLD, "2025-06-01"],
+    [[...JANUARY, ...MANY_US], "2026-01-01"],
+    [[...FEBRUARY, ...FEW_DE], "2026-02-01"],
+  ] as const) {
     await importPriceList(operator, { source: once(csv(rows)), fileName: `${effectiveFrom}.csv`, effectiveFrom });
   }
 });
@@ -130,11 +158,44 @@ function queries(): string[] {
   words.delete("");
   return [
     ...words,
-    "%", "_", "\\", "%b", "a_", "a%", "_b", "0%", "100%", "\\s", "c\\", "ö", "ß", "é", "日本", "東", "SSD DISK", "disk s",
-    "windows server", "windows d2s", "v5 windows", "zzz", "WINDOWS  datacenter", IN_EFFECT[0].meterId,
-    `disk ${IN_EFFECT[1].meterId.replace(/-/g, "").toUpperCase()}`, OLD[0].meterId,
+    "%",
+    "_",
+    "\\",
+    "%b",
+    "a_",
+    "a%",
+    "_b",
+    "0%",
+    "100%",
+    "\\s",
+    "c\\",
+    "ö",
+    "ß",
+    "é",
+    "日本",
+    "東",
+    "SSD DISK",
+    "disk s",
+    "windows server",
+    "windows d2s",
+    "v5 windows",
+    "zzz",
+    "WINDOWS  datacenter",
+    IN_EFFECT[0].meterId,
+    `disk ${IN_EFFECT[1].meterId.replace(/-/g, "").toUpperCase()}`,
+    OLD[0].meterId,
     // More than MAX_INDEXED_WORD_IDS matching words in US, a few in DE; alone and with other words.
-    "kw", "w", "q", "kw1", "kw69q", "keywords kw", "kw many", "kw few", "kw k1", "kw zzz", "kw dzhkw q",
+    "kw",
+    "w",
+    "q",
+    "kw1",
+    "kw69q",
+    "keywords kw",
+    "kw many",
+    "kw few",
+    "kw k1",
+    "kw zzz",
+    "kw dzhkw q",
   ];
 }
 
@@ -149,7 +210,10 @@ describe("search by word ids", () => {
       const page = await listPriceItems(billing, resolve({ q }));
       const shown = page.rows.map((r) => `${r.meterId} ${r.market}`);
       expect(shown.length, q).toBe(Math.min(PRICE_LIST_PAGE_SIZE, expected.length));
-      expect(shown.filter((key) => !expected.includes(key)), q).toEqual([]);
+      expect(
+        shown.filter((key) => !expected.includes(key)),
+        q,
+      ).toEqual([]);
       expect(page.total, q).toBe(expected.length);
       expect(await exported(q), q).toEqual(expected);
     }
@@ -162,7 +226,9 @@ describe("search by word ids", () => {
   it("finds rows through the GIN index for a few word ids, by hashing them for many", () => {
     const ids = (count: number) => Array.from({ length: count }, (_, n) => n + 1);
     expect(searchedWordsCondition(() => "$9", ids(MAX_INDEXED_WORD_IDS))).toBe(`i."searchWords" && $9::int[]`);
-    expect(searchedWordsCondition(() => "$9", ids(MAX_INDEXED_WORD_IDS + 1))).toMatch(/^EXISTS \(SELECT 1 FROM unnest\(i."searchWords"\).* = ANY \(\$9::int\[\]\)\)$/);
+    expect(searchedWordsCondition(() => "$9", ids(MAX_INDEXED_WORD_IDS + 1))).toMatch(
+      /^EXISTS \(SELECT 1 FROM unnest\(i."searchWords"\).* = ANY \(\$9::int\[\]\)\)$/,
+    );
   });
 
   it("combines a search with a market and a page", async () => {

@@ -58,9 +58,44 @@ async function snapshot(registrationId: string) {
   const monthly = await database.prisma.ratedUsageMonthly.findMany({ where: { registrationId } });
   const dec = (value: { toString(): string } | null) => (value === null ? "null" : new Decimal(value.toString()).toFixed(10));
   return {
-    lines: lines.map((l) => [l.azureSubscriptionId, l.commerceMeterId, l.resourceUri, l.usageDate.toISOString(), l.eventDate.toISOString(), l.localSubscriptionId, dec(l.quantity), dec(l.unitPrice), dec(l.pretaxAmount)].join("|")).sort(),
-    daily: daily.filter((row) => row.lines > 0).map((row) => [row.azureSubscriptionId, row.usageDate.toISOString(), row.commerceMeterId, row.localMeterId, row.localSubscriptionId, row.unregisteredTenant, row.currency, dec(row.total), dec(row.quantity), row.lines].join("|")).sort(),
-    monthly: monthly.filter((row) => row.lines > 0).map((row) => [row.period.toISOString(), row.azureSubscriptionId, row.localSubscriptionId, row.unregisteredTenant, row.currency, dec(row.total), row.lines].join("|")).sort(),
+    lines: lines
+      .map((l) =>
+        [
+          l.azureSubscriptionId,
+          l.commerceMeterId,
+          l.resourceUri,
+          l.usageDate.toISOString(),
+          l.eventDate.toISOString(),
+          l.localSubscriptionId,
+          dec(l.quantity),
+          dec(l.unitPrice),
+          dec(l.pretaxAmount),
+        ].join("|"),
+      )
+      .sort(),
+    daily: daily
+      .filter((row) => row.lines > 0)
+      .map((row) =>
+        [
+          row.azureSubscriptionId,
+          row.usageDate.toISOString(),
+          row.commerceMeterId,
+          row.localMeterId,
+          row.localSubscriptionId,
+          row.unregisteredTenant,
+          row.currency,
+          dec(row.total),
+          dec(row.quantity),
+          row.lines,
+        ].join("|"),
+      )
+      .sort(),
+    monthly: monthly
+      .filter((row) => row.lines > 0)
+      .map((row) =>
+        [row.period.toISOString(), row.azureSubscriptionId, row.localSubscriptionId, row.unregisteredTenant, row.currency, dec(row.total), row.lines].join("|"),
+      )
+      .sort(),
   };
 }
 

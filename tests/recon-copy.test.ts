@@ -35,7 +35,7 @@ const TRICKY_NAMES = {
   resellerACustomer: `@SUM(A1:A9) "Quoted", Ltd`,
   resellerBCustomer: "Line one\nLine two\r\nLine three",
   directCustomer: "+1 Plus; Semi",
-  subscription: "\tTabbed, \"sub\"",
+  subscription: '\tTabbed, "sub"',
 };
 
 interface LineSpec {
@@ -55,9 +55,21 @@ async function insertLine(registrationId: string, spec: LineSpec, index: number)
     `INSERT INTO "RatedUsageLine" ("registrationId","azureSubscriptionId","commerceMeterId","resourceUri","usageDate","eventDate",
        "localMeterId","localSubscriptionId","unregisteredTenant","location","quantity","market","currency","unitPrice")
      VALUES ($1, $2::uuid, $3::uuid, $4, $5::date, $6::date, $7::uuid, $8, $9, $10, $11::numeric, 'US', $12, $13::numeric)`,
-    [registrationId, spec.subscriptionId, index % 2 ? RECON_METERS.vm : RECON_METERS.blockBlob, spec.resourceUri ?? `/subscriptions/t/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/tricky-${index}`,
-      spec.usageDate, spec.eventDate ?? spec.usageDate, LOCAL_BASE_VM, spec.localSubscriptionId ?? `local-${index}`, spec.unregistered ?? false,
-      spec.location === undefined ? "local" : spec.location, spec.quantity, spec.unitPrice === null ? null : "USD", spec.unitPrice],
+    [
+      registrationId,
+      spec.subscriptionId,
+      index % 2 ? RECON_METERS.vm : RECON_METERS.blockBlob,
+      spec.resourceUri ?? `/subscriptions/t/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/tricky-${index}`,
+      spec.usageDate,
+      spec.eventDate ?? spec.usageDate,
+      LOCAL_BASE_VM,
+      spec.localSubscriptionId ?? `local-${index}`,
+      spec.unregistered ?? false,
+      spec.location === undefined ? "local" : spec.location,
+      spec.quantity,
+      spec.unitPrice === null ? null : "USD",
+      spec.unitPrice,
+    ],
   );
 }
 
@@ -86,25 +98,67 @@ beforeAll(async () => {
     // re-dated: the original day (eventDate) differs from the usage day
     { subscriptionId: c.resellerB.subscription.id, quantity: "2.5", unitPrice: "0.046", usageDate: "2026-10-06", eventDate: "2026-10-02" },
     {
-      subscriptionId: c.distributor.subscription.id, quantity: "3.333", unitPrice: "0.046", usageDate: "2026-10-07",
+      subscriptionId: c.distributor.subscription.id,
+      quantity: "3.333",
+      unitPrice: "0.046",
+      usageDate: "2026-10-07",
       resourceUri: `=cmd|' /C calc'!A0,/subscriptions/x/resourceGroups/RG "q",1/PROVIDERS/Microsoft.Web/sites/a\nb`,
-      location: `lo"c\\al\n\t\u0001é`, localSubscriptionId: "-local, sub",
+      location: `lo"c\\al\n\t\u0001é`,
+      localSubscriptionId: "-local, sub",
     },
-    { subscriptionId: c.distributor.subscription.id, quantity: "1", unitPrice: "0.5", usageDate: "2026-10-08", resourceUri: "+no-providers-here", location: null },
+    {
+      subscriptionId: c.distributor.subscription.id,
+      quantity: "1",
+      unitPrice: "0.5",
+      usageDate: "2026-10-08",
+      resourceUri: "+no-providers-here",
+      location: null,
+    },
     // unregistered tenant on the distributor's own default subscription (no customer)
     { subscriptionId: apss.id, quantity: "7.77", unitPrice: "1.5", usageDate: "2026-10-09", unregistered: true, localSubscriptionId: "@tenant-sub" },
     { subscriptionId: c.resellerA.subscription.id, quantity: "1", unitPrice: "1", usageDate: "2026-11-01" }, // next period: never in October
     // a negative correction: FLOOR, not truncation (-0.10787 → -0.11)
     { subscriptionId: c.resellerA.subscription.id, quantity: "-2.345", unitPrice: "0.046", usageDate: "2026-10-10" },
     // URIs just off the canonical shape: the first match of each keyword (any case) wins, as in JS
-    { subscriptionId: c.direct.subscription.id, quantity: "1", unitPrice: "1", usageDate: "2026-10-11", resourceUri: "/subscriptions/x/resourceGroups/Providers/providers/Microsoft.Foo/a" },
-    { subscriptionId: c.direct.subscription.id, quantity: "1", unitPrice: "1", usageDate: "2026-10-11", resourceUri: "/subscriptions/RESOURCEGROUPS/resourceGroups/rg/providers/P/a" },
-    { subscriptionId: c.direct.subscription.id, quantity: "1", unitPrice: "1", usageDate: "2026-10-11", resourceUri: "/subscriptions/x/resourceGroups//providers//resourceGroups/rg2/providers/-Ns/a" },
-    { subscriptionId: c.direct.subscription.id, quantity: "1", unitPrice: "1", usageDate: "2026-10-11", resourceUri: "/subscriptions/x/resourceGroups/@rg/providers/=Ns" },
+    {
+      subscriptionId: c.direct.subscription.id,
+      quantity: "1",
+      unitPrice: "1",
+      usageDate: "2026-10-11",
+      resourceUri: "/subscriptions/x/resourceGroups/Providers/providers/Microsoft.Foo/a",
+    },
+    {
+      subscriptionId: c.direct.subscription.id,
+      quantity: "1",
+      unitPrice: "1",
+      usageDate: "2026-10-11",
+      resourceUri: "/subscriptions/RESOURCEGROUPS/resourceGroups/rg/providers/P/a",
+    },
+    {
+      subscriptionId: c.direct.subscription.id,
+      quantity: "1",
+      unitPrice: "1",
+      usageDate: "2026-10-11",
+      resourceUri: "/subscriptions/x/resourceGroups//providers//resourceGroups/rg2/providers/-Ns/a",
+    },
+    {
+      subscriptionId: c.direct.subscription.id,
+      quantity: "1",
+      unitPrice: "1",
+      usageDate: "2026-10-11",
+      resourceUri: "/subscriptions/x/resourceGroups/@rg/providers/=Ns",
+    },
   ];
   for (const [index, spec] of specs.entries()) await insertLine(index % 2 ? dist.id : direct.id, spec, index);
   await insertRatedLines(sql, { registrationId: dist.id, subscriptionId: c.resellerB.subscription.id, count: 300, firstDay: "2026-10-01", days: 31 });
-  await insertRatedLines(sql, { registrationId: direct.id, subscriptionId: c.direct.subscription.id, count: 200, firstDay: "2026-10-01", days: 31, unitPrice: "0.0079999999" });
+  await insertRatedLines(sql, {
+    registrationId: direct.id,
+    subscriptionId: c.direct.subscription.id,
+    count: 200,
+    firstDay: "2026-10-01",
+    days: 31,
+    unitPrice: "0.0079999999",
+  });
 });
 afterAll(() => database.close());
 
@@ -154,7 +208,11 @@ describe.runIf(process.env.TEST_DATABASE_URL)("COPY on PostgreSQL", () => {
         expect({ label, format, csv: copied }).toEqual({ label, format, csv: expected });
       }
     }
-    const filtered = await queryFor(await world.scope("distributor", "ADMIN_AGENT"), { customerId: world.customers.resellerB.customer.id, from: "2026-10-05", to: "2026-10-06" });
+    const filtered = await queryFor(await world.scope("distributor", "ADMIN_AGENT"), {
+      customerId: world.customers.resellerB.customer.id,
+      from: "2026-10-05",
+      to: "2026-10-06",
+    });
     expect(await text(chooseReconWriter(database.sql).write(filtered))).toBe(await text(new JsReconWriter(database.sql).write(filtered)));
   });
   it("a cancelled COPY gives its connection up and the pool keeps working", async () => {
@@ -282,8 +340,11 @@ describe("RatedUsageDaily and RatedUsageMonthly (the rollups the totals read)", 
 
 describe("unescapeCopyText (COPY text format → bytes)", () => {
   it("undoes every escape COPY writes, wherever the chunks are cut", () => {
-    const original = "a\\b\nc\rd\te\bf\fg\vh,\"\\\\\n";
-    const escaped = original.replace(/[\\\n\r\t\b\f\v]/g, (ch) => `\\${({ "\\": "\\", "\n": "n", "\r": "r", "\t": "t", "\b": "b", "\f": "f", "\v": "v" } as Record<string, string>)[ch]}`);
+    const original = 'a\\b\nc\rd\te\bf\fg\vh,"\\\\\n';
+    const escaped = original.replace(
+      /[\\\n\r\t\b\f\v]/g,
+      (ch) => `\\${({ "\\": "\\", "\n": "n", "\r": "r", "\t": "t", "\b": "b", "\f": "f", "\v": "v" } as Record<string, string>)[ch]}`,
+    );
     const bytes = new TextEncoder().encode(escaped);
     for (let cut = 0; cut <= bytes.length; cut++) {
       for (const second of [cut, Math.min(bytes.length, cut + 1)]) {

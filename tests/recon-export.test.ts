@@ -163,7 +163,8 @@ describe("page totals", () => {
   });
   it("chart cells (day × meter) equal the CSV's per day and meter, for a partner, an operator and one registration", async () => {
     const operator = await world.operatorScope();
-    const registrationId = (await database.prisma.registration.findFirstOrThrow({ where: { partnerId: world.partners.distributor.id }, select: { id: true } })).id;
+    const registrationId = (await database.prisma.registration.findFirstOrThrow({ where: { partnerId: world.partners.distributor.id }, select: { id: true } }))
+      .id;
     for (const [scope, params] of [
       [await world.scope("distributor", "BILLING_ADMIN"), {}],
       [operator, {}],

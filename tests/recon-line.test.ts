@@ -17,15 +17,34 @@ const REFERENCE_HEADER =
 
 function row(overrides: Partial<ReconSourceRow> = {}): ReconSourceRow {
   return {
-    id: "1", usageDate: new Date("2026-10-05T00:00:00Z"), eventDate: new Date("2026-10-04T00:00:00Z"),
-    quantity: "3.3330000000", unitPrice: "0.0460000000", currency: "USD",
+    id: "1",
+    usageDate: new Date("2026-10-05T00:00:00Z"),
+    eventDate: new Date("2026-10-04T00:00:00Z"),
+    quantity: "3.3330000000",
+    unitPrice: "0.0460000000",
+    currency: "USD",
     resourceUri: "/subscriptions/l1/resourceGroups/rg-web/providers/Microsoft.Compute/virtualMachines/vm1",
-    location: "local", localMeterId: "fab6eb84-500b-4a09-a8ca-7358f8bbaea5", localSubscriptionId: "local-sub-1",
-    unregisteredTenant: false, azureSubscriptionId: "11111111-2222-3333-4444-555555555555", subscriptionName: "Azure plan",
-    customerId: "c1", customerTenantId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", customerName: "Fabrikam", customerDomain: "fabrikam.onmicrosoft.com",
-    customerCountry: "US", cspPartnerId: "p1", cspPartnerName: "Contoso Distribution", cspMpnId: "1000001", cspCountry: "US",
-    resellerMpnId: "2000002", meterId: "7bc19779-56bc-474d-8c88-36fbd79ae004", meterCategory: "Virtual Machines",
-    meterSubCategory: null, meterName: "VM", unit: "1 Core Hour",
+    location: "local",
+    localMeterId: "fab6eb84-500b-4a09-a8ca-7358f8bbaea5",
+    localSubscriptionId: "local-sub-1",
+    unregisteredTenant: false,
+    azureSubscriptionId: "11111111-2222-3333-4444-555555555555",
+    subscriptionName: "Azure plan",
+    customerId: "c1",
+    customerTenantId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
+    customerName: "Fabrikam",
+    customerDomain: "fabrikam.onmicrosoft.com",
+    customerCountry: "US",
+    cspPartnerId: "p1",
+    cspPartnerName: "Contoso Distribution",
+    cspMpnId: "1000001",
+    cspCountry: "US",
+    resellerMpnId: "2000002",
+    meterId: "7bc19779-56bc-474d-8c88-36fbd79ae004",
+    meterCategory: "Virtual Machines",
+    meterSubCategory: null,
+    meterName: "VM",
+    unit: "1 Core Hour",
     ...overrides,
   };
 }
@@ -61,10 +80,20 @@ describe("mapping", () => {
   it("fills the Partner Center facts", () => {
     const line = toReconLine(row());
     expect(line).toMatchObject({
-      PartnerId: "p1", MpnId: "1000001", Tier2MpnId: "2000002", CustomerId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
-      SubscriptionId: "11111111-2222-3333-4444-555555555555", EntitlementId: "11111111-2222-3333-4444-555555555555",
-      MeterRegion: "Azure Stack", ChargeType: "New", ChargeStartDate: "2026-10-01", ChargeEndDate: "2026-10-31",
-      UsageDate: "2026-10-05", ResourceGroup: "rg-web", ConsumedService: "Microsoft.Compute", BillingCurrency: "USD",
+      PartnerId: "p1",
+      MpnId: "1000001",
+      Tier2MpnId: "2000002",
+      CustomerId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
+      SubscriptionId: "11111111-2222-3333-4444-555555555555",
+      EntitlementId: "11111111-2222-3333-4444-555555555555",
+      MeterRegion: "Azure Stack",
+      ChargeType: "New",
+      ChargeStartDate: "2026-10-01",
+      ChargeEndDate: "2026-10-31",
+      UsageDate: "2026-10-05",
+      ResourceGroup: "rg-web",
+      ConsumedService: "Microsoft.Compute",
+      BillingCurrency: "USD",
     });
     expect(JSON.parse(line.AdditionalInfo)).toEqual({
       "azureStack.MeterId": "fab6eb84-500b-4a09-a8ca-7358f8bbaea5",
@@ -75,7 +104,17 @@ describe("mapping", () => {
     });
   });
   it("puts the partner itself as the customer of its own default subscription (unregistered tenants)", () => {
-    const line = toReconLine(row({ customerId: null, customerTenantId: null, customerName: null, customerDomain: null, customerCountry: null, resellerMpnId: null, unregisteredTenant: true }));
+    const line = toReconLine(
+      row({
+        customerId: null,
+        customerTenantId: null,
+        customerName: null,
+        customerDomain: null,
+        customerCountry: null,
+        resellerMpnId: null,
+        unregisteredTenant: true,
+      }),
+    );
     expect(line.CustomerId).toBe("");
     expect(line.CustomerName).toBe("Contoso Distribution");
     expect(line.Tier2MpnId).toBe("");

@@ -45,7 +45,9 @@ afterAll(() => pglite?.close());
 
 describe("migration rated_usage_monthly", () => {
   it("backfills the month sums of the lines already rated, per subscription, registration and local subscription", async () => {
-    const { rows } = await pglite.query<{ n: number; periods: number }>(`SELECT count(*)::int AS n, count(DISTINCT "period")::int AS periods FROM "RatedUsageMonthly"`);
+    const { rows } = await pglite.query<{ n: number; periods: number }>(
+      `SELECT count(*)::int AS n, count(DISTINCT "period")::int AS periods FROM "RatedUsageMonthly"`,
+    );
     // 3 subscriptions × 2 months × 4 keys (local-0 priced / unpriced, local-1, local-1 unregistered)
     expect(rows[0]).toEqual({ n: 3 * 2 * 4, periods: 2 });
     expect(await mismatches()).toBe(0);
@@ -55,7 +57,9 @@ describe("migration rated_usage_monthly", () => {
     await pglite.exec(`UPDATE "RatedUsageLine" SET "quantity" = "quantity" * 2 WHERE "id" % 3 = 0`);
     await pglite.exec(`DELETE FROM "RatedUsageLine" WHERE "usageDate" < '2026-10-01' AND "localSubscriptionId" = 'local-1'`);
     expect(await mismatches()).toBe(0);
-    const { rows } = await pglite.query<{ n: number }>(`SELECT count(*)::int AS n FROM "RatedUsageMonthly" WHERE "lines" <= 0 OR ("period" = '2026-09-01' AND "localSubscriptionId" = 'local-1')`);
+    const { rows } = await pglite.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "RatedUsageMonthly" WHERE "lines" <= 0 OR ("period" = '2026-09-01' AND "localSubscriptionId" = 'local-1')`,
+    );
     expect(rows[0].n).toBe(0);
   });
 });

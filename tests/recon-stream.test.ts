@@ -17,7 +17,13 @@ beforeAll(async () => {
   database = await createTestDatabase();
   world = await makeWorld(database.prisma);
   const registration = await makeRegistration(database.prisma, { partnerId: world.partners.direct.id, subscriptionId: world.customers.direct.subscription.id });
-  await insertRatedLines(database.sql, { registrationId: registration.id, subscriptionId: world.customers.direct.subscription.id, count: LINES, firstDay: "2026-10-01", days: 31 });
+  await insertRatedLines(database.sql, {
+    registrationId: registration.id,
+    subscriptionId: world.customers.direct.subscription.id,
+    count: LINES,
+    firstDay: "2026-10-01",
+    days: 31,
+  });
 });
 afterAll(() => database.close());
 

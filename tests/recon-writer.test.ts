@@ -11,7 +11,15 @@ import { LEGACY_RECON_COLUMNS } from "../lib/recon/legacy-recon-line";
 import { reconCopySql } from "../lib/recon/recon-csv-sql";
 import type { ResolvedReconQuery } from "../lib/recon/recon-source";
 
-const query: ResolvedReconQuery = { period: "2026-10", from: "2026-10-01", to: "2026-10-31", subscriptionIds: null, customerId: null, registrationId: null, names: { reseller: null, customer: null, registration: null } };
+const query: ResolvedReconQuery = {
+  period: "2026-10",
+  from: "2026-10-01",
+  to: "2026-10-31",
+  subscriptionIds: null,
+  customerId: null,
+  registrationId: null,
+  names: { reseller: null, customer: null, registration: null },
+};
 const noRows = <Row>() => Promise.resolve({ rows: [] as Row[] });
 
 describe("chooseReconWriter", () => {
@@ -25,7 +33,7 @@ describe("chooseReconWriter", () => {
       statements.push(copySql);
       return new ReadableStream<Uint8Array>({
         start(controller) {
-          controller.enqueue(new TextEncoder().encode("a,\"b\\\\c\"\n"));
+          controller.enqueue(new TextEncoder().encode('a,"b\\\\c"\n'));
           controller.close();
         },
       });

@@ -12,7 +12,6 @@ import { setDatabaseForTests } from "../lib/db";
 import type { PartnerScope } from "../lib/auth/partner-scope";
 import type { Database } from "../lib/database/open-database";
 
-
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("../lib/auth/get-scope", async () => (await import("./support/mock-session")).mockGetScopeModule());
 
@@ -111,7 +110,11 @@ describe("createRegistrationAction", () => {
       MarketplaceSyndicationEnabled: true,
       AgreementNumber: "EA-7",
     });
-    const input = { ...registrationInput("distributor", { cloudDeploymentId: randomUUID(), billingModel: "PAY_AS_YOU_USE" }), stampInput: "token", registrationToken: `${registrationToken.slice(0, 30)}\n${registrationToken.slice(30)}` };
+    const input = {
+      ...registrationInput("distributor", { cloudDeploymentId: randomUUID(), billingModel: "PAY_AS_YOU_USE" }),
+      stampInput: "token",
+      registrationToken: `${registrationToken.slice(0, 30)}\n${registrationToken.slice(30)}`,
+    };
     const result = await createRegistrationAction(input);
     expect(result).toMatchObject({ ok: true });
     if (!result.ok) return;
@@ -293,7 +296,9 @@ describe("customer tenants", () => {
     const capacity = await add(subscriptionOf("resellerA"), capacityId);
     expect(capacity).toMatchObject(refused("CustomerSubscriptionsNotAllowed", { message: expect.stringContaining("re-register with Pay As You Use") }));
     const foreign = await add(billedElsewhereSubscription);
-    expect(foreign).toMatchObject(refused("BadCustomerSubscriptionId", { message: expect.stringContaining("not owned by the same Microsoft Cloud Service Provider") }));
+    expect(foreign).toMatchObject(
+      refused("BadCustomerSubscriptionId", { message: expect.stringContaining("not owned by the same Microsoft Cloud Service Provider") }),
+    );
   });
 
   describe("with a failing tenant metadata service", () => {
@@ -364,7 +369,9 @@ describe("reregisterAction", () => {
     expect(await addCustomerTenantAction({ registrationId, customerSubscriptionId: world.customers.resellerB.subscription.id })).toMatchObject({ ok: true });
     const before = await snapshot();
     const reregisterAs = (input: Record<string, unknown>) => reregisterAction({ registrationId, ...base, ...input });
-    expect(await reregisterAs({ billingModel: "CAPACITY", agreementNumber: "EA-4" })).toMatchObject(refused("Conflict", { fields: { billingModel: anyString } }));
+    expect(await reregisterAs({ billingModel: "CAPACITY", agreementNumber: "EA-4" })).toMatchObject(
+      refused("Conflict", { fields: { billingModel: anyString } }),
+    );
     expect(await reregisterAs({ billingModel: "CAPACITY" })).toMatchObject(refused("ValidationFailed", { fields: { agreementNumber: anyString } }));
     await as("direct");
     expect(await reregisterAs({ billingModel: "PAY_AS_YOU_USE" })).toMatchObject(refused("NotFound"));

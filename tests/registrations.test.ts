@@ -109,9 +109,9 @@ describe("registrations", () => {
     expect(requested.email.body).toContain(registration.subscriptionId);
     await expect(requestMultiTenancy(scope, registration.id)).rejects.toMatchObject({ code: "Conflict" });
     await expect(decideMultiTenancy(scope, { registrationId: registration.id, decision: "APPROVED" })).rejects.toMatchObject({ code: "Forbidden" });
-    await expect(
-      decideMultiTenancy(await world.operatorScope(), { registrationId: registration.id, decision: "REJECTED" }),
-    ).rejects.toMatchObject({ code: "ValidationFailed" });
+    await expect(decideMultiTenancy(await world.operatorScope(), { registrationId: registration.id, decision: "REJECTED" })).rejects.toMatchObject({
+      code: "ValidationFailed",
+    });
     await decideMultiTenancy(await world.operatorScope(), { registrationId: registration.id, decision: "APPROVED" });
     const actions = await database.prisma.auditEvent.findMany({ where: { targetId: registration.id }, select: { action: true } });
     expect(actions.map((a) => a.action)).toEqual(

@@ -61,7 +61,10 @@ describe("the ARM API", () => {
     const foreign = world.customers[owner].subscription.id;
     const before = await writeCounts(database.prisma);
     const refused = await armPut(world.tokens[caller], foreign);
-    expect(refused).toEqual({ status: 400, body: { error: { code: "InvalidCustomerSubscriptionId", message: unknownMessage(foreign), details: expect.any(Array) } } });
+    expect(refused).toEqual({
+      status: 400,
+      body: { error: { code: "InvalidCustomerSubscriptionId", message: unknownMessage(foreign), details: expect.any(Array) } },
+    });
     const unknown = randomUUID();
     expect((await armPut(world.tokens[caller], unknown)).body.error.message).toBe(unknownMessage(unknown));
     expect(await writeCounts(database.prisma)).toEqual(before);

@@ -25,11 +25,23 @@ beforeAll(async () => {
   setDatabaseForTests(database);
   world = await makeWorld(database.prisma);
   const { prisma, sql } = database;
-  await prisma.customer.update({ where: { id: world.customers.resellerA.customer.id }, data: { companyName: "=HYPERLINK(\"http://evil\")" } });
+  await prisma.customer.update({ where: { id: world.customers.resellerA.customer.id }, data: { companyName: '=HYPERLINK("http://evil")' } });
   const apss = await makeApssSubscription(prisma, world.partners.distributor.id);
   const registration = await makeRegistration(prisma, { partnerId: world.partners.distributor.id, subscriptionId: apss.id });
-  await insertRatedLine(sql, { registrationId: registration.id, subscriptionId: world.customers.resellerA.subscription.id, meterId: METERS.vm, day: "2026-10-02", quantity: "100", unitPrice: "0.008" });
-  cardId = await makeRateCard(prisma, { ownerPartnerId: world.partners.distributor.id, level: "RESELLER", resellerId: world.partners.resellerA.id, versions: [{ from: "2026-01-01", markups: { [METERS.vm]: "50" } }] });
+  await insertRatedLine(sql, {
+    registrationId: registration.id,
+    subscriptionId: world.customers.resellerA.subscription.id,
+    meterId: METERS.vm,
+    day: "2026-10-02",
+    quantity: "100",
+    unitPrice: "0.008",
+  });
+  cardId = await makeRateCard(prisma, {
+    ownerPartnerId: world.partners.distributor.id,
+    level: "RESELLER",
+    resellerId: world.partners.resellerA.id,
+    versions: [{ from: "2026-01-01", markups: { [METERS.vm]: "50" } }],
+  });
 });
 afterAll(() => database.close());
 
@@ -62,7 +74,7 @@ describe.each(PARTNER_ROLES.filter((role) => role !== "SALES_AGENT"))("reseller 
     expect(text).not.toMatch(/margin|MicrosoftCost/i);
     expect(rows[1][rows[0].indexOf("Amount")]).toBe("1.20");
     // CSV injection neutralised by the recon helper.
-    expect(rows[1][rows[0].indexOf("CustomerName")]).toBe("'=HYPERLINK(\"http://evil\")");
+    expect(rows[1][rows[0].indexOf("CustomerName")]).toBe('\'=HYPERLINK("http://evil")');
   });
 
   it("can't see another reseller's customer", async () => {

@@ -39,7 +39,14 @@ describe("a distributor's admin agent onboards a reseller", () => {
     if (!result.ok) throw new Error(JSON.stringify(result.error));
 
     const partner = await database.prisma.partner.findUniqueOrThrow({ where: { id: result.data.resellerId } });
-    expect(partner).toMatchObject({ kind: "INDIRECT_RESELLER", parentId: world.partners.distributor.id, mpnId: data.mpnId, country: "NL", status: "ACTIVE", name: "Litware Cloud" });
+    expect(partner).toMatchObject({
+      kind: "INDIRECT_RESELLER",
+      parentId: world.partners.distributor.id,
+      mpnId: data.mpnId,
+      country: "NL",
+      status: "ACTIVE",
+      name: "Litware Cloud",
+    });
 
     const token = tokenOf(result.data.invitation.invitePath);
     expect(result.data.invitation.invitePath).toMatch(/^\/invite\/sci_[A-Za-z0-9_-]{43}$/);

@@ -39,9 +39,7 @@ describe("suspend and resume", () => {
     for (const role of ["ADMIN_AGENT", "BILLING_ADMIN", "SALES_AGENT"] as const) {
       expect(await resolvePartnerScope(database.prisma, { userId: world.users.resellerA[role] })).toBeNull();
     }
-    await expect(verifyCredentials(database.prisma, { email, password: TEST_PASSWORD, ip: "10.0.0.1" })).rejects.toThrow(
-      SIGN_IN_ERRORS.resellerSuspended,
-    );
+    await expect(verifyCredentials(database.prisma, { email, password: TEST_PASSWORD, ip: "10.0.0.1" })).rejects.toThrow(SIGN_IN_ERRORS.resellerSuspended);
     // Other resellers and the distributor are untouched.
     expect(await resolvePartnerScope(database.prisma, { userId: world.users.resellerB.ADMIN_AGENT })).not.toBeNull();
     const distributorScope = await resolvePartnerScope(database.prisma, { userId: world.users.distributor.ADMIN_AGENT });
@@ -52,7 +50,12 @@ describe("suspend and resume", () => {
     expect(await database.prisma.user.count({ where: { partnerId: resellerId, active: true } })).toBe(usersBefore);
 
     const audit = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "partner.suspend", targetId: resellerId } });
-    expect(audit).toMatchObject({ actorUserId: world.users.distributor.ADMIN_AGENT, partnerId: resellerId, before: { status: "ACTIVE" }, after: { status: "SUSPENDED" } });
+    expect(audit).toMatchObject({
+      actorUserId: world.users.distributor.ADMIN_AGENT,
+      partnerId: resellerId,
+      before: { status: "ACTIVE" },
+      after: { status: "SUSPENDED" },
+    });
 
     expect(await resumeResellerAction({ resellerId })).toEqual({ ok: true, data: { id: resellerId, status: "ACTIVE" } });
     expect(await resolvePartnerScope(database.prisma, { userId: adminId })).toMatchObject({ partnerId: resellerId });

@@ -16,7 +16,6 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllEnvs());
 
 describe("security headers", () => {
-
   for (const path of ["/dashboard", "/sign-in", "/api/health", "/api/arm/subscriptions/x"]) {
     it(`${path} gets every header`, () => {
       const headers = run(path).headers;
@@ -60,9 +59,13 @@ describe("security headers", () => {
 });
 
 describe("Origin checks in the proxy", () => {
-
   it("refuses a cookie-authenticated API change from a foreign page or without Origin, as 403 with the headers", async () => {
-    for (const headers of [{ origin: "https://evil.example" }, {} as Record<string, string>, { origin: "null" }, { origin: "http://portal.test.evil.example" }]) {
+    for (const headers of [
+      { origin: "https://evil.example" },
+      {} as Record<string, string>,
+      { origin: "null" },
+      { origin: "http://portal.test.evil.example" },
+    ]) {
       const response = run("/api/price-list/import?effectiveFrom=2026-07-01", { method: "POST", headers: { ...headers, "content-type": "text/plain" } });
       expect(response.status).toBe(403);
       expect(await response.json()).toMatchObject({ ok: false, error: { code: "Forbidden" } });

@@ -133,7 +133,10 @@ describe("seedDemoIfEmpty on an empty database", () => {
     expect(operators).toHaveLength(1);
     expect(operators[0]).toMatchObject({ email: DEMO_OPERATOR_EMAIL, partnerId: null, active: true });
     for (const partner of Object.values(DEMO_PARTNERS)) {
-      const roles = users.filter((user) => user.partnerId === partner.id).map((user) => user.role).sort();
+      const roles = users
+        .filter((user) => user.partnerId === partner.id)
+        .map((user) => user.role)
+        .sort();
       expect(roles).toEqual(["ADMIN_AGENT", "BILLING_ADMIN", "SALES_AGENT"]);
     }
     expect(users).toHaveLength(DEMO_SIGN_INS.length);
@@ -167,7 +170,12 @@ describe("seedDemoIfEmpty on an empty database", () => {
     expect(byKey["northwind-chicago"]).toMatchObject({ partnerId: distributor.id, billingModel: "PAY_AS_YOU_USE", multiTenancyState: "APPROVED" });
     expect(byKey["northwind-dublin"]).toMatchObject({ partnerId: distributor.id, multiTenancyState: "PENDING" });
     expect(byKey["adatum-seattle"]).toMatchObject({ partnerId: directCsp.id, billingModel: "PAY_AS_YOU_USE", multiTenancyState: "APPROVED" });
-    expect(byKey["adatum-denver"]).toMatchObject({ partnerId: directCsp.id, billingModel: "CAPACITY", usageReportingEnabled: false, agreementNumber: expect.any(String) });
+    expect(byKey["adatum-denver"]).toMatchObject({
+      partnerId: directCsp.id,
+      billingModel: "CAPACITY",
+      usageReportingEnabled: false,
+      agreementNumber: expect.any(String),
+    });
     expect(byKey["northwind-chicago"].customerSubscriptions).toHaveLength(4);
     expect(byKey["adatum-seattle"].customerSubscriptions).toHaveLength(3);
     const resellerOwners = new Set(byKey["northwind-chicago"].customerSubscriptions.map((row) => row.customerSubscription.customer?.partnerId));

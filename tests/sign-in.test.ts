@@ -51,25 +51,17 @@ describe("verifyCredentials", () => {
   it("rejects a wrong password and an unknown email with the same message", async () => {
     const partner = await makePartner(database.prisma);
     const user = await makeUser(database.prisma, { partnerId: partner.id, role: "SALES_AGENT" });
-    await expect(verifyCredentials(database.prisma, { email: user.email, password: "nope", ip: "1" })).rejects.toThrow(
-      SIGN_IN_ERRORS.invalid,
-    );
-    await expect(
-      verifyCredentials(database.prisma, { email: "ghost@test.example", password: "nope", ip: "1" }),
-    ).rejects.toThrow(SIGN_IN_ERRORS.invalid);
+    await expect(verifyCredentials(database.prisma, { email: user.email, password: "nope", ip: "1" })).rejects.toThrow(SIGN_IN_ERRORS.invalid);
+    await expect(verifyCredentials(database.prisma, { email: "ghost@test.example", password: "nope", ip: "1" })).rejects.toThrow(SIGN_IN_ERRORS.invalid);
   });
 
   it("refuses deactivated users and users of suspended partners", async () => {
     const partner = await makePartner(database.prisma);
     const user = await makeUser(database.prisma, { partnerId: partner.id, role: "ADMIN_AGENT", active: false });
-    await expect(verifyCredentials(database.prisma, { email: user.email, password: TEST_PASSWORD, ip: "1" })).rejects.toThrow(
-      SIGN_IN_ERRORS.inactive,
-    );
+    await expect(verifyCredentials(database.prisma, { email: user.email, password: TEST_PASSWORD, ip: "1" })).rejects.toThrow(SIGN_IN_ERRORS.inactive);
     const suspended = await makePartner(database.prisma, { status: "SUSPENDED" });
     const other = await makeUser(database.prisma, { partnerId: suspended.id, role: "ADMIN_AGENT" });
-    await expect(verifyCredentials(database.prisma, { email: other.email, password: TEST_PASSWORD, ip: "1" })).rejects.toThrow(
-      SIGN_IN_ERRORS.partnerSuspended,
-    );
+    await expect(verifyCredentials(database.prisma, { email: other.email, password: TEST_PASSWORD, ip: "1" })).rejects.toThrow(SIGN_IN_ERRORS.partnerSuspended);
   });
 });
 

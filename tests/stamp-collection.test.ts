@@ -33,10 +33,22 @@ beforeAll(async () => {
   process.env.STACKCENTER_SECRET_KEY = "collection-test-key";
   process.env.NEXTAUTH_SECRET ??= "collection-test-nextauth";
   const certificate = await createStampCertificate();
-  const identity = await createStampIdentity({ system: "entra", tenantId: guidFor("collection:directory"), audience: `https://adminmanagement.local.azurestack.external/${randomUUID()}`, clients: [{ clientId: CLIENT, secret: SECRET }] });
+  const identity = await createStampIdentity({
+    system: "entra",
+    tenantId: guidFor("collection:directory"),
+    audience: `https://adminmanagement.local.azurestack.external/${randomUUID()}`,
+    clients: [{ clientId: CLIENT, secret: SECRET }],
+  });
   const setup = await makeUsageRegistration(database.prisma, world);
   registrationId = setup.registration.id;
-  const stampWorld = buildWorld({ seed: "collection", providerSubscriptionId: PROVIDER, operatorTenantId: guidFor("op"), tenants: [{ tenantId: setup.tenantId, displayName: "Tenant" }, ...syntheticTenants("collection", 1)], days: 2, anchor: new Date() });
+  const stampWorld = buildWorld({
+    seed: "collection",
+    providerSubscriptionId: PROVIDER,
+    operatorTenantId: guidFor("op"),
+    tenants: [{ tenantId: setup.tenantId, displayName: "Tenant" }, ...syntheticTenants("collection", 1)],
+    days: 2,
+    anchor: new Date(),
+  });
   stamp = await serveHandler(createStampApi({ world: stampWorld, identity }), 0, "127.0.0.1", certificate);
   await saveStampConnection(await world.scope("direct", "ADMIN_AGENT"), {
     registrationId,

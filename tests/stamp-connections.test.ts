@@ -33,8 +33,20 @@ beforeAll(async () => {
   process.env.STACKCENTER_SECRET_KEY = "stamp-connections-test-key";
   const certificate = await createStampCertificate();
   caPem = certificate.caPem;
-  const identity = await createStampIdentity({ system: "adfs", tenantId: "adfs", audience: `https://adminmanagement.local.azurestack.external/${randomUUID()}`, clients: [{ clientId: CLIENT, secret: SECRET }] });
-  const stampWorld = buildWorld({ seed: "connections", providerSubscriptionId: PROVIDER, operatorTenantId: guidFor("op"), tenants: syntheticTenants("connections", 2), days: 3, anchor: new Date() });
+  const identity = await createStampIdentity({
+    system: "adfs",
+    tenantId: "adfs",
+    audience: `https://adminmanagement.local.azurestack.external/${randomUUID()}`,
+    clients: [{ clientId: CLIENT, secret: SECRET }],
+  });
+  const stampWorld = buildWorld({
+    seed: "connections",
+    providerSubscriptionId: PROVIDER,
+    operatorTenantId: guidFor("op"),
+    tenants: syntheticTenants("connections", 2),
+    days: 3,
+    anchor: new Date(),
+  });
   stamp = await serveHandler(createStampApi({ world: stampWorld, identity }), 0, "127.0.0.1", certificate);
   const apss = await makeApssSubscription(database.prisma, world.partners.direct.id);
   registration = await makeRegistration(database.prisma, { partnerId: world.partners.direct.id, subscriptionId: apss.id });
@@ -68,7 +80,11 @@ describe("stamp connections", () => {
 
   it("tries the connection step by step: metadata, a token, an hour of usage", async () => {
     const steps = await testStampConnection(await world.scope("direct", "ADMIN_AGENT"), registration.id);
-    expect(steps.map((step) => [step.step, step.ok])).toEqual([["metadata", true], ["token", true], ["usage", true]]);
+    expect(steps.map((step) => [step.step, step.ok])).toEqual([
+      ["metadata", true],
+      ["token", true],
+      ["usage", true],
+    ]);
   });
 
   it("shows the identity provider's own error for a wrong secret, and a TLS error without the stamp's CA", async () => {

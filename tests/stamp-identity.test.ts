@@ -96,12 +96,23 @@ describe.each(["entra", "adfs"] as const)("the stamp's sign-in (%s)", (system) =
 describe("the collector signed in to a stamp", () => {
   it("reads the metadata, gets a token through @azure/identity and pulls usage over the stamp's TLS; a wrong secret fails with the provider's code", async () => {
     const { buildWorld, createStampApi, guidFor, syntheticTenants } = await import("../lib/stamp-simulator");
-    const { readStampEndpoints, stampTokenSource, stampTransport, authenticatedFetch, createStampClient, DEFAULT_RETRY } = await import("../lib/usage-collector");
+    const { readStampEndpoints, stampTokenSource, stampTransport, authenticatedFetch, createStampClient, DEFAULT_RETRY } =
+      await import("../lib/usage-collector");
     const providerSubscriptionId = guidFor("signed-in:provider");
-    const world = buildWorld({ seed: "signed-in", providerSubscriptionId, operatorTenantId: guidFor("op"), tenants: syntheticTenants("signed-in", 2), days: 2, anchor: new Date("2026-11-20T00:00:00Z") });
+    const world = buildWorld({
+      seed: "signed-in",
+      providerSubscriptionId,
+      operatorTenantId: guidFor("op"),
+      tenants: syntheticTenants("signed-in", 2),
+      days: 2,
+      anchor: new Date("2026-11-20T00:00:00Z"),
+    });
     for (const system of ["entra", "adfs"] as const) {
       const identity = await createStampIdentity({ system, tenantId: TENANT, audience: AUDIENCE, clients: [{ clientId: CLIENT, secret: SECRET }] });
-      const stamp = await serveHandler(createStampApi({ world, identity, now: () => new Date("2026-11-20T00:00:00Z") }), 0, "127.0.0.1", { cert: tls.cert, key: tls.key });
+      const stamp = await serveHandler(createStampApi({ world, identity, now: () => new Date("2026-11-20T00:00:00Z") }), 0, "127.0.0.1", {
+        cert: tls.cert,
+        key: tls.key,
+      });
       try {
         const transport = stampTransport(tls.caPem);
         const endpoints = await readStampEndpoints(stamp.url, transport);

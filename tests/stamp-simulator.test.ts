@@ -4,7 +4,17 @@ import { decodeRegistrationToken } from "../lib/registrations/decode-registratio
 import { stampRegistrationToken } from "../lib/stamp-simulator/registration-token";
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { buildWorld, createStampApi, groundTruth, guidFor, HOUR_MS, METERS, recordsReportedIn, syntheticTenants, type UsageAggregate } from "../lib/stamp-simulator";
+import {
+  buildWorld,
+  createStampApi,
+  groundTruth,
+  guidFor,
+  HOUR_MS,
+  METERS,
+  recordsReportedIn,
+  syntheticTenants,
+  type UsageAggregate,
+} from "../lib/stamp-simulator";
 import { serveHandler } from "../lib/stamp-simulator/http-server";
 
 const NOW = new Date("2026-11-20T10:30:00Z");
@@ -52,7 +62,7 @@ async function get<T>(url: string): Promise<{ status: number; body: T }> {
 async function allPages(url: string): Promise<{ pages: number; records: UsageAggregate[] }> {
   const records: UsageAggregate[] = [];
   let pages = 0;
-  for (let next: string | null = url; next; ) {
+  for (let next: string | null = url; next;) {
     const { status, body }: { status: number; body: Page } = await get<Page>(next);
     expect(status).toBe(200);
     records.push(...body.value);
@@ -172,7 +182,8 @@ describe("stamp simulator: provider usage API", () => {
     const all = recordsReportedIn(lateWorld, lateWorld.usageStart, end);
     expect(all.some((record) => record.reportedTime - record.usageEnd >= 24 * HOUR_MS)).toBe(true);
     let pieces = 0;
-    for (let from = lateWorld.usageStart; from < end; from += 7 * HOUR_MS) pieces += recordsReportedIn(lateWorld, from, Math.min(from + 7 * HOUR_MS, end)).length;
+    for (let from = lateWorld.usageStart; from < end; from += 7 * HOUR_MS)
+      pieces += recordsReportedIn(lateWorld, from, Math.min(from + 7 * HOUR_MS, end)).length;
     expect(pieces).toBe(all.length);
   });
 
@@ -205,7 +216,9 @@ describe("the simulated stamp's registration token", () => {
   it("names the stamp derived from the seed (or the given one) and decodes as the portal reads it", () => {
     const decoded = decodeRegistrationToken(stampRegistrationToken({ seed: "token-test" }));
     expect(decoded).toMatchObject({ CloudId: guidFor("token-test:cloud"), BillingModel: "PayAsYouUse", UsageReportingEnabled: true });
-    const capacity = decodeRegistrationToken(stampRegistrationToken({ seed: "x", cloudId: guidFor("demo"), billingModel: "Capacity", agreementNumber: "EA-1" }));
+    const capacity = decodeRegistrationToken(
+      stampRegistrationToken({ seed: "x", cloudId: guidFor("demo"), billingModel: "Capacity", agreementNumber: "EA-1" }),
+    );
     expect(capacity).toMatchObject({ CloudId: guidFor("demo"), BillingModel: "Capacity", UsageReportingEnabled: false, AgreementNumber: "EA-1" });
   });
 });

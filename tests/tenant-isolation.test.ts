@@ -61,10 +61,7 @@ describe.each(Object.keys(FOREIGN))("viewer %s", (viewer) => {
     it.each(FOREIGN[viewer])("cannot change %s's customer or add subscriptions to it", async (owner) => {
       const { customer } = world.customers[owner];
       const denied = role === "BILLING_ADMIN" ? /^Forbidden$/ : /^(NotFound|Forbidden)$/;
-      await expectNothingChanged(
-        () => updateCustomer(scope, { customerId: customer.id, companyName: "Hijacked", country: "US" }),
-        denied,
-      );
+      await expectNothingChanged(() => updateCustomer(scope, { customerId: customer.id, companyName: "Hijacked", country: "US" }), denied);
       await expectNothingChanged(() => addCspSubscription(scope, { customerId: customer.id, displayName: "Hijack" }), denied);
     });
 
@@ -105,17 +102,15 @@ describe("roles", () => {
   it("a billing admin can read customers but not write them", async () => {
     const scope = await world.scope("direct", "BILLING_ADMIN");
     await expect(getCustomer(scope, world.customers.direct.customer.id)).resolves.toBeTruthy();
-    await expect(
-      updateCustomer(scope, { customerId: world.customers.direct.customer.id, companyName: "X", country: "US" }),
-    ).rejects.toMatchObject({ code: "Forbidden" });
+    await expect(updateCustomer(scope, { customerId: world.customers.direct.customer.id, companyName: "X", country: "US" })).rejects.toMatchObject({
+      code: "Forbidden",
+    });
   });
 
   it("operators read the platform but create no partner's customers", async () => {
     const scope = await world.operatorScope();
     expect((await listPartners(scope)).length).toBeGreaterThanOrEqual(5);
     await expect(getCustomer(scope, world.customers.direct.customer.id)).resolves.toBeTruthy();
-    await expect(
-      createCustomer(scope, { companyName: "Op", domain: "op.onmicrosoft.com", country: "US" }),
-    ).rejects.toMatchObject({ code: "Forbidden" });
+    await expect(createCustomer(scope, { companyName: "Op", domain: "op.onmicrosoft.com", country: "US" })).rejects.toMatchObject({ code: "Forbidden" });
   });
 });

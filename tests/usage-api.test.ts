@@ -52,8 +52,12 @@ describe("ingestion keys", () => {
     expect(JSON.stringify(row)).not.toContain(created.key);
     const audit = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "ingestionKey.create", targetId: created.id } });
     expect(JSON.stringify(audit)).not.toContain(created.key);
-    await expect(createIngestionKey(await world.scope("direct", "BILLING_ADMIN"), { registrationId: setup.registration.id, name: "x" })).rejects.toMatchObject({ code: "Forbidden" });
-    await expect(createIngestionKey(await world.scope("otherDirect", "ADMIN_AGENT"), { registrationId: setup.registration.id, name: "x" })).rejects.toMatchObject({ code: "NotFound" });
+    await expect(createIngestionKey(await world.scope("direct", "BILLING_ADMIN"), { registrationId: setup.registration.id, name: "x" })).rejects.toMatchObject({
+      code: "Forbidden",
+    });
+    await expect(
+      createIngestionKey(await world.scope("otherDirect", "ADMIN_AGENT"), { registrationId: setup.registration.id, name: "x" }),
+    ).rejects.toMatchObject({ code: "NotFound" });
     const listed = await listIngestionKeys(await world.scope("direct", "ADMIN_AGENT"), setup.registration.id);
     expect(listed.map((k) => k.name)).toEqual(expect.arrayContaining(["collector", "second"]));
     expect(Object.keys(listed[0])).not.toContain("keyHash");
@@ -80,13 +84,25 @@ describe("POST /api/usage/ingest", () => {
     const response = await post({ value: [usageRecord({ start: hourAgo(), resourceUri: "/api/1" })] });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ accepted: 1, duplicate: 0, corrected: 0, rejected: 0, rejections: [] });
-    const gz = await post({ value: [usageRecord({ start: hourAgo(), resourceUri: "/api/1" }), usageRecord({ start: hourAgo(), resourceUri: "/api/2", quantity: -1 })] }, { gzip: true });
+    const gz = await post(
+      { value: [usageRecord({ start: hourAgo(), resourceUri: "/api/1" }), usageRecord({ start: hourAgo(), resourceUri: "/api/2", quantity: -1 })] },
+      { gzip: true },
+    );
     expect(gz.status).toBe(200);
-    expect(await gz.json()).toEqual({ accepted: 0, duplicate: 1, corrected: 0, rejected: 1, rejections: [{ index: 1, code: "NegativeQuantity", reason: expect.any(String) }] });
+    expect(await gz.json()).toEqual({
+      accepted: 0,
+      duplicate: 1,
+      corrected: 0,
+      rejected: 1,
+      rejections: [{ index: 1, code: "NegativeQuantity", reason: expect.any(String) }],
+    });
   });
 
   it("binds records to the key's registration: another registration's stamp can't write into it", async () => {
-    const other = await makeRegistration(database.prisma, { partnerId: world.partners.otherDirect.id, subscriptionId: (await makeApssSubscription(database.prisma, world.partners.otherDirect.id)).id });
+    const other = await makeRegistration(database.prisma, {
+      partnerId: world.partners.otherDirect.id,
+      subscriptionId: (await makeApssSubscription(database.prisma, world.partners.otherDirect.id)).id,
+    });
     const otherKey = (await createIngestionKey(await world.scope("otherDirect", "ADMIN_AGENT"), { registrationId: other.id, name: "other" })).key;
     // The body can't name a registration; whatever it says, records land on the key's registration.
     const body = { registrationId: setup.registration.id, value: [usageRecord({ start: hourAgo(), resourceUri: "/api/other" })] };
@@ -101,11 +117,15 @@ describe("POST /api/usage/ingest", () => {
     const tooMany = await post({ value: new Array(50_001).fill(0) });
     expect(tooMany.status).toBe(413);
     expect((await tooMany.json()).error.code).toBe("TooManyRecords");
-    const badGzip = await ingest(new Request("http://x/api/usage/ingest", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-encoding": "gzip" }, body: "not gzip" }));
+    const badGzip = await ingest(
+      new Request("http://x/api/usage/ingest", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-encoding": "gzip" }, body: "not gzip" }),
+    );
     expect(badGzip.status).toBe(400);
     // A gzip bomb (70 MB of zeros in ~70 KB) stops at the 64 MB limit: 413, not memory exhaustion.
     const bomb = new Uint8Array(gzipSync(Buffer.alloc(70 * 1024 * 1024)));
-    const bombed = await ingest(new Request("http://x/api/usage/ingest", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-encoding": "gzip" }, body: bomb }));
+    const bombed = await ingest(
+      new Request("http://x/api/usage/ingest", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-encoding": "gzip" }, body: bomb }),
+    );
     expect(bombed.status).toBe(413);
     expect((await bombed.json()).error.code).toBe("PayloadTooLarge");
   });
@@ -115,7 +135,14 @@ describe("POST /api/usage/ingest", () => {
     const start = hourAgo();
     const records = Array.from({ length: 30_000 }, (_, i) => JSON.stringify(usageRecord({ start, resourceUri: `/api/stream/${i}` })));
     const gzipped = (text: string) => gzipSync(Buffer.from(text));
-    const send = (body: Buffer) => ingest(new Request("http://x/api/usage/ingest", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-encoding": "gzip" }, body: new Uint8Array(body) }));
+    const send = (body: Buffer) =>
+      ingest(
+        new Request("http://x/api/usage/ingest", {
+          method: "POST",
+          headers: { authorization: `Bearer ${key}`, "content-encoding": "gzip" },
+          body: new Uint8Array(body),
+        }),
+      );
     const batchesBefore = await database.prisma.usageBatch.count({ where: { registrationId: setup.registration.id } });
     const whole = gzipped(`{"value":[${records.join(",")}]}`);
     const cut = await send(whole.subarray(0, Math.floor(whole.length * 0.8)));
@@ -154,14 +181,31 @@ describe("POST /api/usage/ingest", () => {
 
 describe("PUT /api/usage/local-subscriptions", () => {
   it("upserts the stamp's local subscriptions for the key's registration", async () => {
-    const body = { value: [{ subscriptionId: "ABC-1", tenantId: setup.tenantId, isProviderSubscription: false, displayName: "A" }, { subscriptionId: "prov", tenantId: null, isProviderSubscription: true }] };
+    const body = {
+      value: [
+        { subscriptionId: "ABC-1", tenantId: setup.tenantId, isProviderSubscription: false, displayName: "A" },
+        { subscriptionId: "prov", tenantId: null, isProviderSubscription: true },
+      ],
+    };
     const request = (payload: unknown, k = key) =>
-      putLocalSubscriptions(new Request("http://x/api/usage/local-subscriptions", { method: "PUT", headers: { authorization: `Bearer ${k}`, "content-encoding": "gzip" }, body: new Uint8Array(gzipSync(JSON.stringify(payload))) }));
+      putLocalSubscriptions(
+        new Request("http://x/api/usage/local-subscriptions", {
+          method: "PUT",
+          headers: { authorization: `Bearer ${k}`, "content-encoding": "gzip" },
+          body: new Uint8Array(gzipSync(JSON.stringify(payload))),
+        }),
+      );
     const response = await request(body);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ upserted: 2 });
-    const rows = await database.prisma.localSubscription.findMany({ where: { registrationId: setup.registration.id }, orderBy: { localSubscriptionId: "asc" } });
-    expect(rows.map((r) => [r.localSubscriptionId, r.ownerTenantId, r.isProviderSubscription])).toEqual([["abc-1", setup.tenantId, false], ["prov", null, true]]);
+    const rows = await database.prisma.localSubscription.findMany({
+      where: { registrationId: setup.registration.id },
+      orderBy: { localSubscriptionId: "asc" },
+    });
+    expect(rows.map((r) => [r.localSubscriptionId, r.ownerTenantId, r.isProviderSubscription])).toEqual([
+      ["abc-1", setup.tenantId, false],
+      ["prov", null, true],
+    ]);
     expect((await request({ value: [{ subscriptionId: "x", tenantId: "not-a-guid" }] })).status).toBe(400);
     expect((await request(body, "scik_" + "B".repeat(43))).status).toBe(401);
   });

@@ -24,7 +24,15 @@ import {
 const PROVIDER = "5b7e2a10-3c4d-4e5f-8a6b-7c8d9e0f1a2b";
 const KEY = "sc_ingest_test_key";
 const START = Date.parse("2026-11-10T00:00:00Z");
-const world = buildWorld({ seed: "collector", providerSubscriptionId: PROVIDER, operatorTenantId: "7a1c0000-0000-4000-8000-000000000001", tenants: syntheticTenants("collector", 6), days: 5, anchor: new Date(START + 5 * 24 * HOUR_MS), lateDayRate: 0.2 });
+const world = buildWorld({
+  seed: "collector",
+  providerSubscriptionId: PROVIDER,
+  operatorTenantId: "7a1c0000-0000-4000-8000-000000000001",
+  tenants: syntheticTenants("collector", 6),
+  days: 5,
+  anchor: new Date(START + 5 * 24 * HOUR_MS),
+  lateDayRate: 0.2,
+});
 const FAST: RetryPolicy = { maxAttempts: 6, baseDelayMs: 10, maxDelayMs: 80 };
 
 /** The fake portal: stores records by natural key; `failNext` makes the next pushes answer 503. */
@@ -76,7 +84,15 @@ afterAll(async () => {
   await rm(directory, { recursive: true, force: true });
 });
 
-function setup(options: { clock: { now: number }; failRate?: number; stateFile: string; portal: RunningServer; key?: string; sleeps?: number[]; retry?: RetryPolicy }) {
+function setup(options: {
+  clock: { now: number };
+  failRate?: number;
+  stateFile: string;
+  portal: RunningServer;
+  key?: string;
+  sleeps?: number[];
+  retry?: RetryPolicy;
+}) {
   const api = createStampApi({ world, now: () => new Date(options.clock.now), failRate: options.failRate ?? 0 });
   const stampFetch: FetchLike = (url, init) => api(new Request(url, init));
   const sleep = async (ms: number) => {
@@ -157,7 +173,8 @@ describe("usage collector", () => {
       const original = ingest.handler;
       let pushes = 0;
       const flaky = await serveHandler(async (request) => {
-        if (new URL(request.url).pathname === "/api/usage/ingest" && ++pushes > pushesPerWindow + 1) return Response.json({ error: { code: "ServiceUnavailable" } }, { status: 503 });
+        if (new URL(request.url).pathname === "/api/usage/ingest" && ++pushes > pushesPerWindow + 1)
+          return Response.json({ error: { code: "ServiceUnavailable" } }, { status: 503 });
         return original(request);
       });
       await expect(setup({ clock, stateFile, portal: flaky, retry })()).rejects.toThrow(/gave up after 3 attempts/);

@@ -134,7 +134,13 @@ describe("usage pipeline fault tolerance", () => {
     };
 
     const summary = await runCollector({
-      stamp: createStampClient({ stampUrl: "http://stamp.test", providerSubscriptionId: PROVIDER, fetch: stampFetch, retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1 }, sleep: async () => {} }),
+      stamp: createStampClient({
+        stampUrl: "http://stamp.test",
+        providerSubscriptionId: PROVIDER,
+        fetch: stampFetch,
+        retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1 },
+        sleep: async () => {},
+      }),
       sink: httpUsageSink({ portalUrl: `http://127.0.0.1:${port}`, key, fetch: sinkFetch }),
       state: memoryStateStore(),
       stampUrl: "http://stamp.test",
@@ -164,10 +170,12 @@ describe("usage pipeline fault tolerance", () => {
         [registrationId],
       );
       const stored = new Map(rows.map((row) => [`${row.sub}|${row.meter}`, new Decimal(row.total).toString()]));
-      const expected = new Map([...truth.totals].map(([k, total]) => {
-        const [sub, meter] = k.split("|");
-        return [`${sub.toLowerCase()}|${normaliseMeterId(meter)}`, new Decimal(total).toString()];
-      }));
+      const expected = new Map(
+        [...truth.totals].map(([k, total]) => {
+          const [sub, meter] = k.split("|");
+          return [`${sub.toLowerCase()}|${normaliseMeterId(meter)}`, new Decimal(total).toString()];
+        }),
+      );
       expect(stored).toEqual(expected);
       expect(rows.reduce((sum, row) => sum + row.n, 0)).toBe(truth.records);
     } finally {

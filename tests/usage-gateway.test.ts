@@ -8,7 +8,9 @@ import type { MeterMappingTable } from "../lib/meters/quantity-conversion";
 import { usageRecord } from "./support/usage-fixtures";
 
 const BASE_VM = "fab6eb84-500b-4a09-a8ca-7358f8bbaea5";
-const mappings: MeterMappingTable = new Map([[BASE_VM, { localMeterId: BASE_VM, tenantCommerceMeterId: "tenant-m", adminCommerceMeterId: "admin-m", conversion: "IDENTITY" as const }]]);
+const mappings: MeterMappingTable = new Map([
+  [BASE_VM, { localMeterId: BASE_VM, tenantCommerceMeterId: "tenant-m", adminCommerceMeterId: "admin-m", conversion: "IDENTITY" as const }],
+]);
 const TENANT = "11111111-1111-1111-1111-111111111111";
 const context: GatewayContext = {
   defaultSubscriptionId: "default-sub",
@@ -26,13 +28,31 @@ const context: GatewayContext = {
 
 describe("mapLocalSubscription", () => {
   it("provider subscriptions → default subscription, ADMIN meters (even when an owner tenant is set)", () => {
-    expect(mapLocalSubscription("provider-sub", context)).toEqual({ azureSubscriptionId: "default-sub", mappedTenantId: null, unregisteredTenant: false, providerUsage: true, audience: "ADMIN" });
+    expect(mapLocalSubscription("provider-sub", context)).toEqual({
+      azureSubscriptionId: "default-sub",
+      mappedTenantId: null,
+      unregisteredTenant: false,
+      providerUsage: true,
+      audience: "ADMIN",
+    });
   });
   it("a registered owner tenant (any case) → its customer subscription", () => {
-    expect(mapLocalSubscription("tenant-sub", context)).toEqual({ azureSubscriptionId: "customer-sub", mappedTenantId: TENANT, unregisteredTenant: false, providerUsage: false, audience: "TENANT" });
+    expect(mapLocalSubscription("tenant-sub", context)).toEqual({
+      azureSubscriptionId: "customer-sub",
+      mappedTenantId: TENANT,
+      unregisteredTenant: false,
+      providerUsage: false,
+      audience: "TENANT",
+    });
   });
   it.each(["stranger-sub", "ownerless-sub", "unknown-sub"])("%s → default subscription, unregistered tenant", (sub) => {
-    expect(mapLocalSubscription(sub, context)).toEqual({ azureSubscriptionId: "default-sub", mappedTenantId: null, unregisteredTenant: true, providerUsage: false, audience: "TENANT" });
+    expect(mapLocalSubscription(sub, context)).toEqual({
+      azureSubscriptionId: "default-sub",
+      mappedTenantId: null,
+      unregisteredTenant: true,
+      providerUsage: false,
+      audience: "TENANT",
+    });
   });
 });
 
@@ -63,7 +83,10 @@ describe("mapUsageRecord", () => {
   };
 
   it("maps meter, quantity and re-dates late usage, keeping the original time for AdditionalInfo", () => {
-    const mapped = mapUsageRecord(parse(usageRecord({ subscriptionId: "Tenant-Sub", start: "2026-11-15T07:00:00Z", meterId: BASE_VM.toUpperCase(), quantity: "2.5" })), context);
+    const mapped = mapUsageRecord(
+      parse(usageRecord({ subscriptionId: "Tenant-Sub", start: "2026-11-15T07:00:00Z", meterId: BASE_VM.toUpperCase(), quantity: "2.5" })),
+      context,
+    );
     expect(mapped).toMatchObject({ azureSubscriptionId: "customer-sub", commerceMeterId: "tenant-m", redated: true, localSubscriptionId: "tenant-sub" });
     expect(mapped.commerceQuantity?.equals(new Decimal("2.5"))).toBe(true);
     expect(mapped.usageDate.toISOString()).toBe("2026-11-18T00:00:00.000Z");
@@ -82,7 +105,11 @@ describe("mapUsageRecord", () => {
 
   it("parses instanceData strings only", () => {
     expect(parseInstanceData({ "Microsoft.Resources": { resourceUri: "/x" } })).toMatchObject({ ok: false });
-    expect(parseInstanceData('{"Microsoft.Resources":{"resourceUri":"/x","location":"local"}}')).toMatchObject({ ok: true, resourceUri: "/x", location: "local" });
+    expect(parseInstanceData('{"Microsoft.Resources":{"resourceUri":"/x","location":"local"}}')).toMatchObject({
+      ok: true,
+      resourceUri: "/x",
+      location: "local",
+    });
     expect(parseInstanceData('{"Microsoft.Resources":{"location":"local"}}')).toMatchObject({ ok: false });
   });
 });

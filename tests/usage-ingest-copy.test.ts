@@ -38,7 +38,10 @@ describe("COPY text encoding", () => {
     const resourceUri = "/subscriptions/s/resourceGroups/rg\twith tab/providers/x/vm\\back\nslash \\N é ✓";
     const tags = { note: 'quote " and \\ backslash\tand tab', multi: "line\nbreak" };
     const additionalInfo = { path: "C:\\temp\\x", empty: "" };
-    const record = usageRecord({ start: "2026-11-20T03:00:00Z", instanceData: JSON.stringify({ "Microsoft.Resources": { resourceUri, location: "loc\\al\t1", tags, additionalInfo } }) });
+    const record = usageRecord({
+      start: "2026-11-20T03:00:00Z",
+      instanceData: JSON.stringify({ "Microsoft.Resources": { resourceUri, location: "loc\\al\t1", tags, additionalInfo } }),
+    });
     const result = await unsafeIngestUsageBatch(registrationId, [record], { now: NOW });
     expect(result).toMatchObject({ accepted: 1, rejected: 0 });
     const row = await database.prisma.usageRecord.findFirstOrThrow({ where: { batchId: result.batchId } });
@@ -91,7 +94,12 @@ describe("series key (md5 of registration, subscription, meter, URI)", () => {
       ["", ""],
     ];
     for (const [sub, uri] of cases) {
-      const { rows } = await database.sql.query<{ key: string }>(`SELECT ${usageSeriesKeySql("$1::text", "$2::text", "$3::uuid", "$4::text")}::text AS "key"`, [registrationId, sub, METERS.baseVm.toLowerCase(), uri]);
+      const { rows } = await database.sql.query<{ key: string }>(`SELECT ${usageSeriesKeySql("$1::text", "$2::text", "$3::uuid", "$4::text")}::text AS "key"`, [
+        registrationId,
+        sub,
+        METERS.baseVm.toLowerCase(),
+        uri,
+      ]);
       expect(rows[0].key).toBe(usageSeriesKey(registrationId, sub, METERS.baseVm.toLowerCase(), uri));
     }
     // The subscription's byte length keeps the two free-text fields apart.
@@ -103,7 +111,10 @@ describe("series key (md5 of registration, subscription, meter, URI)", () => {
     await unsafeIngestUsageBatch(registrationId, [usageRecord({ start, resourceUri: "/collide/a" })], { now: NOW });
     // Forge a collision: the stored record of /collide/a takes the key /collide/b will hash to.
     const forged = usageSeriesKey(registrationId, "tenant-sub-1", METERS.baseVm.toLowerCase(), "/collide/b");
-    await database.sql.query(`UPDATE "UsageRecord" SET "seriesKey" = $1 WHERE "registrationId" = $2 AND "resourceUri" = '/collide/a'`, [forged, registrationId]);
+    await database.sql.query(`UPDATE "UsageRecord" SET "seriesKey" = $1 WHERE "registrationId" = $2 AND "resourceUri" = '/collide/a'`, [
+      forged,
+      registrationId,
+    ]);
     await expect(unsafeIngestUsageBatch(registrationId, [usageRecord({ start, resourceUri: "/collide/b" })], { now: NOW })).rejects.toThrow(/collision/);
     expect(await database.prisma.usageRecord.count({ where: { registrationId, resourceUri: "/collide/b" } })).toBe(0);
   });
@@ -111,24 +122,53 @@ describe("series key (md5 of registration, subscription, meter, URI)", () => {
 
 describe("fresh batches: rated lines summed in Node", () => {
   it("equal a rebuild from the stored records, column for column (rounding, conversions, several meters and locations)", async () => {
-    await makePriceList(database.prisma, { market: "US", currency: "USD", effectiveFrom: "2020-01-01", prices: { [COMMERCE.vm]: "0.008", [COMMERCE.blockBlob]: "0.006", [COMMERCE.vmAdmin]: "0.01" } });
-    const instance = (resourceUri: string, location: string) => JSON.stringify({ "Microsoft.Resources": { resourceUri, location, tags: null, additionalInfo: null } });
+    await makePriceList(database.prisma, {
+      market: "US",
+      currency: "USD",
+      effectiveFrom: "2020-01-01",
+      prices: { [COMMERCE.vm]: "0.008", [COMMERCE.blockBlob]: "0.006", [COMMERCE.vmAdmin]: "0.01" },
+    });
+    const instance = (resourceUri: string, location: string) =>
+      JSON.stringify({ "Microsoft.Resources": { resourceUri, location, tags: null, additionalInfo: null } });
     const batch = [];
     for (const start of ["2026-11-18T22:00:00Z", "2026-11-18T23:00:00Z", "2026-11-19T00:00:00Z", "2026-11-15T10:00:00Z"]) {
-      batch.push(usageRecord({ start, resourceUri: "/fresh/vm", quantity: 0.12345678901234567, instanceData: instance("/fresh/vm", start.endsWith("23:00:00Z") ? "b-loc" : "a-loc") }));
+      batch.push(
+        usageRecord({
+          start,
+          resourceUri: "/fresh/vm",
+          quantity: 0.12345678901234567,
+          instanceData: instance("/fresh/vm", start.endsWith("23:00:00Z") ? "b-loc" : "a-loc"),
+        }),
+      );
       batch.push(usageRecord({ start, resourceUri: "/fresh/vm", meterId: METERS.windowsVm, quantity: 3 }));
       batch.push(usageRecord({ start, resourceUri: "/fresh/blob", meterId: METERS.blockBlob, quantity: 1234.5 }));
       batch.push(usageRecord({ start, subscriptionId: "provider-sub", resourceUri: "/fresh/admin", quantity: 9_007_199_254_740 }));
       batch.push(usageRecord({ start, subscriptionId: "unknown-sub", resourceUri: "/fresh/ip", meterId: METERS.staticIp, quantity: 1 }));
       // Sent to the rating as array literals: quotes, backslashes, braces, commas and NULL-like text.
-      batch.push(usageRecord({ start, resourceUri: '/fresh/odd "q" \\b {x,y} NULL', quantity: 2, instanceData: instance('/fresh/odd "q" \\b {x,y} NULL', 'loc "1",\\') }));
+      batch.push(
+        usageRecord({
+          start,
+          resourceUri: '/fresh/odd "q" \\b {x,y} NULL',
+          quantity: 2,
+          instanceData: instance('/fresh/odd "q" \\b {x,y} NULL', 'loc "1",\\'),
+        }),
+      );
     }
     const result = await unsafeIngestUsageBatch(registrationId, batch, { now: NOW });
     expect(result).toMatchObject({ accepted: batch.length, rejected: 0 });
     const where = { registrationId, resourceUri: { startsWith: "/fresh/" } };
     const snapshot = async () =>
-      (await database.prisma.ratedUsageLine.findMany({ where, orderBy: [{ resourceUri: "asc" }, { commerceMeterId: "asc" }, { usageDate: "asc" }, { eventDate: "asc" }] }))
-        .map(({ id: _id, updatedAt: _updated, ...line }) => ({ ...line, quantity: line.quantity.toString(), pretaxAmount: line.pretaxAmount?.toString(), unitPrice: line.unitPrice?.toString() }));
+      (
+        await database.prisma.ratedUsageLine.findMany({
+          where,
+          orderBy: [{ resourceUri: "asc" }, { commerceMeterId: "asc" }, { usageDate: "asc" }, { eventDate: "asc" }],
+        })
+      ).map(({ id: _id, updatedAt: _updated, ...line }) => ({
+        ...line,
+        quantity: line.quantity.toString(),
+        pretaxAmount: line.pretaxAmount?.toString(),
+        unitPrice: line.unitPrice?.toString(),
+      }));
     const fresh = await snapshot();
     expect(fresh.length).toBeGreaterThan(8);
     expect(fresh.some((line) => line.location === "b-loc")).toBe(true);
@@ -158,10 +198,23 @@ describe("records read slice by slice from the body (the route's path)", () => {
     const body = JSON.stringify({ value: batch });
     const first = await unsafeIngestUsageBatch(registrationId, openUsageBody(Buffer.from(body), 50_000, 3)!, { now: NOW });
     expect(first).toMatchObject({ accepted: 9, duplicate: 0, corrected: 0, rejected: 2 });
-    expect(first.rejections.map((r) => [r.index, r.code])).toEqual([[1, "DuplicateInBatch"], [8, "NegativeQuantity"]]);
-    const logged = await database.prisma.usageRejection.findMany({ where: { batchId: first.batchId }, orderBy: { recordIndex: "asc" }, select: { recordIndex: true, record: true } });
-    expect(logged).toEqual([{ recordIndex: 1, record: batch[1] }, { recordIndex: 8, record: batch[8] }]);
-    const hourOne = await database.prisma.usageRecord.findFirst({ where: { registrationId, resourceUri: "/sliced/vm", usageStart: new Date(start(1)) }, select: { quantity: true } });
+    expect(first.rejections.map((r) => [r.index, r.code])).toEqual([
+      [1, "DuplicateInBatch"],
+      [8, "NegativeQuantity"],
+    ]);
+    const logged = await database.prisma.usageRejection.findMany({
+      where: { batchId: first.batchId },
+      orderBy: { recordIndex: "asc" },
+      select: { recordIndex: true, record: true },
+    });
+    expect(logged).toEqual([
+      { recordIndex: 1, record: batch[1] },
+      { recordIndex: 8, record: batch[8] },
+    ]);
+    const hourOne = await database.prisma.usageRecord.findFirst({
+      where: { registrationId, resourceUri: "/sliced/vm", usageStart: new Date(start(1)) },
+      select: { quantity: true },
+    });
     expect(hourOne?.quantity.toString()).toBe("99");
     // The replay finds every key taken: the fresh attempt rolls back and the slices are read again.
     const replay = await unsafeIngestUsageBatch(registrationId, openUsageBody(Buffer.from(body), 50_000, 3)!, { now: NOW });

@@ -60,18 +60,40 @@ describe("unsafeIngestUsageBatch: gateway mapping", () => {
     expect(result).toMatchObject({ accepted: 5, duplicate: 0, corrected: 0, rejected: 0 });
     const rows = await database.prisma.usageRecord.findMany({ where: { batchId: result.batchId } });
     const bySub = (sub: string, meter = "fab6eb84-500b-4a09-a8ca-7358f8bbaea5") => rows.find((r) => r.localSubscriptionId === sub && r.localMeterId === meter);
-    expect(bySub("tenant-sub-1")).toMatchObject({ azureSubscriptionId: setup.customerSubscriptionId, mappedTenantId: setup.tenantId, unregisteredTenant: false, providerUsage: false, commerceMeterId: COMMERCE.vm });
-    expect(bySub("provider-sub")).toMatchObject({ azureSubscriptionId: setup.defaultSubscriptionId, providerUsage: true, unregisteredTenant: false, commerceMeterId: COMMERCE.vmAdmin });
-    expect(bySub("orphan-sub")).toMatchObject({ azureSubscriptionId: setup.defaultSubscriptionId, unregisteredTenant: true, mappedTenantId: null, commerceMeterId: COMMERCE.vm });
+    expect(bySub("tenant-sub-1")).toMatchObject({
+      azureSubscriptionId: setup.customerSubscriptionId,
+      mappedTenantId: setup.tenantId,
+      unregisteredTenant: false,
+      providerUsage: false,
+      commerceMeterId: COMMERCE.vm,
+    });
+    expect(bySub("provider-sub")).toMatchObject({
+      azureSubscriptionId: setup.defaultSubscriptionId,
+      providerUsage: true,
+      unregisteredTenant: false,
+      commerceMeterId: COMMERCE.vmAdmin,
+    });
+    expect(bySub("orphan-sub")).toMatchObject({
+      azureSubscriptionId: setup.defaultSubscriptionId,
+      unregisteredTenant: true,
+      mappedTenantId: null,
+      commerceMeterId: COMMERCE.vm,
+    });
     expect(bySub("never-reported")).toMatchObject({ azureSubscriptionId: setup.defaultSubscriptionId, unregisteredTenant: true });
     // Not billed by Microsoft: stored for chargeback, no commerce meter, no rated line.
     const staticIp = bySub("tenant-sub-1", "f271a8a3-88c4-4d93-956a-063e1d2fa80b");
     expect(staticIp).toMatchObject({ commerceMeterId: null, commerceQuantity: null });
-    expect(await database.prisma.ratedUsageLine.count({ where: { registrationId: setup.registration.id, localMeterId: "f271a8a3-88c4-4d93-956a-063e1d2fa80b" } })).toBe(0);
+    expect(
+      await database.prisma.ratedUsageLine.count({ where: { registrationId: setup.registration.id, localMeterId: "f271a8a3-88c4-4d93-956a-063e1d2fa80b" } }),
+    ).toBe(0);
   });
 
   it("converts GB-hours to GB-months by the days of the usage month", async () => {
-    const result = await unsafeIngestUsageBatch(setup.registration.id, [usageRecord({ start: "2026-11-19T03:00:00Z", meterId: METERS.blockBlob, quantity: 720, resourceUri: "/blob/1" })], { now: NOW });
+    const result = await unsafeIngestUsageBatch(
+      setup.registration.id,
+      [usageRecord({ start: "2026-11-19T03:00:00Z", meterId: METERS.blockBlob, quantity: 720, resourceUri: "/blob/1" })],
+      { now: NOW },
+    );
     const row = await database.prisma.usageRecord.findFirstOrThrow({ where: { batchId: result.batchId } });
     expect(row.commerceMeterId).toBe(COMMERCE.blockBlob);
     expect(new Decimal(row.commerceQuantity!.toString()).toString()).toBe("1"); // November: 30 days × 24 h
@@ -186,7 +208,10 @@ describe("unsafeIngestUsageBatch: idempotency and corrections", () => {
     expect(await database.prisma.auditEvent.count({ where: { action: "usage.correct" } })).toBe(auditsBefore + 1);
     const audit = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "usage.correct", targetId: result.batchId } });
     expect(audit).toMatchObject({ partnerId: world.partners.direct.id, after: { corrected: 2 } });
-    const rows = await database.prisma.usageRecord.findMany({ where: { registrationId: setup.registration.id, resourceUri: "/idem" }, orderBy: { usageStart: "asc" } });
+    const rows = await database.prisma.usageRecord.findMany({
+      where: { registrationId: setup.registration.id, resourceUri: "/idem" },
+      orderBy: { usageStart: "asc" },
+    });
     expect(rows.map((r) => Number(r.quantity))).toEqual([5, 5, 4, 4]);
     expect(rows[0].correctedAt).not.toBeNull();
     // The rated line follows the latest quantities: 5 + 5 + 4 + 4 core-hours.
@@ -211,7 +236,10 @@ describe("unsafeIngestUsageBatch: late usage", () => {
   });
 
   it("honours a shorter close window", async () => {
-    const result = await unsafeIngestUsageBatch(setup.registration.id, [usageRecord({ start: "2026-11-19T10:00:00Z", resourceUri: "/late2" })], { now: NOW, dayCloseHours: 1 });
+    const result = await unsafeIngestUsageBatch(setup.registration.id, [usageRecord({ start: "2026-11-19T10:00:00Z", resourceUri: "/late2" })], {
+      now: NOW,
+      dayCloseHours: 1,
+    });
     const row = await database.prisma.usageRecord.findFirstOrThrow({ where: { batchId: result.batchId } });
     expect(row).toMatchObject({ redated: true });
     expect(row.usageDate.toISOString().slice(0, 10)).toBe("2026-11-20");
@@ -234,7 +262,13 @@ describe("rating", () => {
     expect(lines.some((l) => l.unregisteredTenant && l.azureSubscriptionId === setup.defaultSubscriptionId)).toBe(true);
 
     // The incremental lines equal a full rebuild of the same days from the raw records.
-    const snapshot = (rows: typeof lines) => rows.map((l) => `${l.resourceUri}|${l.commerceMeterId}|${l.usageDate.toISOString()}|${l.eventDate.toISOString()}|${l.localSubscriptionId}|${new Decimal(l.quantity.toString()).toFixed(10)}`).sort();
+    const snapshot = (rows: typeof lines) =>
+      rows
+        .map(
+          (l) =>
+            `${l.resourceUri}|${l.commerceMeterId}|${l.usageDate.toISOString()}|${l.eventDate.toISOString()}|${l.localSubscriptionId}|${new Decimal(l.quantity.toString()).toFixed(10)}`,
+        )
+        .sort();
     const days = [...new Set(lines.map((l) => l.usageDate.toISOString().slice(0, 10)))];
     await unsafeRateUsageDays(database.sql, setup.registration.id, days);
     expect(snapshot(await database.prisma.ratedUsageLine.findMany({ where: { registrationId: setup.registration.id } }))).toEqual(snapshot(lines));
@@ -243,7 +277,14 @@ describe("rating", () => {
   it("prices from the billing partner's market when it has a list, else from US", async () => {
     await database.prisma.partner.update({ where: { id: world.partners.direct.id }, data: { country: "DE" } });
     await makePriceList(database.prisma, { market: "DE", currency: "EUR", effectiveFrom: "2026-11-01", prices: { [COMMERCE.vm]: "0.0075" } });
-    const result = await unsafeIngestUsageBatch(setup.registration.id, [usageRecord({ start: "2026-11-20T08:00:00Z", subscriptionId: "provider-sub", resourceUri: "/de" }), usageRecord({ start: "2026-11-20T08:00:00Z", resourceUri: "/de" })], { now: NOW });
+    const result = await unsafeIngestUsageBatch(
+      setup.registration.id,
+      [
+        usageRecord({ start: "2026-11-20T08:00:00Z", subscriptionId: "provider-sub", resourceUri: "/de" }),
+        usageRecord({ start: "2026-11-20T08:00:00Z", resourceUri: "/de" }),
+      ],
+      { now: NOW },
+    );
     expect(result.accepted).toBe(2);
     // The customer subscription rolls up to the same (now German) partner: DE list. The admin meter
     // isn't in the DE list: still the DE version (market in force), no price.

@@ -4,7 +4,13 @@
 // stores nothing).
 import { describe, expect, it } from "vitest";
 import type { ArrivingBytes } from "../lib/usage/ingest/wire/arriving-bytes";
-import { openArrivingUsageBody, openUsageBody, UsageBodySyntaxError, UsageBodyTooManyRecordsError, type UsageRecordList } from "../lib/usage/ingest/wire/usage-record-list";
+import {
+  openArrivingUsageBody,
+  openUsageBody,
+  UsageBodySyntaxError,
+  UsageBodyTooManyRecordsError,
+  type UsageRecordList,
+} from "../lib/usage/ingest/wire/usage-record-list";
 
 const record = (i: number) => ({
   id: `/subscriptions/s/providers/Microsoft.Commerce.Admin/UsageAggregate/${i}`,
@@ -12,7 +18,9 @@ const record = (i: number) => ({
     subscriptionId: `sub-${i % 7}`,
     usageStartTime: "2026-11-20T03:00:00Z",
     quantity: i % 3 === 0 ? 1.5 : i,
-    instanceData: JSON.stringify({ "Microsoft.Resources": { resourceUri: `/r/${i}/é✓`, location: "local", tags: { note: 'a "quoted", [bracketed] {braced} \\ value' } } }),
+    instanceData: JSON.stringify({
+      "Microsoft.Resources": { resourceUri: `/r/${i}/é✓`, location: "local", tags: { note: 'a "quoted", [bracketed] {braced} \\ value' } },
+    }),
     meterId: "fab6eb84-500b-4a09-a8ca-7358f8bbaea5",
     nested: [[1, [2, { x: "]" }]], {}, []],
   },
@@ -74,8 +82,8 @@ describe("openUsageBody", () => {
     expect(() => records.at(30)).toThrow(UsageBodySyntaxError);
   });
 
-  it("leaves bodies that don't open as {…\"value\":[ to JSON.parse", () => {
-    for (const text of ["[]", '"value"', '{"value":{}}', '{"value":"[1,2]"}', '{"x":1}', '{"value":5}', "", "  ", "\uFEFF{\"value\":[]}"]) {
+  it('leaves bodies that don\'t open as {…"value":[ to JSON.parse', () => {
+    for (const text of ["[]", '"value"', '{"value":{}}', '{"value":"[1,2]"}', '{"x":1}', '{"value":5}', "", "  ", '\uFEFF{"value":[]}']) {
       expect(open(text), text).toBeNull();
     }
   });
@@ -83,8 +91,21 @@ describe("openUsageBody", () => {
   it("refuses, while reading, a body that is not JSON or has a second value", () => {
     const body = (records: string, tail = "") => `{"value":[${records}]${tail}}`;
     for (const text of [
-      body('{"a":1} {"b":2}'), body('{"a":1},,{"b":2}'), body('{"a":1},'), body(',{"a":1}'), body('{"a":1},{"b":tru}'), body('{"a":1},{"b":"\\x"}'),
-      body('{"a":[1,2}]'), body('{"a":1}', ',"value":[2]'), body('{"a":1}', ',"va\\u006cue":2'), body('{"a":1}', ', "x": }'), `${body("1")} x`, '{"value":[1]}}', '{"value":["1]}', '{"value":[1]', '{"value":[1,{"a":2}',
+      body('{"a":1} {"b":2}'),
+      body('{"a":1},,{"b":2}'),
+      body('{"a":1},'),
+      body(',{"a":1}'),
+      body('{"a":1},{"b":tru}'),
+      body('{"a":1},{"b":"\\x"}'),
+      body('{"a":[1,2}]'),
+      body('{"a":1}', ',"value":[2]'),
+      body('{"a":1}', ',"va\\u006cue":2'),
+      body('{"a":1}', ', "x": }'),
+      `${body("1")} x`,
+      '{"value":[1]}}',
+      '{"value":["1]}',
+      '{"value":[1]',
+      '{"value":[1,{"a":2}',
     ]) {
       const records = open(text);
       if (records === null) continue; // left to JSON.parse, which refuses it
@@ -114,7 +135,12 @@ describe("openUsageBody", () => {
         const at = random(text.length);
         const kind = random(3);
         const char = alphabet[random(alphabet.length)];
-        text = kind === 0 ? text.slice(0, at) + text.slice(at + 1) : kind === 1 ? text.slice(0, at) + char + text.slice(at) : text.slice(0, at) + char + text.slice(at + 1);
+        text =
+          kind === 0
+            ? text.slice(0, at) + text.slice(at + 1)
+            : kind === 1
+              ? text.slice(0, at) + char + text.slice(at)
+              : text.slice(0, at) + char + text.slice(at + 1);
       }
       let expected: unknown[] | null = null;
       try {
@@ -184,7 +210,12 @@ describe("openArrivingUsageBody (a body still being decompressed)", () => {
   it("reads the same records as JSON.parse whatever the pieces the bytes arrive in", async () => {
     for (const length of [2_500, 30]) {
       const value = Array.from({ length }, (_, i) => record(i));
-      for (const text of [JSON.stringify({ value }), JSON.stringify({ nextLink: "x", value, count: 1 }, null, 2), '{"value":[]}', ' { "a" : [1, {"value": [2]}], "value" : [ 1 , 2 ] } ']) {
+      for (const text of [
+        JSON.stringify({ value }),
+        JSON.stringify({ nextLink: "x", value, count: 1 }, null, 2),
+        '{"value":[]}',
+        ' { "a" : [1, {"value": [2]}], "value" : [ 1 , 2 ] } ',
+      ]) {
         for (const pieces of length > 100 ? [sizes, [100_000_000]] : [[1], [2, 3]]) {
           const records = await openArrivingUsageBody(arriving(text, pieces), 50_000, 7);
           expect(records, text.slice(0, 40)).not.toBeNull();
@@ -220,4 +251,3 @@ describe("openArrivingUsageBody (a body still being decompressed)", () => {
     await expect(readArriving(records)).rejects.toThrow("At most 10 records per request; got 12.");
   });
 });
-

@@ -17,7 +17,18 @@ withTestWorld((context) => ({ database, world } = context), { resetSession: true
 describe("GET /api/usage-status", () => {
   it("lists the caller's registrations with their last ingest time, nobody else's", async () => {
     const setup = await makeUsageRegistration(database.prisma, world);
-    await database.prisma.usageBatch.create({ data: { registrationId: setup.registration.id, recordCount: 1, accepted: 1, duplicate: 0, corrected: 0, rejected: 0, durationMs: 1, receivedAt: new Date("2026-12-07T10:00:00Z") } });
+    await database.prisma.usageBatch.create({
+      data: {
+        registrationId: setup.registration.id,
+        recordCount: 1,
+        accepted: 1,
+        duplicate: 0,
+        corrected: 0,
+        rejected: 0,
+        durationMs: 1,
+        receivedAt: new Date("2026-12-07T10:00:00Z"),
+      },
+    });
     testSession.scope = await world.scope("direct", "BILLING_ADMIN");
     const mine = (await (await GET()).json()) as { registrations: { id: string; lastIngestAt: string | null }[] };
     expect(mine.registrations).toContainEqual(expect.objectContaining({ id: setup.registration.id, lastIngestAt: "2026-12-07T10:00:00.000Z" }));

@@ -46,7 +46,9 @@ async function main() {
   const key = values.key ?? process.env.STACKCENTER_INGESTION_KEY;
   const providerSubscriptionId = values["provider-subscription"];
   if (!stampUrl || !portalUrl || !key || !providerSubscriptionId) {
-    throw new Error("usage: npm run collector -- --stamp <url> --ingest <portal url> --key <ingestion key> --provider-subscription <guid> [--from <ISO>] [--state-file <path>]");
+    throw new Error(
+      "usage: npm run collector -- --stamp <url> --ingest <portal url> --key <ingestion key> --provider-subscription <guid> [--from <ISO>] [--state-file <path>]",
+    );
   }
   const from = values.from ? new Date(values.from) : undefined;
   if (from && Number.isNaN(from.getTime())) throw new Error(`--from ${values.from} is not a date`);
@@ -67,7 +69,14 @@ async function main() {
     stampFetch = authenticatedFetch(transport, stampTokenSource(endpoints, principal, caPem));
   }
   const summary = await runCollector({
-    stamp: createStampClient({ stampUrl, providerSubscriptionId, fetch: stampFetch, retry: DEFAULT_RETRY, sleep: (ms) => new Promise((r) => setTimeout(r, ms)), log }),
+    stamp: createStampClient({
+      stampUrl,
+      providerSubscriptionId,
+      fetch: stampFetch,
+      retry: DEFAULT_RETRY,
+      sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+      log,
+    }),
     sink: httpUsageSink({ portalUrl, key, fetch }),
     state: fileStateStore(values["state-file"]),
     stampUrl,

@@ -18,8 +18,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <div className="max-w-md space-y-4">
           <h2 className="text-3xl font-semibold leading-tight">Bill Azure Stack Hub usage to the right customer, every hour.</h2>
           <p className="text-brand-100">
-            Registrations, customer tenants, the usage pipeline, the Azure Stack price list and your recon files — one
-            portal for direct CSPs, distributors and their resellers.
+            Registrations, customer tenants, the usage pipeline, the Azure Stack price list and your recon files — one portal for direct CSPs, distributors and
+            their resellers.
           </p>
         </div>
         <p className="text-sm text-brand-100/80">Stackcenter · Cloud Solution Provider portal for Azure Stack Hub</p>

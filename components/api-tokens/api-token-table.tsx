@@ -7,11 +7,7 @@ const when = (date: Date) => formatDateTime(date);
 
 export function ApiTokenTable({ rows }: { rows: ApiTokenListRow[] }) {
   if (rows.length === 0) {
-    return (
-      <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-sm text-slate-600">
-        No API tokens yet.
-      </div>
-    );
+    return <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-sm text-slate-600">No API tokens yet.</div>;
   }
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs">

@@ -3,11 +3,5 @@ import { revokeApiTokenAction } from "@/lib/api-tokens/actions";
 import { ConfirmRevokeButton } from "@/components/ui/confirm-revoke-button";
 
 export function RevokeApiTokenButton({ tokenId, name }: { tokenId: string; name: string }) {
-  return (
-    <ConfirmRevokeButton
-      name={name}
-      warning="Scripts using it stop working at once."
-      revoke={() => revokeApiTokenAction({ tokenId })}
-    />
-  );
+  return <ConfirmRevokeButton name={name} warning="Scripts using it stop working at once." revoke={() => revokeApiTokenAction({ tokenId })} />;
 }

@@ -45,7 +45,9 @@ export function AuditDiff({ before, after, names = {} }: { before: Json; after: 
           const changed = JSON.stringify(from) !== JSON.stringify(to);
           return (
             <tr key={key} className={changed && beforeObject && afterObject ? "bg-amber-50" : undefined}>
-              <td className="py-1 pr-3" title={key}>{auditFieldLabel(key)}</td>
+              <td className="py-1 pr-3" title={key}>
+                {auditFieldLabel(key)}
+              </td>
               <td className="break-all py-1 pr-3">{beforeObject ? show(from, names) : "—"}</td>
               <td className="break-all py-1">{afterObject ? show(to, names) : "—"}</td>
             </tr>

@@ -33,7 +33,9 @@ export function AuditTable({ rows, showPartner, names }: { rows: AuditEventRow[]
                 <time dateTime={row.createdAt.toISOString()}>{formatDateTime(row.createdAt)}</time>
               </td>
               <td className="px-4 py-2.5">{row.actor?.email ?? <span className="text-slate-500">system</span>}</td>
-              <td className="px-4 py-2.5" data-action={row.action}>{auditActionLabel(row.action)}</td>
+              <td className="px-4 py-2.5" data-action={row.action}>
+                {auditActionLabel(row.action)}
+              </td>
               <td className="px-4 py-2.5">
                 <span className="block text-xs text-slate-500">{auditTargetLabel(row.targetType)}</span>
                 <span className="font-medium">{names[row.targetId] ?? "(no longer exists)"}</span>{" "}

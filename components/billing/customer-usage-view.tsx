@@ -34,7 +34,9 @@ function SeriesChart({ series, yLabel, currency }: { series: UsageSeries; yLabel
           <YAxis tickFormatter={(value: number) => formatAxisAmount(value)} label={{ value: yLabel, angle: -90, position: "insideLeft" }} />
           <Tooltip
             labelFormatter={(day) => `Usage day ${String(day)} (UTC)`}
-            formatter={(value) => (currency !== undefined ? formatMoney(Number(value), currency) : Number(value).toLocaleString("en-US", { maximumFractionDigits: 4 }))}
+            formatter={(value) =>
+              currency !== undefined ? formatMoney(Number(value), currency) : Number(value).toLocaleString("en-US", { maximumFractionDigits: 4 })
+            }
           />
           <Legend verticalAlign="top" />
           {series.keys.map((key, i) => (
@@ -53,14 +55,22 @@ function SeriesTable({ series, testId }: { series: UsageSeries; testId: string }
         <thead className="text-left text-xs uppercase text-slate-500">
           <tr>
             <th className="py-2">Day</th>
-            {series.keys.map((key) => <th key={key} className="py-2 text-right">{key}</th>)}
+            {series.keys.map((key) => (
+              <th key={key} className="py-2 text-right">
+                {key}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {series.days.map((day, i) => (
             <tr key={day}>
               <td className="py-1.5">{day}</td>
-              {series.keys.map((key) => <td key={key} className="py-1.5 text-right tabular-nums">{series.values[i][key] ?? "0"}</td>)}
+              {series.keys.map((key) => (
+                <td key={key} className="py-1.5 text-right tabular-nums">
+                  {series.values[i][key] ?? "0"}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>
@@ -76,12 +86,20 @@ export function CustomerUsageView({ cost, quantity, currency }: { cost: UsageSer
   return (
     <div className="space-y-6">
       <div className="flex gap-2" role="group" aria-label="View">
-        <button type="button" className={toggle("chart")} onClick={() => setMode("chart")} aria-pressed={mode === "chart"}>Chart</button>
-        <button type="button" className={toggle("table")} onClick={() => setMode("table")} aria-pressed={mode === "table"}>Table</button>
+        <button type="button" className={toggle("chart")} onClick={() => setMode("chart")} aria-pressed={mode === "chart"}>
+          Chart
+        </button>
+        <button type="button" className={toggle("table")} onClick={() => setMode("table")} aria-pressed={mode === "table"}>
+          Table
+        </button>
       </div>
       <section>
         <h2 className="mb-2 text-base font-semibold">Daily cost by commerce meter ({currency || "no price"})</h2>
-        {mode === "chart" ? <SeriesChart series={cost} yLabel={`Pre-tax (${currency || "no price"})`} currency={currency} /> : <SeriesTable series={cost} testId="cost-table" />}
+        {mode === "chart" ? (
+          <SeriesChart series={cost} yLabel={`Pre-tax (${currency || "no price"})`} currency={currency} />
+        ) : (
+          <SeriesTable series={cost} testId="cost-table" />
+        )}
       </section>
       <section>
         <h2 className="mb-2 text-base font-semibold">Daily quantity by local meter (billed units)</h2>

@@ -16,11 +16,26 @@ export async function DashboardSpend({ period, totals: loading }: { period: stri
   return (
     <div className="mt-6 space-y-6">
       <div className="grid gap-4 sm:grid-cols-3">
-        <StatTile label={`Spend so far (${period})`} value={<span data-testid="dashboard-spend">{money(totals.total)}</span>} hint="Pre-tax, daily-rated usage" />
+        <StatTile
+          label={`Spend so far (${period})`}
+          value={<span data-testid="dashboard-spend">{money(totals.total)}</span>}
+          hint="Pre-tax, daily-rated usage"
+        />
         <StatTile label="Forecast to month end" value={money(forecast)} hint={`Naive: spend ÷ ${elapsedDays} days × ${daysInMonth}`} />
-        <StatTile label="Unregistered-tenant spend" value={money(totals.unregisteredTotal)} hint={totals.unregisteredTotal.greaterThan(0) ? "Register these tenants on their stamps" : undefined} />
+        <StatTile
+          label="Unregistered-tenant spend"
+          value={money(totals.unregisteredTotal)}
+          hint={totals.unregisteredTotal.greaterThan(0) ? "Register these tenants on their stamps" : undefined}
+        />
       </div>
-      <Card title="Top customers this period" actions={<Link className="text-sm text-brand-600 hover:underline" href={`/billing?period=${period}`}>Billing</Link>}>
+      <Card
+        title="Top customers this period"
+        actions={
+          <Link className="text-sm text-brand-600 hover:underline" href={`/billing?period=${period}`}>
+            Billing
+          </Link>
+        }
+      >
         {top.length === 0 ? (
           <p className="text-sm text-slate-600">No rated usage yet this period.</p>
         ) : (
@@ -28,7 +43,9 @@ export async function DashboardSpend({ period, totals: loading }: { period: stri
             {top.map((c) => (
               <li key={c.customerId ?? c.name} className="flex justify-between py-2 text-sm">
                 {c.customerId ? (
-                  <Link href={`/customers/${c.customerId}/usage`} className="font-medium text-brand-700 hover:underline">{c.name}</Link>
+                  <Link href={`/customers/${c.customerId}/usage`} className="font-medium text-brand-700 hover:underline">
+                    {c.name}
+                  </Link>
                 ) : (
                   <span>{c.name}</span>
                 )}

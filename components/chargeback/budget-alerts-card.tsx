@@ -26,7 +26,9 @@ export async function BudgetAlertsCard({ paces: loading }: { paces: Promise<Budg
             {paces.map((p) => (
               <tr key={p.customerId} data-testid="budget-row" data-over-budget={p.overBudget ? "true" : "false"}>
                 <td className="py-2">
-                  <Link className="text-brand-700 hover:underline" href={`/customers/${p.customerId}/statement`}>{p.companyName}</Link>{" "}
+                  <Link className="text-brand-700 hover:underline" href={`/customers/${p.customerId}/statement`}>
+                    {p.companyName}
+                  </Link>{" "}
                   {p.overBudget ? <Badge tone="danger">over pace</Badge> : null}
                 </td>
                 <td className="py-2 text-right tabular-nums">{formatMoney(p.budget, p.currency)}</td>

@@ -20,8 +20,16 @@ export function BudgetForm({
   current: { monthlyAmount: string; currency: string } | null;
 }) {
   const router = useRouter();
-  const setForm = useActionForm(setCustomerBudgetAction, () => router.refresh(), () => "Budget saved.");
-  const clearForm = useActionForm(clearCustomerBudgetAction, () => router.refresh(), () => "Budget cleared.");
+  const setForm = useActionForm(
+    setCustomerBudgetAction,
+    () => router.refresh(),
+    () => "Budget saved.",
+  );
+  const clearForm = useActionForm(
+    clearCustomerBudgetAction,
+    () => router.refresh(),
+    () => "Budget cleared.",
+  );
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -32,11 +40,19 @@ export function BudgetForm({
     <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Monthly budget">
       <FormError error={setForm.error ?? clearForm.error} />
       <p className="text-sm text-slate-600">
-        {current ? `Budget: ${formatMoney(current.monthlyAmount, current.currency)} a month.` : "No budget set."} The dashboard flags the customer when this month is on pace to exceed it.
+        {current ? `Budget: ${formatMoney(current.monthlyAmount, current.currency)} a month.` : "No budget set."} The dashboard flags the customer when this
+        month is on pace to exceed it.
       </p>
       <div className="grid gap-4 sm:grid-cols-3">
         <div className="sm:col-span-2">
-          <TextField label="Monthly budget" name="monthlyAmount" inputMode="decimal" defaultValue={current?.monthlyAmount ?? ""} placeholder="1500.00" error={setForm.fieldError("monthlyAmount")} />
+          <TextField
+            label="Monthly budget"
+            name="monthlyAmount"
+            inputMode="decimal"
+            defaultValue={current?.monthlyAmount ?? ""}
+            placeholder="1500.00"
+            error={setForm.fieldError("monthlyAmount")}
+          />
         </div>
         <SelectField
           label="Currency"
@@ -48,7 +64,9 @@ export function BudgetForm({
         />
       </div>
       <div className="flex gap-2">
-        <Button type="submit" disabled={setForm.pending}>{setForm.pending ? "Saving…" : "Save budget"}</Button>
+        <Button type="submit" disabled={setForm.pending}>
+          {setForm.pending ? "Saving…" : "Save budget"}
+        </Button>
         {current ? (
           <Button type="button" variant="secondary" disabled={clearForm.pending} onClick={() => clearForm.submit({ customerId })}>
             Clear budget

@@ -30,11 +30,17 @@ export function CreateRateCardForm({ resellers, customers }: { resellers: Option
       <FormError error={error} />
       <div className="grid gap-4 sm:grid-cols-3">
         <SelectField label="Applies to" name="level" options={levels} value={level} onChange={(e) => setLevel(e.target.value)} error={fieldError("level")} />
-        {level === "RESELLER" && resellers ? <SelectField label="Reseller" name="resellerId" placeholder="Choose…" options={resellers} error={fieldError("resellerId")} /> : null}
-        {level === "CUSTOMER" ? <SelectField label="Customer" name="customerId" placeholder="Choose…" options={customers} error={fieldError("customerId")} /> : null}
+        {level === "RESELLER" && resellers ? (
+          <SelectField label="Reseller" name="resellerId" placeholder="Choose…" options={resellers} error={fieldError("resellerId")} />
+        ) : null}
+        {level === "CUSTOMER" ? (
+          <SelectField label="Customer" name="customerId" placeholder="Choose…" options={customers} error={fieldError("customerId")} />
+        ) : null}
         <TextField label="Name (optional)" name="name" error={fieldError("name")} />
       </div>
-      <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create rate card"}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Creating…" : "Create rate card"}
+      </Button>
     </form>
   );
 }

@@ -17,8 +17,20 @@ export function MarginChart({ points, currency }: { points: MarginChartPoint[]; 
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} angle={points.length > 6 ? -20 : 0} textAnchor={points.length > 6 ? "end" : "middle"} height={points.length > 6 ? 60 : 30} />
-          <YAxis tick={{ fontSize: 11 }} width={72} tickFormatter={(value: number) => formatAxisAmount(value)} label={{ value: currency || "Amount", angle: -90, position: "insideLeft", fontSize: 11 }} />
+          <XAxis
+            dataKey="name"
+            tick={{ fontSize: 11 }}
+            interval={0}
+            angle={points.length > 6 ? -20 : 0}
+            textAnchor={points.length > 6 ? "end" : "middle"}
+            height={points.length > 6 ? 60 : 30}
+          />
+          <YAxis
+            tick={{ fontSize: 11 }}
+            width={72}
+            tickFormatter={(value: number) => formatAxisAmount(value)}
+            label={{ value: currency || "Amount", angle: -90, position: "insideLeft", fontSize: 11 }}
+          />
           <Tooltip formatter={(value) => formatMoney(Number(value), currency)} />
           <Legend />
           <Bar dataKey="revenue" name="Revenue" fill="#2563eb" />

@@ -2,5 +2,9 @@
 import { Button } from "@/components/ui/button";
 
 export function PrintButton() {
-  return <Button type="button" variant="secondary" onClick={() => window.print()}>Print</Button>;
+  return (
+    <Button type="button" variant="secondary" onClick={() => window.print()}>
+      Print
+    </Button>
+  );
 }

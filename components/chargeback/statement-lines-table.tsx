@@ -29,7 +29,9 @@ function LineRow({ line, cell, cost }: { line: PublicStatementLine; cell: string
         {formatUnitPrice(line.unitPrice)}
         {line.priceVaries ? <span className="block text-xs text-amber-700">varies</span> : null}
       </td>
-      <td className={`${cell} text-right tabular-nums`} data-testid="line-amount">{money(line.amount)}</td>
+      <td className={`${cell} text-right tabular-nums`} data-testid="line-amount">
+        {money(line.amount)}
+      </td>
       {cost ? (
         <>
           <td className={`${cell} text-right tabular-nums text-slate-600`}>{money(cost.microsoftCost)}</td>
@@ -54,7 +56,9 @@ export function StatementLinesTable({ statement, compact = false }: { statement:
           <th className={`${cell} text-right`}>Amount{currency ? ` (${currency})` : ""}</th>
           {statement.showsCost ? (
             <>
-              <th className={`${cell} text-right`} data-testid="cost-column">Microsoft cost</th>
+              <th className={`${cell} text-right`} data-testid="cost-column">
+                Microsoft cost
+              </th>
               <th className={`${cell} text-right`}>Margin</th>
             </>
           ) : null}
@@ -62,17 +66,27 @@ export function StatementLinesTable({ statement, compact = false }: { statement:
       </thead>
       <tbody className="divide-y divide-slate-100">
         {statement.showsCost
-          ? statement.lines.map((line) => <LineRow key={lineKey(line)} line={line} cell={cell} cost={{ microsoftCost: line.microsoftCost, margin: line.margin }} />)
+          ? statement.lines.map((line) => (
+              <LineRow key={lineKey(line)} line={line} cell={cell} cost={{ microsoftCost: line.microsoftCost, margin: line.margin }} />
+            ))
           : statement.lines.map((line) => <LineRow key={lineKey(line)} line={line} cell={cell} />)}
       </tbody>
       <tfoot className="border-t-2 border-slate-300 font-semibold">
         <tr>
-          <td className={cell} colSpan={4}>Total {currency}</td>
-          <td className={`${cell} text-right tabular-nums`} data-testid="statement-total">{money(statement.total)}</td>
+          <td className={cell} colSpan={4}>
+            Total {currency}
+          </td>
+          <td className={`${cell} text-right tabular-nums`} data-testid="statement-total">
+            {money(statement.total)}
+          </td>
           {statement.showsCost ? (
             <>
-              <td className={`${cell} text-right tabular-nums`} data-testid="statement-cost">{money(statement.microsoftCost)}</td>
-              <td className={`${cell} text-right tabular-nums`} data-testid="statement-margin">{money(statement.margin)}</td>
+              <td className={`${cell} text-right tabular-nums`} data-testid="statement-cost">
+                {money(statement.microsoftCost)}
+              </td>
+              <td className={`${cell} text-right tabular-nums`} data-testid="statement-margin">
+                {money(statement.margin)}
+              </td>
             </>
           ) : null}
         </tr>

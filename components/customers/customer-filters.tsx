@@ -20,13 +20,7 @@ export function CustomerFilters({
       {query.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
         Search
-        <input
-          name="q"
-          type="search"
-          defaultValue={query.q ?? ""}
-          placeholder="Company, domain or tenant ID"
-          className={`${control} w-72`}
-        />
+        <input name="q" type="search" defaultValue={query.q ?? ""} placeholder="Company, domain or tenant ID" className={`${control} w-72`} />
       </label>
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
         Country

@@ -38,24 +38,24 @@ export function CustomerRow({ row, showOwner, columns }: { row: CustomerListRow;
         </td>
       </tr>
       {open ? (
-      <tr id={panelId} className="bg-slate-50">
-        <td colSpan={columns} className="px-6 py-3">
-          <ul className="space-y-1 text-sm" aria-label={`Subscriptions of ${row.companyName}`}>
-            {row.subscriptions.map((subscription) => (
-              <li key={subscription.id} className="flex flex-wrap items-center gap-2">
-                <span className="font-medium">{subscription.displayName}</span>
-                <span className="font-mono text-xs text-slate-500">{subscription.id}</span>
-                <Badge tone={subscription.status === "ACTIVE" ? "success" : "warning"}>{subscription.status.toLowerCase()}</Badge>
-              </li>
-            ))}
-          </ul>
-          {row.subscriptionCount > row.subscriptions.length ? (
-            <Link href={`/customers/${row.id}`} className="mt-2 inline-block text-xs text-brand-700 hover:underline">
-              All {row.subscriptionCount} subscriptions on the customer&apos;s page
-            </Link>
-          ) : null}
-        </td>
-      </tr>
+        <tr id={panelId} className="bg-slate-50">
+          <td colSpan={columns} className="px-6 py-3">
+            <ul className="space-y-1 text-sm" aria-label={`Subscriptions of ${row.companyName}`}>
+              {row.subscriptions.map((subscription) => (
+                <li key={subscription.id} className="flex flex-wrap items-center gap-2">
+                  <span className="font-medium">{subscription.displayName}</span>
+                  <span className="font-mono text-xs text-slate-500">{subscription.id}</span>
+                  <Badge tone={subscription.status === "ACTIVE" ? "success" : "warning"}>{subscription.status.toLowerCase()}</Badge>
+                </li>
+              ))}
+            </ul>
+            {row.subscriptionCount > row.subscriptions.length ? (
+              <Link href={`/customers/${row.id}`} className="mt-2 inline-block text-xs text-brand-700 hover:underline">
+                All {row.subscriptionCount} subscriptions on the customer&apos;s page
+              </Link>
+            ) : null}
+          </td>
+        </tr>
       ) : null}
     </Fragment>
   );

@@ -16,7 +16,11 @@ function SortHeader({ label, column, sorting, className = "" }: { label: string;
   const next = active && dir === "asc" ? "desc" : "asc";
   return (
     <th className={`px-4 py-2.5 ${className}`} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"}>
-      <Link href={sorting.hrefFor(column, next)} className="inline-flex items-center gap-1 hover:text-slate-800" aria-label={`${label}: sort ${next === "asc" ? "ascending" : "descending"}`}>
+      <Link
+        href={sorting.hrefFor(column, next)}
+        className="inline-flex items-center gap-1 hover:text-slate-800"
+        aria-label={`${label}: sort ${next === "asc" ? "ascending" : "descending"}`}
+      >
         {label}
         <span aria-hidden="true">{active ? (dir === "asc" ? "↑" : "↓") : "↕"}</span>
       </Link>

@@ -69,9 +69,8 @@ export function MoveCustomerForm({
       {pendingMove ? (
         <div role="group" aria-label="Confirm the move" className="space-y-3 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm">
           <p>
-            Move <strong>{customerName}</strong> from <strong>{currentOwner.name}</strong> to{" "}
-            <strong>{targetName ?? "the chosen reseller"}</strong>? The new reseller manages it from now on; its
-            subscriptions keep rolling up to you.
+            Move <strong>{customerName}</strong> from <strong>{currentOwner.name}</strong> to <strong>{targetName ?? "the chosen reseller"}</strong>? The new
+            reseller manages it from now on; its subscriptions keep rolling up to you.
           </p>
           <div className="flex gap-2">
             <Button type="button" disabled={pending} onClick={() => submit({ customerId, ...pendingMove })}>

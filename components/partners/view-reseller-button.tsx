@@ -29,7 +29,11 @@ export function ViewResellerButton({ resellerId, name }: { resellerId: string; n
       >
         {pending ? "Switching…" : `View ${name}'s data`}
       </Button>
-      {error ? <p role="alert" className="text-xs text-red-700">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-xs text-red-700">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -8,8 +8,8 @@ export function DemoPricesNotice() {
         <Badge tone="warning">Demo prices</Badge>
       </span>
       <p>
-        Some prices shown are illustrative demo data (near Azure Stack Hub&apos;s public pay-as-you-use list), not
-        Microsoft&apos;s current prices. Operators import the real price list CSV from Partner Center.
+        Some prices shown are illustrative demo data (near Azure Stack Hub&apos;s public pay-as-you-use list), not Microsoft&apos;s current prices. Operators
+        import the real price list CSV from Partner Center.
       </p>
     </div>
   );

@@ -12,9 +12,5 @@ export function PriceAmount({ price, currency }: { price: string; currency: stri
 /** "from 100" / "0 – 100" under tiered prices; nothing for the usual single tier from 0. */
 export function TierRange({ min, max }: { min: string; max: string | null }) {
   if (min === "0" && max === null) return null;
-  return (
-    <div className="text-xs text-slate-500">
-      {max === null ? `from ${min}` : `${min} – ${max}`}
-    </div>
-  );
+  return <div className="text-xs text-slate-500">{max === null ? `from ${min}` : `${min} – ${max}`}</div>;
 }

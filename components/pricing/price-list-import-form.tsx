@@ -40,7 +40,9 @@ export function PriceListImportForm({ defaultDate }: { defaultDate: string }) {
       setState({ ...running });
     };
     xhr.onprogress = () => {
-      const progress = parseImportStream(xhr.responseText).filter((line) => line.type === "progress").at(-1);
+      const progress = parseImportStream(xhr.responseText)
+        .filter((line) => line.type === "progress")
+        .at(-1);
       if (progress?.type !== "progress") return;
       running.rowsRead = progress.rowsRead;
       running.phase = progress.phase;
@@ -59,7 +61,8 @@ export function PriceListImportForm({ defaultDate }: { defaultDate: string }) {
         setState({ status: "failed", error: { code: `Http${xhr.status}`, message: "The server did not accept the upload. Nothing was imported." } });
       }
     };
-    xhr.onerror = () => setState({ status: "failed", error: { code: "NetworkError", message: "The upload was interrupted. Nothing was imported; try again." } });
+    xhr.onerror = () =>
+      setState({ status: "failed", error: { code: "NetworkError", message: "The upload was interrupted. Nothing was imported; try again." } });
     xhr.send(file);
   }
 
@@ -67,7 +70,15 @@ export function PriceListImportForm({ defaultDate }: { defaultDate: string }) {
   return (
     <form onSubmit={submit} className="space-y-4" aria-label="Import price list">
       <TextField label="Price list CSV" name="file" type="file" accept=".csv,text/csv" required disabled={busy} />
-      <TextField label="Effective from" name="effectiveFrom" type="date" defaultValue={defaultDate} required disabled={busy} hint="Prices apply to usage on and after this day." />
+      <TextField
+        label="Effective from"
+        name="effectiveFrom"
+        type="date"
+        defaultValue={defaultDate}
+        required
+        disabled={busy}
+        hint="Prices apply to usage on and after this day."
+      />
       <Button type="submit" disabled={busy}>
         {busy ? "Importing…" : "Import"}
       </Button>
@@ -83,8 +94,8 @@ export function PriceListImportForm({ defaultDate }: { defaultDate: string }) {
       ) : null}
       {state.status === "done" ? (
         <div role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
-          Imported {state.result.rowCount.toLocaleString("en-US")} prices for {state.result.markets.map((m) => `${m.market} (${m.currency})`).join(", ")}, effective
-          from {state.result.effectiveFrom} ({state.result.seconds.toFixed(1)} s).{" "}
+          Imported {state.result.rowCount.toLocaleString("en-US")} prices for {state.result.markets.map((m) => `${m.market} (${m.currency})`).join(", ")},
+          effective from {state.result.effectiveFrom} ({state.result.seconds.toFixed(1)} s).{" "}
           <Link href={`/price-list?date=${state.result.effectiveFrom}`} className="font-medium underline">
             See the prices on {state.result.effectiveFrom}
           </Link>

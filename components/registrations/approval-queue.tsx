@@ -108,13 +108,9 @@ export function ApprovalQueue({ requests }: { requests: PendingRequest[] }) {
   return (
     <div className="space-y-4">
       {requests.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-sm text-slate-600">
-          No pending multi-tenancy requests.
-        </p>
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-sm text-slate-600">No pending multi-tenancy requests.</p>
       ) : (
-        requests.map((request) => (
-          <RequestItem key={request.id} request={request} />
-        ))
+        requests.map((request) => <RequestItem key={request.id} request={request} />)
       )}
     </div>
   );

@@ -48,7 +48,10 @@ export function EmailText({ email }: { email: ApprovalEmail }) {
   }
   return (
     <div className="space-y-2">
-      <pre data-testid="approval-email" className="overflow-x-auto whitespace-pre-wrap rounded-md border border-slate-200 bg-slate-50 p-3 font-mono text-xs text-slate-800">
+      <pre
+        data-testid="approval-email"
+        className="overflow-x-auto whitespace-pre-wrap rounded-md border border-slate-200 bg-slate-50 p-3 font-mono text-xs text-slate-800"
+      >
         {text}
       </pre>
       <div className="flex flex-wrap items-center gap-2">
@@ -80,7 +83,10 @@ function StateText({ state, requestedAt, decidedAt, decisionNote }: Pick<Props, 
           Rejected {decidedAt}
           {decisionNote ? (
             <>
-              : <span className="font-medium" data-testid="decision-note">{decisionNote}</span>
+              :{" "}
+              <span className="font-medium" data-testid="decision-note">
+                {decisionNote}
+              </span>
             </>
           ) : null}
           . Fix what Microsoft asked and request again.
@@ -100,7 +106,14 @@ export function ApprovalRequestCard(props: Props) {
   const capacity = billingModel === "CAPACITY";
   const canAsk = canRequest && !capacity && (state === "NOT_REQUESTED" || state === "REJECTED");
   return (
-    <Card title="Multi-tenancy approval" actions={<span data-testid="multi-tenancy-state"><MultiTenancyBadge state={state} /></span>}>
+    <Card
+      title="Multi-tenancy approval"
+      actions={
+        <span data-testid="multi-tenancy-state">
+          <MultiTenancyBadge state={state} />
+        </span>
+      }
+    >
       <div className="space-y-4 text-sm text-slate-700">
         <RegistrationError error={error} />
         <StateText {...props} />
@@ -109,9 +122,7 @@ export function ApprovalRequestCard(props: Props) {
         ) : null}
         {state !== "APPROVED" && !capacity ? (
           <div className="space-y-2">
-            <p className="font-medium text-slate-900">
-              {state === "PENDING" ? "The request Microsoft received:" : "The request Microsoft will receive:"}
-            </p>
+            <p className="font-medium text-slate-900">{state === "PENDING" ? "The request Microsoft received:" : "The request Microsoft will receive:"}</p>
             <EmailText email={email} />
           </div>
         ) : null}

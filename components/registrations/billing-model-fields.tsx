@@ -16,8 +16,7 @@ const MODELS: { value: BillingModel; title: string; description: string }[] = [
   {
     value: "CAPACITY",
     title: "Capacity",
-    description:
-      "A fixed annual fee per physical core, with no usage metering or connection to commerce (disconnected). Customer tenants can't be added.",
+    description: "A fixed annual fee per physical core, with no usage metering or connection to commerce (disconnected). Customer tenants can't be added.",
   },
 ];
 
@@ -30,7 +29,13 @@ interface Props {
   capacityWarning?: string;
 }
 
-export function BillingModelFields({ defaultModel = "PAY_AS_YOU_USE", defaultAgreementNumber, defaultUsageReporting = true, fieldError, capacityWarning }: Props) {
+export function BillingModelFields({
+  defaultModel = "PAY_AS_YOU_USE",
+  defaultAgreementNumber,
+  defaultUsageReporting = true,
+  fieldError,
+  capacityWarning,
+}: Props) {
   const [model, setModel] = useState<BillingModel>(defaultModel);
   const [usageReporting, setUsageReporting] = useState(defaultUsageReporting);
   const capacity = model === "CAPACITY";

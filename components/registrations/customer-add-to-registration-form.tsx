@@ -27,7 +27,11 @@ export function CustomerAddToRegistrationForm({
 }) {
   const router = useRouter();
   const nameOf = (id: string) => subscriptions.find((option) => option.id === id)?.label ?? id;
-  const { error, pending, submit, fieldError } = useActionForm(addCustomerTenantAction, () => router.refresh(), (result) => describeOutcome(result, nameOf));
+  const { error, pending, submit, fieldError } = useActionForm(
+    addCustomerTenantAction,
+    () => router.refresh(),
+    (result) => describeOutcome(result, nameOf),
+  );
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

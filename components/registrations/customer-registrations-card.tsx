@@ -28,8 +28,8 @@ export function CustomerRegistrationsCard({
       <div className="space-y-5">
         {memberships.length === 0 ? (
           <p className="text-sm text-slate-600">
-            This customer&apos;s tenant isn&apos;t added to any of your registrations: its usage on a stamp is billed to that
-            registration&apos;s default subscription.
+            This customer&apos;s tenant isn&apos;t added to any of your registrations: its usage on a stamp is billed to that registration&apos;s default
+            subscription.
           </p>
         ) : (
           <table className="w-full text-left text-sm" aria-label="Registrations of this customer's tenant">

@@ -1,10 +1,6 @@
 // Every error code of the registration service with what it means and what to do: seed 000's
 // "Usage and billing error codes" table, in the portal's words (REGISTRATION_ERROR_HELP).
-import {
-  REGISTRATION_ERROR_CODES,
-  REGISTRATION_ERROR_HELP,
-  REGISTRATION_ERROR_STATUS,
-} from "@/lib/registrations/registration-errors";
+import { REGISTRATION_ERROR_CODES, REGISTRATION_ERROR_HELP, REGISTRATION_ERROR_STATUS } from "@/lib/registrations/registration-errors";
 import { Card } from "@/components/ui/card";
 
 export function ErrorCodeHelpPanel() {
@@ -12,8 +8,7 @@ export function ErrorCodeHelpPanel() {
   return (
     <Card title="Registration error codes">
       <p className="mb-4 text-sm text-slate-600">
-        Adding, verifying or removing customer tenants can fail with these codes, here and in the ARM API alike. A failed call
-        changes nothing.
+        Adding, verifying or removing customer tenants can fail with these codes, here and in the ARM API alike. A failed call changes nothing.
       </p>
       <dl className="divide-y divide-slate-100" aria-label="Registration error codes">
         {codes.map((code) => (

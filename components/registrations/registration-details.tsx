@@ -60,9 +60,7 @@ export function RegistrationDetails({ registration }: { registration: Registrati
         <Row label="Default subscription">
           {subscription.displayName} <span className="text-xs text-slate-500">({subscription.type})</span>
           <span className="block font-mono text-xs">{registration.subscriptionId}</span>
-          {subscription.rollsUpToPartner ? (
-            <span className="block text-xs text-slate-500">Rolls up to {subscription.rollsUpToPartner.name}</span>
-          ) : null}
+          {subscription.rollsUpToPartner ? <span className="block text-xs text-slate-500">Rolls up to {subscription.rollsUpToPartner.name}</span> : null}
         </Row>
         <Row label="CloudDeploymentID" mono>
           {registration.cloudDeploymentId}

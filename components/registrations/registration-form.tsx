@@ -161,7 +161,13 @@ export function RegistrationForm({ options, recommended }: { options: DefaultSub
         ) : null}
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField label="Stamp name" name="stampName" placeholder="Seattle hub 1" error={fieldError("stampName")} />
-          <TextField label="Region" name="stampRegion" placeholder="local" hint="The stamp's region name, e.g. local or seattle." error={fieldError("stampRegion")} />
+          <TextField
+            label="Region"
+            name="stampRegion"
+            placeholder="local"
+            hint="The stamp's region name, e.g. local or seattle."
+            error={fieldError("stampRegion")}
+          />
         </div>
       </Section>
 

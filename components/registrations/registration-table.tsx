@@ -10,7 +10,11 @@ function StampStatus({ connection }: { connection: RegistrationListRow["stampCon
   const problem = stampProblem(connection);
   if (problem === "failing") return <span className="font-medium text-red-700">Pulls failing</span>;
   const newest = connection.newestUsageHour ? formatUtcHour(connection.newestUsageHour) : "no usage yet";
-  return <span className={problem === "silent" ? "font-medium text-red-700" : "text-slate-700"}>{problem === "silent" ? `Silent since ${newest}` : `Usage to ${newest}`}</span>;
+  return (
+    <span className={problem === "silent" ? "font-medium text-red-700" : "text-slate-700"}>
+      {problem === "silent" ? `Silent since ${newest}` : `Usage to ${newest}`}
+    </span>
+  );
 }
 
 export type RegistrationListRow = Awaited<ReturnType<typeof listRegistrations>>[number];

@@ -22,8 +22,16 @@ function TenantRowView({ registrationId, row, canWrite, fallback }: { registrati
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const who = row.customerName ?? "The customer";
-  const verify = useActionForm(verifyCustomerTenantAction, () => undefined, () => `Verified: ${who}'s tenant is on the registration.`);
-  const remove = useActionForm(removeCustomerTenantAction, () => router.refresh(), () => `Removed ${who}'s tenant: its usage is now billed to ${fallback}.`);
+  const verify = useActionForm(
+    verifyCustomerTenantAction,
+    () => undefined,
+    () => `Verified: ${who}'s tenant is on the registration.`,
+  );
+  const remove = useActionForm(
+    removeCustomerTenantAction,
+    () => router.refresh(),
+    () => `Removed ${who}'s tenant: its usage is now billed to ${fallback}.`,
+  );
   const input = { registrationId, customerSubscriptionId: row.customerSubscriptionId };
   const error = remove.error ?? verify.error;
   return (

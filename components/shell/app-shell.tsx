@@ -35,20 +35,20 @@ export function AppShell({ scope, children }: { scope: PartnerScope; children: R
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex flex-wrap items-center justify-between gap-4 border-b border-slate-200 bg-white px-4 py-3 sm:px-6">
           <div className="leading-tight">
-            <p className="text-sm font-semibold" data-testid="partner-name">{scope.partnerName}</p>
-            <p className="text-xs text-slate-500">
-              {scope.partnerKind ? PARTNER_KIND_LABELS[scope.partnerKind] : "Microsoft · platform operator"}
+            <p className="text-sm font-semibold" data-testid="partner-name">
+              {scope.partnerName}
             </p>
+            <p className="text-xs text-slate-500">{scope.partnerKind ? PARTNER_KIND_LABELS[scope.partnerKind] : "Microsoft · platform operator"}</p>
           </div>
           <div className="flex flex-wrap items-center gap-6">
-            {scope.partnerKind === "INDIRECT_PROVIDER" ? (
-              <ResellerSwitcher resellers={scope.resellers} selectedResellerId={scope.selectedResellerId} />
-            ) : null}
+            {scope.partnerKind === "INDIRECT_PROVIDER" ? <ResellerSwitcher resellers={scope.resellers} selectedResellerId={scope.selectedResellerId} /> : null}
             <UserMenu name={scope.userName} email={scope.email} roleLabel={ROLE_LABELS[scope.role]} />
           </div>
         </header>
         <MobileNav items={items} />
-        <main id="main-content" tabIndex={-1} className="mx-auto w-full min-w-0 max-w-7xl flex-1 px-4 py-6 focus:outline-none sm:px-6 sm:py-8">{children}</main>
+        <main id="main-content" tabIndex={-1} className="mx-auto w-full min-w-0 max-w-7xl flex-1 px-4 py-6 focus:outline-none sm:px-6 sm:py-8">
+          {children}
+        </main>
       </div>
     </div>
   );

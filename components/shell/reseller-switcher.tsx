@@ -3,13 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { selectResellerAction } from "@/lib/auth/actions";
 
-export function ResellerSwitcher({
-  resellers,
-  selectedResellerId,
-}: {
-  resellers: { id: string; name: string }[];
-  selectedResellerId: string | null;
-}) {
+export function ResellerSwitcher({ resellers, selectedResellerId }: { resellers: { id: string; name: string }[]; selectedResellerId: string | null }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -40,7 +34,11 @@ export function ResellerSwitcher({
           </option>
         ))}
       </select>
-      {error ? <span role="alert" className="text-xs text-red-700">{error}</span> : null}
+      {error ? (
+        <span role="alert" className="text-xs text-red-700">
+          {error}
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -5,7 +5,9 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
   return (
     <div className="flex items-center gap-3">
       <div className="text-right leading-tight">
-        <p className="text-sm font-medium" data-testid="signed-in-user">{name}</p>
+        <p className="text-sm font-medium" data-testid="signed-in-user">
+          {name}
+        </p>
         <p className="text-xs text-slate-500">
           {email} · {roleLabel}
         </p>

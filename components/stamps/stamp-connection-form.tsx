@@ -68,10 +68,21 @@ export function StampConnectionForm({ registrationId, connection }: { registrati
             error={fieldError("identitySystem")}
           />
           {system === "ENTRA" ? (
-            <TextField label="Directory (tenant) id" name="tenantId" defaultValue={connection?.tenantId === "adfs" ? "" : (connection?.tenantId ?? "")} error={fieldError("tenantId")} />
+            <TextField
+              label="Directory (tenant) id"
+              name="tenantId"
+              defaultValue={connection?.tenantId === "adfs" ? "" : (connection?.tenantId ?? "")}
+              error={fieldError("tenantId")}
+            />
           ) : null}
         </div>
-        <TextField label="Application (client) id" name="clientId" defaultValue={connection?.clientId ?? ""} error={fieldError("clientId")} hint="A service principal with the Reader role on the provider subscription." />
+        <TextField
+          label="Application (client) id"
+          name="clientId"
+          defaultValue={connection?.clientId ?? ""}
+          error={fieldError("clientId")}
+          hint="A service principal with the Reader role on the provider subscription."
+        />
         <SelectField
           label="Credential"
           name="credentialKind"
@@ -92,9 +103,21 @@ export function StampConnectionForm({ registrationId, connection }: { registrati
             hint={connection ? "Stored encrypted and never shown again; leave empty to keep it." : "Stored encrypted and never shown again."}
           />
         ) : (
-          <TextAreaField label="Certificate and private key (PEM)" name="credential" rows={4} error={fieldError("credential")} hint={connection ? "Leave empty to keep the stored one." : undefined} />
+          <TextAreaField
+            label="Certificate and private key (PEM)"
+            name="credential"
+            rows={4}
+            error={fieldError("credential")}
+            hint={connection ? "Leave empty to keep the stored one." : undefined}
+          />
         )}
-        <TextField label="Provider subscription id" name="providerSubscriptionId" defaultValue={connection?.providerSubscriptionId ?? ""} error={fieldError("providerSubscriptionId")} hint="The stamp's Default Provider Subscription." />
+        <TextField
+          label="Provider subscription id"
+          name="providerSubscriptionId"
+          defaultValue={connection?.providerSubscriptionId ?? ""}
+          error={fieldError("providerSubscriptionId")}
+          hint="The stamp's Default Provider Subscription."
+        />
         <TextAreaField
           label="Stamp CA certificate (PEM, optional)"
           name="caCertificatePem"
@@ -128,7 +151,10 @@ export function StampConnectionForm({ registrationId, connection }: { registrati
         <ol aria-label="Connection test" className="space-y-1 text-sm">
           {steps.map((step) => (
             <li key={step.step} data-testid={`connection-step-${step.step}`} data-ok={step.ok} className={step.ok ? "text-emerald-800" : "text-red-700"}>
-              <span className="font-medium">{step.ok ? "✓" : "✗"} {STEP_LABELS[step.step]}:</span> <span className="break-all">{step.detail}</span>
+              <span className="font-medium">
+                {step.ok ? "✓" : "✗"} {STEP_LABELS[step.step]}:
+              </span>{" "}
+              <span className="break-all">{step.detail}</span>
             </li>
           ))}
         </ol>

@@ -17,23 +17,11 @@ export function buttonClasses(variant: Variant = "primary", extra = ""): string 
   return `${BASE} ${VARIANTS[variant]} ${extra}`;
 }
 
-export function Button({
-  variant = "primary",
-  className = "",
-  ...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+export function Button({ variant = "primary", className = "", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
   return <button className={buttonClasses(variant, className)} {...props} />;
 }
 
-export function ButtonLink({
-  href,
-  variant = "primary",
-  children,
-}: {
-  href: string;
-  variant?: Variant;
-  children: ReactNode;
-}) {
+export function ButtonLink({ href, variant = "primary", children }: { href: string; variant?: Variant; children: ReactNode }) {
   return (
     <Link href={href} className={buttonClasses(variant)}>
       {children}

@@ -119,26 +119,26 @@ export function Combobox({
       </p>
       {/* In the flow, not floating: cards scroll sideways on phones, which would clip a popup. */}
       <div hidden={!open} className="mt-1 max-h-72 w-full overflow-y-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg">
-      <ul id={listId} role="listbox" aria-label={label}>
-        {shown.map((option, index) => (
-          <li
-            key={option.value}
-            id={`${id}-option-${index}`}
-            role="option"
-            aria-selected={option.value === value}
-            // mousedown, not click: it runs before the input's blur closes the list.
-            onMouseDown={(event) => {
-              event.preventDefault();
-              choose(option);
-            }}
-            onMouseEnter={() => setActive(index)}
-            className={`cursor-pointer px-3 py-1.5 ${index === active ? "bg-brand-50" : ""}`}
-          >
-            <span className="block">{option.label}</span>
-            {option.detail ? <span className="block font-mono text-xs text-slate-500">{option.detail}</span> : null}
-          </li>
-        ))}
-      </ul>
+        <ul id={listId} role="listbox" aria-label={label}>
+          {shown.map((option, index) => (
+            <li
+              key={option.value}
+              id={`${id}-option-${index}`}
+              role="option"
+              aria-selected={option.value === value}
+              // mousedown, not click: it runs before the input's blur closes the list.
+              onMouseDown={(event) => {
+                event.preventDefault();
+                choose(option);
+              }}
+              onMouseEnter={() => setActive(index)}
+              className={`cursor-pointer px-3 py-1.5 ${index === active ? "bg-brand-50" : ""}`}
+            >
+              <span className="block">{option.label}</span>
+              {option.detail ? <span className="block font-mono text-xs text-slate-500">{option.detail}</span> : null}
+            </li>
+          ))}
+        </ul>
         {shown.length === 0 ? <p className="px-3 py-2 text-slate-500">No match</p> : null}
         {matches.length > shown.length ? <p className="px-3 py-1.5 text-xs text-slate-500">{matches.length - shown.length} more: type to narrow</p> : null}
       </div>

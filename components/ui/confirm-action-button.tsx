@@ -49,9 +49,19 @@ export function ConfirmActionButton({
   }
 
   return (
-    <div className="flex flex-wrap items-center justify-end gap-2" role="group" aria-label={confirming && confirmingName ? confirmingName : `${label} ${subject}`}>
+    <div
+      className="flex flex-wrap items-center justify-end gap-2"
+      role="group"
+      aria-label={confirming && confirmingName ? confirmingName : `${label} ${subject}`}
+    >
       {!confirming ? (
-        <Button type="button" variant="ghost" className={danger ? "text-red-700" : undefined} onClick={() => setConfirming(true)} aria-label={`${label} ${subject}`}>
+        <Button
+          type="button"
+          variant="ghost"
+          className={danger ? "text-red-700" : undefined}
+          onClick={() => setConfirming(true)}
+          aria-label={`${label} ${subject}`}
+        >
           {label}
         </Button>
       ) : (
@@ -60,7 +70,15 @@ export function ConfirmActionButton({
           <Button type="button" variant={danger ? "danger" : "primary"} disabled={pending} onClick={confirm}>
             {pending ? pendingLabel : confirmLabel}
           </Button>
-          <Button type="button" variant="ghost" disabled={pending} onClick={() => { setConfirming(false); setError(null); }}>
+          <Button
+            type="button"
+            variant="ghost"
+            disabled={pending}
+            onClick={() => {
+              setConfirming(false);
+              setError(null);
+            }}
+          >
             Cancel
           </Button>
         </>

@@ -7,11 +7,7 @@ import { useNotice } from "@/components/ui/notice";
  * Runs a server action from a form and keeps its error (message + per-field) for inline display.
  * `successNotice` names what was done: it is shown in the portal's notice region on success.
  */
-export function useActionForm<T>(
-  action: (input: unknown) => Promise<ActionResult<T>>,
-  onSuccess: (data: T) => void,
-  successNotice?: (data: T) => string,
-) {
+export function useActionForm<T>(action: (input: unknown) => Promise<ActionResult<T>>, onSuccess: (data: T) => void, successNotice?: (data: T) => string) {
   const notify = useNotice();
   const [error, setError] = useState<ActionError | null>(null);
   const [pending, startTransition] = useTransition();

@@ -8,15 +8,14 @@ import { CreateIngestionKeyForm, RevokeIngestionKeyButton } from "./ingestion-ke
 
 const when = (date: Date) => formatDateTime(date);
 
-
 /** The page loads the keys (only for who may change the registration) and passes them. */
 export function IngestionKeysCard({ registrationId, keys }: { registrationId: string; keys: IngestionKeyRow[] }) {
   return (
     <Card title={`Usage ingestion keys (${keys.filter((k) => !k.revokedAt).length} active)`}>
       <div className="space-y-5">
         <p className="text-sm text-slate-600">
-          The stamp&apos;s usage collector posts hourly usage to <code className="font-mono text-xs">POST /api/usage/ingest</code> with one of these keys. A
-          key can only report usage for this registration.
+          The stamp&apos;s usage collector posts hourly usage to <code className="font-mono text-xs">POST /api/usage/ingest</code> with one of these keys. A key
+          can only report usage for this registration.
         </p>
         {keys.length === 0 ? (
           <p className="text-sm text-slate-500">No keys yet.</p>
@@ -40,7 +39,9 @@ export function IngestionKeysCard({ registrationId, keys }: { registrationId: st
                   <td className="py-2 font-mono text-xs">{key.prefix}…</td>
                   <td className="py-2">{key.lastUsedAt ? when(key.lastUsedAt) : "Never"}</td>
                   <td className="py-2">{key.revokedAt ? <Badge tone="neutral">Revoked</Badge> : <Badge tone="success">Active</Badge>}</td>
-                  <td className="py-2 text-right">{key.revokedAt ? null : <RevokeIngestionKeyButton registrationId={registrationId} keyId={key.id} name={key.name} />}</td>
+                  <td className="py-2 text-right">
+                    {key.revokedAt ? null : <RevokeIngestionKeyButton registrationId={registrationId} keyId={key.id} name={key.name} />}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -11,7 +11,10 @@ export function RecordsPerHourChart({ points }: { points: UsageHourPoint[] }) {
   const total = points.reduce((sum, p) => sum + p.records + p.rejected, 0);
   const first = points[0];
   const last = points.at(-1);
-  const summary = first && last ? `Records received per hour, ${formatUtcHour(first.hour)} to ${formatUtcHour(last.hour)}: ${total.toLocaleString("en-US")} in all.` : "No hours to show.";
+  const summary =
+    first && last
+      ? `Records received per hour, ${formatUtcHour(first.hour)} to ${formatUtcHour(last.hour)}: ${total.toLocaleString("en-US")} in all.`
+      : "No hours to show.";
   return (
     <figure className="space-y-1">
       <div className="h-60 w-full" role="img" aria-label={summary} data-testid="records-per-hour-chart">

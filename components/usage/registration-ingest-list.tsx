@@ -27,10 +27,18 @@ export function RegistrationIngestList({ initial, selectedId }: { initial: Inges
       <ul className="divide-y divide-slate-100 text-sm" data-testid="ingest-status">
         {status.data.map((r) => (
           <li key={r.id} className="py-2">
-            <Link href={`/usage?registration=${r.id}`} className={r.id === selectedId ? "font-semibold text-brand-700" : "text-brand-600 hover:underline"} aria-current={r.id === selectedId ? "page" : undefined}>
+            <Link
+              href={`/usage?registration=${r.id}`}
+              className={r.id === selectedId ? "font-semibold text-brand-700" : "text-brand-600 hover:underline"}
+              aria-current={r.id === selectedId ? "page" : undefined}
+            >
               {r.stampName}
             </Link>
-            {r.billingModel === "CAPACITY" ? <span className="ml-2"><Badge tone="neutral">Capacity</Badge></span> : null}
+            {r.billingModel === "CAPACITY" ? (
+              <span className="ml-2">
+                <Badge tone="neutral">Capacity</Badge>
+              </span>
+            ) : null}
             <span className="block text-xs text-slate-500">Last ingest: {r.lastIngestAt ? formatDateTime(r.lastIngestAt) : "never"}</span>
           </li>
         ))}

@@ -59,7 +59,14 @@ export function ChangeRoleControl({ userId, name, role }: { userId: string; name
             <Button type="button" className="px-2.5 py-1" disabled={pending} onClick={save} aria-label={`Save role of ${name}`}>
               {pending ? "Saving…" : "Save"}
             </Button>
-            <Button type="button" variant="ghost" className="px-2.5 py-1" disabled={pending} onClick={() => setValue(role)} aria-label={`Cancel role change of ${name}`}>
+            <Button
+              type="button"
+              variant="ghost"
+              className="px-2.5 py-1"
+              disabled={pending}
+              onClick={() => setValue(role)}
+              aria-label={`Cancel role change of ${name}`}
+            >
               Cancel
             </Button>
           </>

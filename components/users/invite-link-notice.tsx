@@ -3,17 +3,7 @@ import { OneTimeSecretNotice } from "@/components/ui/one-time-secret-notice";
 import { formatDate } from "@/lib/format/dates";
 
 /** The one and only display of an invitation link (Stackcenter sends no email: the inviter copies it). */
-export function InviteLinkNotice({
-  email,
-  invitePath,
-  expiresAt,
-  onDismiss,
-}: {
-  email: string;
-  invitePath: string;
-  expiresAt: Date;
-  onDismiss: () => void;
-}) {
+export function InviteLinkNotice({ email, invitePath, expiresAt, onDismiss }: { email: string; invitePath: string; expiresAt: Date; onDismiss: () => void }) {
   // The portal's address as this admin reaches it. The notice only ever renders in the browser,
   // after a server action returned the link, so window is there.
   const origin = typeof window === "undefined" ? "" : window.location.origin;

@@ -37,9 +37,7 @@ export function InviteUserForm({ partnerId }: { partnerId: string }) {
           {pending ? "Inviting…" : "Create invitation"}
         </Button>
       </form>
-      {issued ? (
-        <InviteLinkNotice email={issued.email} invitePath={issued.invitePath} expiresAt={issued.expiresAt} onDismiss={() => setIssued(null)} />
-      ) : null}
+      {issued ? <InviteLinkNotice email={issued.email} invitePath={issued.invitePath} expiresAt={issued.expiresAt} onDismiss={() => setIssued(null)} /> : null}
     </div>
   );
 }

@@ -29,7 +29,12 @@ test("sort, export and expand the customer list", async ({ page }) => {
   await expect(toggle).toHaveAccessibleName(`Show the ${(await row.locator("td").last().textContent())!.replace(/\D/g, "")} subscriptions of ${name}`);
   await toggle.click();
   await expect(toggle).toHaveAttribute("aria-expanded", "true");
-  await expect(page.getByRole("list", { name: `Subscriptions of ${name}` }).getByRole("listitem").first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("list", { name: `Subscriptions of ${name}` })
+      .getByRole("listitem")
+      .first(),
+  ).toBeVisible();
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("customers-csv").click()]);
   expect(download.suggestedFilename()).toMatch(/^customers_northwind-cloud-distribution_\d{4}-\d{2}-\d{2}\.csv$/);

@@ -53,5 +53,10 @@ test("a rate card version: validated, a discount only when ticked, replaceable b
   }
 
   await page.goto("/audit?action=rateCard.version.replace");
-  await expect(page.getByRole("table").getByText(/Adatum default/).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("table")
+      .getByText(/Adatum default/)
+      .first(),
+  ).toBeVisible();
 });

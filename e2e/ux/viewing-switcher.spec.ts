@@ -11,13 +11,21 @@ test("billing honours the switcher and its badges name the reseller", async ({ p
   // The demo's three resellers, plus any another spec onboarded on this shared database.
   await expect(perReseller.getByRole("listitem").nth(2)).toBeVisible();
   const all = await perReseller.getByRole("listitem").count();
-  await expect(page.getByTestId("customer-totals").getByText(/^Reseller: /).first()).toBeVisible();
+  await expect(
+    page
+      .getByTestId("customer-totals")
+      .getByText(/^Reseller: /)
+      .first(),
+  ).toBeVisible();
 
   await page.getByLabel("Viewing").selectOption(DEMO_PARTNERS.contoso.id);
   await expect(page.getByLabel("Viewing")).toHaveValue(DEMO_PARTNERS.contoso.id);
   await expect(perReseller.getByRole("listitem")).toHaveCount(1);
   await expect(perReseller).toContainText(DEMO_PARTNERS.contoso.name);
-  const badges = await page.getByTestId("customer-totals").getByText(/^Reseller: /).allTextContents();
+  const badges = await page
+    .getByTestId("customer-totals")
+    .getByText(/^Reseller: /)
+    .allTextContents();
   expect(badges.length).toBeGreaterThan(0);
   expect(new Set(badges)).toEqual(new Set([`Reseller: ${DEMO_PARTNERS.contoso.name}`]));
 

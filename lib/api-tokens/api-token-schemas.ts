@@ -2,11 +2,7 @@
 import { z } from "zod";
 
 export const createApiTokenSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, "Give the token a name, e.g. the stamp or script that will use it.")
-    .max(80, "At most 80 characters."),
+  name: z.string().trim().min(1, "Give the token a name, e.g. the stamp or script that will use it.").max(80, "At most 80 characters."),
 });
 
 export const revokeApiTokenSchema = z.object({

@@ -23,7 +23,10 @@ const location = z
   .refine((value) => value === undefined || value.toLowerCase() === REGISTRATION_LOCATION, "Registrations are global: location must be 'global'.");
 
 const registrationProperties = z.object({
-  registrationToken: z.string().max(16 * 1024, "registrationToken is longer than a stamp's token can be.").optional(),
+  registrationToken: z
+    .string()
+    .max(16 * 1024, "registrationToken is longer than a stamp's token can be.")
+    .optional(),
   // Without a token, the stamp's values may be given one by one (a Stackcenter extension).
   cloudId: z.string().trim().optional(),
   billingModel: z.enum(ARM_BILLING_MODELS, { message: "billingModel must be 'PayAsYouUse' or 'Capacity'." }).optional(),
@@ -48,7 +51,11 @@ export const registrationBodySchema = z
     }
     if (properties.registrationToken !== undefined) return;
     if (!properties.cloudId) {
-      ctx.addIssue({ code: "custom", path: ["properties", "registrationToken"], message: "registrationToken (the output of Get-AzsRegistrationToken) is required." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["properties", "registrationToken"],
+        message: "registrationToken (the output of Get-AzsRegistrationToken) is required.",
+      });
     }
     if (!properties.billingModel) {
       ctx.addIssue({ code: "custom", path: ["properties", "billingModel"], message: "billingModel must be 'PayAsYouUse' or 'Capacity'." });
@@ -67,7 +74,14 @@ export const registrationBodySchema = z
 export const registrationPatchSchema = z.object({
   location,
   tags: tagsSchema.optional(),
-  properties: z.object({ registrationToken: z.string().max(16 * 1024).optional() }).optional(),
+  properties: z
+    .object({
+      registrationToken: z
+        .string()
+        .max(16 * 1024)
+        .optional(),
+    })
+    .optional(),
 });
 
 /** What a registration PUT says about the stamp, whether from its token or given one by one. */

@@ -33,7 +33,6 @@ export interface ArmRoute extends CompiledPattern {
   methods: Partial<Record<HttpMethod, ArmHandler>>;
 }
 
-
 const refOf = (params: Record<string, string>): ArmRegistrationRef => ({
   subscriptionId: params.subscriptionId,
   resourceGroup: params.resourceGroup,
@@ -68,13 +67,14 @@ export const ARM_ROUTES: ArmRoute[] = [
     POST: async ({ scope, params, publicUrl }) => armJson(await issueActivationKey(scope, refOf(params), publicUrl.origin)),
   }),
   route(ARM_PATHS.customerSubscriptions, {
-    GET: async ({ scope, params, publicUrl }) =>
-      armJson(await listCustomerSubscriptionResources(scope, refOf(params), parsePage(publicUrl), publicUrl)),
+    GET: async ({ scope, params, publicUrl }) => armJson(await listCustomerSubscriptionResources(scope, refOf(params), parsePage(publicUrl), publicUrl)),
   }),
   route(ARM_PATHS.customerSubscription, {
     GET: async ({ scope, params }) => armJson(await getCustomerSubscriptionResource(scope, refOf(params), params.customerSubscriptionId)),
     PUT: async ({ request, scope, params }) =>
-      armJson(await putCustomerSubscriptionResource(scope, refOf(params), params.customerSubscriptionId, await readArmJsonBody(request, { emptyIsObject: true }))),
+      armJson(
+        await putCustomerSubscriptionResource(scope, refOf(params), params.customerSubscriptionId, await readArmJsonBody(request, { emptyIsObject: true })),
+      ),
     DELETE: async ({ scope, params }) => withStatus(await deleteCustomerSubscriptionResource(scope, refOf(params), params.customerSubscriptionId)),
   }),
   route(ARM_PATHS.products, { GET: async ({ scope, params }) => armJson(await listProductResources(scope, refOf(params))) }),

@@ -27,15 +27,13 @@ export async function putCustomerSubscriptionResource(
   if (!body.success) {
     throw new DomainError(COMMON_ERROR_CODES.ValidationFailed, "The customer subscription has invalid values.", { fields: zodFields(body.error) });
   }
-  const result = await putCustomerSubscription(scope, ref, { customerSubscriptionId, tenantId: body.data.properties?.tenantId }).catch(
-    (error: unknown) => {
-      // The service names the body's tenantId plainly; the API's callers know it as properties.tenantId.
-      if (error instanceof DomainError && error.fields?.tenantId) {
-        throw new DomainError(error.code, error.message, { status: error.status, fields: { "properties.tenantId": error.fields.tenantId } });
-      }
-      throw error;
-    },
-  );
+  const result = await putCustomerSubscription(scope, ref, { customerSubscriptionId, tenantId: body.data.properties?.tenantId }).catch((error: unknown) => {
+    // The service names the body's tenantId plainly; the API's callers know it as properties.tenantId.
+    if (error instanceof DomainError && error.fields?.tenantId) {
+      throw new DomainError(error.code, error.message, { status: error.status, fields: { "properties.tenantId": error.fields.tenantId } });
+    }
+    throw error;
+  });
   return customerSubscriptionResource(result.registration, result.customerSubscription);
 }
 

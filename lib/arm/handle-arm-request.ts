@@ -112,7 +112,12 @@ function unknownPath(segments: string[], apiVersion: string | null): Response {
         `This API serves the Microsoft.AzureStack provider only.`,
     );
   }
-  const type = namespace ? segments.slice(providers + 2).filter((_, index) => index % 2 === 0).join("/") : segments.join("/");
+  const type = namespace
+    ? segments
+        .slice(providers + 2)
+        .filter((_, index) => index % 2 === 0)
+        .join("/")
+    : segments.join("/");
   return armProtocolError(
     "InvalidResourceType",
     `The resource type '${type.slice(0, 200)}' could not be found in the namespace 'Microsoft.AzureStack' for api version '${(apiVersion ?? API_VERSIONS[0]).slice(0, 40)}'.`,

@@ -6,7 +6,10 @@ import { BILLING_PERIOD_PATTERN } from "../billing/billing-period";
 import type { JsonSchema, OpenApiContribution, OpenApiResponse } from "./openapi-types";
 
 const TAG = "Billing";
-const error = (description: string): OpenApiResponse => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/BillingError" } } } });
+const error = (description: string): OpenApiResponse => ({
+  description,
+  content: { "application/json": { schema: { $ref: "#/components/schemas/BillingError" } } },
+});
 const query = (name: string, description: string, schema: JsonSchema, required = false) => ({ name, in: "query" as const, required, description, schema });
 
 export const billingOpenApi: OpenApiContribution = {
@@ -31,10 +34,12 @@ export const billingOpenApi: OpenApiContribution = {
         operationId: "BillingRecon_Get",
         summary: "Download the daily-rated usage recon file of a billing period",
         description:
-          "CSV with Partner Center's recon columns in order: " + RECON_COLUMNS.join(", ") + ". " +
+          "CSV with Partner Center's recon columns in order: " +
+          RECON_COLUMNS.join(", ") +
+          ". " +
           "BillingPreTaxTotal = FLOOR(EffectiveUnitPrice × Quantity × PCToBCExchangeRate, 2) per line. A reseller's token gets " +
           "its own customers' lines; a distributor's token its own and all its resellers'. Streamed; Content-Disposition " +
-          "`attachment; filename=\"recon_<partner>_<period>.csv\"`.",
+          '`attachment; filename="recon_<partner>_<period>.csv"`.',
         tags: [TAG],
         parameters: [
           query("period", "Calendar month, YYYY-MM (the current month is the open period).", { type: "string", pattern: BILLING_PERIOD_PATTERN.source }, true),

@@ -32,15 +32,18 @@ export const SAMPLE_MESSAGES: Record<ArmApiErrorCode, string> = {
   NoRegisteredProviderFound: "No registered resource provider found for namespace 'Microsoft.Compute'. This API serves the Microsoft.AzureStack provider only.",
   AuthenticationFailed: "Authentication failed. The 'Authorization' header is missing. Send 'Authorization: Bearer <API token>'.",
   InvalidResourceType: `The resource type 'registrations/edgeSubscriptions' could not be found in the namespace 'Microsoft.AzureStack' for api version '${API_VERSION}'.`,
-  ResourceNotFound: "The Marketplace product '{productName}' was not found under registration '{registrationName}': Stackcenter does not syndicate Azure Stack Hub Marketplace items.",
+  ResourceNotFound:
+    "The Marketplace product '{productName}' was not found under registration '{registrationName}': Stackcenter does not syndicate Azure Stack Hub Marketplace items.",
   MethodNotAllowed: "The requested resource does not support http method 'POST'. It supports GET, PUT, PATCH, DELETE.",
   InternalServerError: "The server encountered an internal error. Try again later; if the problem persists, contact support with request id {id}.",
   ValidationFailed: "The registration has invalid values. (details lists each field)",
   Forbidden: "Your role does not allow this.",
   Conflict: "Registration '{registrationName}' belongs to the stamp with cloudId {cloudId}; a registration's cloudId can't change.",
   InvalidRegistrationToken: "The registration token is not valid: it is not base64 text. Copy the whole output of Get-AzsRegistrationToken.",
-  RegistrationHasCustomerSubscriptions: "Registration '{registrationName}' still has 2 customer tenants. Remove them first (DELETE …/customerSubscriptions/{id}).",
-  RegistrationHasUsage: "Registration '{registrationName}' has reported usage, which recon files and statements are built from: it stays for the billing history.",
+  RegistrationHasCustomerSubscriptions:
+    "Registration '{registrationName}' still has 2 customer tenants. Remove them first (DELETE …/customerSubscriptions/{id}).",
+  RegistrationHasUsage:
+    "Registration '{registrationName}' has reported usage, which recon files and statements are built from: it stays for the billing history.",
   ServiceUnavailable: "Activation keys can't be issued: the portal has no signing secret (NEXTAUTH_SECRET) configured.",
 };
 

@@ -11,7 +11,13 @@ import { armErrorResponses, type JsonSchema, type OpenApiContribution, type Open
 const TAG = "Registrations";
 
 /** Every operation can answer these (authentication, api-version, a malformed URI, unexpected failure). */
-const ALWAYS: ArmApiErrorCode[] = ["AuthenticationFailed", "MissingApiVersionParameter", "InvalidApiVersionParameter", "InvalidRequestUri", "InternalServerError"];
+const ALWAYS: ArmApiErrorCode[] = [
+  "AuthenticationFailed",
+  "MissingApiVersionParameter",
+  "InvalidApiVersionParameter",
+  "InvalidRequestUri",
+  "InternalServerError",
+];
 /** Operations under /subscriptions/{subscriptionId}. */
 const SUBSCRIPTION: ArmApiErrorCode[] = ["InvalidSubscriptionId"];
 const WRITE: ArmApiErrorCode[] = [...SUBSCRIPTION, "Forbidden", "RegistrationNotFound"];
@@ -28,7 +34,12 @@ const path = (pattern: string) => `${ARM_PATH_PREFIX}${pattern}`;
 
 const registrationParams = [param("subscriptionId"), param("resourceGroup"), param("registrationName"), param("apiVersion")];
 const paging = [
-  { name: "$top", in: "query" as const, description: `Page size (default ${DEFAULT_PAGE_SIZE}).`, schema: { type: "integer" as const, minimum: 1, maximum: MAX_PAGE_SIZE } },
+  {
+    name: "$top",
+    in: "query" as const,
+    description: `Page size (default ${DEFAULT_PAGE_SIZE}).`,
+    schema: { type: "integer" as const, minimum: 1, maximum: MAX_PAGE_SIZE },
+  },
   { name: "$skipToken", in: "query" as const, description: "Continuation from nextLink.", schema: { type: "string" as const } },
 ];
 
@@ -59,10 +70,28 @@ const listRegistrations = (operationId: string, summary: string): OpenApiOperati
 export const registrationsOpenApi: OpenApiContribution = {
   tags: [{ name: TAG, description: "Azure Stack Hub registrations (Microsoft.AzureStack, api-version 2017-06-01) and the customer tenants added to them." }],
   parameters: {
-    subscriptionId: { name: "subscriptionId", in: "path", required: true, description: "The registration (default) subscription: a GUID, any case.", schema: { type: "string", format: "uuid" } },
+    subscriptionId: {
+      name: "subscriptionId",
+      in: "path",
+      required: true,
+      description: "The registration (default) subscription: a GUID, any case.",
+      schema: { type: "string", format: "uuid" },
+    },
     resourceGroup: { name: "resourceGroup", in: "path", required: true, description: "Case-insensitive.", schema: { type: "string", maxLength: 90 } },
-    registrationName: { name: "registrationName", in: "path", required: true, description: "Usually azurestack-{cloudId}; case-insensitive.", schema: { type: "string", maxLength: 80 } },
-    customerSubscriptionId: { name: "customerSubscriptionId", in: "path", required: true, description: "The customer's CSP subscription: a GUID, any case.", schema: { type: "string" } },
+    registrationName: {
+      name: "registrationName",
+      in: "path",
+      required: true,
+      description: "Usually azurestack-{cloudId}; case-insensitive.",
+      schema: { type: "string", maxLength: 80 },
+    },
+    customerSubscriptionId: {
+      name: "customerSubscriptionId",
+      in: "path",
+      required: true,
+      description: "The customer's CSP subscription: a GUID, any case.",
+      schema: { type: "string" },
+    },
     productName: { name: "productName", in: "path", required: true, schema: { type: "string" } },
     apiVersion: { name: "api-version", in: "query", required: true, schema: { type: "string", enum: REGISTRATION_API_VERSIONS } },
   },
@@ -70,7 +99,11 @@ export const registrationsOpenApi: OpenApiContribution = {
   paths: {
     [path(ARM_PATHS.operations)]: {
       parameters: [param("apiVersion")],
-      get: operation({ operationId: "Operations_List", summary: "The operations of Microsoft.AzureStack", responses: { "200": json(ref("OperationList"), "The operations."), ...errors() } }),
+      get: operation({
+        operationId: "Operations_List",
+        summary: "The operations of Microsoft.AzureStack",
+        responses: { "200": json(ref("OperationList"), "The operations."), ...errors() },
+      }),
     },
     [path(ARM_PATHS.registrationsBySubscription)]: {
       parameters: [param("subscriptionId"), param("apiVersion")],
@@ -82,7 +115,11 @@ export const registrationsOpenApi: OpenApiContribution = {
     },
     [path(ARM_PATHS.registration)]: {
       parameters: registrationParams,
-      get: operation({ operationId: "Registrations_Get", summary: "Get a registration", responses: { "200": json(ref("Registration"), "The registration."), ...errors(...SUBSCRIPTION, "RegistrationNotFound") } }),
+      get: operation({
+        operationId: "Registrations_Get",
+        summary: "Get a registration",
+        responses: { "200": json(ref("Registration"), "The registration."), ...errors(...SUBSCRIPTION, "RegistrationNotFound") },
+      }),
       put: operation({
         operationId: "Registrations_CreateOrUpdate",
         summary: "Register a stamp with its registration token, or re-register it (billing model, usage reporting, agreement number)",
@@ -126,7 +163,10 @@ export const registrationsOpenApi: OpenApiContribution = {
         operationId: "CustomerSubscriptions_List",
         summary: "List the customer subscriptions added to a registration",
         parameters: paging,
-        responses: { "200": json(ref("CustomerSubscriptionList"), "A page of customer subscriptions."), ...errors(...SUBSCRIPTION, "InvalidQueryParameterValue", "RegistrationNotFound") },
+        responses: {
+          "200": json(ref("CustomerSubscriptionList"), "A page of customer subscriptions."),
+          ...errors(...SUBSCRIPTION, "InvalidQueryParameterValue", "RegistrationNotFound"),
+        },
       }),
     },
     [path(ARM_PATHS.customerSubscription)]: {
@@ -135,12 +175,18 @@ export const registrationsOpenApi: OpenApiContribution = {
         operationId: "CustomerSubscriptions_Create",
         summary: "Add a customer tenant to the registration (one subscription per tenant: a second one replaces the first)",
         requestBody: body("CustomerSubscriptionPut", false),
-        responses: { "200": json(ref("CustomerSubscription"), "Added, replaced the tenant's previous subscription, or unchanged."), ...errors(...CUSTOMER_SUBSCRIPTION_CODES) },
+        responses: {
+          "200": json(ref("CustomerSubscription"), "Added, replaced the tenant's previous subscription, or unchanged."),
+          ...errors(...CUSTOMER_SUBSCRIPTION_CODES),
+        },
       }),
       get: operation({
         operationId: "CustomerSubscriptions_Get",
         summary: "Verify a customer subscription was added",
-        responses: { "200": json(ref("CustomerSubscription"), "The customer subscription."), ...errors(...SUBSCRIPTION, "RegistrationNotFound", "CustomerSubscriptionNotFound") },
+        responses: {
+          "200": json(ref("CustomerSubscription"), "The customer subscription."),
+          ...errors(...SUBSCRIPTION, "RegistrationNotFound", "CustomerSubscriptionNotFound"),
+        },
       }),
       delete: operation({
         operationId: "CustomerSubscriptions_Delete",
@@ -158,7 +204,11 @@ export const registrationsOpenApi: OpenApiContribution = {
     },
     [path(ARM_PATHS.product)]: {
       parameters: [...registrationParams, param("productName")],
-      get: operation({ operationId: "Products_Get", summary: "A Marketplace product (never found)", responses: errors(...SUBSCRIPTION, "RegistrationNotFound", "ResourceNotFound") }),
+      get: operation({
+        operationId: "Products_Get",
+        summary: "A Marketplace product (never found)",
+        responses: errors(...SUBSCRIPTION, "RegistrationNotFound", "ResourceNotFound"),
+      }),
     },
   },
 };

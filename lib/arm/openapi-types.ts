@@ -142,9 +142,7 @@ export function armErrorResponses(codes: readonly ArmApiErrorCode[], sampleMessa
       content: {
         "application/json": {
           schema: { $ref: ARM_ERROR_SCHEMA_REF },
-          examples: Object.fromEntries(
-            statusCodes.map((code) => [code, { summary: code, value: { error: { code, message: sampleMessage(code) } } }]),
-          ),
+          examples: Object.fromEntries(statusCodes.map((code) => [code, { summary: code, value: { error: { code, message: sampleMessage(code) } } }])),
         },
       },
     };

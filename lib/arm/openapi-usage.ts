@@ -39,7 +39,12 @@ const USAGE_RECORD: JsonSchema = {
 export const usageOpenApi: OpenApiContribution = {
   tags: [{ name: TAG, description: "A stamp's usage collector reports hourly usage and its local subscriptions." }],
   securitySchemes: {
-    ingestionKey: { type: "http", scheme: "bearer", bearerFormat: "scik_ + 43 base64url characters", description: "A registration's ingestion key (registration page); it names the stamp." },
+    ingestionKey: {
+      type: "http",
+      scheme: "bearer",
+      bearerFormat: "scik_ + 43 base64url characters",
+      description: "A registration's ingestion key (registration page); it names the stamp.",
+    },
   },
   schemas: {
     UsageError: {
@@ -61,7 +66,11 @@ export const usageOpenApi: OpenApiContribution = {
           items: {
             type: "object",
             required: ["index", "code", "reason"],
-            properties: { index: { type: "integer", description: "Position in value[]." }, code: { type: "string", enum: USAGE_REJECT_CODES }, reason: { type: "string" } },
+            properties: {
+              index: { type: "integer", description: "Position in value[]." },
+              code: { type: "string", enum: USAGE_REJECT_CODES },
+              reason: { type: "string" },
+            },
           },
         },
       },
@@ -78,7 +87,12 @@ export const usageOpenApi: OpenApiContribution = {
           "DuplicateInBatch: the same key twice in one batch: the later record wins, the earlier is reported.",
         tags: [TAG],
         security,
-        requestBody: { required: true, content: { "application/json": { schema: { type: "object", required: ["value"], properties: { value: { type: "array", items: ref("UsageRecord") } } } } } },
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": { schema: { type: "object", required: ["value"], properties: { value: { type: "array", items: ref("UsageRecord") } } } },
+          },
+        },
         responses: {
           "200": { description: "What became of each record.", content: { "application/json": { schema: ref("UsageIngestResult") } } },
           "400": error("InvalidRequestContent: not JSON, not gzip, or no value array."),
@@ -93,7 +107,8 @@ export const usageOpenApi: OpenApiContribution = {
       put: {
         operationId: "UsageLocalSubscriptionsPut",
         summary: "Sync the stamp's local subscriptions and their owners",
-        description: "Upserts; subscriptions not listed are kept. Usage of unknown local subscriptions is billed to the registration's default subscription as unregistered-tenant usage.",
+        description:
+          "Upserts; subscriptions not listed are kept. Usage of unknown local subscriptions is billed to the registration's default subscription as unregistered-tenant usage.",
         tags: [TAG],
         security,
         requestBody: {
@@ -123,7 +138,10 @@ export const usageOpenApi: OpenApiContribution = {
           },
         },
         responses: {
-          "200": { description: "Rows written.", content: { "application/json": { schema: { type: "object", properties: { upserted: { type: "integer" } } } } } },
+          "200": {
+            description: "Rows written.",
+            content: { "application/json": { schema: { type: "object", properties: { upserted: { type: "integer" } } } } },
+          },
           "400": error("InvalidRequestContent."),
           "401": error("Unauthenticated."),
           "500": error("InternalError: retry."),

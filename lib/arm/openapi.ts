@@ -20,7 +20,7 @@ export function buildOpenApiDocument(contributions: readonly OpenApiContribution
       description:
         "ARM-shaped APIs for CSP partners operating Azure Stack Hub. Authenticate with an API token from " +
         "Settings → API tokens (`Authorization: Bearer sc_…`); the token acts for its partner (a distributor: with its resellers). " +
-        "Every request needs the `api-version` query parameter. Errors are `{\"error\":{\"code\",\"message\",\"details\"?}}`.",
+        'Every request needs the `api-version` query parameter. Errors are `{"error":{"code","message","details"?}}`.',
     },
     servers: [{ url: "/", description: "This Stackcenter server" }],
     security: [{ apiToken: [] }],

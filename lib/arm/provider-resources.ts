@@ -10,7 +10,11 @@ import type { ArmRegistrationRef } from "../registrations/registration-errors";
 const PROVIDER = "Azure Stack Resource Provider";
 
 function operation(name: string, resource: string | undefined, title: string, description: string) {
-  return { name: `Microsoft.AzureStack/${name}`, display: { provider: PROVIDER, ...(resource ? { resource } : {}), operation: title, description }, origin: "user,system" };
+  return {
+    name: `Microsoft.AzureStack/${name}`,
+    display: { provider: PROVIDER, ...(resource ? { resource } : {}), operation: title, description },
+    origin: "user,system",
+  };
 }
 
 /** GET /providers/Microsoft.AzureStack/operations: the operations this API serves. */
@@ -18,11 +22,36 @@ export const AZURE_STACK_OPERATIONS = [
   operation("registrations/read", "Azure Stack Registration", "Get Azure Stack Registration", "Gets the properties of an Azure Stack registration"),
   operation("registrations/write", "Azure Stack Registration", "Create Azure Stack Registration", "Creates or updates an Azure Stack registration"),
   operation("registrations/delete", "Azure Stack Registration", "Delete Azure Stack Registration", "Deletes an Azure Stack registration"),
-  operation("registrations/getActivationKey/action", "Azure Stack Registration", "Get Azure Stack Activation Key", "Gets the latest Azure Stack activation key"),
-  operation("registrations/products/read", "Azure Stack Marketplace Product", "Get Azure Stack Marketplace Product", "Gets the properties of an Azure Stack Marketplace product"),
-  operation("registrations/customerSubscriptions/read", "Azure Stack Customer Subscription", "Get Azure Stack Customer Subscription", "Gets the properties of an Azure Stack Customer Subscription"),
-  operation("registrations/customerSubscriptions/write", "Azure Stack Customer Subscription", "Create Azure Stack Customer Subscription", "Creates or updates an Azure Stack Customer Subscription"),
-  operation("registrations/customerSubscriptions/delete", "Azure Stack Customer Subscription", "Delete Azure Stack Customer Subscription", "Deletes an Azure Stack Customer Subscription"),
+  operation(
+    "registrations/getActivationKey/action",
+    "Azure Stack Registration",
+    "Get Azure Stack Activation Key",
+    "Gets the latest Azure Stack activation key",
+  ),
+  operation(
+    "registrations/products/read",
+    "Azure Stack Marketplace Product",
+    "Get Azure Stack Marketplace Product",
+    "Gets the properties of an Azure Stack Marketplace product",
+  ),
+  operation(
+    "registrations/customerSubscriptions/read",
+    "Azure Stack Customer Subscription",
+    "Get Azure Stack Customer Subscription",
+    "Gets the properties of an Azure Stack Customer Subscription",
+  ),
+  operation(
+    "registrations/customerSubscriptions/write",
+    "Azure Stack Customer Subscription",
+    "Create Azure Stack Customer Subscription",
+    "Creates or updates an Azure Stack Customer Subscription",
+  ),
+  operation(
+    "registrations/customerSubscriptions/delete",
+    "Azure Stack Customer Subscription",
+    "Delete Azure Stack Customer Subscription",
+    "Deletes an Azure Stack Customer Subscription",
+  ),
   operation("Operations/read", undefined, "Read Resource Provider Operations", "Lists the operations of the Microsoft.AzureStack resource provider"),
 ];
 

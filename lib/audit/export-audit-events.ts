@@ -12,17 +12,7 @@ import type { AuditEventRow } from "./list-audit-events";
 import { fileNameSlug } from "../files/download-file-name";
 import { csvDownloadStream } from "../http/csv-download-stream";
 
-export const AUDIT_CSV_COLUMNS = [
-  "Time",
-  "ActorEmail",
-  "Action",
-  "TargetType",
-  "TargetId",
-  "PartnerId",
-  "PartnerName",
-  "Before",
-  "After",
-] as const;
+export const AUDIT_CSV_COLUMNS = ["Time", "ActorEmail", "Action", "TargetType", "TargetId", "PartnerId", "PartnerName", "Before", "After"] as const;
 
 const EXPORT_PAGE_SIZE = 1000;
 

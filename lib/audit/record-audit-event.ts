@@ -15,11 +15,7 @@ export interface AuditEntry {
 }
 
 /** Writes one audit event; call it with the transaction client of the mutation it records. */
-export async function recordAuditEvent(
-  client: AuditClient,
-  actor: Pick<PartnerScope, "userId"> | null,
-  entry: AuditEntry,
-): Promise<void> {
+export async function recordAuditEvent(client: AuditClient, actor: Pick<PartnerScope, "userId"> | null, entry: AuditEntry): Promise<void> {
   await client.auditEvent.create({
     data: {
       actorUserId: actor?.userId ?? null,

@@ -1,13 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { lockSignInThrottles } from "./lock-sign-in-throttles";
-import {
-  SIGN_IN_THROTTLE_FORGET_AFTER_MS,
-  throttleDelaySeconds,
-  throttleKey,
-  throttleKindOf,
-  type ThrottleKind,
-} from "./sign-in-throttle-policy";
+import { SIGN_IN_THROTTLE_FORGET_AFTER_MS, throttleDelaySeconds, throttleKey, throttleKindOf, type ThrottleKind } from "./sign-in-throttle-policy";
 
 export type SignInAdmission = { admitted: true } | { admitted: false; retryAfterSeconds: number };
 

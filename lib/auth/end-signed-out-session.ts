@@ -18,11 +18,15 @@ export async function endSignedOutSession(token: JWT | null | undefined): Promis
     });
     if (ended.count === 0) return;
     const user = await tx.user.findUniqueOrThrow({ where: { id: token.userId }, select: { partnerId: true } });
-    await recordAuditEvent(tx, { userId: token.userId }, {
-      action: "user.signOut",
-      targetType: "User",
-      targetId: token.userId,
-      partnerId: user.partnerId,
-    });
+    await recordAuditEvent(
+      tx,
+      { userId: token.userId },
+      {
+        action: "user.signOut",
+        targetType: "User",
+        targetId: token.userId,
+        partnerId: user.partnerId,
+      },
+    );
   });
 }

@@ -47,10 +47,7 @@ export interface ScopeIdentity {
  * Resolves a signed-in user into a PartnerScope from the database (not from the token alone), so a
  * deactivated user or suspended partner loses access at once. Returns null when the user can't act.
  */
-export async function resolvePartnerScope(
-  prisma: PrismaClient,
-  identity: ScopeIdentity,
-): Promise<PartnerScope | null> {
+export async function resolvePartnerScope(prisma: PrismaClient, identity: ScopeIdentity): Promise<PartnerScope | null> {
   const user = await prisma.user.findUnique({
     where: { id: identity.userId },
     select: {

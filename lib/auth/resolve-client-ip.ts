@@ -34,7 +34,10 @@ function trustedProxyList(setting: string): BlockList {
   const cached = parsedLists.get(setting);
   if (cached) return cached;
   const list = new BlockList();
-  for (const entry of setting.split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of setting
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [address, prefix] = entry.split("/");
     const normalised = normaliseAddress(address);
     const family = normalised && isIP(normalised) === 6 ? "ipv6" : "ipv4";

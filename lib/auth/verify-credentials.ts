@@ -23,8 +23,7 @@ export const SIGN_IN_ERRORS = {
   // (or along with it): each is told whom to ask.
   partnerSuspended: "Your partner organisation is suspended, so its users can't sign in. Contact Stackcenter support.",
   resellerSuspended: "Your reseller organisation or its distributor is suspended, so its users can't sign in. Contact your distributor.",
-  rateLimited: (seconds: number) =>
-    `Too many failed sign-in attempts. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,
+  rateLimited: (seconds: number) => `Too many failed sign-in attempts. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,
 } as const;
 
 export class SignInError extends Error {}
@@ -37,10 +36,7 @@ function getDummyHash(): string {
 }
 
 /** Checks a sign-in: throttling (see sign-in-throttle-policy), password, active user and partner. Throws SignInError. */
-export async function verifyCredentials(
-  prisma: PrismaClient,
-  input: { email: string; password: string; ip: string },
-): Promise<SignedInUser> {
+export async function verifyCredentials(prisma: PrismaClient, input: { email: string; password: string; ip: string }): Promise<SignedInUser> {
   const email = input.email.trim().toLowerCase();
   const admission = await admitSignInAttempt(prisma, { email, ip: input.ip });
   if (!admission.admitted) throw new SignInError(SIGN_IN_ERRORS.rateLimited(admission.retryAfterSeconds));
@@ -65,8 +61,7 @@ export async function verifyCredentials(
     throw new SignInError(SIGN_IN_ERRORS.invalid);
   }
   await settleSignInAttempt(prisma, { email, ip: input.ip });
-  const partnerSuspended =
-    user.partner?.status === "SUSPENDED" || user.partner?.parent?.status === "SUSPENDED";
+  const partnerSuspended = user.partner?.status === "SUSPENDED" || user.partner?.parent?.status === "SUSPENDED";
   if (partnerSuspended) throw new SignInError(user.partner?.parentId ? SIGN_IN_ERRORS.resellerSuspended : SIGN_IN_ERRORS.partnerSuspended);
   if (!user.active) throw new SignInError(SIGN_IN_ERRORS.inactive);
 

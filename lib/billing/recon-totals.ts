@@ -102,10 +102,11 @@ export function reconTotalsQuery(query: ResolvedReconQuery, options: ReconTotals
   const range = periodRange(query.period);
   // The pages always ask for whole periods; the API's from/to may cut one.
   const wholePeriod = query.from === range.from && query.to === range.to;
-  const scopeFilter = () => [
-    query.subscriptionIds ? `AND r."azureSubscriptionId" IN (SELECT unnest(${subscriptions()}))` : "",
-    query.registrationId ? `AND r."registrationId" = ${registration()}` : "",
-  ].join(" ");
+  const scopeFilter = () =>
+    [
+      query.subscriptionIds ? `AND r."azureSubscriptionId" IN (SELECT unnest(${subscriptions()}))` : "",
+      query.registrationId ? `AND r."registrationId" = ${registration()}` : "",
+    ].join(" ");
   const inRange = () => `r."usageDate" BETWEEN ${from()} AND ${to()}`;
   const text = `
 WITH l AS MATERIALIZED (
@@ -129,7 +130,9 @@ SELECT 'customer' AS "kind", c."id" AS "customerId", c."companyName" AS "custome
   JOIN "Partner" o ON o."id" = COALESCE(c."partnerId", s."rollsUpToPartnerId")
  GROUP BY c."id", c."companyName", p."id", p."name", o."kind", o."name"
 HAVING sum(g."lines") > 0
-${options.daily ? `UNION ALL
+${
+  options.daily
+    ? `UNION ALL
 SELECT 'daily', NULL, NULL, NULL, NULL, to_char(g."usageDate", 'YYYY-MM-DD'), m."resourceName", g."localMeterId"::text, NULL, NULL, NULL,
        sum(g."total")::text, NULL, sum(g."quantity")::text, sum(g."lines")::int
   FROM (SELECT r."usageDate", r."commerceMeterId", r."localMeterId", sum(r."total") AS "total", sum(r."quantity") AS "quantity", sum(r."lines") AS "lines"
@@ -138,7 +141,9 @@ SELECT 'daily', NULL, NULL, NULL, NULL, to_char(g."usageDate", 'YYYY-MM-DD'), m.
   JOIN "CommerceMeter" m ON m."id" = g."commerceMeterId"
  GROUP BY g."usageDate", m."resourceName", g."localMeterId"
 HAVING sum(g."lines") > 0
-` : ""}UNION ALL
+`
+    : ""
+}UNION ALL
 SELECT 'local', NULL, NULL, NULL, NULL, NULL, NULL, NULL, l."localSubscriptionId", true, NULL, NULL, NULL, NULL, sum(l."lines")::int
   FROM l WHERE l."unregisteredTenant" GROUP BY l."localSubscriptionId"
 HAVING sum(l."lines") > 0
@@ -153,7 +158,15 @@ HAVING sum(g."lines") > 0`;
 export async function reconTotals(sql: Pick<RawSql, "query">, query: ResolvedReconQuery, options: ReconTotalsOptions = {}): Promise<ReconTotals> {
   const { text, params } = reconTotalsQuery(query, options);
   const { rows } = await sql.query<TotalsRow>(text, params);
-  const result: ReconTotals = { currency: "", total: new Decimal(0), unregisteredTotal: new Decimal(0), unregisteredSubscriptions: [], lines: 0, customers: [], daily: [] };
+  const result: ReconTotals = {
+    currency: "",
+    total: new Decimal(0),
+    unregisteredTotal: new Decimal(0),
+    unregisteredSubscriptions: [],
+    lines: 0,
+    customers: [],
+    daily: [],
+  };
   for (const row of rows) {
     if (row.kind === "all") {
       // Only when the selection has lines (HAVING): an empty one keeps result's zero defaults.
@@ -171,7 +184,13 @@ export async function reconTotals(sql: Pick<RawSql, "query">, query: ResolvedRec
         lines: Number(row.lines),
       });
     } else if (row.kind === "daily") {
-      result.daily.push({ day: row.day ?? "", meterName: row.meterName ?? "", localMeterId: row.localMeterId ?? "", total: new Decimal(row.total), quantity: new Decimal(row.quantity ?? 0) });
+      result.daily.push({
+        day: row.day ?? "",
+        meterName: row.meterName ?? "",
+        localMeterId: row.localMeterId ?? "",
+        total: new Decimal(row.total),
+        quantity: new Decimal(row.quantity ?? 0),
+      });
     } else if (row.kind === "local" && row.unregisteredTenant === true && row.localSubscriptionId !== null) {
       result.unregisteredSubscriptions.push(row.localSubscriptionId);
     }

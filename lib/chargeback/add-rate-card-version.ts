@@ -45,7 +45,8 @@ async function assertEntriesPriceable(input: Input): Promise<void> {
     const meter = localById.get(id);
     if (!meter) fields[`unitPrices.${id}`] = "Not a local meter of the catalog.";
     else if (meter.mapping) {
-      fields[`unitPrices.${id}`] = `Microsoft bills ${meter.name} as "${meter.mapping.tenantCommerceMeter.resourceName}": set a markup on that commerce meter instead of a unit price.`;
+      fields[`unitPrices.${id}`] =
+        `Microsoft bills ${meter.name} as "${meter.mapping.tenantCommerceMeter.resourceName}": set a markup on that commerce meter instead of a unit price.`;
     }
   }
   if (Object.keys(fields).length > 0) {
@@ -66,9 +67,13 @@ export async function addRateCardVersion(scope: PartnerScope, input: Input, now:
     throw new DomainError("ValidationFailed", "That date doesn't exist.", { fields: { effectiveFrom: "Enter a real calendar date." } });
   }
   if (input.effectiveFrom < earliest) {
-    throw new DomainError(CHARGEBACK_ERROR_CODES.EffectiveDateInClosedPeriod, `A new version can take effect from ${earliest} on (closed billing periods are never repriced).`, {
-      fields: { effectiveFrom: `Choose ${earliest} or later.` },
-    });
+    throw new DomainError(
+      CHARGEBACK_ERROR_CODES.EffectiveDateInClosedPeriod,
+      `A new version can take effect from ${earliest} on (closed billing periods are never repriced).`,
+      {
+        fields: { effectiveFrom: `Choose ${earliest} or later.` },
+      },
+    );
   }
   await assertEntriesPriceable(input);
   const effectiveFrom = new Date(`${input.effectiveFrom}T00:00:00Z`);
@@ -83,10 +88,14 @@ export async function addRateCardVersion(scope: PartnerScope, input: Input, now:
     });
   }
   if (taken && input.effectiveFrom < dateToDay(now)) {
-    throw new DomainError(CHARGEBACK_ERROR_CODES.VersionAlreadyStarted, `The version from ${input.effectiveFrom} is already in force: add a new version from today or later instead.`, {
-      status: 409,
-      fields: { effectiveFrom: "Only a version that starts today or later can be replaced." },
-    });
+    throw new DomainError(
+      CHARGEBACK_ERROR_CODES.VersionAlreadyStarted,
+      `The version from ${input.effectiveFrom} is already in force: add a new version from today or later instead.`,
+      {
+        status: 409,
+        fields: { effectiveFrom: "Only a version that starts today or later can be replaced." },
+      },
+    );
   }
 
   return prisma.$transaction(async (tx) => {
@@ -102,7 +111,11 @@ export async function addRateCardVersion(scope: PartnerScope, input: Input, now:
       select: { id: true },
     });
     const entries = [
-      ...Object.entries(input.markups).map(([commerceMeterId, markup]) => ({ versionId: version.id, commerceMeterId, markupPercent: new Prisma.Decimal(markup) })),
+      ...Object.entries(input.markups).map(([commerceMeterId, markup]) => ({
+        versionId: version.id,
+        commerceMeterId,
+        markupPercent: new Prisma.Decimal(markup),
+      })),
       ...Object.entries(input.unitPrices).map(([localMeterId, price]) => ({ versionId: version.id, localMeterId, unitPrice: new Prisma.Decimal(price) })),
     ];
     if (entries.length > 0) await tx.rateCardEntry.createMany({ data: entries });

@@ -13,7 +13,11 @@ export function isBillingPartnerScope(scope: PartnerScope): boolean {
 export function requireBillingPartner(scope: PartnerScope): string {
   assertScopeCan(scope, "chargeback:manage");
   if (!isBillingPartnerScope(scope) || !scope.partnerId) {
-    throw new DomainError(CHARGEBACK_ERROR_CODES.NotBillingPartner, "Only the partner Microsoft bills (a direct CSP or a distributor) manages rate cards and margins.", { status: 403 });
+    throw new DomainError(
+      CHARGEBACK_ERROR_CODES.NotBillingPartner,
+      "Only the partner Microsoft bills (a direct CSP or a distributor) manages rate cards and margins.",
+      { status: 403 },
+    );
   }
   return scope.partnerId;
 }

@@ -89,7 +89,12 @@ export const setCustomerBudgetSchema = z.object({
     .trim()
     .regex(AMOUNT, "Enter an amount such as 1500 or 1500.50 (up to 2 decimals).")
     .refine((value) => Number.parseFloat(value) > 0, "A budget must be more than 0."),
-  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "Use a 3-letter currency code such as USD.").default("USD"),
+  currency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, "Use a 3-letter currency code such as USD.")
+    .default("USD"),
 });
 export type SetCustomerBudgetInput = z.input<typeof setCustomerBudgetSchema>;
 

@@ -133,11 +133,27 @@ export async function unsafeComputeStatements(
     const { markupPercent } = resolver.commerce(day, row.meterId);
     const price = customerUnitPrice(row.unitPrice, markupPercent);
     const meter = commerceById.get(row.meterId);
-    add(row.customerId, `commerce|${row.meterId}|${price.toFixed()}`, () => ({
-      meterKind: "commerce", meterId: row.meterId, meterName: meter ? commerceMeterLabel(meter) : row.meterId, category: meter?.serviceName ?? "",
-      unit: meter?.unitOfMeasure ?? "", quantity: new Money(0), unitPrice: price, firstDay: day, lastDay: day,
-      microsoftCost: new Money(0), unrounded: new Money(0),
-    }), day, row.quantity, lineValue(row.quantity, price), row.cost);
+    add(
+      row.customerId,
+      `commerce|${row.meterId}|${price.toFixed()}`,
+      () => ({
+        meterKind: "commerce",
+        meterId: row.meterId,
+        meterName: meter ? commerceMeterLabel(meter) : row.meterId,
+        category: meter?.serviceName ?? "",
+        unit: meter?.unitOfMeasure ?? "",
+        quantity: new Money(0),
+        unitPrice: price,
+        firstDay: day,
+        lastDay: day,
+        microsoftCost: new Money(0),
+        unrounded: new Money(0),
+      }),
+      day,
+      row.quantity,
+      lineValue(row.quantity, price),
+      row.cost,
+    );
   }
   for (const row of local.rows) {
     const resolver = resolvers.get(row.customerId);
@@ -145,11 +161,27 @@ export async function unsafeComputeStatements(
     const rate = resolver?.local(day, row.meterId);
     if (!rate) continue; // not billed by Microsoft and not priced by the partner: not charged
     const meter = localById.get(row.meterId);
-    add(row.customerId, `local|${row.meterId}|${rate.unitPrice.toFixed()}`, () => ({
-      meterKind: "local", meterId: row.meterId, meterName: meter?.name ?? row.meterId, category: meter?.resourceProvider ?? "",
-      unit: meter?.unit ?? "", quantity: new Money(0), unitPrice: rate.unitPrice, firstDay: day, lastDay: day,
-      microsoftCost: new Money(0), unrounded: new Money(0),
-    }), day, row.quantity, lineValue(row.quantity, rate.unitPrice), 0);
+    add(
+      row.customerId,
+      `local|${row.meterId}|${rate.unitPrice.toFixed()}`,
+      () => ({
+        meterKind: "local",
+        meterId: row.meterId,
+        meterName: meter?.name ?? row.meterId,
+        category: meter?.resourceProvider ?? "",
+        unit: meter?.unit ?? "",
+        quantity: new Money(0),
+        unitPrice: rate.unitPrice,
+        firstDay: day,
+        lastDay: day,
+        microsoftCost: new Money(0),
+        unrounded: new Money(0),
+      }),
+      day,
+      row.quantity,
+      lineValue(row.quantity, rate.unitPrice),
+      0,
+    );
   }
 
   for (const customer of customers) {
@@ -162,11 +194,22 @@ export async function unsafeComputeStatements(
     const lines: CostedStatementLine[] = accumulated
       .map(({ unrounded, ...line }) => {
         const amount = roundStatementAmount(unrounded);
-        return { ...line, amount, margin: marginOf(amount, line.microsoftCost), priceVaries: (pricesPerMeter.get(`${line.meterKind}|${line.meterId}`) ?? 0) > 1 };
+        return {
+          ...line,
+          amount,
+          margin: marginOf(amount, line.microsoftCost),
+          priceVaries: (pricesPerMeter.get(`${line.meterKind}|${line.meterId}`) ?? 0) > 1,
+        };
       })
-      .sort((a, b) =>
-        a.meterKind.localeCompare(b.meterKind) || a.category.localeCompare(b.category) || a.meterName.localeCompare(b.meterName) ||
-        a.meterId.localeCompare(b.meterId) || a.firstDay.localeCompare(b.firstDay) || a.unitPrice.comparedTo(b.unitPrice));
+      .sort(
+        (a, b) =>
+          a.meterKind.localeCompare(b.meterKind) ||
+          a.category.localeCompare(b.category) ||
+          a.meterName.localeCompare(b.meterName) ||
+          a.meterId.localeCompare(b.meterId) ||
+          a.firstDay.localeCompare(b.firstDay) ||
+          a.unitPrice.comparedTo(b.unitPrice),
+      );
     const total = sumMoney(lines.map((line) => line.amount));
     const microsoftCost = sumMoney(lines.map((line) => line.microsoftCost));
     statements.set(customer.id, {

@@ -41,7 +41,10 @@ export async function createRateCard(scope: PartnerScope, input: Input): Promise
   const ownerId = requireBillingPartner(scope);
   const subject = await subjectOf(scope, ownerId, input);
   const prisma = await getPrisma();
-  const existing = await prisma.rateCard.findUnique({ where: { ownerPartnerId_subjectKey: { ownerPartnerId: ownerId, subjectKey: subject.subjectKey } }, select: { id: true } });
+  const existing = await prisma.rateCard.findUnique({
+    where: { ownerPartnerId_subjectKey: { ownerPartnerId: ownerId, subjectKey: subject.subjectKey } },
+    select: { id: true },
+  });
   if (existing) {
     throw new DomainError(CHARGEBACK_ERROR_CODES.RateCardExists, "A rate card for that subject already exists: add a version to it.", {
       status: 409,

@@ -68,7 +68,11 @@ export async function getCustomerStatement(
   const customer = await database.prisma.customer.findFirst({
     where: { id: customerId, ...(partnerFilter ? { partnerId: partnerFilter } : {}) },
     select: {
-      id: true, companyName: true, domain: true, country: true, tenantId: true,
+      id: true,
+      companyName: true,
+      domain: true,
+      country: true,
+      tenantId: true,
       partner: { select: { id: true, kind: true, parentId: true, name: true, country: true, mpnId: true } },
     },
   });

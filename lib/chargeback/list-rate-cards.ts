@@ -30,7 +30,10 @@ export async function listRateCards(scope: PartnerScope, today: string = dateToD
   const cards = await prisma.rateCard.findMany({
     where: { ownerPartnerId: ownerId },
     select: {
-      id: true, level: true, name: true, updatedAt: true,
+      id: true,
+      level: true,
+      name: true,
+      updatedAt: true,
       reseller: { select: { name: true } },
       customer: { select: { companyName: true } },
       versions: { orderBy: { effectiveFrom: "asc" }, select: { id: true, effectiveFrom: true } },
@@ -76,13 +79,20 @@ export async function getRateCard(scope: PartnerScope, rateCardId: string, today
   const card = await prisma.rateCard.findFirst({
     where: { id: rateCardId, ownerPartnerId: ownerId },
     select: {
-      id: true, level: true, name: true, updatedAt: true,
+      id: true,
+      level: true,
+      name: true,
+      updatedAt: true,
       reseller: { select: { name: true } },
       customer: { select: { companyName: true } },
       versions: {
         orderBy: { effectiveFrom: "desc" },
         select: {
-          id: true, effectiveFrom: true, defaultMarkupPercent: true, note: true, createdAt: true,
+          id: true,
+          effectiveFrom: true,
+          defaultMarkupPercent: true,
+          note: true,
+          createdAt: true,
           entries: { orderBy: { id: "asc" }, select: { commerceMeterId: true, markupPercent: true, localMeterId: true, unitPrice: true } },
         },
       },
@@ -101,8 +111,30 @@ export async function getRateCard(scope: PartnerScope, rateCardId: string, today
     defaultMarkupPercent: v.defaultMarkupPercent,
     note: v.note,
     createdAt: v.createdAt,
-    markups: v.entries.flatMap((e) => (e.commerceMeterId && e.markupPercent ? [{ meterId: e.commerceMeterId, meterName: commerceLabel(commerceById.get(e.commerceMeterId)) ?? e.commerceMeterId, unit: commerceById.get(e.commerceMeterId)?.unitOfMeasure ?? "", markupPercent: e.markupPercent }] : [])),
-    unitPrices: v.entries.flatMap((e) => (e.localMeterId && e.unitPrice ? [{ meterId: e.localMeterId, meterName: localById.get(e.localMeterId)?.name ?? e.localMeterId, unit: localById.get(e.localMeterId)?.unit ?? "", unitPrice: e.unitPrice }] : [])),
+    markups: v.entries.flatMap((e) =>
+      e.commerceMeterId && e.markupPercent
+        ? [
+            {
+              meterId: e.commerceMeterId,
+              meterName: commerceLabel(commerceById.get(e.commerceMeterId)) ?? e.commerceMeterId,
+              unit: commerceById.get(e.commerceMeterId)?.unitOfMeasure ?? "",
+              markupPercent: e.markupPercent,
+            },
+          ]
+        : [],
+    ),
+    unitPrices: v.entries.flatMap((e) =>
+      e.localMeterId && e.unitPrice
+        ? [
+            {
+              meterId: e.localMeterId,
+              meterName: localById.get(e.localMeterId)?.name ?? e.localMeterId,
+              unit: localById.get(e.localMeterId)?.unit ?? "",
+              unitPrice: e.unitPrice,
+            },
+          ]
+        : [],
+    ),
   }));
   const current = versions.find((v) => v.effectiveFrom <= today) ?? null;
   return {

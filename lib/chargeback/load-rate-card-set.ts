@@ -15,11 +15,7 @@ export interface PricedCustomer {
  * Unsafe (unscoped): the caller has resolved ownerPartnerId as the billing partner of customers it
  * may see (statement, margin report, dashboard); rate cards themselves never leave this module.
  */
-export async function unsafeLoadRateCardSets(
-  prisma: PrismaClient,
-  ownerPartnerId: string,
-  customers: PricedCustomer[],
-): Promise<Map<string, RateCardSet>> {
+export async function unsafeLoadRateCardSets(prisma: PrismaClient, ownerPartnerId: string, customers: PricedCustomer[]): Promise<Map<string, RateCardSet>> {
   const subjects = new Set<string>([DEFAULT_SUBJECT]);
   for (const customer of customers) {
     subjects.add(customerSubject(customer.id));

@@ -16,8 +16,7 @@ export async function addCspSubscription(scope: PartnerScope, input: z.output<ty
   assertScopeCan(scope, "customers:write");
   const customer = await getCustomer(scope, input.customerId);
   assertCanManagePartner(scope, customer.partner.id);
-  const rollsUpToPartnerId =
-    customer.partner.kind === "INDIRECT_RESELLER" ? customer.partner.parent?.id : customer.partner.id;
+  const rollsUpToPartnerId = customer.partner.kind === "INDIRECT_RESELLER" ? customer.partner.parent?.id : customer.partner.id;
   if (!rollsUpToPartnerId) {
     throw new DomainError(COMMON_ERROR_CODES.Conflict, "This reseller has no distributor to bill the subscription to.");
   }

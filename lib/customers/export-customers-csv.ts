@@ -17,7 +17,13 @@ export async function customerExportResponse(scope: PartnerScope, request: Reque
   assertScopeCan(scope, "customers:read");
   const params = new URL(request.url).searchParams;
   const single = (key: string) => params.get(key) || undefined;
-  const query = listCustomersQuerySchema.parse({ q: single("q"), country: single("country"), reseller: single("reseller"), sort: single("sort"), dir: single("dir") });
+  const query = listCustomersQuerySchema.parse({
+    q: single("q"),
+    country: single("country"),
+    reseller: single("reseller"),
+    sort: single("sort"),
+    dir: single("dir"),
+  });
   const prisma = await getPrisma();
   const rows = await prisma.customer.findMany({
     where: customerListWhere(scope, query),
@@ -38,7 +44,9 @@ export async function customerExportResponse(scope: PartnerScope, request: Reque
     stringify([[...CUSTOMER_CSV_COLUMNS]]) +
     stringify(
       rows.map((row) =>
-        [row.id, row.companyName, row.domain, row.tenantId, row.country, row.partner.name, String(row._count.subscriptions), row.createdAt.toISOString()].map(neutraliseCsvCell),
+        [row.id, row.companyName, row.domain, row.tenantId, row.country, row.partner.name, String(row._count.subscriptions), row.createdAt.toISOString()].map(
+          neutraliseCsvCell,
+        ),
       ),
     );
   const name = `customers_${fileNameSlug(scope.partnerName, "partner", 60)}_${new Date().toISOString().slice(0, 10)}.csv`;

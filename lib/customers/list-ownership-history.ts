@@ -35,9 +35,7 @@ export async function listOwnershipHistory(scope: PartnerScope, customerId: stri
   });
   const moverIds = [...new Set(periods.flatMap((period) => (period.movedByUserId ? [period.movedByUserId] : [])))];
   const movers = new Map(
-    (await prisma.user.findMany({ where: { id: { in: moverIds } }, select: { id: true, displayName: true, email: true } })).map(
-      (user) => [user.id, user],
-    ),
+    (await prisma.user.findMany({ where: { id: { in: moverIds } }, select: { id: true, displayName: true, email: true } })).map((user) => [user.id, user]),
   );
   const knows = (partnerId: string) => scope.isOperator || scope.manageablePartnerIds.includes(partnerId);
   return periods.map((period) => {

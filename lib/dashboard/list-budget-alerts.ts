@@ -45,7 +45,12 @@ export async function listBudgetPaces(scope: PartnerScope, now: Date = new Date(
   }
   const paces: BudgetPace[] = [];
   for (const [ownerId, group] of byOwner) {
-    const statements = await unsafeComputeStatements(database, ownerId, group.map((c) => ({ id: c.id, resellerId: resellerIdOf(c.partner) })), { from: periodRange(period).from, to: today });
+    const statements = await unsafeComputeStatements(
+      database,
+      ownerId,
+      group.map((c) => ({ id: c.id, resellerId: resellerIdOf(c.partner) })),
+      { from: periodRange(period).from, to: today },
+    );
     for (const customer of group) {
       if (!customer.budget) continue;
       const monthToDate = statements.get(customer.id)?.total;

@@ -6,10 +6,7 @@ import { readFile, readdir, mkdir, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import {
-  bindMigrationAwareSqlAdapterFactory,
-  type SqlMigrationAwareDriverAdapterFactory,
-} from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { PGLITE_EXTENSIONS, pgliteMigrationAdapter, type RawSql } from "./open-database";
 
@@ -25,10 +22,7 @@ function loadWasm(): Promise<void> {
   // Node 20 cannot `import` a .wasm entry without a flag, so the module is instantiated by hand.
   wasmReady ??= (async () => {
     const require = createRequire(import.meta.url);
-    const wasmPath = path.join(
-      path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")),
-      "schema_engine_bg.wasm",
-    );
+    const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
     const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {
       "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports,
     });
@@ -40,17 +34,10 @@ function loadWasm(): Promise<void> {
 
 type Engine = Awaited<ReturnType<typeof bg.SchemaEngine.new>>;
 
-async function withEngine<T>(
-  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
-  run: (engine: Engine) => Promise<T>,
-): Promise<T> {
+async function withEngine<T>(adapterFactory: SqlMigrationAwareDriverAdapterFactory, run: (engine: Engine) => Promise<T>): Promise<T> {
   await loadWasm();
   const schema = await readFile(SCHEMA_PATH, "utf8");
-  const engine = await bg.SchemaEngine.new(
-    { datamodels: [[SCHEMA_PATH, schema]] },
-    () => {},
-    bindMigrationAwareSqlAdapterFactory(adapterFactory),
-  );
+  const engine = await bg.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, () => {}, bindMigrationAwareSqlAdapterFactory(adapterFactory));
   try {
     return await run(engine);
   } finally {
@@ -103,10 +90,7 @@ export async function diffMigrationsToSchema(): Promise<string> {
   const shadow = new PGlite({ extensions: PGLITE_EXTENSIONS });
   try {
     return await withEngine(pgliteMigrationAdapter(shadow), async (engine) => {
-      const from =
-        folders.length === 0
-          ? { tag: "empty" as const }
-          : { tag: "migrations" as const, ...migrationList(folders) };
+      const from = folders.length === 0 ? { tag: "empty" as const } : { tag: "migrations" as const, ...migrationList(folders) };
       const result = await engine.diff({
         from,
         to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: schema }] },
@@ -126,7 +110,11 @@ export async function createMigration(name: string, now = new Date()): Promise<s
   const sql = await diffMigrationsToSchema();
   if (sql === EMPTY_MIGRATION) return null;
   const stamp = now.toISOString().replace(/[-:T]/g, "").slice(0, 14);
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "") || "migration";
+  const slug =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "_")
+      .replace(/^_|_$/g, "") || "migration";
   const folder = path.join(MIGRATIONS_DIR, `${stamp}_${slug}`);
   await mkdir(folder, { recursive: true });
   await writeFile(path.join(folder, "migration.sql"), `${sql}\n`);

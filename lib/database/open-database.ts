@@ -203,11 +203,7 @@ async function pgCopyChunks(client: pg.PoolClient, copySql: string, data: CopyDa
   return copy.rowCount;
 }
 
-async function poolCopyFrom(
-  pool: pg.Pool,
-  copySql: string,
-  data: CopyData,
-): Promise<number> {
+async function poolCopyFrom(pool: pg.Pool, copySql: string, data: CopyData): Promise<number> {
   const client = await pool.connect();
   let failed = false;
   try {

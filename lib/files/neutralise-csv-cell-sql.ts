@@ -14,7 +14,6 @@ const PLAIN_NUMBER = sqlLiteral(PLAIN_NUMBER_PATTERN);
  */
 export function neutraliseCsvCellSql(x: string): string {
   return (
-    `CASE WHEN ascii(${x}) IN (${SUSPECT_FIRST_CODES.join(", ")}) AND ${x} ~ ${FORMULA_CELL} AND ${x} !~ ${PLAIN_NUMBER}` +
-    ` THEN '''' || ${x} ELSE ${x} END`
+    `CASE WHEN ascii(${x}) IN (${SUSPECT_FIRST_CODES.join(", ")}) AND ${x} ~ ${FORMULA_CELL} AND ${x} !~ ${PLAIN_NUMBER}` + ` THEN '''' || ${x} ELSE ${x} END`
   );
 }

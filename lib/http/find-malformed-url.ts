@@ -31,7 +31,8 @@ export function findMalformedUrl(url: URL): MalformedUrl | null {
     const value = decode(rest.join("=").replace(/\+/g, " "));
     const label = (name ?? rawName).slice(0, 60);
     if (name === null || value === null) return { where: label, reason: `The query parameter '${label}' has malformed percent-encoding.` };
-    if (isUnstorableText(name) || isUnstorableText(value)) return { where: label, reason: `The query parameter '${label}' contains a NUL character or invalid Unicode.` };
+    if (isUnstorableText(name) || isUnstorableText(value))
+      return { where: label, reason: `The query parameter '${label}' contains a NUL character or invalid Unicode.` };
   }
   return null;
 }
@@ -47,7 +48,10 @@ export function malformedUrlResponse(url: URL, problem: MalformedUrl): Response 
     return Response.json({ error: { code: "InvalidRequestUri", message: problem.reason } }, { status: 400 });
   }
   if (path.startsWith("/api/")) {
-    return Response.json({ ok: false, error: { code: "InvalidRequestUri", message: problem.reason, fields: { [problem.where]: problem.reason } } }, { status: 400 });
+    return Response.json(
+      { ok: false, error: { code: "InvalidRequestUri", message: problem.reason, fields: { [problem.where]: problem.reason } } },
+      { status: 400 },
+    );
   }
   return new Response(`Bad request: ${problem.reason}`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
 }

@@ -66,9 +66,7 @@ export async function listMeterCatalog(scope: PartnerScope, query: MeterCatalogQ
 
   const localMeters: LocalMeterRow[] = locals.map(({ mapping, ...meter }) => ({
     ...meter,
-    billedAs: mapping
-      ? { conversion: mapping.conversion, tenant: mapping.tenantCommerceMeter, admin: mapping.adminCommerceMeter }
-      : null,
+    billedAs: mapping ? { conversion: mapping.conversion, tenant: mapping.tenantCommerceMeter, admin: mapping.adminCommerceMeter } : null,
   }));
   const commerceMeters: CommerceMeterRow[] = commerce.map(({ tenantMappings, adminMappings, ...meter }) => ({
     ...meter,
@@ -77,14 +75,21 @@ export async function listMeterCatalog(scope: PartnerScope, query: MeterCatalogQ
 
   // Search ignores case and hyphens, so "FAB6EB84500B" finds fab6eb84-500b-….
   const needle = query.q?.trim().toLowerCase().replace(/-/g, "");
-  const matches = (...texts: (string | null | undefined)[]) =>
-    !needle || texts.some((text) => text?.toLowerCase().replace(/-/g, "").includes(needle));
+  const matches = (...texts: (string | null | undefined)[]) => !needle || texts.some((text) => text?.toLowerCase().replace(/-/g, "").includes(needle));
 
   return {
     localMeters: localMeters.filter(
       (meter) =>
         (query.billed === undefined || (query.billed === "billed") === (meter.billedAs !== null)) &&
-        matches(meter.id, meter.name, meter.resourceProvider, meter.unit, meter.description, meter.billedAs?.tenant.resourceName, meter.billedAs?.admin.resourceName),
+        matches(
+          meter.id,
+          meter.name,
+          meter.resourceProvider,
+          meter.unit,
+          meter.description,
+          meter.billedAs?.tenant.resourceName,
+          meter.billedAs?.admin.resourceName,
+        ),
     ),
     commerceMeters: commerceMeters.filter(
       (meter) =>

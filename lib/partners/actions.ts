@@ -10,9 +10,7 @@ import { onboardReseller } from "./onboard-reseller";
 import { setResellerStatus } from "./set-reseller-status";
 
 /** Returns the first admin's one-time invitation link: the only time it is ever shown. */
-export async function onboardResellerAction(
-  input: unknown,
-): Promise<ActionResult<{ resellerId: string; name: string; invitation: IssuedInvitation }>> {
+export async function onboardResellerAction(input: unknown): Promise<ActionResult<{ resellerId: string; name: string; invitation: IssuedInvitation }>> {
   return runAction("resellers:manage", onboardResellerSchema, input, async (scope, data) => {
     const onboarded = await onboardReseller(scope, data);
     // The shell's reseller switcher lists the new reseller.

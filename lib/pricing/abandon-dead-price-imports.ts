@@ -97,11 +97,23 @@ export async function abandonDeadPriceImports(database: Pick<Database, "sql">, n
         [
           now.toISOString(),
           version.id,
-          JSON.stringify({ status: "IMPORTING", importedAt: version.importedAt, heartbeatAt: version.heartbeatAt, importHost: version.importHost, importPid: version.importPid }),
+          JSON.stringify({
+            status: "IMPORTING",
+            importedAt: version.importedAt,
+            heartbeatAt: version.heartbeatAt,
+            importHost: version.importHost,
+            importPid: version.importPid,
+          }),
           JSON.stringify({ status: "ABANDONED", reason, sourceFileName: version.sourceFileName, importedByEmail: version.importedByEmail }),
         ],
       );
-      abandoned.push({ versionId: version.id, sourceFileName: version.sourceFileName, importedAt: new Date(version.importedAt), importedByEmail: version.importedByEmail, reason });
+      abandoned.push({
+        versionId: version.id,
+        sourceFileName: version.sourceFileName,
+        importedAt: new Date(version.importedAt),
+        importedByEmail: version.importedByEmail,
+        reason,
+      });
     }
     return abandoned;
   });

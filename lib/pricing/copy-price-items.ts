@@ -160,7 +160,10 @@ async function indexPartition(tx: Pick<RawSql, "query">, parent: string, table: 
   await tx.query(`ALTER TABLE ${table} ADD ${keys[0].columns}`);
   for (const { definition } of rows) {
     // "CREATE INDEX name ON ONLY public."PriceListItem" USING …" → an unnamed index on the new table.
-    const onTable = definition.replace(/^CREATE (UNIQUE )?INDEX \S+ ON (ONLY )?\S+ /, (_m, unique: string | undefined) => `CREATE ${unique ?? ""}INDEX ON ${table} `);
+    const onTable = definition.replace(
+      /^CREATE (UNIQUE )?INDEX \S+ ON (ONLY )?\S+ /,
+      (_m, unique: string | undefined) => `CREATE ${unique ?? ""}INDEX ON ${table} `,
+    );
     if (onTable === definition) throw new Error(`Unexpected index definition: ${definition}`);
     await tx.query(onTable);
   }

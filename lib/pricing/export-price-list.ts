@@ -38,10 +38,7 @@ export async function exportPriceListCsv(scope: PartnerScope, query: ResolvedPri
     yield stringify([PRICE_LIST_HEADER]);
     for (let start = 0; start < ids.length; start += EXPORT_BATCH) {
       const batch = ids.slice(start, start + EXPORT_BATCH);
-      const { rows } = await sql.query<PriceListRow>(
-        `SELECT ${PRICE_ROW_COLUMNS} FROM "PriceListItem" i WHERE i."id" = ANY($1::bigint[])`,
-        [batch],
-      );
+      const { rows } = await sql.query<PriceListRow>(`SELECT ${PRICE_ROW_COLUMNS} FROM "PriceListItem" i WHERE i."id" = ANY($1::bigint[])`, [batch]);
       const byId = new Map(rows.map((row) => [row.id, row]));
       const ordered = batch.map((id) => byId.get(id)).filter((row): row is PriceListRow => row !== undefined);
       yield stringify(ordered.map(toRecord));

@@ -45,12 +45,7 @@ interface PriceRow {
  * that day (latest effectiveFrom ≤ date), using rows whose own dates include the day. Meters
  * without a price are absent from the map. Batch form for rating many usage lines at once.
  */
-export async function getPricesOnDate(
-  scope: PartnerScope,
-  market: string,
-  date: Date,
-  meterIds: readonly string[],
-): Promise<Map<string, PriceOnDate>> {
+export async function getPricesOnDate(scope: PartnerScope, market: string, date: Date, meterIds: readonly string[]): Promise<Map<string, PriceOnDate>> {
   assertScopeCan(scope, "prices:read");
   const ids = [...new Set(meterIds.map(normaliseMeterId).filter((id): id is string => id !== null))];
   const prices = new Map<string, PriceOnDate>();

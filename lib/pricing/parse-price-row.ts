@@ -181,7 +181,8 @@ export function parsePriceRow(values: string[], columns: ColumnIndex, line: numb
 
   const rawMeterIds = text(state, "meterIds");
   const meterIdList: string[] = [];
-  if (CANONICAL_GUID.test(rawMeterIds)) meterIdList.push(rawMeterIds); // the usual single lowercase GUID
+  if (CANONICAL_GUID.test(rawMeterIds))
+    meterIdList.push(rawMeterIds); // the usual single lowercase GUID
   else {
     for (const part of rawMeterIds.split(/[,;\s]+/).filter(Boolean)) {
       const id = normaliseMeterId(part);

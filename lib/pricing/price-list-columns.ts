@@ -70,9 +70,7 @@ export function headerKey(header: string): string {
 }
 
 const FIELD_BY_HEADER = new Map<string, PriceField>(
-  PRICE_FIELDS.flatMap((field) =>
-    [PRICE_COLUMNS[field].header, ...(PRICE_COLUMNS[field].aliases ?? [])].map((name) => [headerKey(name), field] as const),
-  ),
+  PRICE_FIELDS.flatMap((field) => [PRICE_COLUMNS[field].header, ...(PRICE_COLUMNS[field].aliases ?? [])].map((name) => [headerKey(name), field] as const)),
 );
 
 export type ColumnIndex = Partial<Record<PriceField, number>>;
@@ -95,8 +93,6 @@ export function resolveHeader(header: string[]): HeaderResolution {
     if (columns[field] !== undefined) duplicated.push(PRICE_COLUMNS[field].header);
     else columns[field] = index;
   });
-  const missing = PRICE_FIELDS.filter((field) => PRICE_COLUMNS[field].required && columns[field] === undefined).map(
-    (field) => PRICE_COLUMNS[field].header,
-  );
+  const missing = PRICE_FIELDS.filter((field) => PRICE_COLUMNS[field].required && columns[field] === undefined).map((field) => PRICE_COLUMNS[field].header);
   return { columns, missing, duplicated };
 }

@@ -20,7 +20,13 @@ const isoDay = z
 export const priceListQuerySchema = z.object({
   region: z.string().trim().max(200).optional().catch(undefined),
   category: z.string().trim().max(200).optional().catch(undefined),
-  market: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/).optional().catch(undefined),
+  market: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/)
+    .optional()
+    .catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
   sort: z.enum(PRICE_SORTS).optional().catch(undefined),
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),

@@ -103,7 +103,10 @@ export function priceListSql(query: ResolvedPriceListQuery): PriceListSql {
     else patterns.push(param(params, likePattern(word)));
   }
   const condition = (alias: "i" | "f", parts: Part[]) =>
-    parts.flatMap((part) => conditions[part]).join(" AND ").replace(/\bA\./g, `${alias}.`) || "TRUE";
+    parts
+      .flatMap((part) => conditions[part])
+      .join(" AND ")
+      .replace(/\bA\./g, `${alias}.`) || "TRUE";
   return {
     params,
     condition,

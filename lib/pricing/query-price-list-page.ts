@@ -48,7 +48,11 @@ export async function queryPriceListPage(sql: RawSql, query: ResolvedPriceListQu
   const offset = (page: number) => (page - 1) * PRICE_LIST_PAGE_SIZE;
 
   if (options.allIds) {
-    const { rows } = await queryUsing<{ id: string }>(sql, `SELECT i."id"::text AS "id" FROM "PriceListItem" i ${where} ORDER BY ${built.orderBy}`, items.params);
+    const { rows } = await queryUsing<{ id: string }>(
+      sql,
+      `SELECT i."id"::text AS "id" FROM "PriceListItem" i ${where} ORDER BY ${built.orderBy}`,
+      items.params,
+    );
     return { rows: [], total: rows.length, page: 1, pageCount: 1, ids: rows.map((row) => row.id) };
   }
 

@@ -104,7 +104,8 @@ function parseRecords(text: string, state: ParseState, out: CsvRecords, final: b
       while (j < n) {
         const d = text.charCodeAt(j);
         if (d === COMMA || d === LF || d === CR) break;
-        if (d === QUOTE) throw new CsvSyntaxError(`Invalid quote on line ${line}: a quote inside an unquoted field (quote the whole field and double the quote).`, line);
+        if (d === QUOTE)
+          throw new CsvSyntaxError(`Invalid quote on line ${line}: a quote inside an unquoted field (quote the whole field and double the quote).`, line);
         j++;
       }
       value = text.slice(i, j);

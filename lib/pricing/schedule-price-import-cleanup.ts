@@ -15,7 +15,9 @@ export function schedulePriceImportCleanup(): void {
   const run = async () => {
     try {
       for (const dead of await abandonDeadPriceImports(await getDatabase())) {
-        console.warn(`Abandoned the price list import of ${dead.sourceFileName} (version ${dead.versionId}, started ${dead.importedAt.toISOString()}): ${dead.reason}.`);
+        console.warn(
+          `Abandoned the price list import of ${dead.sourceFileName} (version ${dead.versionId}, started ${dead.importedAt.toISOString()}): ${dead.reason}.`,
+        );
       }
     } catch (error) {
       console.error("Price list import cleanup failed:", error instanceof Error ? error.message : error);

@@ -40,9 +40,28 @@ function syntheticRecord(index: number, options: SyntheticPriceListOptions): str
   const microUnits = (1000 + ((index * 7919) % 2_000_000)) * (options.priceFactor ?? 1);
   const price = (Math.round(microUnits) / 1_000_000).toFixed(6);
   return [
-    product, `DZH${(index % 9973).toString(36).toUpperCase().padStart(6, "0")}`, sku.replace(/\W/g, "").slice(0, 4), sku,
-    "Microsoft", `${product} ${sku}`, unit, "", options.market ?? "US", options.currency ?? "USD", price, "0", "",
-    "2026-01-01", "", syntheticMeterId(index, options.meterPrefix), "Consumption", "", region, `${sku} ${category}`, category, product,
+    product,
+    `DZH${(index % 9973).toString(36).toUpperCase().padStart(6, "0")}`,
+    sku.replace(/\W/g, "").slice(0, 4),
+    sku,
+    "Microsoft",
+    `${product} ${sku}`,
+    unit,
+    "",
+    options.market ?? "US",
+    options.currency ?? "USD",
+    price,
+    "0",
+    "",
+    "2026-01-01",
+    "",
+    syntheticMeterId(index, options.meterPrefix),
+    "Consumption",
+    "",
+    region,
+    `${sku} ${category}`,
+    category,
+    product,
   ];
 }
 

@@ -7,11 +7,41 @@ import { neutraliseCsvCell } from "../files/neutralise-csv-cell";
 import { RECON_CONSTANTS, isoDay, plain, reconLineTotal, type ReconSourceRow } from "./recon-line";
 
 export const LEGACY_RECON_COLUMNS = [
-  "PartnerId", "PartnerName", "PartnerBillableAccountId", "CustomerCompanyName", "MpnId", "ResellerMpnId", "InvoiceNumber",
-  "ChargeStartDate", "ChargeEndDate", "SubscriptionId", "SubscriptionName", "SubscriptionDescription", "OrderId",
-  "ServiceName", "ServiceType", "ResourceGuid", "ResourceName", "Region", "SKU", "DetailLineItemId", "ConsumedQuantity",
-  "IncludedQuantity", "OverageQuantity", "ListPrice", "PretaxCharges", "TaxAmount", "PostTaxTotal", "Currency",
-  "PretaxEffectiveRate", "PostTaxEffectiveRate", "ChargeType", "CustomerId", "DomainName", "BillingCycleType", "Unit",
+  "PartnerId",
+  "PartnerName",
+  "PartnerBillableAccountId",
+  "CustomerCompanyName",
+  "MpnId",
+  "ResellerMpnId",
+  "InvoiceNumber",
+  "ChargeStartDate",
+  "ChargeEndDate",
+  "SubscriptionId",
+  "SubscriptionName",
+  "SubscriptionDescription",
+  "OrderId",
+  "ServiceName",
+  "ServiceType",
+  "ResourceGuid",
+  "ResourceName",
+  "Region",
+  "SKU",
+  "DetailLineItemId",
+  "ConsumedQuantity",
+  "IncludedQuantity",
+  "OverageQuantity",
+  "ListPrice",
+  "PretaxCharges",
+  "TaxAmount",
+  "PostTaxTotal",
+  "Currency",
+  "PretaxEffectiveRate",
+  "PostTaxEffectiveRate",
+  "ChargeType",
+  "CustomerId",
+  "DomainName",
+  "BillingCycleType",
+  "Unit",
 ] as const;
 
 export type LegacyReconColumn = (typeof LEGACY_RECON_COLUMNS)[number];
@@ -26,8 +56,16 @@ export const LEGACY_CONSTANTS = {
 } as const;
 
 export const LEGACY_NUMERIC_COLUMNS = new Set<LegacyReconColumn>([
-  "DetailLineItemId", "ConsumedQuantity", "IncludedQuantity", "OverageQuantity", "ListPrice", "PretaxCharges", "TaxAmount",
-  "PostTaxTotal", "PretaxEffectiveRate", "PostTaxEffectiveRate",
+  "DetailLineItemId",
+  "ConsumedQuantity",
+  "IncludedQuantity",
+  "OverageQuantity",
+  "ListPrice",
+  "PretaxCharges",
+  "TaxAmount",
+  "PostTaxTotal",
+  "PretaxEffectiveRate",
+  "PostTaxEffectiveRate",
 ]);
 
 /*

@@ -17,7 +17,8 @@ const periodEnd = `(${periodStart} + interval '1 month')::date - 1`;
  */
 export type Level = "sub" | "meter" | "day";
 export type LineCell = "location" | "consumedService" | "resourceGroup" | "resourceUri" | "currency" | "additionalInfo";
-export type Cell = { sub: string } | { meter: string } | { day: string } | { line: LineCell } | { number: "unitPrice" | "quantity" | "total" } | { constant: string };
+export type Cell =
+  { sub: string } | { meter: string } | { day: string } | { line: LineCell } | { number: "unitPrice" | "quantity" | "total" } | { constant: string };
 
 const SUB = {
   partnerId: `p."id"`,

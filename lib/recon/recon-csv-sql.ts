@@ -23,7 +23,6 @@ import type { ResolvedReconQuery } from "./recon-source";
 
 import type { ReconFormat } from "./recon-formats";
 
-
 /**
  * reconLineTotal in SQL: FLOOR(price × quantity × rate, 2), 0 when unpriced, exact numeric.
  * × 0.01 rather than / 100: numeric division rounds to ~16 significant digits, which would drop

@@ -36,7 +36,6 @@ export interface ResolvedReconQuery {
   names: { reseller: string | null; customer: string | null; registration: string | null };
 }
 
-
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD.");
 const filterSchema = z.object({
   period: z.string().regex(BILLING_PERIOD_PATTERN, BILLING_PERIOD_MESSAGE),
@@ -62,8 +61,7 @@ export function parseReconSearchParams(params: URLSearchParams): ReconFilter {
   });
 }
 
-const invalid = (field: string, message: string) =>
-  new DomainError(COMMON_ERROR_CODES.ValidationFailed, message, { fields: { [field]: message } });
+const invalid = (field: string, message: string) => new DomainError(COMMON_ERROR_CODES.ValidationFailed, message, { fields: { [field]: message } });
 
 /** Owning partner of a line's subscription: the customer's partner, or (APSS) the billed partner. */
 const OWNER = `COALESCE(c."partnerId", s."rollsUpToPartnerId")`;
@@ -72,7 +70,10 @@ export async function resolveReconQuery(sql: Pick<RawSql, "query">, scope: Partn
   const range = periodRange(filter.period);
   const from = filter.from ?? range.from;
   const to = filter.to ?? range.to;
-  for (const [field, value] of [["from", from], ["to", to]] as const) {
+  for (const [field, value] of [
+    ["from", from],
+    ["to", to],
+  ] as const) {
     if (value < range.from || value > range.to || Number.isNaN(Date.parse(value))) {
       throw invalid(field, `${field} must be a day inside the period ${filter.period}.`);
     }
@@ -89,12 +90,16 @@ export async function resolveReconQuery(sql: Pick<RawSql, "query">, scope: Partn
     names.reseller = scope.resellers.find((r) => r.id === filter.resellerId)?.name ?? null;
   }
   if (filter.customerId) {
-    const { rows } = await sql.query<{ partnerId: string; companyName: string }>(`SELECT "partnerId", "companyName" FROM "Customer" WHERE "id" = $1`, [filter.customerId]);
+    const { rows } = await sql.query<{ partnerId: string; companyName: string }>(`SELECT "partnerId", "companyName" FROM "Customer" WHERE "id" = $1`, [
+      filter.customerId,
+    ]);
     if (!rows[0] || (owners && !owners.includes(rows[0].partnerId))) throw notFound("The customer");
     names.customer = rows[0].companyName;
   }
   if (filter.registrationId) {
-    const { rows } = await sql.query<{ partnerId: string; stampName: string }>(`SELECT "partnerId", "stampName" FROM "Registration" WHERE "id" = $1`, [filter.registrationId]);
+    const { rows } = await sql.query<{ partnerId: string; stampName: string }>(`SELECT "partnerId", "stampName" FROM "Registration" WHERE "id" = $1`, [
+      filter.registrationId,
+    ]);
     const visible = scope.visiblePartnerIds;
     if (!rows[0] || (visible && !visible.includes(rows[0].partnerId))) throw notFound("The registration");
     names.registration = rows[0].stampName;

@@ -138,11 +138,7 @@ export async function getCustomerSubscription(scope: PartnerScope, ref: ArmRegis
 }
 
 /** GET …/customerSubscriptions: the tenants added to a registration, in pages (ARM nextLink). */
-export async function listCustomerSubscriptions(
-  scope: PartnerScope,
-  ref: ArmRegistrationRef,
-  page: { skip?: number; take?: number } = {},
-) {
+export async function listCustomerSubscriptions(scope: PartnerScope, ref: ArmRegistrationRef, page: { skip?: number; take?: number } = {}) {
   assertScopeCan(scope, "registrations:read");
   const registration = await findRegistrationByRef(scope, ref);
   const prisma = await getPrisma();

@@ -7,10 +7,7 @@ import { COMMON_ERROR_CODES, DomainError, notFound } from "../errors";
 export type MultiTenancyDecision = "APPROVED" | "REJECTED";
 
 /** An operator (Microsoft) approves or rejects a pending multi-tenancy request. */
-export async function decideMultiTenancy(
-  scope: PartnerScope,
-  input: { registrationId: string; decision: MultiTenancyDecision; note?: string },
-) {
+export async function decideMultiTenancy(scope: PartnerScope, input: { registrationId: string; decision: MultiTenancyDecision; note?: string }) {
   assertScopeCan(scope, "platform:operate");
   const prisma = await getPrisma();
   const registration = await prisma.registration.findUnique({

@@ -7,7 +7,6 @@ import { REGISTRATION_ERROR_CODES, type ArmRegistrationRef } from "./registratio
 import { findRegistrationByRef } from "./find-registration";
 import { DELETE_REGISTRATION_ERROR_CODES } from "./delete-registration-error-codes";
 
-
 /**
  * DELETE …/registrations/{name} (Remove-AzsRegistration). Refused while customer tenants are added
  * (the partner removes them first, deliberately) and once the stamp has reported usage (its
@@ -54,7 +53,12 @@ export async function deleteRegistration(scope: PartnerScope, ref: ArmRegistrati
       targetType: "Registration",
       targetId: registration.id,
       partnerId: registration.partnerId,
-      before: { name: registration.name, resourceGroup: registration.resourceGroup, subscriptionId: registration.subscriptionId, cloudId: registration.cloudDeploymentId },
+      before: {
+        name: registration.name,
+        resourceGroup: registration.resourceGroup,
+        subscriptionId: registration.subscriptionId,
+        cloudId: registration.cloudDeploymentId,
+      },
     });
     return "deleted" as const;
   });

@@ -44,11 +44,7 @@ async function findFirst(where: Parameters<Awaited<ReturnType<typeof getPrisma>>
  * `forWrite` limits it to registrations the scope may change. Anything else is RegistrationNotFound,
  * echoing the three values given.
  */
-export async function findRegistrationByRef(
-  scope: PartnerScope,
-  ref: ArmRegistrationRef,
-  { forWrite = false } = {},
-): Promise<RegistrationRecord> {
+export async function findRegistrationByRef(scope: PartnerScope, ref: ArmRegistrationRef, { forWrite = false } = {}): Promise<RegistrationRecord> {
   const scopeWhere = forWrite ? manageableRegistrationsWhere(scope) : visibleRegistrationsWhere(scope);
   // ARM resource group and resource names are case-insensitive.
   const registration = await findFirst({
@@ -64,11 +60,7 @@ export async function findRegistrationByRef(
 }
 
 /** The registration with this id within the scope; another partner's is simply not found. */
-export async function findRegistrationById(
-  scope: PartnerScope,
-  registrationId: string,
-  { forWrite = false } = {},
-): Promise<RegistrationRecord> {
+export async function findRegistrationById(scope: PartnerScope, registrationId: string, { forWrite = false } = {}): Promise<RegistrationRecord> {
   const scopeWhere = forWrite ? manageableRegistrationsWhere(scope) : visibleRegistrationsWhere(scope);
   const registration = await findFirst({ where: { ...scopeWhere, id: registrationId } });
   if (!registration) throw notFound("Registration");

@@ -11,7 +11,9 @@ const ACTIVATION_KEY_DAYS = 365;
 function signingKey(): Uint8Array {
   const secret = process.env.NEXTAUTH_SECRET;
   if (!secret) {
-    throw new DomainError("ServiceUnavailable", "Activation keys can't be issued: the portal has no signing secret (NEXTAUTH_SECRET) configured.", { status: 503 });
+    throw new DomainError("ServiceUnavailable", "Activation keys can't be issued: the portal has no signing secret (NEXTAUTH_SECRET) configured.", {
+      status: 503,
+    });
   }
   // A key of its own, derived from the portal's secret, so an activation key can never pass as a session.
   return new Uint8Array(hkdfSync("sha256", secret, "stackcenter", "azure-stack-activation-key", 32));
@@ -34,7 +36,9 @@ export async function issueActivationKey(scope: PartnerScope, ref: ArmRegistrati
   })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setIssuer(issuer)
-    .setSubject(`/subscriptions/${registration.subscriptionId}/resourceGroups/${registration.resourceGroup}/providers/Microsoft.AzureStack/registrations/${registration.name}`)
+    .setSubject(
+      `/subscriptions/${registration.subscriptionId}/resourceGroups/${registration.resourceGroup}/providers/Microsoft.AzureStack/registrations/${registration.name}`,
+    )
     .setAudience(registration.cloudDeploymentId)
     .setIssuedAt()
     .setExpirationTime(`${ACTIVATION_KEY_DAYS}d`)

@@ -26,10 +26,7 @@ export async function listDefaultSubscriptionOptions(scope: PartnerScope): Promi
     where: {
       status: "ACTIVE",
       type: { in: ["CSP", "APSS"] },
-      OR: [
-        { rollsUpToPartnerId: { in: scope.manageablePartnerIds } },
-        { customer: { partnerId: { in: scope.manageablePartnerIds } } },
-      ],
+      OR: [{ rollsUpToPartnerId: { in: scope.manageablePartnerIds } }, { customer: { partnerId: { in: scope.manageablePartnerIds } } }],
     },
     select: {
       id: true,

@@ -2,12 +2,11 @@
 // and the subscription id used in the registration. Pure, so the UI can show it.
 export const MULTI_TENANCY_MAILBOX = "azstCSP@microsoft.com";
 
-export function multiTenancyRequestEmail(registration: {
-  name: string;
-  resourceGroup: string;
-  subscriptionId: string;
-  partnerName: string;
-}): { to: string; subject: string; body: string } {
+export function multiTenancyRequestEmail(registration: { name: string; resourceGroup: string; subscriptionId: string; partnerName: string }): {
+  to: string;
+  subject: string;
+  body: string;
+} {
   return {
     to: MULTI_TENANCY_MAILBOX,
     subject: `Multi-tenancy approval request: ${registration.name}`,

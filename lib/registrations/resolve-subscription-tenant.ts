@@ -24,10 +24,7 @@ async function fetchTenantOnce(baseUrl: string, subscriptionId: string, timeoutM
 }
 
 /** The tenant of a customer subscription, or null when the resolver doesn't know the subscription. */
-export async function resolveSubscriptionTenant(
-  subscriptionId: string,
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<string | null> {
+export async function resolveSubscriptionTenant(subscriptionId: string, env: NodeJS.ProcessEnv = process.env): Promise<string | null> {
   const baseUrl = env.TENANT_METADATA_URL;
   if (!baseUrl) {
     const prisma = await getPrisma();

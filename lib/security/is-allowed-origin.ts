@@ -7,11 +7,7 @@
  * missing Origin fails too: browsers send one with every POST/PUT/PATCH/DELETE, so only a
  * non-browser client omits it, and those authenticate with a Bearer token instead of a cookie.
  */
-export function isAllowedOrigin(
-  headers: Headers,
-  requestUrl: string,
-  configuredOrigin: string | undefined = process.env.NEXTAUTH_URL,
-): boolean {
+export function isAllowedOrigin(headers: Headers, requestUrl: string, configuredOrigin: string | undefined = process.env.NEXTAUTH_URL): boolean {
   const origin = headers.get("origin");
   if (!origin || origin === "null") return false;
   let expected: string;

@@ -63,8 +63,7 @@ export function stampTime(epoch: number): string {
 
 function toAggregate(record: GeneratedRecord): UsageAggregate {
   const { resource } = record;
-  const additionalInfo =
-    resource.kind === "vm" ? { ImageType: resource.windows ? "WindowsServer" : "Linux", VCores: String(resource.vcores) } : null;
+  const additionalInfo = resource.kind === "vm" ? { ImageType: resource.windows ? "WindowsServer" : "Linux", VCores: String(resource.vcores) } : null;
   const instanceData = JSON.stringify({
     "Microsoft.Resources": { resourceUri: record.resourceUri, location: "local", tags: null, additionalInfo },
   });

@@ -37,7 +37,10 @@ const json = (body: unknown, status = 200) => Response.json(body, { status, head
 
 export async function createStampIdentity(config: StampIdentityConfig): Promise<StampIdentity> {
   const { privateKey, publicKey } = await generateKeyPair("RS256", { extractable: true });
-  const kid = createHash("sha256").update(JSON.stringify(await exportJWK(publicKey))).digest("base64url").slice(0, 16);
+  const kid = createHash("sha256")
+    .update(JSON.stringify(await exportJWK(publicKey)))
+    .digest("base64url")
+    .slice(0, 16);
   const jwk: JWK = { ...(await exportJWK(publicKey)), kid, use: "sig", alg: "RS256" };
   const tenant = config.system === "adfs" ? "adfs" : config.tenantId;
   const lifetime = config.tokenLifetimeSeconds ?? 3600;
@@ -69,13 +72,23 @@ export async function createStampIdentity(config: StampIdentityConfig): Promise<
       } catch {
         return config.system === "adfs"
           ? refusal(401, "invalid_client", "MSIS9622", "Client authentication failed. The client assertion is not valid.")
-          : refusal(401, "invalid_client", "AADSTS700027", "The certificate with identifier used to sign the client assertion is not registered on application.");
+          : refusal(
+              401,
+              "invalid_client",
+              "AADSTS700027",
+              "The certificate with identifier used to sign the client assertion is not registered on application.",
+            );
       }
     }
     if (client.secret !== undefined && form.get("client_secret") === client.secret) return client;
     return config.system === "adfs"
       ? refusal(401, "invalid_client", "MSIS9609", "The client secret is not valid.")
-      : refusal(401, "invalid_client", "AADSTS7000215", "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value.");
+      : refusal(
+          401,
+          "invalid_client",
+          "AADSTS7000215",
+          "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value.",
+        );
   }
 
   async function token(request: Request, origin: string): Promise<Response> {
@@ -140,14 +153,23 @@ export async function createStampIdentity(config: StampIdentityConfig): Promise<
       const header = request.headers.get("authorization") ?? "";
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       const armError = (code: string, message: string) =>
-        Response.json({ error: { code, message } }, { status: 401, headers: { "WWW-Authenticate": `Bearer authorization_uri="${authority(origin)}", error="invalid_token"` } });
+        Response.json(
+          { error: { code, message } },
+          { status: 401, headers: { "WWW-Authenticate": `Bearer authorization_uri="${authority(origin)}", error="invalid_token"` } },
+        );
       if (!match) return armError("AuthenticationFailed", "Authentication failed. The 'Authorization' header is missing.");
       try {
-        await jwtVerify(match[1], createPublicKey({ key: jwk as import("node:crypto").JsonWebKey, format: "jwk" }), { audience: config.audience, issuer: issuer(origin) });
+        await jwtVerify(match[1], createPublicKey({ key: jwk as import("node:crypto").JsonWebKey, format: "jwk" }), {
+          audience: config.audience,
+          issuer: issuer(origin),
+        });
         return null;
       } catch (error) {
         const expired = error instanceof Error && "code" in error && (error as { code: string }).code === "ERR_JWT_EXPIRED";
-        return armError(expired ? "ExpiredAuthenticationToken" : "InvalidAuthenticationToken", expired ? "The access token expired." : "The access token is invalid.");
+        return armError(
+          expired ? "ExpiredAuthenticationToken" : "InvalidAuthenticationToken",
+          expired ? "The access token expired." : "The access token is invalid.",
+        );
       }
     },
   };

@@ -127,7 +127,16 @@ export function recordsReportedIn(world: StampWorld, from: number, to: number): 
       const reportedTime = usageEnd + reportDelayHours(world, resource.subscriptionId, day, delays) * HOUR_MS;
       if (reportedTime < from || reportedTime >= to) continue;
       for (const { meterId, quantity } of resourceUsageForHour(world, resource, hourIndex)) {
-        records.push({ subscriptionId: resource.subscriptionId, meterId, resourceUri: resource.resourceUri, resource, usageStart, usageEnd, reportedTime, quantity });
+        records.push({
+          subscriptionId: resource.subscriptionId,
+          meterId,
+          resourceUri: resource.resourceUri,
+          resource,
+          usageStart,
+          usageEnd,
+          reportedTime,
+          quantity,
+        });
       }
     }
   }

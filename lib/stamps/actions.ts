@@ -20,5 +20,7 @@ export async function saveStampConnectionAction(input: unknown): Promise<ActionR
 }
 
 export async function testStampConnectionAction(input: unknown): Promise<ActionResult<{ steps: ConnectionStep[] }>> {
-  return runAction("registrations:write", registrationIdSchema, input, async (scope, data) => ({ steps: await testStampConnection(scope, data.registrationId) }));
+  return runAction("registrations:write", registrationIdSchema, input, async (scope, data) => ({
+    steps: await testStampConnection(scope, data.registrationId),
+  }));
 }

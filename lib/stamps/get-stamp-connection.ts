@@ -28,7 +28,10 @@ export async function getStampConnection(scope: PartnerScope, registrationId: st
       },
     }),
     // Records the stamp delivered in the last 24 hours, whichever way they came (schedule or collector CLI).
-    prisma.usageBatch.aggregate({ where: { registrationId: registration.id, receivedAt: { gte: new Date(Date.now() - 24 * 3_600_000) } }, _sum: { recordCount: true } }),
+    prisma.usageBatch.aggregate({
+      where: { registrationId: registration.id, receivedAt: { gte: new Date(Date.now() - 24 * 3_600_000) } },
+      _sum: { recordCount: true },
+    }),
   ]);
   return connection ? { ...connection, recordsLast24h: received._sum.recordCount ?? 0 } : null;
 }

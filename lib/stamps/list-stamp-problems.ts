@@ -20,7 +20,17 @@ export async function listStampProblems(scope: PartnerScope, now = new Date()) {
   });
   return connections.flatMap((connection) => {
     const problem = stampProblem(connection, now);
-    return problem ? [{ problem, registrationId: connection.registration.id, stampName: connection.registration.stampName, newestUsageHour: connection.newestUsageHour, lastError: connection.lastError }] : [];
+    return problem
+      ? [
+          {
+            problem,
+            registrationId: connection.registration.id,
+            stampName: connection.registration.stampName,
+            newestUsageHour: connection.newestUsageHour,
+            lastError: connection.lastError,
+          },
+        ]
+      : [];
   });
 }
 

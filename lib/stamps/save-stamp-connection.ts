@@ -18,7 +18,17 @@ export async function saveStampConnection(scope: PartnerScope, input: StampConne
   const prisma = await getPrisma();
   const existing = await prisma.stampConnection.findUnique({
     where: { registrationId: registration.id },
-    select: { id: true, armEndpoint: true, identitySystem: true, tenantId: true, clientId: true, credentialKind: true, credentialCiphertext: true, providerSubscriptionId: true, caCertificatePem: true },
+    select: {
+      id: true,
+      armEndpoint: true,
+      identitySystem: true,
+      tenantId: true,
+      clientId: true,
+      credentialKind: true,
+      credentialCiphertext: true,
+      providerSubscriptionId: true,
+      caCertificatePem: true,
+    },
   });
   const credential = input.credential?.trim();
   if (!credential && (!existing || existing.credentialKind !== input.credentialKind)) {

@@ -28,6 +28,8 @@ export function openSecret(stored: string): string {
     decipher.setAuthTag(bytes.subarray(12, 28));
     return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString("utf8");
   } catch {
-    throw new DomainError("SecretUnreadable", "The stored secret can't be decrypted with the configured STACKCENTER_SECRET_KEY: enter it again.", { status: 409 });
+    throw new DomainError("SecretUnreadable", "The stored secret can't be decrypted with the configured STACKCENTER_SECRET_KEY: enter it again.", {
+      status: 409,
+    });
   }
 }

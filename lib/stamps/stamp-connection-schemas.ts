@@ -23,7 +23,10 @@ export const stampConnectionInputSchema = z
       .max(20_000)
       .optional()
       .refine((value) => !value || value.includes("-----BEGIN CERTIFICATE-----"), "Paste the CA certificate as PEM (-----BEGIN CERTIFICATE-----)."),
-    providerSubscriptionId: z.string().trim().refine((value) => GUID.test(value), "The stamp's default provider subscription id, a GUID."),
+    providerSubscriptionId: z
+      .string()
+      .trim()
+      .refine((value) => GUID.test(value), "The stamp's default provider subscription id, a GUID."),
   })
   .superRefine((input, ctx) => {
     if (input.identitySystem === "ENTRA" && !GUID.test(input.tenantId ?? "")) {

@@ -45,7 +45,11 @@ export async function testStampConnection(scope: PartnerScope, registrationId: s
   const credential = openSecret(connection.credentialCiphertext);
   const tokens = stampTokenSource(
     endpoints,
-    { tenantId: connection.tenantId, clientId: connection.clientId, ...(connection.credentialKind === "certificate" ? { certificatePem: credential } : { secret: credential }) },
+    {
+      tenantId: connection.tenantId,
+      clientId: connection.clientId,
+      ...(connection.credentialKind === "certificate" ? { certificatePem: credential } : { secret: credential }),
+    },
     caPem,
   );
   try {

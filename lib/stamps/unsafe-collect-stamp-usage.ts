@@ -29,7 +29,10 @@ const HOLDER = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
 export type CollectionOutcome = { status: "collected"; summary: CollectorSummary } | { status: "busy" } | { status: "failed"; error: string };
 
-export async function unsafeCollectStampUsage(registrationId: string, options: { now?: () => Date; log?: (message: string) => void } = {}): Promise<CollectionOutcome> {
+export async function unsafeCollectStampUsage(
+  registrationId: string,
+  options: { now?: () => Date; log?: (message: string) => void } = {},
+): Promise<CollectionOutcome> {
   const prisma = await getPrisma();
   const now = options.now ?? (() => new Date());
   // The lease: a conditional UPDATE, atomic on PostgreSQL and PGlite alike.
@@ -44,7 +47,11 @@ export async function unsafeCollectStampUsage(registrationId: string, options: {
     const transport = stampTransport(caPem);
     const endpoints = await readStampEndpoints(connection.armEndpoint, transport);
     const credential = openSecret(connection.credentialCiphertext);
-    const principal = { tenantId: connection.tenantId, clientId: connection.clientId, ...(connection.credentialKind === "certificate" ? { certificatePem: credential } : { secret: credential }) };
+    const principal = {
+      tenantId: connection.tenantId,
+      clientId: connection.clientId,
+      ...(connection.credentialKind === "certificate" ? { certificatePem: credential } : { secret: credential }),
+    };
     const stamp = createStampClient({
       stampUrl: connection.armEndpoint,
       providerSubscriptionId: connection.providerSubscriptionId,
@@ -71,14 +78,28 @@ export async function unsafeCollectStampUsage(registrationId: string, options: {
       load: async () => {
         const row = await prisma.stampConnection.findUniqueOrThrow({ where: { registrationId }, select: { highWaterMark: true } });
         return row.highWaterMark
-          ? { version: 1, stampUrl: connection.armEndpoint, providerSubscriptionId: connection.providerSubscriptionId, highWaterMark: row.highWaterMark.toISOString(), updatedAt: now().toISOString() }
+          ? {
+              version: 1,
+              stampUrl: connection.armEndpoint,
+              providerSubscriptionId: connection.providerSubscriptionId,
+              highWaterMark: row.highWaterMark.toISOString(),
+              updatedAt: now().toISOString(),
+            }
           : null;
       },
       save: async (saved) => {
         await prisma.stampConnection.update({ where: { registrationId }, data: { highWaterMark: new Date(saved.highWaterMark) }, select: { id: true } });
       },
     };
-    const summary = await runCollector({ stamp, sink, state, stampUrl: connection.armEndpoint, providerSubscriptionId: connection.providerSubscriptionId, now, log: options.log });
+    const summary = await runCollector({
+      stamp,
+      sink,
+      state,
+      stampUrl: connection.armEndpoint,
+      providerSubscriptionId: connection.providerSubscriptionId,
+      now,
+      log: options.log,
+    });
     await prisma.stampConnection.update({
       where: { registrationId },
       data: { lastSuccessAt: now(), newestUsageHour: newest > 0 ? new Date(newest) : connection.newestUsageHour, leaseUntil: null, leaseHolder: null },
@@ -87,7 +108,11 @@ export async function unsafeCollectStampUsage(registrationId: string, options: {
     return { status: "collected", summary };
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 1_000);
-    await prisma.stampConnection.update({ where: { registrationId }, data: { lastErrorAt: now(), lastError: message, leaseUntil: null, leaseHolder: null }, select: { id: true } });
+    await prisma.stampConnection.update({
+      where: { registrationId },
+      data: { lastErrorAt: now(), lastError: message, leaseUntil: null, leaseHolder: null },
+      select: { id: true },
+    });
     return { status: "failed", error: message };
   }
 }

@@ -63,7 +63,16 @@ export async function runCollector(options: CollectorOptions): Promise<Collector
   }
   let mark = saved ? Date.parse(saved.highWaterMark) : floorHour((options.from ?? new Date(now().getTime() - 24 * HOUR_MS)).getTime());
   const end = floorHour(now().getTime());
-  const summary: CollectorSummary = { windows: 0, records: 0, batches: 0, accepted: 0, duplicate: 0, corrected: 0, rejected: 0, highWaterMark: new Date(mark).toISOString() };
+  const summary: CollectorSummary = {
+    windows: 0,
+    records: 0,
+    batches: 0,
+    accepted: 0,
+    duplicate: 0,
+    corrected: 0,
+    rejected: 0,
+    highWaterMark: new Date(mark).toISOString(),
+  };
 
   while (mark < end) {
     const windowEnd = Math.min(mark + windowMs, end);
@@ -76,7 +85,8 @@ export async function runCollector(options: CollectorOptions): Promise<Collector
       summary.duplicate += result.duplicate;
       summary.corrected += result.corrected;
       summary.rejected += result.rejected;
-      if (result.rejected > 0) log(`portal rejected ${result.rejected} of ${batch.length} records (first: ${result.rejections[0]?.code} ${result.rejections[0]?.reason})`);
+      if (result.rejected > 0)
+        log(`portal rejected ${result.rejected} of ${batch.length} records (first: ${result.rejections[0]?.code} ${result.rejections[0]?.reason})`);
     }
     // Only now is every record reported before windowEnd acknowledged: persist the new mark.
     mark = windowEnd;

@@ -60,7 +60,9 @@ export function authenticatedFetch(transport: FetchLike, tokens: AccessTokenSour
       if (response.status !== 401) return response;
       if (fresh) {
         const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-        throw new StampAuthenticationError(`The stamp refused the token (401 ${body?.error?.code ?? "Unauthorized"}): ${body?.error?.message ?? "sign-in failed"}`);
+        throw new StampAuthenticationError(
+          `The stamp refused the token (401 ${body?.error?.code ?? "Unauthorized"}): ${body?.error?.message ?? "sign-in failed"}`,
+        );
       }
     }
     throw new StampAuthenticationError("unreachable");

@@ -69,7 +69,12 @@ export async function loadRegistrationGateway(
     registration,
     context: {
       defaultSubscriptionId: registration.subscriptionId,
-      localSubscriptions: new Map(row.locals.map(([localSubscriptionId, ownerTenantId, isProviderSubscription]) => [localSubscriptionId, { localSubscriptionId, ownerTenantId, isProviderSubscription }])),
+      localSubscriptions: new Map(
+        row.locals.map(([localSubscriptionId, ownerTenantId, isProviderSubscription]) => [
+          localSubscriptionId,
+          { localSubscriptionId, ownerTenantId, isProviderSubscription },
+        ]),
+      ),
       customerSubscriptionsByTenant: new Map(row.customers.map(([tenantId, customerSubscriptionId]) => [tenantId.toLowerCase(), customerSubscriptionId])),
       mappings,
       ingestedAt,

@@ -6,7 +6,10 @@ export const USAGE_RECORD_RETENTION_DAYS = 180;
 /** Deleted in chunks so a first purge of a large table doesn't hold one huge transaction. */
 const PURGE_CHUNK = 50_000;
 
-export async function purgeUsageRecords(sql: Pick<RawSql, "query">, options: { now?: Date; retentionDays?: number } = {}): Promise<{ deleted: number; cutoff: Date }> {
+export async function purgeUsageRecords(
+  sql: Pick<RawSql, "query">,
+  options: { now?: Date; retentionDays?: number } = {},
+): Promise<{ deleted: number; cutoff: Date }> {
   const now = options.now ?? new Date();
   const cutoff = new Date(now.getTime() - (options.retentionDays ?? USAGE_RECORD_RETENTION_DAYS) * 86_400_000);
   let deleted = 0;

@@ -2,7 +2,13 @@ import "server-only";
 import { DomainError } from "../errors";
 import type { PhaseTimer } from "./phase-timer";
 import { arrivedWhole, completeBytes, inflatingBytes, UsageBodyEncodingError, UsageBodyTooLargeError, type ArrivingBytes } from "./ingest/wire/arriving-bytes";
-import { arrayRecordList, openArrivingUsageBody, UsageBodySyntaxError, UsageBodyTooManyRecordsError, type UsageRecordList } from "./ingest/wire/usage-record-list";
+import {
+  arrayRecordList,
+  openArrivingUsageBody,
+  UsageBodySyntaxError,
+  UsageBodyTooManyRecordsError,
+  type UsageRecordList,
+} from "./ingest/wire/usage-record-list";
 import { authenticateIngestionKey, type IngestionKeyIdentity } from "./ingestion-keys/authenticate-ingestion-key";
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "../http/unstorable-text";
 

@@ -6,7 +6,6 @@ import type { UsageRecordList } from "./ingest/wire/usage-record-list";
 /** Stored payloads are capped so a flood of huge bad records can't bloat the log. */
 export const MAX_STORED_REJECTED_RECORD_CHARS = 4_096;
 
-
 export function cappedRecordJson(raw: unknown): string | null {
   let text: string | undefined;
   try {

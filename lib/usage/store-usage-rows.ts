@@ -138,7 +138,10 @@ export async function storeUsageRows(
   try {
     if (options.copyDirect) {
       // registrationId (a cuid) and batchId (a uuid) need no COPY escaping.
-      const inserted = await tx.copyFrom(`COPY "UsageRecord" ("registrationId", "batchId", ${ROW_COLUMNS}) FROM STDIN`, fresh.chunks(`${registrationId}\t${batchId}\t`, prepareRating));
+      const inserted = await tx.copyFrom(
+        `COPY "UsageRecord" ("registrationId", "batchId", ${ROW_COLUMNS}) FROM STDIN`,
+        fresh.chunks(`${registrationId}\t${batchId}\t`, prepareRating),
+      );
       timer?.split("prepare", fresh.spentMs, "copy");
       await rateFresh();
       return { inserted, corrected: 0, stored: inserted, encoder };

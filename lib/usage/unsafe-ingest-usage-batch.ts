@@ -17,7 +17,6 @@ import { withConflictRetries } from "../database/with-conflict-retries";
 
 export const MAX_RECORDS_PER_BATCH = MAX_USAGE_RECORDS_PER_BATCH;
 
-
 export interface IngestResult {
   batchId: string;
   accepted: number;
@@ -68,10 +67,15 @@ export async function unsafeLoadIngestSetup(registrationId: string, options: Pic
  * this registration's stamp (the route through its ingestion key; the demo seeder and simulator
  * in-process). Never call it with a registration id taken from the request.
  */
-export async function unsafeIngestUsageBatch(registrationId: string, batch: readonly unknown[] | UsageRecordList, options: IngestOptions = {}): Promise<IngestResult> {
+export async function unsafeIngestUsageBatch(
+  registrationId: string,
+  batch: readonly unknown[] | UsageRecordList,
+  options: IngestOptions = {},
+): Promise<IngestResult> {
   const started = performance.now();
   // A lazily read body enforces the maximum as it is read (the route's); an array is counted here.
-  if (Array.isArray(batch) && batch.length > MAX_RECORDS_PER_BATCH) throw new DomainError("TooManyRecords", `At most ${MAX_RECORDS_PER_BATCH} records per batch.`, { status: 413 });
+  if (Array.isArray(batch) && batch.length > MAX_RECORDS_PER_BATCH)
+    throw new DomainError("TooManyRecords", `At most ${MAX_RECORDS_PER_BATCH} records per batch.`, { status: 413 });
   const records: UsageRecordList = Array.isArray(batch) ? arrayRecordList(batch) : (batch as UsageRecordList);
 
   const { registration, knownMeters, context } = await (options.setup ?? unsafeLoadIngestSetup(registrationId, options));
@@ -85,33 +89,50 @@ export async function unsafeIngestUsageBatch(registrationId: string, batch: read
 
   const batchId = randomUUID();
   const database = await getDatabase();
-  const result = await withConflictRetries(() => database.sql.transaction(async (tx) => {
-    // One batch of a registration at a time: two collectors posting overlapping new records in
-    // different orders would otherwise wait on each other's keys (a deadlock). Batches of
-    // different registrations never share a record key and still run side by side.
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('usage-ingest:' || $1, 0))`, [registration.id]);
-    // Capacity stamps report usage for the partner's own insight, but Microsoft bills them a fixed fee: never rated.
-    const rate = registration.billingModel === "PAY_AS_YOU_USE";
-    const stored = await storeUsageRows(tx, registration.id, batchId, records, createEncoder, { copyDirect: database.mode === "postgres", rate, timer });
-    const rejections = stored.encoder.rejections();
-    const duplicate = stored.stored - stored.inserted - stored.corrected;
-    const counts = { accepted: stored.inserted, duplicate, corrected: stored.corrected, rejected: rejections.length };
-    await tx.query(
-      `INSERT INTO "UsageBatch" ("id", "registrationId", "receivedAt", "recordCount", "accepted", "duplicate", "corrected", "rejected", "durationMs")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [batchId, registration.id, now.toISOString(), records.length, counts.accepted, duplicate, counts.corrected, counts.rejected, Math.round(performance.now() - started)],
-    );
-    await storeRejections(tx, batchId, registration.id, rejections, records);
-    if (stored.corrected > 0) {
-      // One audit event per batch, not per record: a replayed day could otherwise write thousands.
+  const result = await withConflictRetries(() =>
+    database.sql.transaction(async (tx) => {
+      // One batch of a registration at a time: two collectors posting overlapping new records in
+      // different orders would otherwise wait on each other's keys (a deadlock). Batches of
+      // different registrations never share a record key and still run side by side.
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('usage-ingest:' || $1, 0))`, [registration.id]);
+      // Capacity stamps report usage for the partner's own insight, but Microsoft bills them a fixed fee: never rated.
+      const rate = registration.billingModel === "PAY_AS_YOU_USE";
+      const stored = await storeUsageRows(tx, registration.id, batchId, records, createEncoder, { copyDirect: database.mode === "postgres", rate, timer });
+      const rejections = stored.encoder.rejections();
+      const duplicate = stored.stored - stored.inserted - stored.corrected;
+      const counts = { accepted: stored.inserted, duplicate, corrected: stored.corrected, rejected: rejections.length };
       await tx.query(
-        `INSERT INTO "AuditEvent" ("id", "actorUserId", "partnerId", "action", "targetType", "targetId", "after")
-         VALUES ($1, NULL, $2, 'usage.correct', 'UsageBatch', $3, $4::jsonb)`,
-        [randomUUID(), registration.partnerId, batchId, JSON.stringify({ registrationId: registration.id, corrected: stored.corrected, ingestionKeyId: options.ingestionKeyId ?? null })],
+        `INSERT INTO "UsageBatch" ("id", "registrationId", "receivedAt", "recordCount", "accepted", "duplicate", "corrected", "rejected", "durationMs")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [
+          batchId,
+          registration.id,
+          now.toISOString(),
+          records.length,
+          counts.accepted,
+          duplicate,
+          counts.corrected,
+          counts.rejected,
+          Math.round(performance.now() - started),
+        ],
       );
-    }
-    return { counts, rejections };
-  }));
+      await storeRejections(tx, batchId, registration.id, rejections, records);
+      if (stored.corrected > 0) {
+        // One audit event per batch, not per record: a replayed day could otherwise write thousands.
+        await tx.query(
+          `INSERT INTO "AuditEvent" ("id", "actorUserId", "partnerId", "action", "targetType", "targetId", "after")
+         VALUES ($1, NULL, $2, 'usage.correct', 'UsageBatch', $3, $4::jsonb)`,
+          [
+            randomUUID(),
+            registration.partnerId,
+            batchId,
+            JSON.stringify({ registrationId: registration.id, corrected: stored.corrected, ingestionKeyId: options.ingestionKeyId ?? null }),
+          ],
+        );
+      }
+      return { counts, rejections };
+    }),
+  );
   timer?.lap("finish");
   return { batchId, ...result.counts, rejections: result.rejections };
 }

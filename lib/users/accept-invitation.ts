@@ -10,7 +10,6 @@ import { hashInvitationToken, isWellFormedInvitationToken } from "./invitation-f
 import { invitationState } from "./list-partner-users";
 import type { AcceptInvitationInput } from "./user-schemas";
 
-
 const INVITATION_SELECT = {
   id: true,
   email: true,
@@ -110,20 +109,28 @@ export async function acceptInvitation(input: AcceptInvitationInput): Promise<{ 
         select: { id: true, email: true },
       });
       await tx.userInvitation.update({ where: { id: invitation.id }, data: { acceptedUserId: user.id }, select: { id: true } });
-      await recordAuditEvent(tx, { userId: user.id }, {
-        action: "invitation.accept",
-        targetType: "UserInvitation",
-        targetId: invitation.id,
-        partnerId: invitation.partnerId,
-        after: { userId: user.id, email: user.email, displayName: input.displayName, role: invitation.role },
-      });
+      await recordAuditEvent(
+        tx,
+        { userId: user.id },
+        {
+          action: "invitation.accept",
+          targetType: "UserInvitation",
+          targetId: invitation.id,
+          partnerId: invitation.partnerId,
+          after: { userId: user.id, email: user.email, displayName: input.displayName, role: invitation.role },
+        },
+      );
       return { userId: user.id, email: user.email };
     });
   } catch (error) {
     if (error instanceof PrismaRuntime.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new DomainError(USER_ERROR_CODES.EmailInUse, "A user with this email already exists. Sign in instead, or ask for an invitation with another email.", {
-        status: 409,
-      });
+      throw new DomainError(
+        USER_ERROR_CODES.EmailInUse,
+        "A user with this email already exists. Sign in instead, or ask for an invitation with another email.",
+        {
+          status: 409,
+        },
+      );
     }
     throw error;
   }

@@ -6,14 +6,7 @@ import { revalidatePath } from "next/cache";
 import { runAction, toActionError, zodFieldErrors } from "../actions/run-action";
 import { fail, ok, type ActionResult } from "../actions/action-result";
 import { COMMON_ERROR_CODES } from "../errors";
-import {
-  acceptInvitationSchema,
-  changeUserRoleSchema,
-  invitationIdSchema,
-  inviteUserSchema,
-  setUserActiveSchema,
-  type PartnerRole,
-} from "./user-schemas";
+import { acceptInvitationSchema, changeUserRoleSchema, invitationIdSchema, inviteUserSchema, setUserActiveSchema, type PartnerRole } from "./user-schemas";
 import { inviteUser } from "./invite-user";
 import type { IssuedInvitation } from "./issue-invitation";
 import { reissueInvitation } from "./reissue-invitation";

@@ -28,11 +28,7 @@ export function pendingInvitationWhere(now = new Date()): Prisma.UserInvitationW
  * Refuses an email that already belongs to a user, or to someone else's pending invitation
  * (emails are unique across the platform: they are the sign-in name).
  */
-export async function assertEmailFree(
-  tx: Prisma.TransactionClient,
-  email: string,
-  options: { field: string; exceptInvitationId?: string },
-): Promise<void> {
+export async function assertEmailFree(tx: Prisma.TransactionClient, email: string, options: { field: string; exceptInvitationId?: string }): Promise<void> {
   const user = await tx.user.findUnique({ where: { email }, select: { id: true } });
   if (user) {
     throw new DomainError(USER_ERROR_CODES.EmailInUse, "That email already belongs to a Stackcenter user.", {

@@ -5,10 +5,7 @@ import { assertManagesUsersOf } from "./managed-partner";
 
 export type InvitationState = "PENDING" | "ACCEPTED" | "REVOKED" | "EXPIRED";
 
-export function invitationState(
-  invitation: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
-  now = new Date(),
-): InvitationState {
+export function invitationState(invitation: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now = new Date()): InvitationState {
   if (invitation.acceptedAt) return "ACCEPTED";
   if (invitation.revokedAt) return "REVOKED";
   if (invitation.expiresAt <= now) return "EXPIRED";

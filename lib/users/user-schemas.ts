@@ -8,7 +8,12 @@ export type PartnerRole = (typeof PARTNER_ROLES)[number];
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_BYTES = 72;
 
-const id = (what: string) => z.string({ error: `${what} is required.` }).trim().min(1, `${what} is required.`).max(40);
+const id = (what: string) =>
+  z
+    .string({ error: `${what} is required.` })
+    .trim()
+    .min(1, `${what} is required.`)
+    .max(40);
 
 export const emailField = z
   .string({ error: "Email is required." })
@@ -18,11 +23,7 @@ export const emailField = z
   .max(254, "Email is too long.")
   .pipe(z.email({ error: "Enter an email address like name@example.com." }));
 
-export const displayNameField = z
-  .string({ error: "Name is required." })
-  .trim()
-  .min(1, "Name is required.")
-  .max(120, "Name is at most 120 characters.");
+export const displayNameField = z.string({ error: "Name is required." }).trim().min(1, "Name is required.").max(120, "Name is at most 120 characters.");
 
 const roleField = z.enum(PARTNER_ROLES, { error: "Choose a role: admin agent, billing admin or sales agent." });
 

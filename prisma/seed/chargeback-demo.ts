@@ -29,7 +29,11 @@ interface VersionSeed {
   unitPrices?: Record<string, string>;
 }
 
-async function card(tx: Prisma.TransactionClient, data: { owner: string; level: "DEFAULT" | "RESELLER"; resellerId?: string; subjectKey: string; name: string }, versions: VersionSeed[]) {
+async function card(
+  tx: Prisma.TransactionClient,
+  data: { owner: string; level: "DEFAULT" | "RESELLER"; resellerId?: string; subjectKey: string; name: string },
+  versions: VersionSeed[],
+) {
   await tx.rateCard.create({
     data: {
       ownerPartnerId: data.owner,
@@ -59,7 +63,12 @@ export async function seedDemoChargeback(tx: Prisma.TransactionClient, now: Date
   const northwind = DEMO_PARTNERS.northwind.id;
   const contoso = DEMO_PARTNERS.contoso.id;
   await card(tx, { owner: northwind, level: "DEFAULT", subjectKey: "default", name: "Northwind default" }, [
-    { from: monthStart(now, 2), defaultMarkup: "15", note: "Launch prices (demo data)", unitPrices: { [METER.staticIp]: "0.004", [METER.dynamicIp]: "0.003", [METER.keyVault]: "0.03" } },
+    {
+      from: monthStart(now, 2),
+      defaultMarkup: "15",
+      note: "Launch prices (demo data)",
+      unitPrices: { [METER.staticIp]: "0.004", [METER.dynamicIp]: "0.003", [METER.keyVault]: "0.03" },
+    },
   ]);
   await card(tx, { owner: northwind, level: "RESELLER", resellerId: contoso, subjectKey: `reseller:${contoso}`, name: "Reseller: Contoso IT Services" }, [
     { from: monthStart(now, 2), defaultMarkup: "20", note: "Contoso partner terms (demo data)" },

@@ -69,10 +69,4 @@ export const DEMO_CUSTOMER_TABLE: readonly DemoCustomerRow[] = [
 ];
 
 /** Suffixes for a customer's second subscription ("<short> <suffix>"); the first is "Azure plan". */
-export const SECOND_SUBSCRIPTION_NAMES: readonly string[] = [
-  "production",
-  "dev/test",
-  "disaster recovery",
-  "Azure Stack Hub",
-  "analytics",
-];
+export const SECOND_SUBSCRIPTION_NAMES: readonly string[] = ["production", "dev/test", "disaster recovery", "Azure Stack Hub", "analytics"];

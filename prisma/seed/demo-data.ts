@@ -251,9 +251,7 @@ for (const row of DEMO_CUSTOMER_TABLE) {
   }
   names.forEach((displayName, index) => {
     const offsetDays = index === 0 ? randomInt(random, 0, 2) : randomInt(random, 20, 400);
-    const createdAt = new Date(
-      Math.min(customer.createdAt.getTime() + offsetDays * DAY + randomInt(random, 0, 480) * 60_000, LATEST_SUBSCRIPTION.getTime()),
-    );
+    const createdAt = new Date(Math.min(customer.createdAt.getTime() + offsetDays * DAY + randomInt(random, 0, 480) * 60_000, LATEST_SUBSCRIPTION.getTime()));
     subscriptions.push({
       id: deterministicGuid(`subscription:${domain}:${index}`),
       type: "CSP",
@@ -293,11 +291,26 @@ function assertUnique(label: string, values: readonly string[]): void {
 }
 
 // Cheap guards so an edit to the tables fails loudly here instead of as a unique-constraint error.
-assertUnique("partner mpnId", DEMO_PARTNER_LIST.map((partner) => partner.mpnId));
-assertUnique("user email", DEMO_USERS.map((user) => user.email));
-assertUnique("customer domain", DEMO_CUSTOMERS.map((customer) => customer.domain));
-assertUnique("customer tenantId", DEMO_CUSTOMERS.map((customer) => customer.tenantId));
-assertUnique("subscription id", DEMO_SUBSCRIPTIONS.map((subscription) => subscription.id));
+assertUnique(
+  "partner mpnId",
+  DEMO_PARTNER_LIST.map((partner) => partner.mpnId),
+);
+assertUnique(
+  "user email",
+  DEMO_USERS.map((user) => user.email),
+);
+assertUnique(
+  "customer domain",
+  DEMO_CUSTOMERS.map((customer) => customer.domain),
+);
+assertUnique(
+  "customer tenantId",
+  DEMO_CUSTOMERS.map((customer) => customer.tenantId),
+);
+assertUnique(
+  "subscription id",
+  DEMO_SUBSCRIPTIONS.map((subscription) => subscription.id),
+);
 assertUnique(
   "id",
   [...DEMO_PARTNER_LIST, ...DEMO_USERS, ...DEMO_CUSTOMERS].map((row) => row.id),

@@ -42,10 +42,28 @@ function inMarket(usd: Decimal, currency: string): string {
 
 function record(values: Partial<DemoPriceRecord>): DemoPriceRecord {
   return {
-    productTitle: "", productId: "", skuId: "", skuTitle: "", publisher: "Microsoft", skuDescription: "",
-    unitOfMeasure: "", termDuration: "", market: "", currency: "", unitPrice: "", tierMin: "0", tierMax: "",
-    effectiveStartDate: DEMO_PRICE_EFFECTIVE_FROM, effectiveEndDate: "", meterIds: "", meterType: "Consumption",
-    tags: "demo", region: "", meterName: "", meterCategory: "", meterSubCategory: "",
+    productTitle: "",
+    productId: "",
+    skuId: "",
+    skuTitle: "",
+    publisher: "Microsoft",
+    skuDescription: "",
+    unitOfMeasure: "",
+    termDuration: "",
+    market: "",
+    currency: "",
+    unitPrice: "",
+    tierMin: "0",
+    tierMax: "",
+    effectiveStartDate: DEMO_PRICE_EFFECTIVE_FROM,
+    effectiveEndDate: "",
+    meterIds: "",
+    meterType: "Consumption",
+    tags: "demo",
+    region: "",
+    meterName: "",
+    meterCategory: "",
+    meterSubCategory: "",
     ...values,
   };
 }
@@ -79,8 +97,16 @@ export function azureStackDemoRecords(meters: DemoCommerceMeter[]): DemoPriceRec
 
 /** [region, price factor against US East]. */
 const GLOBAL_REGIONS: [string, string][] = [
-  ["US East", "1"], ["US West 2", "1"], ["US Central", "1.04"], ["EU West", "1.08"], ["EU North", "1.06"],
-  ["UK South", "1.1"], ["DE West Central", "1.12"], ["AP Southeast", "1.15"], ["JA East", "1.18"], ["AU East", "1.2"],
+  ["US East", "1"],
+  ["US West 2", "1"],
+  ["US Central", "1.04"],
+  ["EU West", "1.08"],
+  ["EU North", "1.06"],
+  ["UK South", "1.1"],
+  ["DE West Central", "1.12"],
+  ["AP Southeast", "1.15"],
+  ["JA East", "1.18"],
+  ["AU East", "1.2"],
 ];
 
 /** [category, product, sku, unit, USD price in US East; "a|b@t" = tiers: price a to t, then b]. */
@@ -114,7 +140,12 @@ export function globalDemoRecords(): DemoPriceRecord[] {
     for (const [region, factor] of GLOBAL_REGIONS) {
       for (const [category, product, sku, unit, prices] of GLOBAL_SKUS) {
         const [, first, second, threshold] = /^([\d.]+)(?:\|([\d.]+)@(\d+))?$/.exec(prices) ?? [];
-        const tiers = second ? [[first, "0", threshold], [second, threshold, ""]] : [[first, "0", ""]];
+        const tiers = second
+          ? [
+              [first, "0", threshold],
+              [second, threshold, ""],
+            ]
+          : [[first, "0", ""]];
         const windows = product.endsWith("Windows");
         for (const [price, min, max] of tiers) {
           rows.push(

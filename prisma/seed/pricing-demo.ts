@@ -7,20 +7,20 @@ import { PRICE_FIELDS, type ColumnIndex } from "../../lib/pricing/price-list-col
 import { dayToDate } from "../../lib/pricing/price-dates";
 import { PriceWordVocabulary } from "../../lib/pricing/price-words";
 import { deterministicCuid } from "./prng";
-import {
-  azureStackDemoRecords,
-  DEMO_PRICE_EFFECTIVE_FROM,
-  DEMO_PRICE_SOURCE,
-  globalDemoRecords,
-  type DemoPriceRecord,
-} from "./pricing-demo-data";
+import { azureStackDemoRecords, DEMO_PRICE_EFFECTIVE_FROM, DEMO_PRICE_SOURCE, globalDemoRecords, type DemoPriceRecord } from "./pricing-demo-data";
 
 export const DEMO_PRICE_VERSION_ID = deterministicCuid("price-list:demo");
 
 const COLUMNS: ColumnIndex = Object.fromEntries(PRICE_FIELDS.map((field, index) => [field, index]));
 
 function toPriceRow(record: DemoPriceRecord, line: number): PriceRow {
-  const parsed = parsePriceRow(PRICE_FIELDS.map((field) => record[field]), COLUMNS, line, DEMO_PRICE_EFFECTIVE_FROM, PRICE_FIELDS.length);
+  const parsed = parsePriceRow(
+    PRICE_FIELDS.map((field) => record[field]),
+    COLUMNS,
+    line,
+    DEMO_PRICE_EFFECTIVE_FROM,
+    PRICE_FIELDS.length,
+  );
   if (!parsed.ok) throw new Error(`demo price row ${line}: ${parsed.problems.map((p) => `${p.column}: ${p.reason}`).join("; ")}`);
   return parsed.row;
 }

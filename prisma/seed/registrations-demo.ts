@@ -58,7 +58,11 @@ const REGISTRATION_TABLE: RegistrationRow[] = [
     createdAt: "2025-03-04T15:20:00Z",
     requestedAt: "2025-03-04T15:45:00Z",
     decidedAt: "2025-03-06T10:05:00Z",
-    tenants: [["contoso", 2], ["fabrikam", 1], ["tailspin", 1]],
+    tenants: [
+      ["contoso", 2],
+      ["fabrikam", 1],
+      ["tailspin", 1],
+    ],
   },
   {
     key: "northwind-dublin",

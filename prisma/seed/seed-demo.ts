@@ -22,15 +22,7 @@ export {
   DEMO_SUBSCRIPTIONS,
   DEMO_USERS,
 } from "./demo-data";
-export type {
-  DemoCustomer,
-  DemoPartner,
-  DemoPartnerKey,
-  DemoSignIn,
-  DemoSubscription,
-  DemoUser,
-} from "./demo-data";
-
+export type { DemoCustomer, DemoPartner, DemoPartnerKey, DemoSignIn, DemoSubscription, DemoUser } from "./demo-data";
 
 /**
  * Inserts the demo data when the database has no partners; returns whether it did.

@@ -41,8 +41,11 @@ export function demoStampTenants(registrationKey: string): SimulatorTenant[] {
   // A stamp still waiting for multi-tenancy approval hosts only the operator's own usage.
   const unregisteredCount = registration.billingModel === "CAPACITY" ? 2 : registered.length > 0 ? 1 : 0;
   const unregistered = DEMO_CUSTOMERS.filter((customer) => owners.has(customer.partnerKey) && !registered.includes(customer))
-    .filter((customer) => !DEMO_REGISTRATIONS.some((row) => row.customerSubscriptionIds.some((id) => DEMO_SUBSCRIPTIONS.find((s) => s.id === id)?.customerId === customer.id)))
-    .slice(registered.length % 3, registered.length % 3 + unregisteredCount);
+    .filter(
+      (customer) =>
+        !DEMO_REGISTRATIONS.some((row) => row.customerSubscriptionIds.some((id) => DEMO_SUBSCRIPTIONS.find((s) => s.id === id)?.customerId === customer.id)),
+    )
+    .slice(registered.length % 3, (registered.length % 3) + unregisteredCount);
   return [...registered, ...unregistered].map((customer) => ({ tenantId: customer.tenantId, displayName: customer.companyName }));
 }
 
@@ -129,7 +132,13 @@ export async function seedDemoUsageHistory(database: Database, options: DemoUsag
     const stampFetch: FetchLike = (url, init) => api(new Request(url, init));
     const sink = await (options.sinkFor ? options.sinkFor(registration.id, database) : ingestServiceSink(registration.id, database, until));
     const summary = await runCollector({
-      stamp: createStampClient({ stampUrl: STAMP_ORIGIN, providerSubscriptionId, fetch: stampFetch, retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 }, sleep: async () => {} }),
+      stamp: createStampClient({
+        stampUrl: STAMP_ORIGIN,
+        providerSubscriptionId,
+        fetch: stampFetch,
+        retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
+        sleep: async () => {},
+      }),
       sink,
       state: memoryStateStore(),
       stampUrl: STAMP_ORIGIN,
@@ -140,7 +149,9 @@ export async function seedDemoUsageHistory(database: Database, options: DemoUsag
       // in a window would otherwise be re-dated by the gateway.
       windowHours: 24,
     });
-    options.log?.(`${registration.stampName}: ${summary.records} usage records over ${days} days (${summary.accepted} accepted, ${summary.rejected} rejected) in ${Date.now() - started} ms`);
+    options.log?.(
+      `${registration.stampName}: ${summary.records} usage records over ${days} days (${summary.accepted} accepted, ${summary.rejected} rejected) in ${Date.now() - started} ms`,
+    );
     summaries.set(registration.key, summary);
   }
   return summaries;

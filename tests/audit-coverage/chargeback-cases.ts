@@ -30,7 +30,13 @@ export const auditCases: AuditCases = {
       const card = await context.prisma.rateCard.create({ data: { ownerPartnerId: distributorId, level: "DEFAULT", subjectKey: "default", name: "Default" } });
       return {
         scope,
-        input: { rateCardId: card.id, effectiveFrom: firstOfThisMonth(), defaultMarkupPercent: "10", markups: { "7bc19779-56bc-474d-8c88-36fbd79ae004": "25" }, unitPrices: { "f271a8a3-88c4-4d93-956a-063e1d2fa80b": "0.004" } },
+        input: {
+          rateCardId: card.id,
+          effectiveFrom: firstOfThisMonth(),
+          defaultMarkupPercent: "10",
+          markups: { "7bc19779-56bc-474d-8c88-36fbd79ae004": "25" },
+          unitPrices: { "f271a8a3-88c4-4d93-956a-063e1d2fa80b": "0.004" },
+        },
       };
     },
     expectedAuditAction: "rateCard.version.create",

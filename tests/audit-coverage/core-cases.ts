@@ -175,8 +175,7 @@ export const auditCases: AuditCases = {
 export const auditExemptions: AuditExemptions = {
   "auth/actions#selectResellerAction":
     "Changes no data: it only keeps a distributor's reseller view filter in a cookie (the scope is re-checked on every request).",
-  "stamps/actions#testStampConnectionAction":
-    "Read-only: tries the stored connection (metadata, a token, one hour of usage) and stores nothing.",
+  "stamps/actions#testStampConnectionAction": "Read-only: tries the stored connection (metadata, a token, one hour of usage) and stores nothing.",
   "registrations/actions#verifyCustomerTenantAction":
     "Read-only: the GET of a customer subscription on a registration, to prove it is there; it writes nothing.",
 };

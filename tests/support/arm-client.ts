@@ -7,7 +7,15 @@ import type { ArmRegistrationRef } from "../../lib/registrations/registration-er
 export const ARM_ORIGIN = "http://stackcenter.test";
 export const API_VERSION = "2017-06-01";
 
-const METHODS = { GET: armRoute.GET, PUT: armRoute.PUT, PATCH: armRoute.PATCH, DELETE: armRoute.DELETE, POST: armRoute.POST, HEAD: armRoute.HEAD, OPTIONS: armRoute.OPTIONS };
+const METHODS = {
+  GET: armRoute.GET,
+  PUT: armRoute.PUT,
+  PATCH: armRoute.PATCH,
+  DELETE: armRoute.DELETE,
+  POST: armRoute.POST,
+  HEAD: armRoute.HEAD,
+  OPTIONS: armRoute.OPTIONS,
+};
 
 export async function armFetch(url: string, init: RequestInit = {}): Promise<Response> {
   const request = new Request(url, init);

@@ -20,7 +20,7 @@ export function tokenOf(invitePath: string): string {
 let mpnCounter = 0;
 export function freshMpnId(): string {
   mpnCounter += 1;
-  return String(1_000_000 + ((Date.now() % 900_000) + mpnCounter * 7) % 1_000_000);
+  return String(1_000_000 + (((Date.now() % 900_000) + mpnCounter * 7) % 1_000_000));
 }
 
 export function freshEmail(label = "person"): string {

@@ -26,7 +26,14 @@ export interface CardSpec {
 export async function makeRateCard(prisma: PrismaClient, spec: CardSpec): Promise<string> {
   const subjectKey = spec.level === "DEFAULT" ? "default" : spec.level === "RESELLER" ? `reseller:${spec.resellerId}` : `customer:${spec.customerId}`;
   const card = await prisma.rateCard.create({
-    data: { ownerPartnerId: spec.ownerPartnerId, level: spec.level, resellerId: spec.resellerId, customerId: spec.customerId, subjectKey, name: `${spec.level} card` },
+    data: {
+      ownerPartnerId: spec.ownerPartnerId,
+      level: spec.level,
+      resellerId: spec.resellerId,
+      customerId: spec.customerId,
+      subjectKey,
+      name: `${spec.level} card`,
+    },
   });
   for (const version of spec.versions) {
     await prisma.rateCardVersion.create({
@@ -54,8 +61,16 @@ export async function insertRatedLine(
     `INSERT INTO "RatedUsageLine" ("registrationId","azureSubscriptionId","commerceMeterId","resourceUri","usageDate","eventDate",
        "localMeterId","localSubscriptionId","quantity","market","currency","unitPrice","pretaxAmount")
      VALUES ($1, $2::uuid, $3::uuid, $4, $5::date, $5::date, $6::uuid, 'local-1', $7::numeric, 'US', 'USD', $8::numeric, $8::numeric * $7::numeric)`,
-    [line.registrationId, line.subscriptionId, line.meterId, `/subscriptions/x/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/${randomUUID()}`,
-      line.day, METERS.baseVmLocal, line.quantity, line.unitPrice],
+    [
+      line.registrationId,
+      line.subscriptionId,
+      line.meterId,
+      `/subscriptions/x/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/${randomUUID()}`,
+      line.day,
+      METERS.baseVmLocal,
+      line.quantity,
+      line.unitPrice,
+    ],
   );
 }
 
@@ -71,7 +86,15 @@ export async function insertUnbilledUsage(
   await sql.query(
     `INSERT INTO "UsageRecord" ("seriesKey","registrationId","localSubscriptionId","localMeterId","resourceUri","usageStart","usageEnd","quantity","azureSubscriptionId","usageDate")
      VALUES ($8::uuid, $1, 'local-1', $2::uuid, '${UNBILLED_URI}', $3, $4, $5::numeric, $6::uuid, $7::date)`,
-    [usage.registrationId, usage.localMeterId, start.toISOString(), new Date(start.getTime() + 3_600_000).toISOString(), usage.quantity, usage.subscriptionId, usage.day,
-     usageSeriesKey(usage.registrationId, "local-1", usage.localMeterId.toLowerCase(), UNBILLED_URI)],
+    [
+      usage.registrationId,
+      usage.localMeterId,
+      start.toISOString(),
+      new Date(start.getTime() + 3_600_000).toISOString(),
+      usage.quantity,
+      usage.subscriptionId,
+      usage.day,
+      usageSeriesKey(usage.registrationId, "local-1", usage.localMeterId.toLowerCase(), UNBILLED_URI),
+    ],
   );
 }

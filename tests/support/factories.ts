@@ -4,13 +4,7 @@
 // Each function takes a PrismaClient or a transaction client and returns the created row.
 import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
-import type {
-  AzureSubscription,
-  Customer,
-  Partner,
-  Prisma,
-  User,
-} from "../../generated/prisma/client";
+import type { AzureSubscription, Customer, Partner, Prisma, User } from "../../generated/prisma/client";
 import type { UserRole } from "../../generated/prisma/enums";
 
 /** The password of every factory-made user (unless one is passed to makeUser). */
@@ -92,8 +86,7 @@ export type MakeUserOptions = Omit<Partial<Prisma.UserUncheckedCreateInput>, "pa
 export async function makeUser(db: Db, options: MakeUserOptions): Promise<User> {
   const { password, ...data } = options;
   const suffix = uniqueSuffix();
-  const passwordHash =
-    password === undefined ? await hashTestPassword() : await bcrypt.hash(password, TEST_BCRYPT_COST);
+  const passwordHash = password === undefined ? await hashTestPassword() : await bcrypt.hash(password, TEST_BCRYPT_COST);
   return db.user.create({
     data: {
       email: `${data.role.toLowerCase().replace(/_/g, "-")}-${suffix}@test.example`,

@@ -41,7 +41,12 @@ export const nastyText = fc.oneof(
 );
 
 /** An id as a caller might send it: a real-looking GUID (any case), a cuid-like word, or nonsense. */
-export const idLike = fc.oneof(fc.uuid(), fc.uuid().map((id) => id.toUpperCase()), fc.stringMatching(/^c[a-z0-9]{24}$/), nastyText);
+export const idLike = fc.oneof(
+  fc.uuid(),
+  fc.uuid().map((id) => id.toUpperCase()),
+  fc.stringMatching(/^c[a-z0-9]{24}$/),
+  nastyText,
+);
 
 /** A URL component: properly encoded text, or a raw broken encoding. */
 export const urlComponent = fc.oneof(
@@ -66,7 +71,9 @@ export function queryString(names: readonly string[], valid: Record<string, read
   const name = fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...names) }, { weight: 1, arbitrary: fc.constantFrom(...BROKEN_ENCODINGS) });
   const pair = name.chain((name) => {
     const good = valid[name];
-    const value = good?.length ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...good.map(encodeURIComponent)) }, { weight: 1, arbitrary: urlComponent }) : urlComponent;
+    const value = good?.length
+      ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...good.map(encodeURIComponent)) }, { weight: 1, arbitrary: urlComponent })
+      : urlComponent;
     return value.map((text) => `${name}=${text}`);
   });
   return fc.array(pair, { maxLength: names.length + 2 }).map((pairs) => (pairs.length ? `?${pairs.join("&")}` : ""));

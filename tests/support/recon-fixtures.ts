@@ -30,7 +30,18 @@ export async function insertRatedLines(sql: Pick<RawSql, "query">, o: RatedLines
             $10 || i, $3::date + (i % $4), $3::date + (i % $4), $11::uuid, 'local-' || (i % 7), NULL, $6, 'local',
             (i * 0.0137911)::numeric(28,10), 'US', 'USD', $5::numeric, ($5::numeric * (i * 0.0137911)::numeric(28,10))
        FROM generate_series(1, $7::int) AS i`,
-    [o.registrationId, o.subscriptionId, o.firstDay, o.days ?? 28, o.unitPrice ?? "0.0460000000", o.unregisteredTenant ?? false,
-      o.count, RECON_METERS.blockBlob, RECON_METERS.vm, o.resourcePrefix ?? `/subscriptions/x/resourceGroups/rg1/providers/Microsoft.Compute/virtualMachines/vm-${o.subscriptionId.slice(0, 8)}-`, LOCAL_BASE_VM],
+    [
+      o.registrationId,
+      o.subscriptionId,
+      o.firstDay,
+      o.days ?? 28,
+      o.unitPrice ?? "0.0460000000",
+      o.unregisteredTenant ?? false,
+      o.count,
+      RECON_METERS.blockBlob,
+      RECON_METERS.vm,
+      o.resourcePrefix ?? `/subscriptions/x/resourceGroups/rg1/providers/Microsoft.Compute/virtualMachines/vm-${o.subscriptionId.slice(0, 8)}-`,
+      LOCAL_BASE_VM,
+    ],
   );
 }

@@ -143,9 +143,7 @@ async function writeSnapshot(file: string, snapshot: Blob): Promise<void> {
 }
 
 async function appliedMigrationNames(pglite: PGlite): Promise<string[]> {
-  const result = await pglite.query<{ migration_name: string }>(
-    `SELECT "migration_name" FROM "_prisma_migrations" ORDER BY "migration_name"`,
-  );
+  const result = await pglite.query<{ migration_name: string }>(`SELECT "migration_name" FROM "_prisma_migrations" ORDER BY "migration_name"`);
   return result.rows.map((row) => row.migration_name);
 }
 

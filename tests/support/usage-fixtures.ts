@@ -32,11 +32,29 @@ export async function makePriceList(
     line += 1;
     await prisma.priceListItem.create({
       data: {
-        versionId: version.id, sourceLine: line, productId: "P", productTitle: "Azure Stack Hub", skuId: "S", skuTitle: meterId,
-        publisher: "Microsoft", skuDescription: "", unitOfMeasure: "1 Hour", termDuration: "", market: options.market,
-        currency: options.currency, unitPrice, effectiveStartDate: new Date(`${options.effectiveFrom}T00:00:00Z`), meterId,
-        meterIds: meterId, meterType: "", meterName: meterId, meterCategory: "Azure Stack Hub", meterSubCategory: "", region: "Azure Stack",
-        tags: "", searchWords: [line - 1],
+        versionId: version.id,
+        sourceLine: line,
+        productId: "P",
+        productTitle: "Azure Stack Hub",
+        skuId: "S",
+        skuTitle: meterId,
+        publisher: "Microsoft",
+        skuDescription: "",
+        unitOfMeasure: "1 Hour",
+        termDuration: "",
+        market: options.market,
+        currency: options.currency,
+        unitPrice,
+        effectiveStartDate: new Date(`${options.effectiveFrom}T00:00:00Z`),
+        meterId,
+        meterIds: meterId,
+        meterType: "",
+        meterName: meterId,
+        meterCategory: "Azure Stack Hub",
+        meterSubCategory: "",
+        region: "Azure Stack",
+        tags: "",
+        searchWords: [line - 1],
       },
     });
     // The row's one search word (its meter id, as the sku and meter names are): word id line - 1.
@@ -85,7 +103,9 @@ export function usageRecord(options: RecordOptions) {
       instanceData:
         options.instanceData !== undefined
           ? options.instanceData
-          : JSON.stringify({ "Microsoft.Resources": { resourceUri, location: "local", tags: { env: "test" }, additionalInfo: { ServiceType: "Standard_D2" } } }),
+          : JSON.stringify({
+              "Microsoft.Resources": { resourceUri, location: "local", tags: { env: "test" }, additionalInfo: { ServiceType: "Standard_D2" } },
+            }),
       quantity: options.quantity ?? 2,
       meterId,
     },

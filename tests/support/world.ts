@@ -3,13 +3,7 @@
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { UserRole } from "../../generated/prisma/enums";
 import { resolvePartnerScope, type PartnerScope } from "../../lib/auth/partner-scope";
-import {
-  makeCspSubscription,
-  makeCustomer,
-  makeDistributorWithResellers,
-  makePartner,
-  makeUser,
-} from "./factories";
+import { makeCspSubscription, makeCustomer, makeDistributorWithResellers, makePartner, makeUser } from "./factories";
 
 export const PARTNER_ROLES: UserRole[] = ["ADMIN_AGENT", "BILLING_ADMIN", "SALES_AGENT"];
 

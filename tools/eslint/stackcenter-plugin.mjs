@@ -48,7 +48,10 @@ function wireOfDomain(file, target) {
 const importBoundaries = {
   meta: {
     type: "problem",
-    docs: { description: "Keeps the layers apart: lib/ ↛ app/ or components/; components/ ↛ server-only modules; no other domain's internal/; domain/ ↛ its sibling wire/." },
+    docs: {
+      description:
+        "Keeps the layers apart: lib/ ↛ app/ or components/; components/ ↛ server-only modules; no other domain's internal/; domain/ ↛ its sibling wire/.",
+    },
     schema: [],
     messages: {
       libToUi: "lib/ must not import {{target}}: data and rules never depend on routes or views (docs/architecture.md).",

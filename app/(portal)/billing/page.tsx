@@ -31,7 +31,12 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
         description="Daily-rated Azure Stack Hub usage per billing period (calendar month), as in Partner Center's recon file. Totals are the sum of each line's pre-tax total rounded down to the cent, exactly as in the file."
         actions={
           canExport ? (
-            <a className="rounded-md bg-brand-500 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-600" href={href()} download data-testid="download-all">
+            <a
+              className="rounded-md bg-brand-500 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-600"
+              href={href()}
+              download
+              data-testid="download-all"
+            >
               Download recon file
             </a>
           ) : null
@@ -41,7 +46,11 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
         <PeriodPicker period={period} periods={periods} action="/billing" format={format} />
       </div>
       <div className="mb-6 grid gap-4 sm:grid-cols-3">
-        <StatTile label={`Pre-tax total ${period}`} value={<span data-testid="period-total">{money(totals.total)}</span>} hint={`${totals.lines.toLocaleString("en-US")} rated lines`} />
+        <StatTile
+          label={`Pre-tax total ${period}`}
+          value={<span data-testid="period-total">{money(totals.total)}</span>}
+          hint={`${totals.lines.toLocaleString("en-US")} rated lines`}
+        />
         <StatTile label="Customers with usage" value={totals.customers.filter((c) => c.customerId).length} />
         <StatTile label="Unregistered-tenant usage" value={money(totals.unregisteredTotal)} />
       </div>
@@ -49,13 +58,16 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
       {totals.unregisteredTotal.greaterThan(0) || totals.unregisteredSubscriptions.length > 0 ? (
         <div className="mb-6 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900" data-testid="unregistered-callout">
           <p className="font-medium">
-            {money(totals.unregisteredTotal)} of usage this period came from tenants that aren&apos;t registered on a stamp and was billed to your default subscription.
+            {money(totals.unregisteredTotal)} of usage this period came from tenants that aren&apos;t registered on a stamp and was billed to your default
+            subscription.
           </p>
           <p className="mt-1">
             Local subscriptions: {totals.unregisteredSubscriptions.slice(0, 10).join(", ")}
-            {totals.unregisteredSubscriptions.length > 10 ? ` and ${totals.unregisteredSubscriptions.length - 10} more` : ""}. Register each
-            tenant&apos;s customer subscription on the registration so its usage is billed to the right customer.{" "}
-            <Link className="font-medium underline" href="/registrations">Go to registrations</Link>
+            {totals.unregisteredSubscriptions.length > 10 ? ` and ${totals.unregisteredSubscriptions.length - 10} more` : ""}. Register each tenant&apos;s
+            customer subscription on the registration so its usage is billed to the right customer.{" "}
+            <Link className="font-medium underline" href="/registrations">
+              Go to registrations
+            </Link>
           </p>
         </div>
       ) : null}
@@ -78,7 +90,9 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
                 <tr key={c.customerId ?? c.name}>
                   <td className="py-2">
                     {c.customerId ? (
-                      <Link className={linkClass} href={`/customers/${c.customerId}/usage?period=${period}`}>{c.name}</Link>
+                      <Link className={linkClass} href={`/customers/${c.customerId}/usage?period=${period}`}>
+                        {c.name}
+                      </Link>
                     ) : (
                       <span>{c.name}</span>
                     )}{" "}
@@ -89,7 +103,9 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
                   <td className="py-2 text-right tabular-nums">{money(c.total)}</td>
                   <td className="py-2 text-right">
                     {canExport && c.customerId ? (
-                      <a className={linkClass} href={href({ customerId: c.customerId })} download>Download</a>
+                      <a className={linkClass} href={href({ customerId: c.customerId })} download>
+                        Download
+                      </a>
                     ) : null}
                   </td>
                 </tr>
@@ -107,7 +123,9 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
                 {viewedResellers.map((r) => (
                   <li key={r.id} className="flex justify-between py-2 text-sm">
                     <span>{r.name}</span>
-                    <a className={linkClass} href={href({ resellerId: r.id })} download>Download</a>
+                    <a className={linkClass} href={href({ resellerId: r.id })} download>
+                      Download
+                    </a>
                   </li>
                 ))}
               </ul>
@@ -118,8 +136,12 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
               <ul className="divide-y divide-slate-100">
                 {registrations.map((r) => (
                   <li key={r.id} className="flex justify-between py-2 text-sm">
-                    <span>{r.stampName} <span className="text-slate-500">({r.name})</span></span>
-                    <a className={linkClass} href={href({ registration: r.id })} download>Download</a>
+                    <span>
+                      {r.stampName} <span className="text-slate-500">({r.name})</span>
+                    </span>
+                    <a className={linkClass} href={href({ registration: r.id })} download>
+                      Download
+                    </a>
                   </li>
                 ))}
               </ul>
@@ -128,7 +150,8 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
         </div>
       ) : null}
       <p className="mt-6 break-words text-xs text-slate-500">
-        API: <code>GET /api/billing/recon?period={period}</code> with <code>Authorization: Bearer &lt;API token&gt;</code>; filters customerId, resellerId, registration, from, to; <code>format=legacy</code> for the legacy usage-based columns.
+        API: <code>GET /api/billing/recon?period={period}</code> with <code>Authorization: Bearer &lt;API token&gt;</code>; filters customerId, resellerId,
+        registration, from, to; <code>format=legacy</code> for the legacy usage-based columns.
       </p>
     </>
   );

@@ -47,7 +47,12 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
         description="End customers whose Azure Stack Hub usage you bill, with their directory tenants and CSP subscriptions."
         actions={
           <>
-            <a href={`/api/customers/export${exportQuery ? `?${exportQuery}` : ""}`} className={buttonClasses("secondary")} download data-testid="customers-csv">
+            <a
+              href={`/api/customers/export${exportQuery ? `?${exportQuery}` : ""}`}
+              className={buttonClasses("secondary")}
+              download
+              data-testid="customers-csv"
+            >
               Export CSV
             </a>
             {scopeCan(scope, "customers:write") ? <ButtonLink href="/customers/new">Add customer</ButtonLink> : null}

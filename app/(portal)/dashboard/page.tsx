@@ -29,9 +29,7 @@ export default async function DashboardPage() {
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <StatTile label="Customers" value={summary.customers} />
         <StatTile label="Active CSP subscriptions" value={summary.activeSubscriptions} />
-        {scope.partnerKind === "INDIRECT_PROVIDER" ? (
-          <StatTile label="Resellers in view" value={summary.resellers} />
-        ) : null}
+        {scope.partnerKind === "INDIRECT_PROVIDER" ? <StatTile label="Resellers in view" value={summary.resellers} /> : null}
         {summary.partners !== null ? <StatTile label="Partners on the platform" value={summary.partners} /> : null}
       </div>
       <StampProblemsCard problems={stampProblems} />
@@ -48,7 +46,14 @@ export default async function DashboardPage() {
       ) : null}
       {scopeCan(scope, "customers:read") ? (
         <div className="mt-6">
-          <Card title="Newest customers" actions={<Link className="text-sm text-brand-600 hover:underline" href="/customers">All customers</Link>}>
+          <Card
+            title="Newest customers"
+            actions={
+              <Link className="text-sm text-brand-600 hover:underline" href="/customers">
+                All customers
+              </Link>
+            }
+          >
             {summary.recentCustomers.length === 0 ? (
               <p className="text-sm text-slate-600">No customers yet.</p>
             ) : (

@@ -47,7 +47,12 @@ export default async function PriceListPage({ searchParams }: { searchParams: Se
       />
       {showsDemoPrices ? <DemoPricesNotice /> : null}
       <PriceListFilters query={query} context={context} />
-      <PriceListTable rows={result.rows} query={query} sortHref={(sort, dir) => hrefWith({ sort, dir, page: 1 })} detailQuery={hrefWith({}).split("?")[1] ?? ""} />
+      <PriceListTable
+        rows={result.rows}
+        query={query}
+        sortHref={(sort, dir) => hrefWith({ sort, dir, page: 1 })}
+        detailQuery={hrefWith({}).split("?")[1] ?? ""}
+      />
       <Pagination
         page={result.page}
         pageCount={result.pageCount}

@@ -37,9 +37,7 @@ export default async function RegistrationsPage() {
       <ol className="mb-6 grid gap-3 text-sm text-slate-700 md:grid-cols-3">
         {STEPS.map((step, index) => (
           <li key={step} className="flex gap-3 rounded-lg border border-slate-200 bg-white p-4">
-            <span className="flex size-6 shrink-0 items-center justify-center rounded-full bg-brand-50 text-xs font-semibold text-brand-700">
-              {index + 1}
-            </span>
+            <span className="flex size-6 shrink-0 items-center justify-center rounded-full bg-brand-50 text-xs font-semibold text-brand-700">{index + 1}</span>
             {step}
           </li>
         ))}

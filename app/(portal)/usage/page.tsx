@@ -19,17 +19,26 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
       <PageHeader title="Usage" description="Hourly usage reported by your stamps, mapped from local to commerce meters and rated against the price list." />
       {registrations.length === 0 ? (
         <Card>
-          <p className="text-sm text-slate-600">No registrations yet. Register a stamp, create an ingestion key on its page, and point the usage collector at it.</p>
+          <p className="text-sm text-slate-600">
+            No registrations yet. Register a stamp, create an ingestion key on its page, and point the usage collector at it.
+          </p>
         </Card>
       ) : (
         <div className="grid gap-6 lg:grid-cols-3">
           <Card title="Registrations">
             <RegistrationIngestList
               selectedId={selected?.id ?? null}
-              initial={registrations.map((r) => ({ id: r.id, stampName: r.stampName, billingModel: r.billingModel, lastIngestAt: r.lastIngestAt?.toISOString() ?? null }))}
+              initial={registrations.map((r) => ({
+                id: r.id,
+                stampName: r.stampName,
+                billingModel: r.billingModel,
+                lastIngestAt: r.lastIngestAt?.toISOString() ?? null,
+              }))}
             />
           </Card>
-          <div className="lg:col-span-2">{detail && selected ? <UsageRegistrationPanel detail={detail} capacity={selected.billingModel === "CAPACITY"} /> : null}</div>
+          <div className="lg:col-span-2">
+            {detail && selected ? <UsageRegistrationPanel detail={detail} capacity={selected.billingModel === "CAPACITY"} /> : null}
+          </div>
         </div>
       )}
     </>

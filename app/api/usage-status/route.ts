@@ -11,7 +11,14 @@ export async function GET(): Promise<Response> {
     const scope = await requireActionScope("usage:read");
     const registrations = await listUsageRegistrations(scope);
     return Response.json(
-      { registrations: registrations.map((r) => ({ id: r.id, stampName: r.stampName, billingModel: r.billingModel, lastIngestAt: r.lastIngestAt?.toISOString() ?? null })) },
+      {
+        registrations: registrations.map((r) => ({
+          id: r.id,
+          stampName: r.stampName,
+          billingModel: r.billingModel,
+          lastIngestAt: r.lastIngestAt?.toISOString() ?? null,
+        })),
+      },
       { headers: { "cache-control": "no-store" } },
     );
   } catch (error) {

@@ -40,8 +40,10 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
               <h1 className="text-2xl font-semibold">Join {invitation.partnerName}</h1>
               <p className="mt-1 text-sm text-slate-600">
                 You are invited as <span className="font-medium">{ROLE_LABELS[invitation.role]}</span> with the email{" "}
-                <span className="font-medium" data-testid="invite-email">{invitation.email}</span>. Choose your name and a password
-                of at least {PASSWORD_MIN_LENGTH} characters.
+                <span className="font-medium" data-testid="invite-email">
+                  {invitation.email}
+                </span>
+                . Choose your name and a password of at least {PASSWORD_MIN_LENGTH} characters.
               </p>
             </div>
             <AcceptInvitationForm token={token} email={invitation.email} defaultName={invitation.displayName} />

@@ -42,7 +42,13 @@ export async function createIngestionKey(scope: PartnerScope, input: CreateInges
   const prisma = await getPrisma();
   const row = await prisma.$transaction(async (tx) => {
     const created = await tx.ingestionKey.create({
-      data: { registrationId: registration.id, name: input.name, prefix: ingestionKeyDisplayPrefix(key), keyHash: hashIngestionKey(key), createdByUserId: scope.userId },
+      data: {
+        registrationId: registration.id,
+        name: input.name,
+        prefix: ingestionKeyDisplayPrefix(key),
+        keyHash: hashIngestionKey(key),
+        createdByUserId: scope.userId,
+      },
       select: ROW_SELECT,
     });
     // Name and prefix identify the key; never the key or its hash in the log.

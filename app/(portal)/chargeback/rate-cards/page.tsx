@@ -26,13 +26,25 @@ export default async function RateCardsPage() {
         ) : (
           <table className="w-full text-sm" data-testid="rate-cards">
             <thead className="text-left text-xs uppercase text-slate-500">
-              <tr><th className="py-2">Card</th><th className="py-2">Level</th><th className="py-2">Applies to</th><th className="py-2">In force since</th><th className="py-2">Versions</th></tr>
+              <tr>
+                <th className="py-2">Card</th>
+                <th className="py-2">Level</th>
+                <th className="py-2">Applies to</th>
+                <th className="py-2">In force since</th>
+                <th className="py-2">Versions</th>
+              </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {cards.map((card) => (
                 <tr key={card.id}>
-                  <td className="py-2"><Link className="font-medium text-brand-700 hover:underline" href={`/chargeback/rate-cards/${card.id}`}>{card.name}</Link></td>
-                  <td className="py-2"><Badge tone={card.level === "DEFAULT" ? "info" : "neutral"}>{LEVEL_LABELS[card.level]}</Badge></td>
+                  <td className="py-2">
+                    <Link className="font-medium text-brand-700 hover:underline" href={`/chargeback/rate-cards/${card.id}`}>
+                      {card.name}
+                    </Link>
+                  </td>
+                  <td className="py-2">
+                    <Badge tone={card.level === "DEFAULT" ? "info" : "neutral"}>{LEVEL_LABELS[card.level]}</Badge>
+                  </td>
                   <td className="py-2">{card.subjectName}</td>
                   <td className="py-2 tabular-nums">{card.currentFrom ?? "not yet in force"}</td>
                   <td className="py-2 tabular-nums text-slate-600">{card.versionDates.join(", ") || "none"}</td>

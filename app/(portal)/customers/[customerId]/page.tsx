@@ -27,7 +27,10 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
     listOwnershipHistory(scope, customer.id),
     listMoveTargets(scope),
     scopeCan(scope, "registrations:read")
-      ? Promise.all([listCustomerRegistrations(scope, customer), scopeCan(scope, "registrations:write") ? listRegistrationTargets(scope, customer) : Promise.resolve(null)])
+      ? Promise.all([
+          listCustomerRegistrations(scope, customer),
+          scopeCan(scope, "registrations:write") ? listRegistrationTargets(scope, customer) : Promise.resolve(null),
+        ])
       : Promise.resolve(null),
   ]);
   // undefined: the role may not manage budgets (no card); null: no budget yet.
@@ -44,7 +47,13 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
       <PageHeader
         title={customer.companyName}
         description={customer.domain}
-        actions={canWrite ? <ButtonLink href={`/customers/${customer.id}/edit`} variant="secondary">Edit</ButtonLink> : null}
+        actions={
+          canWrite ? (
+            <ButtonLink href={`/customers/${customer.id}/edit`} variant="secondary">
+              Edit
+            </ButtonLink>
+          ) : null
+        }
       />
       {scopeCan(scope, "billing:read") || scopeCan(scope, "statements:read") ? (
         <p className="mb-4 flex gap-6 text-sm">
@@ -131,7 +140,11 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
           ) : null}
           {budget !== undefined ? (
             <Card title="Monthly budget">
-              <BudgetForm customerId={customer.id} billingCurrency={budgetCurrency} current={budget ? { monthlyAmount: budget.monthlyAmount.toFixed(2), currency: budget.currency } : null} />
+              <BudgetForm
+                customerId={customer.id}
+                billingCurrency={budgetCurrency}
+                current={budget ? { monthlyAmount: budget.monthlyAmount.toFixed(2), currency: budget.currency } : null}
+              />
             </Card>
           ) : null}
           {canWrite ? (

@@ -43,8 +43,7 @@ export default async function ResellerPage({ params }: { params: Promise<{ partn
       />
       {reseller.status === "SUSPENDED" ? (
         <p className="mb-6 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="suspended-notice">
-          Suspended since {formatDateTime(reseller.updatedAt)}: its users can&apos;t sign in. Its customers and data are kept;
-          resuming restores access.
+          Suspended since {formatDateTime(reseller.updatedAt)}: its users can&apos;t sign in. Its customers and data are kept; resuming restores access.
         </p>
       ) : null}
       <div className="mb-6 grid gap-4 sm:grid-cols-3">

@@ -17,9 +17,7 @@ export default async function PriceListItemPage({ params, searchParams }: { para
   const { itemId } = await params;
   const detail = await orNotFound(getPriceListItem(scope, itemId));
   // Back to the same filtered view: the list passes its own query string along.
-  const back = new URLSearchParams(
-    Object.entries(await searchParams).flatMap(([key, value]) => (typeof value === "string" ? [[key, value]] : [])),
-  ).toString();
+  const back = new URLSearchParams(Object.entries(await searchParams).flatMap(([key, value]) => (typeof value === "string" ? [[key, value]] : []))).toString();
   const { item, version } = detail;
   return (
     <>

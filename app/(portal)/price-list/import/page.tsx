@@ -34,8 +34,8 @@ export default async function ImportPriceListPage() {
         </div>
         <Card title="File format">
           <p className="text-sm text-slate-600">
-            Columns in any order; unknown columns are ignored. Required: <span className="font-mono text-xs">{required.join(", ")}</span>.
-            MeterId and Region are accepted for MeterIds and MeterRegion. A file with any invalid row is refused as a whole.
+            Columns in any order; unknown columns are ignored. Required: <span className="font-mono text-xs">{required.join(", ")}</span>. MeterId and Region
+            are accepted for MeterIds and MeterRegion. A file with any invalid row is refused as a whole.
           </p>
         </Card>
       </div>
@@ -77,8 +77,8 @@ export default async function ImportPriceListPage() {
         <div className="mt-6">
           <Card title="Abandoned imports">
             <p className="mb-2 text-sm text-slate-600">
-              These imports stopped before publishing (their process was stopped or lost the database). Nothing of them was
-              published; their rows were removed. Import the file again if it is still needed.
+              These imports stopped before publishing (their process was stopped or lost the database). Nothing of them was published; their rows were removed.
+              Import the file again if it is still needed.
             </p>
             <table className="w-full text-left text-sm" aria-label="Abandoned price list imports">
               <thead className="text-xs uppercase text-slate-500">

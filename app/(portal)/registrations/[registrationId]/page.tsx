@@ -23,7 +23,6 @@ import { Card, PageHeader } from "@/components/ui/card";
 
 export const metadata = { title: "Registration" };
 
-
 export default async function RegistrationPage({ params }: { params: Promise<{ registrationId: string }> }) {
   const scope = await requirePageScope("registrations:read");
   const { registrationId } = await params;
@@ -63,7 +62,13 @@ export default async function RegistrationPage({ params }: { params: Promise<{ r
       <PageHeader
         title={registration.stampName}
         description={<span className="font-mono text-xs">{registration.name}</span>}
-        actions={canWrite ? <ButtonLink href={`/registrations/${registration.id}/edit`} variant="secondary">Re-register</ButtonLink> : null}
+        actions={
+          canWrite ? (
+            <ButtonLink href={`/registrations/${registration.id}/edit`} variant="secondary">
+              Re-register
+            </ButtonLink>
+          ) : null
+        }
       />
       <UnregisteredUsageNotice registration={registration} tenantCount={tenants.length} />
       <div className="grid gap-6 lg:grid-cols-3">

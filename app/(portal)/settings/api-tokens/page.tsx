@@ -21,8 +21,8 @@ export default async function ApiTokensPage() {
         description={
           <>
             Tokens let scripts and stamps call Stackcenter&apos;s ARM-shaped API as {scope.partnerName}
-            {scope.resellers.length ? " (with your resellers)" : ""}, with admin agent rights. A token stops working when it is revoked
-            or when the admin who created it is deactivated.
+            {scope.resellers.length ? " (with your resellers)" : ""}, with admin agent rights. A token stops working when it is revoked or when the admin who
+            created it is deactivated.
           </>
         }
       />

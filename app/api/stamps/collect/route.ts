@@ -9,7 +9,10 @@ export const dynamic = "force-dynamic";
 
 export async function POST(request: Request): Promise<Response> {
   if (!isCollectionToken(bearerToken(request.headers.get("authorization")))) {
-    return Response.json({ ok: false, error: { code: "Unauthenticated", message: "The collection trigger needs the portal's collection token." } }, { status: 401 });
+    return Response.json(
+      { ok: false, error: { code: "Unauthenticated", message: "The collection trigger needs the portal's collection token." } },
+      { status: 401 },
+    );
   }
   const results = await unsafeCollectDueStamps();
   return Response.json({ ok: true, stamps: results.map(({ registrationId, outcome }) => ({ registrationId, status: outcome.status })) });

@@ -207,9 +207,16 @@ export function createUsageMapper(
       if (!line) {
         const { mapping } = subscription;
         line = ratedLines.line(`${series.line}|${hour.days}`, {
-          azureSubscriptionId: mapping.azureSubscriptionId, commerceMeterId, resourceUri: r.resourceUri, usageDate: hour.usageDate, eventDate: hour.eventDay,
-          localSubscriptionId: r.localSubscriptionId, localMeterId: r.localMeterId, mappedTenantId: mapping.mappedTenantId,
-          unregisteredTenant: mapping.unregisteredTenant, location: r.location,
+          azureSubscriptionId: mapping.azureSubscriptionId,
+          commerceMeterId,
+          resourceUri: r.resourceUri,
+          usageDate: hour.usageDate,
+          eventDate: hour.eventDay,
+          localSubscriptionId: r.localSubscriptionId,
+          localMeterId: r.localMeterId,
+          mappedTenantId: mapping.mappedTenantId,
+          unregisteredTenant: mapping.unregisteredTenant,
+          location: r.location,
         });
         series.days = hour.days;
         series.rated = line;
@@ -219,7 +226,11 @@ export function createUsageMapper(
     const earlier = series.hours.get(r.startMs);
     if (earlier !== undefined) {
       // The later record is the stamp's latest statement (as a correction would be): it wins.
-      rejections.push({ index: earlier, code: "DuplicateInBatch", reason: `Superseded by record ${index} with the same subscription, meter, resource and hour.` });
+      rejections.push({
+        index: earlier,
+        code: "DuplicateInBatch",
+        reason: `Superseded by record ${index} with the same subscription, meter, resource and hour.`,
+      });
       superseded.push(earlier);
       outOfOrder = true;
     }

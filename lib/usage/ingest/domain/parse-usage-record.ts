@@ -36,9 +36,7 @@ export interface ParsedUsageRecord {
   tags: unknown;
 }
 
-export type ParseResult =
-  | { ok: true; record: ParsedUsageRecord }
-  | { ok: false; code: UsageRejectCode; reason: string };
+export type ParseResult = { ok: true; record: ParsedUsageRecord } | { ok: false; code: UsageRejectCode; reason: string };
 
 const HOUR_MS = 3_600_000;
 
@@ -184,7 +182,10 @@ export function checkUsageRecordInto(
   if (typeof p.subscriptionId !== "string") return refuse("MissingProperty", "properties.subscriptionId must be a string.");
   // PostgreSQL text can't hold NUL: refused here rather than failing the whole batch's COPY.
   if (p.subscriptionId.includes("\0")) return refuse("MissingProperty", "properties.subscriptionId must not contain NUL characters.");
-  if (p.subscriptionId.length > USAGE_FIELD_LIMITS.localSubscriptionIdBytes || Buffer.byteLength(p.subscriptionId) > USAGE_FIELD_LIMITS.localSubscriptionIdBytes) {
+  if (
+    p.subscriptionId.length > USAGE_FIELD_LIMITS.localSubscriptionIdBytes ||
+    Buffer.byteLength(p.subscriptionId) > USAGE_FIELD_LIMITS.localSubscriptionIdBytes
+  ) {
     return refuse("ValueTooLong", `properties.subscriptionId is longer than ${USAGE_FIELD_LIMITS.localSubscriptionIdBytes} bytes.`);
   }
   if (typeof p.meterId !== "string") return refuse("UnknownMeter", "properties.meterId must be a string GUID.");
@@ -200,7 +201,8 @@ export function checkUsageRecordInto(
   const quantity = quantityText(p.quantity);
   if (quantity === null) return refuse("MissingProperty", "properties.quantity must be a number.");
   if (isNegative(p.quantity, quantity)) return refuse("NegativeQuantity", "properties.quantity must not be negative.");
-  if (isOutOfRange(p.quantity, quantity)) return refuse("QuantityOutOfRange", "properties.quantity must be below 10^15 per hour, in at most 64 characters and a 3-digit exponent.");
+  if (isOutOfRange(p.quantity, quantity))
+    return refuse("QuantityOutOfRange", "properties.quantity must be below 10^15 per hour, in at most 64 characters and a 3-digit exponent.");
 
   const meterId = cached(meterCache, p.meterId, normaliseMeterId);
   if (!meterId || !knownMeters.has(meterId)) return refuse("UnknownMeter", `meterId ${p.meterId.slice(0, 64)} is not an Azure Stack Hub local meter.`);
@@ -238,8 +240,7 @@ export const JSON_NUL_ESCAPE = /(?<!\\)((?:\\\\)*)\\u0000/g;
 export const JSON_LONE_SURROGATE_ESCAPE = /(?<!\\)((?:\\\\)*)\\u[dD][89a-fA-F][0-9a-fA-F]{2}/g;
 
 export type InstanceData =
-  | { ok: true; resourceUri: string; location: string | null; additionalInfo: unknown; tags: unknown }
-  | { ok: false; reason: string; code?: "ValueTooLong" };
+  { ok: true; resourceUri: string; location: string | null; additionalInfo: unknown; tags: unknown } | { ok: false; reason: string; code?: "ValueTooLong" };
 
 /**
  * Whether JSON text nests objects/arrays deeper than `limit`, read without parsing it: values
@@ -271,7 +272,8 @@ export function parseInstanceData(value: unknown): InstanceData {
     return { ok: false, reason: `instanceData nests objects or arrays deeper than ${USAGE_FIELD_LIMITS.instanceDataDepth} levels.` };
   }
   // A NUL can only arrive escaped (\u0000); PostgreSQL's text and jsonb refuse it.
-  if (value.includes("\\u0000") && new RegExp(JSON_NUL_ESCAPE.source).test(value)) return { ok: false, reason: "instanceData must not contain NUL (\\u0000) characters." };
+  if (value.includes("\\u0000") && new RegExp(JSON_NUL_ESCAPE.source).test(value))
+    return { ok: false, reason: "instanceData must not contain NUL (\\u0000) characters." };
   let parsed: unknown;
   try {
     parsed = JSON.parse(value);

@@ -95,7 +95,8 @@ export class RatedLineAccumulator {
       return created;
     }
     if (fields.localMeterId < line.localMeterId) line.localMeterId = fields.localMeterId;
-    if (fields.mappedTenantId !== null && (line.mappedTenantId === null || fields.mappedTenantId > line.mappedTenantId)) line.mappedTenantId = fields.mappedTenantId;
+    if (fields.mappedTenantId !== null && (line.mappedTenantId === null || fields.mappedTenantId > line.mappedTenantId))
+      line.mappedTenantId = fields.mappedTenantId;
     line.unregisteredTenant ||= fields.unregisteredTenant;
     this.location(line, fields.location);
     return line;

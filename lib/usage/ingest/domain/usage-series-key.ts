@@ -16,7 +16,9 @@ function seriesText(registrationId: string, localSubscriptionId: string, localMe
 
 /** The series key (uuid text) of a record's natural key minus its hour. */
 export function usageSeriesKey(registrationId: string, localSubscriptionId: string, localMeterId: string, resourceUri: string): string {
-  const hex = createHash("md5").update(seriesText(registrationId, localSubscriptionId, localMeterId, resourceUri), "utf8").digest("hex");
+  const hex = createHash("md5")
+    .update(seriesText(registrationId, localSubscriptionId, localMeterId, resourceUri), "utf8")
+    .digest("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 

@@ -68,7 +68,12 @@ class InflatingBytes implements ArrivingBytes {
   private waiting: { resolve: () => void; reject: (error: Error) => void }[] = [];
   private readonly stream: Gunzip | Inflate;
 
-  constructor(compressed: Buffer, encoding: "gzip" | "deflate", private readonly maxBytes: number, initial: number) {
+  constructor(
+    compressed: Buffer,
+    encoding: "gzip" | "deflate",
+    private readonly maxBytes: number,
+    initial: number,
+  ) {
     this.bytes = Buffer.allocUnsafe(initial);
     this.stream = encoding === "gzip" ? createGunzip({ chunkSize: CHUNK_BYTES }) : createInflate({ chunkSize: CHUNK_BYTES });
     this.stream.on("data", (chunk: Buffer) => this.append(chunk));

@@ -117,7 +117,9 @@ export function createUsageRowEncoder(
     let detail = instanceDetails[usage.instance.id];
     if (detail === undefined) {
       const { location, additionalInfo, tags } = usage.record;
-      detail = instanceDetails[usage.instance.id] = copyPiece(`\t${location === null ? COPY_NULL : copyText(location)}\t${copyJson(additionalInfo)}\t${copyJson(tags)}\t`);
+      detail = instanceDetails[usage.instance.id] = copyPiece(
+        `\t${location === null ? COPY_NULL : copyText(location)}\t${copyJson(additionalInfo)}\t${copyJson(tags)}\t`,
+      );
     }
 
     // Quantities are validated decimal text (digits, point, sign, exponent): ASCII, nothing to escape.

@@ -97,7 +97,8 @@ export class EncodedBatch {
     // A run of kept lines is yielded whole; it ends at a skipped line or at the end of a slice.
     let runSlice = -1;
     let runStart = 0;
-    const endOf = (line: number) => (line + 1 < lines && this.lineSlices[line + 1] === this.lineSlices[line] ? this.lineStarts[line + 1] : this.slices[this.lineSlices[line]].length);
+    const endOf = (line: number) =>
+      line + 1 < lines && this.lineSlices[line + 1] === this.lineSlices[line] ? this.lineStarts[line + 1] : this.slices[this.lineSlices[line]].length;
     let runEnd = 0;
     for (let line = 0; line < lines; line++) {
       const slice = this.lineSlices[line];

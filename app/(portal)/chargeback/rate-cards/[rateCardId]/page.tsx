@@ -11,7 +11,11 @@ import { NewVersionForm } from "@/components/chargeback/new-version-form";
 
 export const metadata = { title: "Rate card" };
 
-const plain = (value: { toFixed(): string }) => value.toFixed().replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+const plain = (value: { toFixed(): string }) =>
+  value
+    .toFixed()
+    .replace(/(\.\d*?)0+$/, "$1")
+    .replace(/\.$/, "");
 
 export default async function RateCardPage({ params }: { params: Promise<{ rateCardId: string }> }) {
   const scope = await requireBillingPartnerPage();
@@ -25,8 +29,15 @@ export default async function RateCardPage({ params }: { params: Promise<{ rateC
   };
   return (
     <>
-      <nav className="mb-2 text-sm"><Link href="/chargeback/rate-cards" className="text-brand-600 hover:underline">Rate cards</Link></nav>
-      <PageHeader title={card.name} description={`${card.level.toLowerCase()} card · applies to ${card.subjectName} · ${card.currentFrom ? `version in force since ${card.currentFrom}` : "no version in force yet"}`} />
+      <nav className="mb-2 text-sm">
+        <Link href="/chargeback/rate-cards" className="text-brand-600 hover:underline">
+          Rate cards
+        </Link>
+      </nav>
+      <PageHeader
+        title={card.name}
+        description={`${card.level.toLowerCase()} card · applies to ${card.subjectName} · ${card.currentFrom ? `version in force since ${card.currentFrom}` : "no version in force yet"}`}
+      />
       <Card title="Versions">
         {card.versions.length === 0 ? (
           <p className="text-sm text-slate-600">No versions yet: add the first one below.</p>
@@ -35,14 +46,27 @@ export default async function RateCardPage({ params }: { params: Promise<{ rateC
             {card.versions.map((v) => (
               <li key={v.id} className="py-3 text-sm" data-testid="rate-card-version" data-effective-from={v.effectiveFrom}>
                 <p className="font-medium">
-                  From {v.effectiveFrom} {v.effectiveFrom === card.currentFrom ? <Badge tone="success">in force</Badge> : v.effectiveFrom > (card.currentFrom ?? "") ? <Badge tone="info">scheduled</Badge> : <Badge>superseded</Badge>}
+                  From {v.effectiveFrom}{" "}
+                  {v.effectiveFrom === card.currentFrom ? (
+                    <Badge tone="success">in force</Badge>
+                  ) : v.effectiveFrom > (card.currentFrom ?? "") ? (
+                    <Badge tone="info">scheduled</Badge>
+                  ) : (
+                    <Badge>superseded</Badge>
+                  )}
                 </p>
                 <p className="text-slate-600">
                   Default markup: {v.defaultMarkupPercent ? `${plain(v.defaultMarkupPercent)} %` : "none"}
                   {v.note ? ` · ${v.note}` : ""}
                 </p>
-                {v.markups.length > 0 ? <p className="text-slate-600">Markups: {v.markups.map((m) => `${m.meterName} ${plain(m.markupPercent)} %`).join(", ")}</p> : null}
-                {v.unitPrices.length > 0 ? <p className="text-slate-600">Unit prices: {v.unitPrices.map((p) => `${p.meterName} ${formatUnitPrice(p.unitPrice, card.currency)} per ${p.unit}`).join(", ")}</p> : null}
+                {v.markups.length > 0 ? (
+                  <p className="text-slate-600">Markups: {v.markups.map((m) => `${m.meterName} ${plain(m.markupPercent)} %`).join(", ")}</p>
+                ) : null}
+                {v.unitPrices.length > 0 ? (
+                  <p className="text-slate-600">
+                    Unit prices: {v.unitPrices.map((p) => `${p.meterName} ${formatUnitPrice(p.unitPrice, card.currency)} per ${p.unit}`).join(", ")}
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>

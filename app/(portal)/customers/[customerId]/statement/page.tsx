@@ -11,7 +11,13 @@ import { buttonClasses } from "@/components/ui/button";
 
 export const metadata = { title: "Statement" };
 
-export default async function StatementPage({ params, searchParams }: { params: Promise<{ customerId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function StatementPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ customerId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const scope = await requirePageScope("statements:read");
   const { customerId } = await params;
   const period = pagePeriod((await searchParams).period);
@@ -23,17 +29,27 @@ export default async function StatementPage({ params, searchParams }: { params: 
   return (
     <>
       <nav className="mb-2 text-sm">
-        <Link href={`/customers/${customerId}`} className="text-brand-600 hover:underline">{statement.customer.companyName}</Link>
+        <Link href={`/customers/${customerId}`} className="text-brand-600 hover:underline">
+          {statement.customer.companyName}
+        </Link>
       </nav>
       <PageHeader
         title={`Statement: ${statement.customer.companyName}`}
         description={`What ${statement.issuer.name} charges for ${period} (${statement.from} to ${statement.to}): usage per meter at the customer's prices. A line's amount is its quantity × unit price, rounded once to the cent; a meter whose price changed within the month has one line per price.`}
         actions={
           <>
-            <a className={buttonClasses("secondary")} href={`/customers/${customerId}/statement/print?${query}`} target="_blank" rel="noopener" data-testid="print-link">
+            <a
+              className={buttonClasses("secondary")}
+              href={`/customers/${customerId}/statement/print?${query}`}
+              target="_blank"
+              rel="noopener"
+              data-testid="print-link"
+            >
               Print view<span className="sr-only"> (opens in a new tab)</span>
             </a>
-            <a className={buttonClasses("primary")} href={`/api/statements/${customerId}?${query}`} download data-testid="statement-csv">Download CSV</a>
+            <a className={buttonClasses("primary")} href={`/api/statements/${customerId}?${query}`} download data-testid="statement-csv">
+              Download CSV
+            </a>
           </>
         }
       />
@@ -45,7 +61,11 @@ export default async function StatementPage({ params, searchParams }: { params: 
         {statement.showsCost ? (
           <>
             <StatTile label="Microsoft cost" value={money(statement.microsoftCost)} hint="Equals this customer's lines in the recon file" />
-            <StatTile label="Margin" value={money(statement.margin)} hint={statement.marginPercent ? `${statement.marginPercent.toFixed(2)} % of revenue` : "No revenue"} />
+            <StatTile
+              label="Margin"
+              value={money(statement.margin)}
+              hint={statement.marginPercent ? `${statement.marginPercent.toFixed(2)} % of revenue` : "No revenue"}
+            />
           </>
         ) : null}
       </div>

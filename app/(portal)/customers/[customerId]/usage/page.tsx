@@ -39,20 +39,36 @@ export default async function CustomerUsagePage({
   const totals = await getPeriodTotals(scope, { period, customerId: customer.id }, { daily: true });
   const periods = recentPeriods();
   if (!periods.includes(period)) periods.push(period);
-  const cost = pivot(totals.daily, (c) => c.meterName, (c) => c.total, 2);
+  const cost = pivot(
+    totals.daily,
+    (c) => c.meterName,
+    (c) => c.total,
+    2,
+  );
   const names = await localMeterNames([...new Set(totals.daily.map((c) => c.localMeterId))]);
-  const quantity = pivot(totals.daily, (c) => names.get(c.localMeterId) ?? c.localMeterId, (c) => c.quantity, 4);
+  const quantity = pivot(
+    totals.daily,
+    (c) => names.get(c.localMeterId) ?? c.localMeterId,
+    (c) => c.quantity,
+    4,
+  );
   return (
     <>
       <nav className="mb-2 text-sm">
-        <Link href={`/customers/${customer.id}`} className="text-brand-600 hover:underline">{customer.companyName}</Link>
+        <Link href={`/customers/${customer.id}`} className="text-brand-600 hover:underline">
+          {customer.companyName}
+        </Link>
       </nav>
       <PageHeader
         title={`Usage: ${customer.companyName}`}
         description="Daily-rated Azure Stack Hub usage of this customer's subscriptions; the same lines and figures as the recon file."
         actions={
           scopeCan(scope, "billing:export") ? (
-            <a className="rounded-md border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium hover:bg-slate-50" href={reconHref(period, { customerId: customer.id })} download>
+            <a
+              className="rounded-md border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium hover:bg-slate-50"
+              href={reconHref(period, { customerId: customer.id })}
+              download
+            >
               Download recon file
             </a>
           ) : null
@@ -70,7 +86,9 @@ export default async function CustomerUsagePage({
       ) : (
         <CustomerUsageView cost={cost} quantity={quantity} currency={totals.currency} />
       )}
-      <p className="mt-4 text-xs text-slate-500">Quantities are the billed (commerce) units of each local meter. Daily cost is the sum of each line rounded down to the cent.</p>
+      <p className="mt-4 text-xs text-slate-500">
+        Quantities are the billed (commerce) units of each local meter. Daily cost is the sum of each line rounded down to the cent.
+      </p>
     </>
   );
 }

@@ -43,7 +43,9 @@ export default async function ReregisterPage({ params }: { params: Promise<{ reg
           </Card>
         </div>
         <Card title="Stays the same">
-          <p className="mb-3 text-sm text-slate-600">The registration resource keeps its identity; registering a different stamp or subscription is a new registration.</p>
+          <p className="mb-3 text-sm text-slate-600">
+            The registration resource keeps its identity; registering a different stamp or subscription is a new registration.
+          </p>
           <dl className="space-y-2 text-sm">
             <dt className="text-slate-500">ARM resource ID</dt>
             <dd className="break-all font-mono text-xs">{armResourceId(registration)}</dd>

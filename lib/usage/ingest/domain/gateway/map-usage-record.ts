@@ -77,7 +77,9 @@ export function mapUsageRecord(record: ParsedUsageRecord, context: GatewayContex
  * The azureStack.* AdditionalInfo keys usage carries when it reaches Azure (reference README): the
  * original local time stays in EventDateTime even when the record was re-dated.
  */
-export function commerceAdditionalInfo(record: Pick<MappedUsageRecord, "localMeterId" | "localSubscriptionId" | "location" | "usageStart">): Record<string, string> {
+export function commerceAdditionalInfo(
+  record: Pick<MappedUsageRecord, "localMeterId" | "localSubscriptionId" | "location" | "usageStart">,
+): Record<string, string> {
   return {
     "azureStack.MeterId": record.localMeterId,
     "azureStack.SubscriptionId": record.localSubscriptionId,

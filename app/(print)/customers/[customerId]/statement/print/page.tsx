@@ -11,7 +11,13 @@ import { formatDate } from "@/lib/format/dates";
 export const metadata = { title: "Statement (print)" };
 
 // Customer-facing: asked for with audience "customer", so cost and margin are never in the data.
-export default async function StatementPrintPage({ params, searchParams }: { params: Promise<{ customerId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function StatementPrintPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ customerId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const scope = await requirePageScope("statements:read");
   const { customerId } = await params;
   const period = pagePeriod((await searchParams).period);
@@ -23,21 +29,32 @@ export default async function StatementPrintPage({ params, searchParams }: { par
         <PrintButton />
       </div>
       {provisional ? (
-        <p className="mb-4 rounded border-2 border-amber-500 px-3 py-2 text-sm font-semibold uppercase tracking-wide text-amber-800" data-testid="statement-provisional">
+        <p
+          className="mb-4 rounded border-2 border-amber-500 px-3 py-2 text-sm font-semibold uppercase tracking-wide text-amber-800"
+          data-testid="statement-provisional"
+        >
           Provisional: {statement.period} is still open. Usage until {statement.to} can still arrive, so these amounts may change.
         </p>
       ) : null}
       <header className="flex items-start justify-between border-b border-slate-300 pb-4">
         <div>
           <p className="text-xl font-semibold">{statement.issuer.name}</p>
-          <p className="text-sm text-slate-600">{countryName(statement.issuer.country)} · MPN ID {statement.issuer.mpnId}</p>
+          <p className="text-sm text-slate-600">
+            {countryName(statement.issuer.country)} · MPN ID {statement.issuer.mpnId}
+          </p>
         </div>
         <div className="text-right">
           <h1 className="text-2xl font-semibold tracking-tight">{provisional ? "Provisional statement" : "Statement"}</h1>
-          <p className="text-sm text-slate-600" data-testid="statement-number">No. {statementNumber(statement.customer.id, statement.period)}</p>
-          <p className="text-sm text-slate-600" data-testid="statement-date">Issued {formatDate(new Date())}</p>
+          <p className="text-sm text-slate-600" data-testid="statement-number">
+            No. {statementNumber(statement.customer.id, statement.period)}
+          </p>
+          <p className="text-sm text-slate-600" data-testid="statement-date">
+            Issued {formatDate(new Date())}
+          </p>
           <p className="text-sm text-slate-600">Period {statement.period}</p>
-          <p className="text-sm text-slate-600">{statement.from} to {statement.to}</p>
+          <p className="text-sm text-slate-600">
+            {statement.from} to {statement.to}
+          </p>
         </div>
       </header>
       <section className="mt-4 text-sm">
