@@ -3,6 +3,7 @@
 // label or keywords, arrows to move, Enter to choose, Escape to close. The chosen value goes into
 // a hidden input named `name`, so the surrounding form reads it like a select.
 import { useId, useMemo, useState, type KeyboardEvent, type ReactNode } from "react";
+import { FieldMessage } from "./field";
 
 export interface ComboboxOption {
   value: string;
@@ -142,15 +143,7 @@ export function Combobox({
         {shown.length === 0 ? <p className="px-3 py-2 text-slate-500">No match</p> : null}
         {matches.length > shown.length ? <p className="px-3 py-1.5 text-xs text-slate-500">{matches.length - shown.length} more: type to narrow</p> : null}
       </div>
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : hint ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
+      <FieldMessage id={id} error={error} hint={hint} />
     </div>
   );
 }

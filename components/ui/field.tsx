@@ -3,6 +3,22 @@ import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttribu
 const CONTROL =
   "block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-xs transition focus:border-brand-500 disabled:bg-slate-100 disabled:text-slate-500";
 
+/** A field's error, or else its hint, under ids its control's aria-describedby names. */
+export function FieldMessage({ id, error, hint }: { id: string; error?: string; hint?: ReactNode }) {
+  if (error) {
+    return (
+      <p id={`${id}-error`} className="text-sm text-red-700">
+        {error}
+      </p>
+    );
+  }
+  return hint ? (
+    <p id={`${id}-hint`} className="text-xs text-slate-500">
+      {hint}
+    </p>
+  ) : null;
+}
+
 function FieldShell({ id, label, hint, error, children }: { id: string; label: string; hint?: ReactNode; error?: string; children: ReactNode }) {
   return (
     <div className="space-y-1.5">
@@ -10,15 +26,7 @@ function FieldShell({ id, label, hint, error, children }: { id: string; label: s
         {label}
       </label>
       {children}
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : hint ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
+      <FieldMessage id={id} error={error} hint={hint} />
     </div>
   );
 }
