@@ -109,7 +109,8 @@ describe("sign-in throttling", () => {
     // A colleague behind another address is unaffected.
     const user = await partnerUser();
     expect(await attempt(user.email, TEST_PASSWORD, "192.0.2.78")).toBe("ok");
-  });
+    // Fifty-one sign-ins, each paying the full password-hash cost (unknown users too): slow on a loaded machine.
+  }, 180_000);
 
   it("slows guessing spread over many addresses only briefly per attempt", async () => {
     const user = await partnerUser();
