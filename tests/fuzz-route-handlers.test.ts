@@ -40,6 +40,8 @@ let registration: Registration;
 let ingestionKey: string;
 
 beforeAll(async () => {
+  // As npm start configures it: activation keys are signed with a key derived from it.
+  process.env.NEXTAUTH_SECRET ??= "fuzz-route-handlers-secret";
   database = await createTestDatabase();
   setDatabaseForTests(database);
   world = await makeArmWorld(database.prisma);
