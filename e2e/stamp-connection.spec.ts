@@ -6,14 +6,13 @@
 // (created through the ARM API), so no other spec's stamp changes state.
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { buildWorld, createStampApi, guidFor, syntheticTenants } from "../lib/stamp-simulator";
-import { createStampIdentity } from "../lib/stamp-simulator/stamp-identity";
-import { createStampCertificate } from "../lib/stamp-simulator/stamp-certificate";
-import { serveHandler, type RunningServer } from "../lib/stamp-simulator/http-server";
+import { guidFor } from "../lib/stamp-simulator";
+import { type RunningServer } from "../lib/stamp-simulator/http-server";
 import { DEMO_API_TOKENS } from "../prisma/seed/registrations-demo";
 import { DEMO_PARTNERS, DEMO_SUBSCRIPTIONS } from "../prisma/seed/demo-data";
 import { encodeRegistrationToken } from "../lib/registrations/encode-registration-token";
 import { signIn } from "./support/sign-in";
+import { startSignedInStamp } from "../tests/support/signed-in-stamp";
 
 const apiToken = DEMO_API_TOKENS.find((token) => token.partnerKey === "adatum")!.token;
 const apss = DEMO_SUBSCRIPTIONS.find((subscription) => subscription.type === "APSS" && subscription.rollsUpToPartnerId === DEMO_PARTNERS.adatum.id)!;
@@ -44,23 +43,12 @@ test.beforeAll(async ({ baseURL }) => {
     },
   );
   expect(created.status).toBe(201);
-  const certificate = await createStampCertificate();
-  caPem = certificate.caPem;
-  const identity = await createStampIdentity({
-    system: "adfs",
-    tenantId: "adfs",
-    audience: `https://adminmanagement.local.azurestack.external/${randomUUID()}`,
-    clients: [{ clientId: CLIENT, secret: SECRET }],
-  });
-  const world = buildWorld({
+  ({ stamp, caPem } = await startSignedInStamp({
     seed: "e2e-connection",
+    system: "adfs",
+    clients: [{ clientId: CLIENT, secret: SECRET }],
     providerSubscriptionId: PROVIDER,
-    operatorTenantId: guidFor("op"),
-    tenants: syntheticTenants("e2e-connection", 2),
-    days: 2,
-    anchor: new Date(),
-  });
-  stamp = await serveHandler(createStampApi({ world, identity }), 0, "127.0.0.1", certificate);
+  }));
 });
 test.afterAll(async () => {
   await stamp.close().catch(() => undefined);

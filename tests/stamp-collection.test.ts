@@ -8,16 +8,15 @@ import { withTestWorld } from "./support/with-test-world";
 import { makeUsageRegistration } from "./support/usage-fixtures";
 import type { World } from "./support/world";
 import type { Database } from "../lib/database/open-database";
-import { buildWorld, createStampApi, guidFor, syntheticTenants } from "../lib/stamp-simulator";
-import { createStampIdentity } from "../lib/stamp-simulator/stamp-identity";
-import { createStampCertificate } from "../lib/stamp-simulator/stamp-certificate";
-import { serveHandler, type RunningServer } from "../lib/stamp-simulator/http-server";
+import { guidFor, syntheticTenants } from "../lib/stamp-simulator";
+import { type RunningServer } from "../lib/stamp-simulator/http-server";
 import { saveStampConnection } from "../lib/stamps/save-stamp-connection";
 import { unsafeCollectStampUsage } from "../lib/stamps/unsafe-collect-stamp-usage";
 import { collectionToken } from "../lib/stamps/collection-token";
 import { listStampProblems } from "../lib/stamps/list-stamp-problems";
 import { stampProblem } from "../lib/stamps/stamp-silence";
 import { POST as collectRoute } from "../app/api/stamps/collect/route";
+import { startSignedInStamp } from "./support/signed-in-stamp";
 
 let database: Database;
 let world: World;
@@ -32,24 +31,17 @@ let registrationId: string;
 beforeAll(async () => {
   process.env.STACKCENTER_SECRET_KEY = "collection-test-key";
   process.env.NEXTAUTH_SECRET ??= "collection-test-nextauth";
-  const certificate = await createStampCertificate();
-  const identity = await createStampIdentity({
-    system: "entra",
-    tenantId: guidFor("collection:directory"),
-    audience: `https://adminmanagement.local.azurestack.external/${randomUUID()}`,
-    clients: [{ clientId: CLIENT, secret: SECRET }],
-  });
   const setup = await makeUsageRegistration(database.prisma, world);
   registrationId = setup.registration.id;
-  const stampWorld = buildWorld({
+  let caPem: string;
+  ({ stamp, caPem } = await startSignedInStamp({
     seed: "collection",
+    system: "entra",
+    tenantId: guidFor("collection:directory"),
+    clients: [{ clientId: CLIENT, secret: SECRET }],
     providerSubscriptionId: PROVIDER,
-    operatorTenantId: guidFor("op"),
     tenants: [{ tenantId: setup.tenantId, displayName: "Tenant" }, ...syntheticTenants("collection", 1)],
-    days: 2,
-    anchor: new Date(),
-  });
-  stamp = await serveHandler(createStampApi({ world: stampWorld, identity }), 0, "127.0.0.1", certificate);
+  }));
   await saveStampConnection(await world.scope("direct", "ADMIN_AGENT"), {
     registrationId,
     armEndpoint: stamp.url,
@@ -58,7 +50,7 @@ beforeAll(async () => {
     clientId: CLIENT,
     credentialKind: "secret",
     credential: SECRET,
-    caCertificatePem: certificate.caPem,
+    caCertificatePem: caPem,
     providerSubscriptionId: PROVIDER,
   });
 });

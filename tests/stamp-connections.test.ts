@@ -10,13 +10,12 @@ import { makeRegistration } from "./support/registration-fixtures";
 import type { World } from "./support/world";
 import type { Database } from "../lib/database/open-database";
 import type { Registration } from "../generated/prisma/client";
-import { buildWorld, createStampApi, guidFor, syntheticTenants } from "../lib/stamp-simulator";
-import { createStampIdentity } from "../lib/stamp-simulator/stamp-identity";
-import { createStampCertificate } from "../lib/stamp-simulator/stamp-certificate";
-import { serveHandler, type RunningServer } from "../lib/stamp-simulator/http-server";
+import { guidFor } from "../lib/stamp-simulator";
+import { type RunningServer } from "../lib/stamp-simulator/http-server";
 import { saveStampConnection } from "../lib/stamps/save-stamp-connection";
 import { getStampConnection } from "../lib/stamps/get-stamp-connection";
 import { testStampConnection } from "../lib/stamps/test-stamp-connection";
+import { startSignedInStamp } from "./support/signed-in-stamp";
 
 let database: Database;
 let world: World;
@@ -31,23 +30,13 @@ let registration: Registration;
 
 beforeAll(async () => {
   process.env.STACKCENTER_SECRET_KEY = "stamp-connections-test-key";
-  const certificate = await createStampCertificate();
-  caPem = certificate.caPem;
-  const identity = await createStampIdentity({
-    system: "adfs",
-    tenantId: "adfs",
-    audience: `https://adminmanagement.local.azurestack.external/${randomUUID()}`,
-    clients: [{ clientId: CLIENT, secret: SECRET }],
-  });
-  const stampWorld = buildWorld({
+  ({ stamp, caPem } = await startSignedInStamp({
     seed: "connections",
+    system: "adfs",
+    clients: [{ clientId: CLIENT, secret: SECRET }],
     providerSubscriptionId: PROVIDER,
-    operatorTenantId: guidFor("op"),
-    tenants: syntheticTenants("connections", 2),
     days: 3,
-    anchor: new Date(),
-  });
-  stamp = await serveHandler(createStampApi({ world: stampWorld, identity }), 0, "127.0.0.1", certificate);
+  }));
   const apss = await makeApssSubscription(database.prisma, world.partners.direct.id);
   registration = await makeRegistration(database.prisma, { partnerId: world.partners.direct.id, subscriptionId: apss.id });
 });
