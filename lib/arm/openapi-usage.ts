@@ -80,13 +80,23 @@ export const usageOpenApi: OpenApiContribution = {
     "/api/usage/ingest": {
       post: {
         operationId: "UsageIngest",
-        summary: "Report hourly usage records",
+        summary: "Report hourly (or daily) usage records",
         description:
           `Up to ${MAX_USAGE_RECORDS_PER_BATCH} records per request; \`Content-Encoding: gzip\` accepted. Idempotent on ` +
           "(local subscription, meter, resource URI, usage start): re-sending is safe. Good records of a batch are stored even when others are rejected. " +
-          "DuplicateInBatch: the same key twice in one batch: the later record wins, the earlier is reported.",
+          "DuplicateInBatch: the same key twice in one batch: the later record wins, the earlier is reported. " +
+          "MixedGranularity: the record's series already holds that UTC day in the other granularity (hourly records or a daily record).",
         tags: [TAG],
         security,
+        parameters: [
+          {
+            name: "aggregationGranularity",
+            in: "query",
+            required: false,
+            description: "Hourly (default): every record spans one hour. Daily: every record spans one UTC day, 00:00Z to 00:00Z.",
+            schema: { type: "string", enum: ["Hourly", "Daily"], default: "Hourly" },
+          },
+        ],
         requestBody: {
           required: true,
           content: {
@@ -95,7 +105,7 @@ export const usageOpenApi: OpenApiContribution = {
         },
         responses: {
           "200": { description: "What became of each record.", content: { "application/json": { schema: ref("UsageIngestResult") } } },
-          "400": error("InvalidRequestContent: not JSON, not gzip, or no value array."),
+          "400": error("InvalidRequestContent: not JSON, not gzip, or no value array. InvalidGranularity: aggregationGranularity is not Hourly or Daily."),
           "401": error("Unauthenticated: missing, unknown or revoked ingestion key."),
           "413": error(`TooManyRecords (more than ${MAX_USAGE_RECORDS_PER_BATCH}) or PayloadTooLarge.`),
           "415": error("UnsupportedEncoding."),

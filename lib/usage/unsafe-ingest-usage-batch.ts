@@ -14,6 +14,15 @@ import { arrayRecordList, type UsageRecordList } from "./ingest/wire/usage-recor
 
 import { MAX_USAGE_RECORDS_PER_BATCH } from "./usage-limits";
 import { withConflictRetries } from "../database/with-conflict-retries";
+import type { SqlTransaction } from "../database/open-database";
+import type { UsageGranularity } from "./ingest/domain/parse-usage-record";
+import { rejectMixedGranularity } from "./reject-mixed-granularity";
+
+/** Read under the batch's lock: a Daily batch committed just before this one has set it. */
+async function registrationHasDailyUsage(tx: SqlTransaction, registrationId: string): Promise<boolean> {
+  const { rows } = await tx.query<{ hasDailyUsage: boolean }>(`SELECT "hasDailyUsage" FROM "Registration" WHERE "id" = $1`, [registrationId]);
+  return rows[0]?.hasDailyUsage === true;
+}
 
 export const MAX_RECORDS_PER_BATCH = MAX_USAGE_RECORDS_PER_BATCH;
 
@@ -37,6 +46,8 @@ export interface IngestOptions {
   timer?: PhaseTimer;
   /** The registration and gateway context, when the caller started loading them already (unsafeLoadIngestSetup). */
   setup?: Promise<IngestSetup>;
+  /** The records' span (default Hourly): docs/usage-ingest.md "Daily records". */
+  granularity?: UsageGranularity;
 }
 
 export interface IngestSetup {
@@ -78,8 +89,11 @@ export async function unsafeIngestUsageBatch(
     throw new DomainError("TooManyRecords", `At most ${MAX_RECORDS_PER_BATCH} records per batch.`, { status: 413 });
   const records: UsageRecordList = Array.isArray(batch) ? arrayRecordList(batch) : (batch as UsageRecordList);
 
-  const { registration, knownMeters, context } = await (options.setup ?? unsafeLoadIngestSetup(registrationId, options));
+  const setup = await (options.setup ?? unsafeLoadIngestSetup(registrationId, options));
+  const { registration, knownMeters } = setup;
   if (registration.id !== registrationId) throw new Error("The ingest setup belongs to another registration.");
+  const granularity = options.granularity ?? "Hourly";
+  const context = { ...setup.context, granularity };
   const now = context.ingestedAt;
 
   const timer = options.timer;
@@ -97,10 +111,29 @@ export async function unsafeIngestUsageBatch(
       await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('usage-ingest:' || $1, 0))`, [registration.id]);
       // Capacity stamps report usage for the partner's own insight, but Microsoft bills them a fixed fee: never rated.
       const rate = registration.billingModel === "PAY_AS_YOU_USE";
+      const hasDailyUsage = granularity === "Daily" || (await registrationHasDailyUsage(tx, registration.id));
       const stored = await storeUsageRows(tx, registration.id, batchId, records, createEncoder, { copyDirect: database.mode === "postgres", rate, timer });
-      const rejections = stored.encoder.rejections();
+      let rejections = stored.encoder.rejections();
       const duplicate = stored.stored - stored.inserted - stored.corrected;
-      const counts = { accepted: stored.inserted, duplicate, corrected: stored.corrected, rejected: rejections.length };
+      let accepted = stored.inserted;
+      if (hasDailyUsage) {
+        const refused = new Set(rejections.map((rejection) => rejection.index));
+        const mixed = await rejectMixedGranularity(tx, {
+          registrationId: registration.id,
+          batchId,
+          granularity,
+          records,
+          knownMeters,
+          nowMs: now.getTime(),
+          rate,
+          refused,
+        });
+        accepted -= mixed.removed;
+        if (mixed.rejections.length > 0) rejections = [...rejections, ...mixed.rejections].sort((a, b) => a.index - b.index);
+        if (granularity === "Daily" && accepted > 0)
+          await tx.query(`UPDATE "Registration" SET "hasDailyUsage" = true WHERE "id" = $1 AND NOT "hasDailyUsage"`, [registration.id]);
+      }
+      const counts = { accepted, duplicate, corrected: stored.corrected, rejected: rejections.length };
       await tx.query(
         `INSERT INTO "UsageBatch" ("id", "registrationId", "receivedAt", "recordCount", "accepted", "duplicate", "corrected", "rejected", "durationMs")
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,

@@ -106,6 +106,7 @@ export function createUsageMapper(
   ratedLines?: RatedLineAccumulator,
 ): UsageMapper {
   const nowMs = context.ingestedAt.getTime();
+  const granularity = context.granularity ?? "Hourly";
   const rejections: UsageRejection[] = [];
   const superseded: number[] = [];
   /**
@@ -135,7 +136,7 @@ export function createUsageMapper(
   }
 
   function map(record: unknown, index: number): MappedUsage | null {
-    const problem = checkUsageRecordInto(record, knownMeters, nowMs, instances.parse, r);
+    const problem = checkUsageRecordInto(record, knownMeters, nowMs, instances.parse, r, granularity);
     if (problem) {
       rejections.push({ index, code: problem.code, reason: problem.reason });
       return null;
@@ -188,7 +189,7 @@ export function createUsageMapper(
     if (!series) {
       series = {
         id: seriesCount++,
-        seriesKey: usageSeriesKey(registrationId, r.localSubscriptionId, r.localMeterId, r.resourceUri),
+        seriesKey: usageSeriesKey(registrationId, r.localSubscriptionId, r.localMeterId, r.resourceUri, granularity),
         subscription,
         localMeterId: r.localMeterId,
         resourceUri: r.resourceUri,

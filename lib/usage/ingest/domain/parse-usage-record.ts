@@ -19,6 +19,7 @@ export const USAGE_REJECT_CODES = [
   "MalformedInstanceData",
   "ValueTooLong",
   "DuplicateInBatch",
+  "MixedGranularity",
 ] as const;
 export type UsageRejectCode = (typeof USAGE_REJECT_CODES)[number];
 
@@ -39,6 +40,31 @@ export interface ParsedUsageRecord {
 export type ParseResult = { ok: true; record: ParsedUsageRecord } | { ok: false; code: UsageRejectCode; reason: string };
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * A batch's record span, as the usage API's aggregationGranularity names it: Hourly (the usage
+ * bridge's, the default) or Daily (one record per UTC day, 00:00Z to 00:00Z: Microsoft's documented
+ * sample and partners' exports). docs/usage-ingest.md "Daily records".
+ */
+export const USAGE_GRANULARITIES = ["Hourly", "Daily"] as const;
+export type UsageGranularity = (typeof USAGE_GRANULARITIES)[number];
+
+/** The time range check of one record of a batch of `granularity`: a problem, or null. */
+function timeRangeProblem(start: number, end: number, granularity: UsageGranularity): UsageRecordProblem | null {
+  if (start % HOUR_MS !== 0 || end % HOUR_MS !== 0) return refuse("InvalidTimeRange", "Usage times must be on the hour (UTC).");
+  if (granularity === "Daily") {
+    if (start % DAY_MS !== 0 || end - start !== DAY_MS) {
+      return refuse("InvalidTimeRange", "A Daily batch's records span one UTC day: usageStartTime at 00:00Z and usageEndTime 24 hours later.");
+    }
+    return null;
+  }
+  if (end - start !== HOUR_MS) {
+    const hint = start % DAY_MS === 0 && end - start === DAY_MS ? " Send daily records in a batch of granularity Daily." : "";
+    return refuse("InvalidTimeRange", `Only hourly records are accepted in an Hourly batch (end − start = 1 hour).${hint}`);
+  }
+  return null;
+}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -155,9 +181,9 @@ function refuse(code: UsageRejectCode, reason: string): UsageRecordProblem {
  * Checks one record. `knownMeters` is the local meter catalog (normalised ids); `nowMs` bounds
  * FutureUsage: an hour that has not ended yet cannot have been measured.
  */
-export function checkUsageRecord(raw: unknown, knownMeters: ReadonlySet<string>, nowMs: number): CheckResult {
+export function checkUsageRecord(raw: unknown, knownMeters: ReadonlySet<string>, nowMs: number, granularity: UsageGranularity = "Hourly"): CheckResult {
   const record = {} as CheckedUsageRecord;
-  const problem = checkUsageRecordInto(raw, knownMeters, nowMs, parseInstanceData, record);
+  const problem = checkUsageRecordInto(raw, knownMeters, nowMs, parseInstanceData, record, granularity);
   return problem ? { ok: false, ...problem } : { ok: true, record };
 }
 
@@ -173,6 +199,7 @@ export function checkUsageRecordInto(
   nowMs: number,
   parseInstance: (value: unknown) => InstanceData,
   out: CheckedUsageRecord,
+  granularity: UsageGranularity = "Hourly",
 ): UsageRecordProblem | null {
   if (!isObject(raw) || !isObject(raw.properties)) return refuse("MissingProperty", "The record has no properties object.");
   const p = raw.properties;
@@ -194,15 +221,15 @@ export function checkUsageRecordInto(
   const end = parseTime(p.usageEndTime);
   if (start === null || end === null) return refuse("InvalidTimeRange", "usageStartTime and usageEndTime must be ISO 8601 times.");
   if (end <= start) return refuse("InvalidTimeRange", "usageEndTime must be after usageStartTime.");
-  if (start % HOUR_MS !== 0 || end % HOUR_MS !== 0) return refuse("InvalidTimeRange", "Usage times must be on the hour (UTC).");
-  if (end - start !== HOUR_MS) return refuse("InvalidTimeRange", "Only hourly records are accepted (end − start = 1 hour).");
+  const rangeProblem = timeRangeProblem(start, end, granularity);
+  if (rangeProblem) return rangeProblem;
   if (end > nowMs) return refuse("FutureUsage", `usageEndTime ${new Date(end).toISOString()} is in the future.`);
 
   const quantity = quantityText(p.quantity);
   if (quantity === null) return refuse("MissingProperty", "properties.quantity must be a number.");
   if (isNegative(p.quantity, quantity)) return refuse("NegativeQuantity", "properties.quantity must not be negative.");
   if (isOutOfRange(p.quantity, quantity))
-    return refuse("QuantityOutOfRange", "properties.quantity must be below 10^15 per hour, in at most 64 characters and a 3-digit exponent.");
+    return refuse("QuantityOutOfRange", "properties.quantity must be below 10^15 per record, in at most 64 characters and a 3-digit exponent.");
 
   const meterId = cached(meterCache, p.meterId, normaliseMeterId);
   if (!meterId || !knownMeters.has(meterId)) return refuse("UnknownMeter", `meterId ${p.meterId.slice(0, 64)} is not an Azure Stack Hub local meter.`);
@@ -223,8 +250,8 @@ export function checkUsageRecordInto(
 }
 
 /** checkUsageRecord with Date and Decimal values (the gateway module, the simulator and tests). */
-export function parseUsageRecord(raw: unknown, knownMeters: ReadonlySet<string>, now: Date): ParseResult {
-  const checked = checkUsageRecord(raw, knownMeters, now.getTime());
+export function parseUsageRecord(raw: unknown, knownMeters: ReadonlySet<string>, now: Date, granularity: UsageGranularity = "Hourly"): ParseResult {
+  const checked = checkUsageRecord(raw, knownMeters, now.getTime(), granularity);
   if (!checked.ok) return checked;
   const { startMs, endMs, quantity, ...rest } = checked.record;
   return { ok: true, record: { ...rest, usageStart: new Date(startMs), usageEnd: new Date(endMs), quantity: new Decimal(quantity) } };

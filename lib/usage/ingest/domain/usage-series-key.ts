@@ -1,5 +1,6 @@
 // A usage series: one registration's (local subscription, local meter, resource URI), whose hourly
-// records are keyed by (usageStart, seriesKey). The key is md5 of an unambiguous encoding of the
+// records are keyed by (usageStart, seriesKey). Its daily records (docs/usage-ingest.md "Daily
+// records") have a key of their own, so a day's daily record and its 00:00 hour never share a key. The key is md5 of an unambiguous encoding of the
 // four, as a uuid: a 16-byte fixed-width key instead of the long URI text in the unique index
 // (which measured half of the insert's cost). Computed in Node once per series per batch, and by
 // the same formula in SQL (backfill migration, fixtures, the collision check). Pure module.
@@ -14,15 +15,35 @@ function seriesText(registrationId: string, localSubscriptionId: string, localMe
   return `${registrationId}|${localMeterId}|${Buffer.byteLength(localSubscriptionId, "utf8")}|${localSubscriptionId}|${resourceUri}`;
 }
 
-/** The series key (uuid text) of a record's natural key minus its hour. */
-export function usageSeriesKey(registrationId: string, localSubscriptionId: string, localMeterId: string, resourceUri: string): string {
+/**
+ * Daily series texts start with this; an hourly text starts with a registration id (a cuid, never
+ * "daily"), so the two can't meet.
+ */
+const DAILY_PREFIX = "daily|";
+
+/** The series key (uuid text) of a record's natural key minus its hour (or day, for a daily record). */
+export function usageSeriesKey(
+  registrationId: string,
+  localSubscriptionId: string,
+  localMeterId: string,
+  resourceUri: string,
+  granularity: "Hourly" | "Daily" = "Hourly",
+): string {
+  const text = seriesText(registrationId, localSubscriptionId, localMeterId, resourceUri);
   const hex = createHash("md5")
-    .update(seriesText(registrationId, localSubscriptionId, localMeterId, resourceUri), "utf8")
+    .update(granularity === "Daily" ? DAILY_PREFIX + text : text, "utf8")
     .digest("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** The same key in SQL, over four SQL expressions (text, text, uuid, text). */
-export function usageSeriesKeySql(registrationId: string, localSubscriptionId: string, localMeterId: string, resourceUri: string): string {
-  return `md5(${registrationId} || '|' || ${localMeterId}::text || '|' || octet_length(${localSubscriptionId}) || '|' || ${localSubscriptionId} || '|' || ${resourceUri})::uuid`;
+export function usageSeriesKeySql(
+  registrationId: string,
+  localSubscriptionId: string,
+  localMeterId: string,
+  resourceUri: string,
+  granularity: "Hourly" | "Daily" = "Hourly",
+): string {
+  const prefix = granularity === "Daily" ? `'${DAILY_PREFIX}' || ` : "";
+  return `md5(${prefix}${registrationId} || '|' || ${localMeterId}::text || '|' || octet_length(${localSubscriptionId}) || '|' || ${localSubscriptionId} || '|' || ${resourceUri})::uuid`;
 }

@@ -3,7 +3,7 @@
 // context once per batch and maps every record in memory.
 import type Decimal from "decimal.js";
 import { toCommerceQuantity, type MeterAudience, type MeterMappingTable } from "../../../../meters/quantity-conversion";
-import type { ParsedUsageRecord } from "../parse-usage-record";
+import type { ParsedUsageRecord, UsageGranularity } from "../parse-usage-record";
 import { commerceUsageDate } from "./usage-days";
 
 export interface LocalSubscriptionOwner {
@@ -21,6 +21,8 @@ export interface GatewayContext {
   mappings: MeterMappingTable;
   ingestedAt: Date;
   dayCloseHours: number;
+  /** The batch's record span (default Hourly): parse-usage-record.ts. */
+  granularity?: UsageGranularity;
 }
 
 export interface SubscriptionMapping {

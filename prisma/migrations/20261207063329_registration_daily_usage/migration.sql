@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Registration" ADD COLUMN     "hasDailyUsage" BOOLEAN NOT NULL DEFAULT false;
