@@ -81,6 +81,14 @@ describe("stamp collection", () => {
     expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(["busy", "collected"]);
   });
 
+  it("doesn't pull a stamp again in the interval for a process that found it due before another pulled it", async () => {
+    const dueBefore = new Date(Date.now() - 60 * 60_000);
+    await database.prisma.stampConnection.update({ where: { registrationId }, data: { lastPullAt: new Date(dueBefore.getTime() - 1) } });
+    expect(await unsafeCollectStampUsage(registrationId, { dueBefore })).toMatchObject({ status: "collected" });
+    // A second process read the stamp as due before that pull leased it; its lease finds it pulled.
+    expect(await unsafeCollectStampUsage(registrationId, { dueBefore })).toEqual({ status: "busy" });
+  });
+
   it("records a failing stamp's error with its time, and releases the lease", async () => {
     await database.prisma.stampConnection.update({ where: { registrationId }, data: { armEndpoint: "https://127.0.0.1:1" } });
     const failed = await unsafeCollectStampUsage(registrationId);

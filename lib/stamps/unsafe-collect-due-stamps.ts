@@ -18,6 +18,6 @@ export async function unsafeCollectDueStamps(now = new Date()): Promise<{ regist
     orderBy: { lastPullAt: { sort: "asc", nulls: "first" } },
   });
   const results = [];
-  for (const { registrationId } of due) results.push({ registrationId, outcome: await unsafeCollectStampUsage(registrationId) });
+  for (const { registrationId } of due) results.push({ registrationId, outcome: await unsafeCollectStampUsage(registrationId, { dueBefore }) });
   return results;
 }

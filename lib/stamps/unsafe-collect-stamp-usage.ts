@@ -27,18 +27,30 @@ import { openSecret } from "./secret-box";
 const LEASE_MINUTES = 15;
 const HOLDER = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
-export type CollectionOutcome = { status: "collected"; summary: CollectorSummary } | { status: "busy" } | { status: "failed"; error: string };
+export type CollectionOutcome =
+  { status: "collected"; leasedAt: Date; summary: CollectorSummary } | { status: "busy" } | { status: "failed"; leasedAt: Date; error: string };
 
 export async function unsafeCollectStampUsage(
   registrationId: string,
-  options: { now?: () => Date; log?: (message: string) => void } = {},
+  options: {
+    now?: () => Date;
+    log?: (message: string) => void;
+    /**
+     * The schedule's: only if the stamp's last pull started at or before this time. Checked in the
+     * lease itself, so a process that found the stamp due just before another pulled it doesn't pull
+     * it a second time in the interval.
+     */
+    dueBefore?: Date;
+  } = {},
 ): Promise<CollectionOutcome> {
   const prisma = await getPrisma();
   const now = options.now ?? (() => new Date());
+  const leasedAt = now();
+  const due = options.dueBefore ? { OR: [{ lastPullAt: null }, { lastPullAt: { lte: options.dueBefore } }] } : {};
   // The lease: a conditional UPDATE, atomic on PostgreSQL and PGlite alike.
   const leased = await prisma.stampConnection.updateMany({
-    where: { registrationId, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now() } }] },
-    data: { leaseUntil: new Date(now().getTime() + LEASE_MINUTES * 60_000), leaseHolder: HOLDER, lastPullAt: now() },
+    where: { registrationId, AND: [{ OR: [{ leaseUntil: null }, { leaseUntil: { lt: leasedAt } }] }, due] },
+    data: { leaseUntil: new Date(leasedAt.getTime() + LEASE_MINUTES * 60_000), leaseHolder: HOLDER, lastPullAt: leasedAt },
   });
   if (leased.count === 0) return { status: "busy" };
   const connection = await prisma.stampConnection.findUniqueOrThrow({ where: { registrationId } });
@@ -105,7 +117,7 @@ export async function unsafeCollectStampUsage(
       data: { lastSuccessAt: now(), newestUsageHour: newest > 0 ? new Date(newest) : connection.newestUsageHour, leaseUntil: null, leaseHolder: null },
       select: { id: true },
     });
-    return { status: "collected", summary };
+    return { status: "collected", leasedAt, summary };
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 1_000);
     await prisma.stampConnection.update({
@@ -113,6 +125,6 @@ export async function unsafeCollectStampUsage(
       data: { lastErrorAt: now(), lastError: message, leaseUntil: null, leaseHolder: null },
       select: { id: true },
     });
-    return { status: "failed", error: message };
+    return { status: "failed", leasedAt, error: message };
   }
 }

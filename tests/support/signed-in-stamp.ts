@@ -1,7 +1,7 @@
 // A simulated Azure Stack Hub that signs callers in (Entra or AD FS) and serves HTTPS with its own
 // CA, on 127.0.0.1: what the stamp connection and collection tests (Vitest and Playwright) talk to.
 import { randomUUID } from "node:crypto";
-import { buildWorld, createStampApi, guidFor, syntheticTenants, type SimulatorTenant } from "../../lib/stamp-simulator";
+import { buildWorld, createStampApi, guidFor, syntheticTenants, type SimulatorTenant, type StampWorld } from "../../lib/stamp-simulator";
 import { createStampIdentity, type IdentitySystem, type StampClient } from "../../lib/stamp-simulator/stamp-identity";
 import { createStampCertificate } from "../../lib/stamp-simulator/stamp-certificate";
 import { serveHandler, type RunningServer } from "../../lib/stamp-simulator/http-server";
@@ -17,7 +17,7 @@ export interface SignedInStampOptions {
   days?: number;
 }
 
-export async function startSignedInStamp(options: SignedInStampOptions): Promise<{ stamp: RunningServer; caPem: string }> {
+export async function startSignedInStamp(options: SignedInStampOptions): Promise<{ stamp: RunningServer; caPem: string; world: StampWorld }> {
   const certificate = await createStampCertificate();
   const identity = await createStampIdentity({
     system: options.system,
@@ -34,5 +34,5 @@ export async function startSignedInStamp(options: SignedInStampOptions): Promise
     anchor: new Date(),
   });
   const stamp = await serveHandler(createStampApi({ world, identity }), 0, "127.0.0.1", certificate);
-  return { stamp, caPem: certificate.caPem };
+  return { stamp, caPem: certificate.caPem, world };
 }
