@@ -2,11 +2,12 @@
 // CA and AD FS-style sign-in (as a disconnected Azure Stack Hub), the CA pasted in the form; a
 // wrong secret shows the identity provider's own error code, the right one passes Test connection
 // step by step; the schedule (every few seconds in e2e) pulls the stamp and the health shows the
-// newest hour; the stamp goes away and the dashboard warns. The registration is the spec's own
+// newest hour and the stamp's recon file on the billing page holds its usage; the stamp goes away and the dashboard warns. The registration is the spec's own
 // (created through the ARM API), so no other spec's stamp changes state.
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { guidFor } from "../lib/stamp-simulator";
+import { readFile } from "node:fs/promises";
+import { guidFor, type StampWorld } from "../lib/stamp-simulator";
 import { type RunningServer } from "../lib/stamp-simulator/http-server";
 import { DEMO_API_TOKENS } from "../prisma/seed/registrations-demo";
 import { DEMO_PARTNERS, DEMO_SUBSCRIPTIONS } from "../prisma/seed/demo-data";
@@ -23,6 +24,7 @@ const SECRET = `secret-${randomUUID()}`;
 const PROVIDER = guidFor("e2e-connection:provider");
 let stamp: RunningServer;
 let caPem: string;
+let stampWorld: StampWorld;
 
 test.beforeAll(async ({ baseURL }) => {
   const cloudId = randomUUID();
@@ -43,7 +45,11 @@ test.beforeAll(async ({ baseURL }) => {
     },
   );
   expect(created.status).toBe(201);
-  ({ stamp, caPem } = await startSignedInStamp({
+  ({
+    stamp,
+    caPem,
+    world: stampWorld,
+  } = await startSignedInStamp({
     seed: "e2e-connection",
     system: "adfs",
     clients: [{ clientId: CLIENT, secret: SECRET }],
@@ -92,6 +98,15 @@ test("an admin connects a registration to its stamp (AD FS, the stamp's own CA) 
   await expect(page.getByTestId("stamp-newest-hour")).toContainText("UTC");
   await page.goto("/registrations");
   await expect(page.getByRole("row", { name: new RegExp(STAMP_NAME) }).getByTestId("stamp-status")).toContainText("Usage to");
+
+  // The collected usage is rated and billed: the stamp's recon file on the billing page holds its resources.
+  const period = new Date(Date.now() - 2 * 3_600_000).toISOString().slice(0, 7);
+  await page.goto(`/billing?period=${period}`);
+  const stampItem = page.getByRole("listitem").filter({ hasText: STAMP_NAME });
+  const [download] = await Promise.all([page.waitForEvent("download"), stampItem.getByRole("link", { name: "Download" }).click()]);
+  const recon = await readFile((await download.path()) ?? "", "utf8");
+  expect(recon.trim().split("\n").length).toBeGreaterThan(1);
+  expect(stampWorld.resources.some((resource) => recon.includes(resource.resourceUri))).toBe(true);
 
   // The stamp goes away: the next pulls fail and the dashboard says so.
   await stamp.close();
