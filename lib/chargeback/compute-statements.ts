@@ -37,6 +37,8 @@ export interface CostedStatement {
   total: Decimal;
   microsoftCost: Decimal;
   margin: Decimal;
+  /** Σ quantity × customer unit price per usage day, unrounded: the cost analysis's accumulated charges. */
+  dailyCharges: Map<string, Decimal>;
 }
 
 interface RatedGroup {
@@ -111,6 +113,7 @@ export async function unsafeComputeStatements(
   const localById = new Map(localMeters.map((m) => [m.id, m]));
   const resolvers = new Map(customers.map((customer) => [customer.id, rateResolver(sets.get(customer.id) ?? {})]));
   const perCustomer = new Map<string, Map<string, Accumulator>>();
+  const perCustomerDay = new Map<string, Map<string, Decimal>>();
   const currencies = new Map<string, string>();
 
   const add = (customerId: string, key: string, seed: () => Accumulator["line"], day: string, quantity: string, value: Decimal, cost: Decimal.Value) => {
@@ -123,6 +126,9 @@ export async function unsafeComputeStatements(
     acc.line.microsoftCost = acc.line.microsoftCost.plus(cost);
     if (day < acc.line.firstDay) acc.line.firstDay = day;
     if (day > acc.line.lastDay) acc.line.lastDay = day;
+    let days = perCustomerDay.get(customerId);
+    if (!days) perCustomerDay.set(customerId, (days = new Map()));
+    days.set(day, (days.get(day) ?? new Money(0)).plus(value));
   };
 
   for (const row of rated.rows) {
@@ -219,6 +225,7 @@ export async function unsafeComputeStatements(
       total,
       microsoftCost,
       margin: marginOf(total, microsoftCost),
+      dailyCharges: perCustomerDay.get(customer.id) ?? new Map(),
     });
   }
   return statements;

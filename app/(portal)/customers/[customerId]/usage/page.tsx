@@ -1,29 +1,16 @@
 import Link from "next/link";
-import Decimal from "decimal.js";
+import { Suspense } from "react";
 import { requirePageScope } from "@/lib/auth/get-scope";
 import { scopeCan } from "@/lib/auth/partner-scope";
 import { getCustomer } from "@/lib/customers/get-customer";
 import { orNotFound } from "@/lib/pages/or-not-found";
-import { formatMoney, getPeriodTotals, localMeterNames, pagePeriod, recentPeriods, reconHref } from "@/lib/billing/billing-overview";
-import type { DailyMeterTotal } from "@/lib/billing/recon-totals";
-import { PageHeader, StatTile } from "@/components/ui/card";
-import { PeriodPicker } from "@/components/billing/period-picker";
-import { CustomerUsageView, type UsageSeries } from "@/components/billing/customer-usage-view";
+import { reconHref } from "@/lib/billing/billing-overview";
+import { BILLING_PERIOD_PATTERN } from "@/lib/billing/billing-period";
+import { defaultCostAnalysisQuery, readCostAnalysisSearch } from "@/lib/cost-analysis/cost-analysis-query";
+import { PageHeader } from "@/components/ui/card";
+import { CostAnalysisView } from "@/components/cost-analysis/cost-analysis-view";
 
 export const metadata = { title: "Customer usage" };
-
-/** Pivots daily cells into one row per day; sums stay Decimal until they become strings. */
-function pivot(cells: DailyMeterTotal[], keyOf: (c: DailyMeterTotal) => string, valueOf: (c: DailyMeterTotal) => Decimal, dp: number): UsageSeries {
-  const days = [...new Set(cells.map((c) => c.day))].sort();
-  const keys = [...new Set(cells.map(keyOf))].sort();
-  const sums = days.map(() => new Map<string, Decimal>());
-  for (const cell of cells) {
-    const map = sums[days.indexOf(cell.day)];
-    const key = keyOf(cell);
-    map.set(key, (map.get(key) ?? new Decimal(0)).plus(valueOf(cell)));
-  }
-  return { days, keys, values: sums.map((map) => Object.fromEntries([...map].map(([k, v]) => [k, v.toFixed(dp)]))) };
-}
 
 export default async function CustomerUsagePage({
   params,
@@ -35,23 +22,12 @@ export default async function CustomerUsagePage({
   const scope = await requirePageScope("billing:read");
   const { customerId } = await params;
   const customer = await orNotFound(getCustomer(scope, customerId));
-  const period = pagePeriod((await searchParams).period);
-  const totals = await getPeriodTotals(scope, { period, customerId: customer.id }, { daily: true });
-  const periods = recentPeriods();
-  if (!periods.includes(period)) periods.push(period);
-  const cost = pivot(
-    totals.daily,
-    (c) => c.meterName,
-    (c) => c.total,
-    2,
-  );
-  const names = await localMeterNames([...new Set(totals.daily.map((c) => c.localMeterId))]);
-  const quantity = pivot(
-    totals.daily,
-    (c) => names.get(c.localMeterId) ?? c.localMeterId,
-    (c) => c.quantity,
-    4,
-  );
+  const search = await searchParams;
+  // Links from the billing page name one period (?period=YYYY-MM): the view opens on that month.
+  const period = typeof search.period === "string" && BILLING_PERIOD_PATTERN.test(search.period) ? search.period : null;
+  const defaults = period ? { ...defaultCostAnalysisQuery(), from: period, to: period } : defaultCostAnalysisQuery();
+  const urlSearch = new URLSearchParams(Object.entries(search).flatMap(([key, value]) => (typeof value === "string" ? [[key, value]] : [])));
+  const shown = readCostAnalysisSearch(urlSearch.has("from") ? urlSearch : new URLSearchParams({ from: defaults.from, to: defaults.to }));
   return (
     <>
       <nav className="mb-2 text-sm">
@@ -61,33 +37,25 @@ export default async function CustomerUsagePage({
       </nav>
       <PageHeader
         title={`Usage: ${customer.companyName}`}
-        description="Daily-rated Azure Stack Hub usage of this customer's subscriptions; the same lines and figures as the recon file."
+        description="Cost analysis of this customer's Azure Stack Hub usage: the recon file's daily-rated lines (each line's pre-tax total rounded down to the cent, as in the file), grouped, filtered and compared."
         actions={
           scopeCan(scope, "billing:export") ? (
             <a
               className="rounded-md border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium hover:bg-slate-50"
-              href={reconHref(period, { customerId: customer.id })}
+              href={reconHref(shown.to, { customerId: customer.id })}
               download
             >
-              Download recon file
+              Download recon file {shown.to}
             </a>
           ) : null
         }
       />
-      <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
-        <PeriodPicker period={period} periods={periods} action={`/customers/${customer.id}/usage`} />
-      </div>
-      <div className="mb-6 grid gap-4 sm:grid-cols-2">
-        <StatTile label={`Pre-tax total ${period}`} value={<span data-testid="customer-total">{formatMoney(totals.total, totals.currency)}</span>} />
-        <StatTile label="Rated lines" value={totals.lines.toLocaleString("en-US")} />
-      </div>
-      {totals.lines === 0 ? (
-        <p className="text-sm text-slate-600">No rated usage in {period}.</p>
-      ) : (
-        <CustomerUsageView cost={cost} quantity={quantity} currency={totals.currency} />
-      )}
+      <Suspense fallback={<p className="text-sm text-slate-600">Loading the cost analysis…</p>}>
+        <CostAnalysisView customerId={customer.id} defaults={defaults} />
+      </Suspense>
       <p className="mt-4 text-xs text-slate-500">
-        Quantities are the billed (commerce) units of each local meter. Daily cost is the sum of each line rounded down to the cent.
+        Quantities: billed meters in Microsoft&apos;s units; meters Microsoft doesn&apos;t bill in their local units (from the raw usage, kept 180 days). The
+        accumulated chart adds the charges at your prices and the customer&apos;s budget, which is set at those prices.
       </p>
     </>
   );
