@@ -1,20 +1,23 @@
-// `npm run bench:charts`: server time of the chart pages' data with 180 days × 1,000 customers of
+// `npm run bench:charts`: server time of the chart pages' data with 395 days (13 months) × 1,000 customers of
 // rated lines loaded (BENCH_CUSTOMERS, BENCH_DAYS, BENCH_LINES_PER_DAY per customer: resources ×
 // meters; default 6). Times the SAME lib functions the pages call, through the real scope
 // (resolvePartnerScope reads the DB on every request, like requirePageScope):
 // - customer usage page: scope → getCustomer → getPeriodTotals(customer) → localMeterNames;
-// - partner-wide (billing page / dashboard): scope → getPeriodTotals(partner) + listScopeRegistrations.
+// - partner-wide (billing page / dashboard): scope → getPeriodTotals(partner) + listScopeRegistrations;
+// - cost analysis: getCostAnalysis + getAccumulatedCost + getQuantityAnalysis (what /api/cost-analysis
+//   answers) per customer in six views, and partner-wide.
 // p50/p95 over BENCH_RUNS runs each, on PGlite (in-memory) and, with BENCH_DATABASE_URL (an admin
 // postgres:// URL; a throwaway database), on PostgreSQL. Figures are printed, never asserted.
 import { register } from "node:module";
 import type { Database } from "../lib/database/open-database";
+import type { CostAnalysisQuery } from "../lib/cost-analysis/cost-analysis-query";
 
 register(
   `data:text/javascript,${encodeURIComponent(`export async function resolve(s, c, n) { return s === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : n(s, c); }`)}`,
 );
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 1_000);
-const DAYS = Number(process.env.BENCH_DAYS ?? 180);
+const DAYS = Number(process.env.BENCH_DAYS ?? 395);
 const PER_DAY = Number(process.env.BENCH_LINES_PER_DAY ?? 6);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const LAST_DAY = "2026-10-31";
@@ -49,6 +52,10 @@ async function run(label: string, openDb: () => Promise<Database>) {
   const { resolvePartnerScope } = await import("../lib/auth/partner-scope");
   const { getCustomer } = await import("../lib/customers/get-customer");
   const { getPeriodTotals, listScopeRegistrations, localMeterNames } = await import("../lib/billing/billing-overview");
+  const { getCostAnalysis } = await import("../lib/cost-analysis/get-cost-analysis");
+  const { getAccumulatedCost } = await import("../lib/cost-analysis/get-accumulated-cost");
+  const { getQuantityAnalysis } = await import("../lib/cost-analysis/get-quantity-analysis");
+  const { defaultCostAnalysisQuery } = await import("../lib/cost-analysis/cost-analysis-query");
 
   const database = await openDb();
   setDatabaseForTests(database);
@@ -122,6 +129,37 @@ async function run(label: string, openDb: () => Promise<Database>) {
       const s = await scope();
       await Promise.all([getPeriodTotals(s, { period: PERIOD }), listScopeRegistrations(s)]);
     });
+
+    // Cost analysis (the /api/cost-analysis data functions), per customer and partner-wide.
+    const month = { ...defaultCostAnalysisQuery(new Date(`${LAST_DAY}T12:00:00Z`)), from: PERIOD, to: PERIOD };
+    const year = { ...month, from: "2025-10", granularity: "monthly" as const };
+    const customerId = customers[Math.floor(customers.length / 2)].id;
+    const views: [string, CostAnalysisQuery][] = [
+      ["by meter, daily, 1 month", month],
+      ["by meter, monthly, 13 months", year],
+      ["by resource, daily, 1 month", { ...month, groupBy: "resource" as const }],
+      ["by resource, monthly, 13 months", { ...year, groupBy: "resource" as const }],
+      ["by meter, compare previous month", { ...month, compare: "previous" as const }],
+      ["by meter, 13 months vs the year before", { ...year, compare: "year" as const }],
+    ];
+    for (const [name, query] of views) {
+      await time(`cost analysis: customer ${name}`, async () => {
+        const s = await scope();
+        const analysis = await getCostAnalysis(s, { customerId }, query);
+        await Promise.all([getAccumulatedCost(s, { customerId }, query, analysis.currency), getQuantityAnalysis(s, { customerId }, query)]);
+      });
+    }
+    const partnerViews: [string, CostAnalysisQuery][] = [
+      ["by customer, monthly, 13 months", { ...year, groupBy: "customer" as const }],
+      ["by meter, daily, 1 month", month],
+    ];
+    for (const [name, query] of partnerViews) {
+      await time(`cost analysis: partner-wide ${name}`, async () => {
+        const s = await scope();
+        const analysis = await getCostAnalysis(s, {}, query);
+        await getAccumulatedCost(s, {}, query, analysis.currency);
+      });
+    }
   } finally {
     await database.close();
   }

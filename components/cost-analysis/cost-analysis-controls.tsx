@@ -39,7 +39,9 @@ export function CostAnalysisControls({
         <span className="block text-xs text-slate-500">From</span>
         <select className={selectClass} value={query.from} onChange={(event) => setFrom(event.target.value)} data-testid="cost-from">
           {months.map((month) => (
-            <option key={month}>{month}</option>
+            <option key={month} value={month}>
+              {month}
+            </option>
           ))}
         </select>
       </label>
@@ -47,7 +49,9 @@ export function CostAnalysisControls({
         <span className="block text-xs text-slate-500">To</span>
         <select className={selectClass} value={query.to} onChange={(event) => setTo(event.target.value)} data-testid="cost-to">
           {months.map((month) => (
-            <option key={month}>{month}</option>
+            <option key={month} value={month}>
+              {month}
+            </option>
           ))}
         </select>
       </label>
