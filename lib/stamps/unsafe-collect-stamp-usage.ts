@@ -22,6 +22,7 @@ import {
   type UsageSink,
 } from "../usage-collector";
 import { openSecret } from "./secret-box";
+import { startAlertsAfterIngest } from "../alerts/unsafe-raise-alerts-after-ingest";
 
 /** Longer than any one collection: a crashed holder's lease lapses and another process takes over. */
 const LEASE_MINUTES = 15;
@@ -112,6 +113,7 @@ export async function unsafeCollectStampUsage(
       now,
       log: options.log,
     });
+    if (summary.accepted + summary.corrected > 0) startAlertsAfterIngest(registrationId);
     await prisma.stampConnection.update({
       where: { registrationId },
       data: { lastSuccessAt: now(), newestUsageHour: newest > 0 ? new Date(newest) : connection.newestUsageHour, leaseUntil: null, leaseHolder: null },

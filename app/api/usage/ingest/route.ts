@@ -3,6 +3,7 @@
 // the registration; the body never does).
 import { unsafeIngestUsageBatch, unsafeLoadIngestSetup, MAX_RECORDS_PER_BATCH } from "@/lib/usage/unsafe-ingest-usage-batch";
 import { readUsageGranularity } from "@/lib/usage/read-usage-granularity";
+import { startAlertsAfterIngest } from "@/lib/alerts/unsafe-raise-alerts-after-ingest";
 import { PhaseTimer } from "@/lib/usage/phase-timer";
 import { authenticateUsageRequest, readUsageRecords, usageErrorFromException } from "@/lib/usage/read-usage-request";
 
@@ -26,6 +27,7 @@ export async function POST(request: Request): Promise<Response> {
       setup,
       granularity,
     });
+    if (result.accepted + result.corrected > 0) startAlertsAfterIngest(identity.registrationId);
     return Response.json(result, { status: 200, headers: { "x-usage-batch-id": batchId, "server-timing": timer.header() } });
   } catch (error) {
     return usageErrorFromException(error);
