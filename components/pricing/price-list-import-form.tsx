@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { parseImportStream, type ImportFailure, type ImportSuccess } from "@/lib/pricing/import-protocol";
+import { PRICE_LIST_FORMAT_NAMES } from "@/lib/pricing/price-list-columns";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { ImportProblems } from "./import-problems";
@@ -95,7 +96,10 @@ export function PriceListImportForm({ defaultDate }: { defaultDate: string }) {
       {state.status === "done" ? (
         <div role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
           Imported {state.result.rowCount.toLocaleString("en-US")} prices for {state.result.markets.map((m) => `${m.market} (${m.currency})`).join(", ")},
-          effective from {state.result.effectiveFrom} ({state.result.seconds.toFixed(1)} s).{" "}
+          effective from {state.result.effectiveFrom} ({state.result.seconds.toFixed(1)} s). Read as: {PRICE_LIST_FORMAT_NAMES[state.result.format]}.{" "}
+          {state.result.derivedRegionRows > 0
+            ? `${state.result.derivedRegionRows.toLocaleString("en-US")} rows had no region and got "Azure Stack" from their meter (the commerce meter catalog). `
+            : null}
           <Link href={`/price-list?date=${state.result.effectiveFrom}`} className="font-medium underline">
             See the prices on {state.result.effectiveFrom}
           </Link>
