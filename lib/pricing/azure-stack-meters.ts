@@ -29,5 +29,10 @@ export interface CommerceMeterNames {
  */
 export function toAzureStackMeter(meter: CommerceMeterNames): AzureStackMeter {
   const sku = meter.serviceType ? `${meter.serviceType}${meter.audience === "ADMIN" ? " Admin" : ""}` : meter.resourceName;
-  return { id: meter.id.toLowerCase(), meterName: `${sku}, ${meter.unitOfMeasure}`, meterCategory: meter.serviceName, meterSubCategory: meter.serviceType ?? "" };
+  return {
+    id: meter.id.toLowerCase(),
+    meterName: `${sku}, ${meter.unitOfMeasure}`,
+    meterCategory: meter.serviceName,
+    meterSubCategory: meter.serviceType ?? "",
+  };
 }

@@ -165,7 +165,8 @@ export type MarketCurrencyProblem = { field: "market" | "currency"; reason: stri
  */
 export function checkMarketCurrency(market: string, currency: string): MarketCurrencyProblem {
   const own = Object.hasOwn(CSP_MARKET_CURRENCIES, market) ? CSP_MARKET_CURRENCIES[market] : undefined;
-  if (own === undefined) return { field: "market", reason: `Unknown market code "${market}": not one of the CSP markets (ISO 3166 two-letter codes) in Microsoft's list.` };
+  if (own === undefined)
+    return { field: "market", reason: `Unknown market code "${market}": not one of the CSP markets (ISO 3166 two-letter codes) in Microsoft's list.` };
   if (currency === AZURE_PLAN_CURRENCY || currency === own) return null;
   const allowed = own === AZURE_PLAN_CURRENCY ? AZURE_PLAN_CURRENCY : `${AZURE_PLAN_CURRENCY} or ${own}`;
   return { field: "currency", reason: `Market ${market} is priced in ${allowed}, not "${currency}".` };

@@ -86,7 +86,17 @@ export const PRICE_SHEET_HEADER: string[] = PRICE_SHEET_FIELDS.map((field) => PR
 /** The portal's extended header: the price sheet's columns, then MeterRegion, MeterName, MeterCategory, MeterSubCategory. */
 export const PRICE_LIST_HEADER: string[] = PRICE_FIELDS.map((field) => PRICE_COLUMNS[field].header);
 
-const SHEET_REQUIRED: readonly PriceField[] = ["productTitle", "productId", "skuId", "skuTitle", "unitOfMeasure", "market", "currency", "unitPrice", "meterIds"];
+const SHEET_REQUIRED: readonly PriceField[] = [
+  "productTitle",
+  "productId",
+  "skuId",
+  "skuTitle",
+  "unitOfMeasure",
+  "market",
+  "currency",
+  "unitPrice",
+  "meterIds",
+];
 
 /** Columns a file of each format must have (and whose cells may not be empty). */
 export const REQUIRED_FIELDS: Record<PriceListFormat, readonly PriceField[]> = {
@@ -143,6 +153,8 @@ export function resolveHeader(header: string[]): HeaderResolution {
     }
   });
   const format = detectPriceListFormat(columns);
-  const missing = REQUIRED_FIELDS[format].filter((field) => columns[field] === undefined).map((field) => (format === "global-csp" ? GLOBAL_CSP_HEADERS[field] : undefined) ?? PRICE_COLUMNS[field].header);
+  const missing = REQUIRED_FIELDS[format]
+    .filter((field) => columns[field] === undefined)
+    .map((field) => (format === "global-csp" ? GLOBAL_CSP_HEADERS[field] : undefined) ?? PRICE_COLUMNS[field].header);
   return { columns, names, format, missing, duplicated };
 }

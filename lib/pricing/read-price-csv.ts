@@ -54,7 +54,12 @@ export async function* readPriceCsv(
   options: ReadPriceCsvOptions,
 ): AsyncGenerator<PriceRow[], PriceCsvSummary, void> {
   const batchSize = options.batchSize ?? PRICE_BATCH_SIZE;
-  const summary: PriceCsvSummary = { rowsRead: 0, validRows: 0, badRows: 0, problems: [], problemCount: 0,
+  const summary: PriceCsvSummary = {
+    rowsRead: 0,
+    validRows: 0,
+    badRows: 0,
+    problems: [],
+    problemCount: 0,
     markets: new Map(),
     fatal: false,
     format: null,

@@ -34,15 +34,15 @@ export default async function ImportPriceListPage() {
         </div>
         <Card title="File format">
           <p className="text-sm text-slate-600">
-            Partner Center&apos;s Azure plan price sheet as downloaded (<span className="font-mono text-xs">{PRICE_SHEET_HEADER.join(", ")}</span>), with
-            its dates (<span className="font-mono text-xs">3/1/2018 12:00:00 AM</span>), Excel&apos;s byte-order mark, quoted cells and tier rows. Columns in
-            any order; unknown columns are ignored. Required: <span className="font-mono text-xs">{required.join(", ")}</span>.
+            Partner Center&apos;s Azure plan price sheet as downloaded (<span className="font-mono text-xs">{PRICE_SHEET_HEADER.join(", ")}</span>), with its
+            dates (<span className="font-mono text-xs">3/1/2018 12:00:00 AM</span>), Excel&apos;s byte-order mark, quoted cells and tier rows. Columns in any
+            order; unknown columns are ignored. Required: <span className="font-mono text-xs">{required.join(", ")}</span>.
           </p>
           <p className="mt-2 text-sm text-slate-600">
-            The sheet has no region column: rows of the Azure Stack commerce meters become <strong>Azure Stack</strong> rows, named from the meter catalog.
-            The portal&apos;s own download (with MeterRegion, MeterName, MeterCategory, MeterSubCategory) and the older Azure in Global CSP price list
-            (MeterId, Region, Unit, Market, Currency, UnitPrice or Rate) are accepted too. Market codes and currencies are checked against the CSP markets. A
-            file with any invalid row is refused as a whole.
+            The sheet has no region column: rows of the Azure Stack commerce meters become <strong>Azure Stack</strong> rows, named from the meter catalog. The
+            portal&apos;s own download (with MeterRegion, MeterName, MeterCategory, MeterSubCategory) and the older Azure in Global CSP price list (MeterId,
+            Region, Unit, Market, Currency, UnitPrice or Rate) are accepted too. Market codes and currencies are checked against the CSP markets. A file with
+            any invalid row is refused as a whole.
           </p>
         </Card>
       </div>
