@@ -131,6 +131,29 @@ describe("Partner Center's price list downloads", () => {
     });
   });
 
+  it("takes the market and currency of a Global CSP price list without those columns from the import", async () => {
+    const operator = await world.operatorScope();
+    const [header, ...records] = parse(await readFile(GLOBAL_CSP_LIST)) as string[][];
+    const keep = header.map((name, index) => (name === "Market" || name === "Currency" ? -1 : index)).filter((index) => index >= 0);
+    const oneMarket = stringify([header, ...records].map((record) => keep.map((index) => record[index])));
+    await expect(importFile(operator, oneMarket, "2031-03-01")).rejects.toMatchObject({
+      details: {
+        problems: [
+          { line: 1, column: "Market", reason: "Required column is missing." },
+          { line: 1, column: "Currency", reason: "Required column is missing." },
+        ],
+      },
+    });
+    const result = await importPriceList(operator, {
+      source: bytesOf(oneMarket),
+      fileName: "de.csv",
+      effectiveFrom: "2031-03-01",
+      market: "de",
+      currency: "EUR",
+    });
+    expect(result).toMatchObject({ rowCount: 6, format: "global-csp", markets: [{ market: "DE", currency: "EUR" }] });
+  });
+
   it("downloads the price sheet's columns and dates by default; the file re-imports into an identical price list", async () => {
     const operator = await world.operatorScope();
     const first = await importFile(operator, await readFile(AZURE_PLAN_SHEET), "2032-01-01");

@@ -26,12 +26,16 @@ export function PriceListImportForm({ defaultDate }: { defaultDate: string }) {
     const form = new FormData(event.currentTarget);
     const file = form.get("file");
     const effectiveFrom = String(form.get("effectiveFrom") ?? "");
+    // Only for files without Market/Currency columns (the older Global CSP price list is one market's).
+    const fileWide = Object.fromEntries(
+      (["market", "currency"] as const).map((name) => [name, String(form.get(name) ?? "").trim()]).filter(([, value]) => value !== ""),
+    );
     if (!(file instanceof File) || file.size === 0) {
       setState({ status: "failed", error: { code: "ValidationFailed", message: "Choose a non-empty CSV file.", fields: { file: "Required." } } });
       return;
     }
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/api/price-list/import?${new URLSearchParams({ effectiveFrom, fileName: file.name })}`);
+    xhr.open("POST", `/api/price-list/import?${new URLSearchParams({ effectiveFrom, fileName: file.name, ...fileWide })}`);
     xhr.setRequestHeader("Content-Type", "text/csv");
     xhr.setRequestHeader("Accept", "application/x-ndjson");
     const running = { status: "running" as const, sent: 0, total: file.size, rowsRead: 0, phase: "uploading" };
@@ -80,6 +84,10 @@ export function PriceListImportForm({ defaultDate }: { defaultDate: string }) {
         disabled={busy}
         hint="Prices apply to usage on and after this day."
       />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField label="Market" name="market" maxLength={2} disabled={busy} hint="Only for a file without a Market column, e.g. DE." />
+        <TextField label="Currency" name="currency" maxLength={3} disabled={busy} hint="Only for a file without a Currency column, e.g. EUR." />
+      </div>
       <Button type="submit" disabled={busy}>
         {busy ? "Importing…" : "Import"}
       </Button>

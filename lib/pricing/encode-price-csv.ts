@@ -22,6 +22,9 @@ export interface EncodePriceCsvOptions {
   defaultStart: string;
   /** The Azure Stack commerce meters: rows of these meters without a region become "Azure Stack" rows. */
   azureStackMeters?: readonly AzureStackMeter[];
+  /** Market and currency of a file without those columns. */
+  market?: string;
+  currency?: string;
   onProgress?: (progress: { rowsRead: number; bytesRead: number }) => void;
   timings?: EncodeTimings;
 }
@@ -44,6 +47,8 @@ export async function* encodePriceCsv(
   const reader = readPriceCsv(source, {
     defaultStart: options.defaultStart,
     azureStackMeters: options.azureStackMeters,
+    market: options.market,
+    currency: options.currency,
     onProgress: options.onProgress,
     timings,
   });
@@ -65,7 +70,7 @@ export async function* encodePriceCsv(
 
 /** Messages from the main thread to the worker. */
 export type ToEncoderWorker =
-  | { type: "start"; defaultStart: string; azureStackMeters: readonly AzureStackMeter[] }
+  | { type: "start"; defaultStart: string; azureStackMeters: readonly AzureStackMeter[]; market?: string; currency?: string }
   | { type: "input"; chunk: Uint8Array | string }
   | { type: "end" }
   /** The main thread has consumed (copied) one output chunk. */

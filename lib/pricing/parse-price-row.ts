@@ -78,6 +78,9 @@ export interface PriceFileContext {
   names?: Partial<Record<PriceField, string>>;
   /** The Azure Stack commerce meters by id: their rows get "Azure Stack" (and meter names) where the file has none. */
   azureStackMeters?: ReadonlyMap<string, AzureStackMeter>;
+  /** Market and currency of every row of a file without those columns (chosen on import). */
+  market?: string;
+  currency?: string;
 }
 
 const PORTAL_FILE: PriceFileContext = { format: "portal" };
@@ -202,8 +205,8 @@ export function parsePriceRow(
   const problems: PriceRowProblem[] = [];
   const state: RowState = { values, columns, line, problems, file, required: REQUIRED_FIELDS[file.format] };
 
-  const market = text(state, "market").toUpperCase();
-  const currency = text(state, "currency").toUpperCase();
+  const market = (columns.market === undefined && file.market ? file.market : text(state, "market")).toUpperCase();
+  const currency = (columns.currency === undefined && file.currency ? file.currency : text(state, "currency")).toUpperCase();
   const marketShaped = /^[A-Z]{2}$/.test(market);
   const currencyShaped = /^[A-Z]{3}$/.test(currency);
   if (market && !marketShaped) problem(state, "market", `"${market}" is not a two-letter market code.`);

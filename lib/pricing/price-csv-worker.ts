@@ -6,7 +6,6 @@
 // finished a file may get another: "start" begins a new one from a clean state.
 import { parentPort } from "node:worker_threads";
 import { encodePriceCsv, type EncodeTimings, type FromEncoderWorker, type ToEncoderWorker } from "./encode-price-csv";
-import type { AzureStackMeter } from "./azure-stack-meters";
 
 /**
  * Encoded chunks (a batch of rows each, ~1.8 MB) posted but not yet copied by the main thread:
@@ -35,9 +34,17 @@ if (port) {
     }
   }
 
-  async function run(defaultStart: string, azureStackMeters: readonly AzureStackMeter[]): Promise<void> {
+  async function run(start: Extract<ToEncoderWorker, { type: "start" }>): Promise<void> {
     const timings: EncodeTimings = { parse: 0, validate: 0, encode: 0 };
-    const encoder = encodePriceCsv(input(), { defaultStart, azureStackMeters, timings, onProgress: (progress) => post({ type: "progress", ...progress }) });
+    const { defaultStart, azureStackMeters, market, currency } = start;
+    const encoder = encodePriceCsv(input(), {
+      defaultStart,
+      azureStackMeters,
+      market,
+      currency,
+      timings,
+      onProgress: (progress) => post({ type: "progress", ...progress }),
+    });
     const utf8 = new TextEncoder();
     for (;;) {
       const next = await encoder.next();
@@ -61,7 +68,7 @@ if (port) {
         queue.length = 0;
         ended = false;
         outputInFlight = 0;
-        run(message.defaultStart, message.azureStackMeters).catch((error: unknown) => {
+        run(message).catch((error: unknown) => {
           const failure = error instanceof Error ? error : new Error(String(error));
           post({ type: "failed", message: failure.message, stack: failure.stack });
         });

@@ -137,8 +137,12 @@ export function detectPriceListFormat(columns: ColumnIndex): PriceListFormat {
   return portalColumns.some((index) => index !== undefined) ? "portal" : "azure-plan";
 }
 
-/** Maps a CSV header to fields; any order, unknown columns ignored, an Excel byte-order mark and surrounding spaces dropped. */
-export function resolveHeader(header: string[]): HeaderResolution {
+/**
+ * Maps a CSV header to fields; any order, unknown columns ignored, an Excel byte-order mark and
+ * surrounding spaces dropped. `supplied`: fields the import gives for the whole file (a Market and
+ * Currency chosen on import), so not required as columns.
+ */
+export function resolveHeader(header: string[], supplied: readonly PriceField[] = []): HeaderResolution {
   const columns: ColumnIndex = {};
   const names: Partial<Record<PriceField, string>> = {};
   const duplicated: string[] = [];
@@ -154,7 +158,7 @@ export function resolveHeader(header: string[]): HeaderResolution {
   });
   const format = detectPriceListFormat(columns);
   const missing = REQUIRED_FIELDS[format]
-    .filter((field) => columns[field] === undefined)
+    .filter((field) => columns[field] === undefined && !supplied.includes(field))
     .map((field) => (format === "global-csp" ? GLOBAL_CSP_HEADERS[field] : undefined) ?? PRICE_COLUMNS[field].header);
   return { columns, names, format, missing, duplicated };
 }

@@ -2,7 +2,7 @@
 // in batches. Memory stays at one batch plus a capped problem list, whatever the file size. Not
 // "server-only" so the benchmark script can drive it.
 import { CsvSyntaxError, readCsvRecords } from "./read-csv-records";
-import { resolveHeader, PRICE_COLUMNS, type PriceListFormat } from "./price-list-columns";
+import { resolveHeader, PRICE_COLUMNS, type PriceField, type PriceListFormat } from "./price-list-columns";
 import { parsePriceRow, type PriceFileContext, type PriceRow, type PriceRowProblem } from "./parse-price-row";
 import type { AzureStackMeter } from "./azure-stack-meters";
 
@@ -31,6 +31,9 @@ export interface ReadPriceCsvOptions {
   defaultStart: string;
   /** The Azure Stack commerce meters: rows of these meters without a region become "Azure Stack" rows. */
   azureStackMeters?: readonly AzureStackMeter[];
+  /** Market and currency of a file without those columns (the Global CSP price list is one market's). */
+  market?: string;
+  currency?: string;
   onProgress?: (progress: { rowsRead: number; bytesRead: number }) => void;
   batchSize?: number;
   /** Adds the milliseconds spent parsing CSV (reading the source included) and validating rows. */
@@ -66,6 +69,7 @@ export async function* readPriceCsv(
     derivedRegionRows: 0,
   };
   const azureStackMeters = new Map((options.azureStackMeters ?? []).map((meter) => [meter.id, meter]));
+  const suppliedFields: PriceField[] = [...(options.market ? (["market"] as const) : []), ...(options.currency ? (["currency"] as const) : [])];
   const report = (problem: PriceRowProblem) => {
     summary.problemCount++;
     if (summary.problems.length < MAX_REPORTED_PROBLEMS) summary.problems.push(problem);
@@ -97,8 +101,8 @@ export async function* readPriceCsv(
         const line = lines[index];
         if (record.length === 1 && record[0].trim() === "") continue; // empty line
         if (!header) {
-          header = resolveHeader(record);
-          file = { format: header.format, names: header.names, azureStackMeters };
+          header = resolveHeader(record, suppliedFields);
+          file = { format: header.format, names: header.names, azureStackMeters, market: options.market, currency: options.currency };
           summary.format = header.format;
           fieldCount = record.length;
           for (const column of header.missing) report({ line, column, reason: "Required column is missing." });

@@ -20,6 +20,9 @@ export interface StagePriceListInput {
   fileName: string;
   /** YYYY-MM-DD: the version is the price list of its markets from this day on. */
   effectiveFrom: string;
+  /** Market and currency of every row of a file without those columns (the Global CSP price list is one market's). */
+  market?: string;
+  currency?: string;
   importedBy: { userId: string; email: string } | null;
   onProgress?: (progress: { phase: "reading" | "checking" | "publishing"; rowsRead: number; bytesRead: number }) => void;
   /** Adds the milliseconds of each phase (the benchmark's breakdown). */
@@ -80,6 +83,8 @@ export async function stagePriceList(database: Pick<Database, "prisma" | "sql">,
   const starting = startPriceCsvEncoder(input.source, {
     defaultStart: input.effectiveFrom,
     azureStackMeters,
+    market: input.market,
+    currency: input.currency,
     onProgress: (progress) => input.onProgress?.({ phase: "reading", ...progress }),
     timings,
     worker: input.worker,
