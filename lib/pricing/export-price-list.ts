@@ -27,6 +27,8 @@ export type PriceListExportColumns = "price-sheet" | "portal";
 function cell(row: PriceListRow, field: PriceField): string {
   if (field === "effectiveStartDate") return formatPartnerCenterDate(row.effectiveStartDate, false);
   if (field === "effectiveEndDate") return formatPartnerCenterDate(row.effectiveEndDate ?? OPEN_END_DAY, true);
+  // An untiered price leaves both tier cells empty, as Partner Center's sample row does.
+  if (field === "tierMin" && row.tierMin === "0" && row.tierMax === null) return "";
   return neutraliseCsvCell(row[field] ?? "");
 }
 
