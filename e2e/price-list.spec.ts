@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { PRICE_LIST_HEADER } from "../lib/pricing/price-list-columns";
+import { PRICE_LIST_HEADER, PRICE_SHEET_HEADER } from "../lib/pricing/price-list-columns";
 import { signIn } from "./support/sign-in";
 
 // Fixed dates, so the spec doesn't depend on today: the demo prices apply from 2026-01-01.
@@ -31,14 +31,20 @@ test("filter to Azure Stack, search Windows, download the view as CSV", async ({
   await expect(page.getByText("Demo prices", { exact: true })).toBeVisible();
   await expect(page.getByText(/^4 prices/)).toBeVisible();
 
+  // By default Partner Center's price sheet columns and dates; the portal's meter columns on request.
   const downloading = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Download CSV" }).click();
+  await page.getByRole("link", { name: "Download CSV", exact: true }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^price-list-azure-stack-2026-03-01\.csv$/);
   const records = parse(await readFile(await download.path())) as string[][];
-  expect(records[0]).toEqual(PRICE_LIST_HEADER);
+  expect(records[0]).toEqual(PRICE_SHEET_HEADER);
   expect(records).toHaveLength(1 + 4);
-  expect(records.slice(1).every((record) => record[PRICE_LIST_HEADER.indexOf("MeterRegion")] === "Azure Stack")).toBe(true);
+  expect(records.slice(1).every((record) => record[PRICE_SHEET_HEADER.indexOf("EffectiveStartDate")] === "1/1/2026 12:00:00 AM")).toBe(true);
+  const downloadingWithMeters = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download CSV with meter columns" }).click();
+  const withMeters = parse(await readFile(await (await downloadingWithMeters).path())) as string[][];
+  expect(withMeters[0]).toEqual(PRICE_LIST_HEADER);
+  expect(withMeters.slice(1).every((record) => record[PRICE_LIST_HEADER.indexOf("MeterRegion")] === "Azure Stack")).toBe(true);
 
   // Row detail, and back to the same filtered view.
   await rows.filter({ hasText: "Windows VM, 1 Core Hour" }).filter({ hasText: "USD" }).getByRole("link").first().click();
@@ -51,7 +57,7 @@ test("filter to Azure Stack, search Windows, download the view as CSV", async ({
 test("an operator imports a new version and its price shows from its date", async ({ page }) => {
   await signIn(page, "operator@microsoft.example");
   // Download, edit, re-import: the whole US list, with a new Windows VM price.
-  const exported = await page.request.get(`/api/price-list/export?region=all&market=US&date=${DEMO_DAY}`);
+  const exported = await page.request.get(`/api/price-list/export?region=all&market=US&date=${DEMO_DAY}&columns=portal`);
   expect(exported.ok()).toBe(true);
   const records = parse(await exported.text()) as string[][];
   const column = (name: string) => PRICE_LIST_HEADER.indexOf(name);

@@ -236,7 +236,7 @@ describe("the price list export", () => {
   async function exportAll(): Promise<string[][]> {
     let csv = "";
     const query = resolvePriceListQuery(priceListQuerySchema.parse({ date: "2026-03-01", region: "all" }));
-    for await (const chunk of await exportPriceListCsv(await world.operatorScope(), query)) csv += chunk;
+    for await (const chunk of await exportPriceListCsv(await world.operatorScope(), query, "portal")) csv += chunk;
     return parse(csv) as string[][];
   }
 

@@ -12,7 +12,7 @@ import { getPriceOnDate, getPricesOnDate } from "../lib/pricing/get-price-on-dat
 import { getPriceListItem } from "../lib/pricing/get-price-list-item";
 import { exportPriceListCsv } from "../lib/pricing/export-price-list";
 import { importPriceList } from "../lib/pricing/import-price-list";
-import { PRICE_LIST_HEADER } from "../lib/pricing/price-list-columns";
+import { PRICE_LIST_HEADER, PRICE_SHEET_HEADER } from "../lib/pricing/price-list-columns";
 import { priceListQuerySchema, resolvePriceListQuery, type PriceListQuery } from "../lib/pricing/price-list-query";
 import { DomainError } from "../lib/errors";
 import { searchWordsOf } from "../lib/pricing/parse-price-row";
@@ -208,7 +208,7 @@ describe("price on a date across versions", () => {
 describe("CSV download", () => {
   it("exports the filtered view in Partner Center's columns, re-importable as is", async () => {
     const records = await exportCsv(billing, { q: "Windows" });
-    expect(records[0]).toEqual(PRICE_LIST_HEADER);
+    expect(records[0]).toEqual(PRICE_SHEET_HEADER);
     expect(records).toHaveLength(1 + 4);
     const all = await exportCsv(await world.scope("direct", "ADMIN_AGENT"), { region: "all", date: "2026-03-01" });
     expect(all.length - 1).toBe((await list({ region: "all" })).total);
@@ -220,6 +220,6 @@ describe("CSV download", () => {
 
   it("is for partners' billing roles and operators", async () => {
     await expect(exportCsv(await world.scope("direct", "SALES_AGENT"), {})).rejects.toBeInstanceOf(DomainError);
-    expect((await exportCsv(await world.operatorScope(), {}))[0]).toEqual(PRICE_LIST_HEADER);
+    expect((await exportCsv(await world.operatorScope(), {}))[0]).toEqual(PRICE_SHEET_HEADER);
   });
 });

@@ -47,7 +47,7 @@ async function both(text: string) {
 const row = (index: number, overrides: Partial<Record<string, string>> = {}) => {
   const values: Record<string, string> = {
     ProductTitle: "Virtual Machines",
-    ProductID: "DZH318Z0BQ4X",
+    ProductId: "DZH318Z0BQ4X",
     SkuId: "0001",
     SkuTitle: "D2s v5",
     Publisher: "Microsoft",
@@ -98,7 +98,7 @@ describe("price list CSV in a worker", () => {
     const expected: string[] = [];
     const idsOfRow = rows.map((values) => {
       const cell = (column: string) => values[PRICE_LIST_HEADER.indexOf(column)].trim();
-      const words = searchWordsOf(["ProductTitle", "SkuTitle", "MeterName", "ProductID", "SkuId"].map(cell).join(" "));
+      const words = searchWordsOf(["ProductTitle", "SkuTitle", "MeterName", "ProductId", "SkuId"].map(cell).join(" "));
       return words.map((word) => (expected.includes(word) ? expected.indexOf(word) : expected.push(word) - 1) + 1);
     });
     expect(result.summary.words).toEqual(expected);

@@ -69,7 +69,7 @@ const csv = (rows: readonly FixtureRow[]) =>
     ...rows.map((r) => {
       const values: Record<string, string> = {
         ProductTitle: r.product,
-        ProductID: r.productId,
+        ProductId: r.productId,
         SkuId: r.skuId,
         SkuTitle: r.sku,
         Publisher: "Microsoft",

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { parseImportStream, type ImportFailure, type ImportSuccess } from "@/lib/pricing/import-protocol";
+import { PRICE_LIST_FORMAT_NAMES } from "@/lib/pricing/price-list-columns";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { ImportProblems } from "./import-problems";
@@ -25,12 +26,16 @@ export function PriceListImportForm({ defaultDate }: { defaultDate: string }) {
     const form = new FormData(event.currentTarget);
     const file = form.get("file");
     const effectiveFrom = String(form.get("effectiveFrom") ?? "");
+    // Only for files without Market/Currency columns (the older Global CSP price list is one market's).
+    const fileWide = Object.fromEntries(
+      (["market", "currency"] as const).map((name) => [name, String(form.get(name) ?? "").trim()]).filter(([, value]) => value !== ""),
+    );
     if (!(file instanceof File) || file.size === 0) {
       setState({ status: "failed", error: { code: "ValidationFailed", message: "Choose a non-empty CSV file.", fields: { file: "Required." } } });
       return;
     }
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/api/price-list/import?${new URLSearchParams({ effectiveFrom, fileName: file.name })}`);
+    xhr.open("POST", `/api/price-list/import?${new URLSearchParams({ effectiveFrom, fileName: file.name, ...fileWide })}`);
     xhr.setRequestHeader("Content-Type", "text/csv");
     xhr.setRequestHeader("Accept", "application/x-ndjson");
     const running = { status: "running" as const, sent: 0, total: file.size, rowsRead: 0, phase: "uploading" };
@@ -79,6 +84,10 @@ export function PriceListImportForm({ defaultDate }: { defaultDate: string }) {
         disabled={busy}
         hint="Prices apply to usage on and after this day."
       />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField label="Market" name="market" maxLength={2} disabled={busy} hint="Only for a file without a Market column, e.g. DE." />
+        <TextField label="Currency" name="currency" maxLength={3} disabled={busy} hint="Only for a file without a Currency column, e.g. EUR." />
+      </div>
       <Button type="submit" disabled={busy}>
         {busy ? "Importing…" : "Import"}
       </Button>
@@ -95,7 +104,10 @@ export function PriceListImportForm({ defaultDate }: { defaultDate: string }) {
       {state.status === "done" ? (
         <div role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
           Imported {state.result.rowCount.toLocaleString("en-US")} prices for {state.result.markets.map((m) => `${m.market} (${m.currency})`).join(", ")},
-          effective from {state.result.effectiveFrom} ({state.result.seconds.toFixed(1)} s).{" "}
+          effective from {state.result.effectiveFrom} ({state.result.seconds.toFixed(1)} s). Read as: {PRICE_LIST_FORMAT_NAMES[state.result.format]}.{" "}
+          {state.result.derivedRegionRows > 0
+            ? `${state.result.derivedRegionRows.toLocaleString("en-US")} rows had no region and got "Azure Stack" from their meter (the commerce meter catalog). `
+            : null}
           <Link href={`/price-list?date=${state.result.effectiveFrom}`} className="font-medium underline">
             See the prices on {state.result.effectiveFrom}
           </Link>

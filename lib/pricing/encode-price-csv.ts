@@ -5,6 +5,7 @@
 import { readPriceCsv, type PriceCsvSummary } from "./read-price-csv";
 import { priceRowsCopyText } from "./copy-price-items";
 import { PriceWordVocabulary } from "./price-words";
+import type { AzureStackMeter } from "./azure-stack-meters";
 
 /** Milliseconds spent on each part of the Node-side work. */
 export interface EncodeTimings {
@@ -19,6 +20,11 @@ export interface EncodeTimings {
 export interface EncodePriceCsvOptions {
   /** EffectiveStartDate for rows without one: the version's effective date (YYYY-MM-DD). */
   defaultStart: string;
+  /** The Azure Stack commerce meters: rows of these meters without a region become "Azure Stack" rows. */
+  azureStackMeters?: readonly AzureStackMeter[];
+  /** Market and currency of a file without those columns. */
+  market?: string;
+  currency?: string;
   onProgress?: (progress: { rowsRead: number; bytesRead: number }) => void;
   timings?: EncodeTimings;
 }
@@ -38,7 +44,14 @@ export async function* encodePriceCsv(
   options: EncodePriceCsvOptions,
 ): AsyncGenerator<string, EncodedPriceCsv, void> {
   const timings = options.timings;
-  const reader = readPriceCsv(source, { defaultStart: options.defaultStart, onProgress: options.onProgress, timings });
+  const reader = readPriceCsv(source, {
+    defaultStart: options.defaultStart,
+    azureStackMeters: options.azureStackMeters,
+    market: options.market,
+    currency: options.currency,
+    onProgress: options.onProgress,
+    timings,
+  });
   const vocabulary = new PriceWordVocabulary();
   try {
     for (;;) {
@@ -57,7 +70,7 @@ export async function* encodePriceCsv(
 
 /** Messages from the main thread to the worker. */
 export type ToEncoderWorker =
-  | { type: "start"; defaultStart: string }
+  | { type: "start"; defaultStart: string; azureStackMeters: readonly AzureStackMeter[]; market?: string; currency?: string }
   | { type: "input"; chunk: Uint8Array | string }
   | { type: "end" }
   /** The main thread has consumed (copied) one output chunk. */

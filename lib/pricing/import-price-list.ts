@@ -4,16 +4,11 @@ import { assertScopeCan, type PartnerScope } from "../auth/partner-scope";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { discardStagedVersion, stagePriceList, type StagePriceListInput } from "./stage-price-list";
 import { analyzePriceList, publishPriceListVersion } from "./publish-price-list-version";
+import type { ImportSuccess } from "./import-protocol";
 
 export type ImportPriceListInput = Omit<StagePriceListInput, "importedBy">;
 
-export interface ImportPriceListResult {
-  versionId: string;
-  effectiveFrom: string;
-  rowCount: number;
-  markets: { market: string; currency: string }[];
-  seconds: number;
-}
+export type ImportPriceListResult = ImportSuccess;
 
 /**
  * Imports a Partner Center price list CSV as a new version (operators only). All or nothing: rows
@@ -36,7 +31,13 @@ export async function importPriceList(scope: PartnerScope, input: ImportPriceLis
           targetType: "PriceListVersion",
           targetId: staged.versionId,
           partnerId: null,
-          after: { ...published, effectiveFrom: input.effectiveFrom, markets: staged.markets },
+          after: {
+            ...published,
+            effectiveFrom: input.effectiveFrom,
+            markets: staged.markets,
+            format: staged.format,
+            derivedRegionRows: staged.derivedRegionRows,
+          },
         });
       },
       { maxWait: 10_000, timeout: 120_000 },
@@ -53,6 +54,8 @@ export async function importPriceList(scope: PartnerScope, input: ImportPriceLis
     effectiveFrom: input.effectiveFrom,
     rowCount: staged.rowCount,
     markets: staged.markets,
+    format: staged.format,
+    derivedRegionRows: staged.derivedRegionRows,
     seconds: (performance.now() - started) / 1000,
   };
 }

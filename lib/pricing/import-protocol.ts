@@ -3,12 +3,17 @@
 // the route and the upload form.
 import type { ActionError } from "../actions/action-result";
 import type { PriceListImportProblems } from "./price-list-import-error";
+import type { PriceListFormat } from "./price-list-columns";
 
 export interface ImportSuccess {
   versionId: string;
   effectiveFrom: string;
   rowCount: number;
   markets: { market: string; currency: string }[];
+  /** The file's format, told by its header. */
+  format: PriceListFormat;
+  /** Rows that got the region "Azure Stack" from their meter (the file gave them none). */
+  derivedRegionRows: number;
   seconds: number;
 }
 

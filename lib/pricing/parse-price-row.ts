@@ -3,8 +3,10 @@
 import Decimal from "decimal.js";
 import { restoreCsvCell } from "../files/restore-csv-cell";
 import { normaliseMeterId } from "../meters/meter-id";
-import { PRICE_COLUMNS, type ColumnIndex, type PriceField } from "./price-list-columns";
-import { parsePriceDate } from "./price-dates";
+import { PRICE_COLUMNS, REQUIRED_FIELDS, type ColumnIndex, type PriceField, type PriceListFormat } from "./price-list-columns";
+import { isOpenEndDay, parsePriceDate } from "./price-dates";
+import { checkMarketCurrency, type MarketCurrencyProblem } from "./check-market-currency";
+import { AZURE_STACK_REGION, type AzureStackMeter } from "./azure-stack-meters";
 
 export interface PriceRowProblem {
   /** 1-based line of the CSV file (the header is line 1). */
@@ -40,6 +42,8 @@ export interface PriceRow {
   meterSubCategory: string;
   region: string;
   tags: string;
+  /** True when the file gave no region and "Azure Stack" was derived from the meter. */
+  regionDerived: boolean;
   /** The words the search box matches in (searchWordsOf); stored as ids of the version's vocabulary. */
   searchWords: string[];
 }
@@ -59,6 +63,27 @@ function cachedPriceDate(raw: string): string | null {
   if (raw !== lastDate.raw) lastDate = { raw, day: parsePriceDate(raw) };
   return lastDate.day;
 }
+// …and the same market and currency.
+let lastMarket: { key: string; problem: MarketCurrencyProblem } = { key: "", problem: null };
+function cachedMarketCurrency(market: string, currency: string): MarketCurrencyProblem {
+  const key = `${market}/${currency}`;
+  if (key !== lastMarket.key) lastMarket = { key, problem: checkMarketCurrency(market, currency) };
+  return lastMarket.problem;
+}
+
+/** What a file's rows share: its format and how to read it. */
+export interface PriceFileContext {
+  format: PriceListFormat;
+  /** Each found field's header as the file spells it. */
+  names?: Partial<Record<PriceField, string>>;
+  /** The Azure Stack commerce meters by id: their rows get "Azure Stack" (and meter names) where the file has none. */
+  azureStackMeters?: ReadonlyMap<string, AzureStackMeter>;
+  /** Market and currency of every row of a file without those columns (chosen on import). */
+  market?: string;
+  currency?: string;
+}
+
+const PORTAL_FILE: PriceFileContext = { format: "portal" };
 
 /**
  * The lowercase words of `text`, each once, leaving out words contained in a word already kept.
@@ -90,10 +115,16 @@ interface RowState {
   columns: ColumnIndex;
   line: number;
   problems: PriceRowProblem[];
+  file: PriceFileContext;
+  required: readonly PriceField[];
+}
+
+function columnName(row: RowState, field: PriceField): string {
+  return row.file.names?.[field] ?? PRICE_COLUMNS[field].header;
 }
 
 function problem(row: RowState, field: PriceField, reason: string): void {
-  row.problems.push({ line: row.line, column: PRICE_COLUMNS[field].header, reason });
+  row.problems.push({ line: row.line, column: columnName(row, field), reason });
 }
 
 /**
@@ -106,13 +137,17 @@ function importedText(cell: string): string {
   return restored === trimmed ? trimmed : restored.trim();
 }
 
+// Required columns whose cells may be empty: a region is derived from the meter; rows of the
+// Global CSP price list have no product or sku ids, and keep none when downloaded and re-imported.
+const MAY_BE_EMPTY: ReadonlySet<PriceField> = new Set(["region", "productId", "skuId"]);
+
 function text(row: RowState, field: PriceField): string {
   const index = row.columns[field];
   const value = index === undefined ? "" : importedText(row.values[index]);
   if (value.length > MAX_TEXT_LENGTH) problem(row, field, `Longer than ${MAX_TEXT_LENGTH} characters.`);
   // PostgreSQL text can't hold NUL: refused here, with its line, not by the database's COPY.
   else if (value.includes("\0")) problem(row, field, "Contains a NUL character.");
-  else if (!value && PRICE_COLUMNS[field].required && field !== "region") problem(row, field, "Required; the cell is empty.");
+  else if (!value && !MAY_BE_EMPTY.has(field) && row.required.includes(field)) problem(row, field, "Required; the cell is empty.");
   return value;
 }
 
@@ -147,34 +182,50 @@ function date(row: RowState, field: PriceField): string | null {
   const raw = text(row, field);
   if (!raw) return null;
   const parsed = cachedPriceDate(raw);
-  if (!parsed) problem(row, field, `"${raw}" is not a date (use YYYY-MM-DD, an ISO date-time or M/D/YYYY).`);
+  if (!parsed) problem(row, field, `"${raw}" is not a date (use M/D/YYYY h:mm:ss AM as Partner Center writes it, YYYY-MM-DD or an ISO date-time).`);
   return parsed;
 }
 
 /**
  * Validates `values` (one CSV record at `line`) against the resolved header. `defaultStart` is the
- * version's effective date, used when the file has no EffectiveStartDate.
+ * version's effective date, used when the file has no EffectiveStartDate; `file` the file's format
+ * (the portal's own by default) and the Azure Stack meters its regions are derived from.
  */
-export function parsePriceRow(values: string[], columns: ColumnIndex, line: number, defaultStart: string, fieldCount: number): ParsedRow {
+export function parsePriceRow(
+  values: string[],
+  columns: ColumnIndex,
+  line: number,
+  defaultStart: string,
+  fieldCount: number,
+  file: PriceFileContext = PORTAL_FILE,
+): ParsedRow {
   if (values.length !== fieldCount) {
     return { ok: false, problems: [{ line, column: null, reason: `Expected ${fieldCount} fields like the header, found ${values.length}.` }] };
   }
   const problems: PriceRowProblem[] = [];
-  const state: RowState = { values, columns, line, problems };
+  const state: RowState = { values, columns, line, problems, file, required: REQUIRED_FIELDS[file.format] };
 
-  const market = text(state, "market").toUpperCase();
-  if (market && !/^[A-Z]{2}$/.test(market)) problem(state, "market", `"${market}" is not a two-letter market code.`);
-  const currency = text(state, "currency").toUpperCase();
-  if (currency && !/^[A-Z]{3}$/.test(currency)) problem(state, "currency", `"${currency}" is not a three-letter currency code.`);
+  const market = (columns.market === undefined && file.market ? file.market : text(state, "market")).toUpperCase();
+  const currency = (columns.currency === undefined && file.currency ? file.currency : text(state, "currency")).toUpperCase();
+  const marketShaped = /^[A-Z]{2}$/.test(market);
+  const currencyShaped = /^[A-Z]{3}$/.test(currency);
+  if (market && !marketShaped) problem(state, "market", `"${market}" is not a two-letter market code.`);
+  if (currency && !currencyShaped) problem(state, "currency", `"${currency}" is not a three-letter currency code.`);
+  if (marketShaped && currencyShaped) {
+    const refused = cachedMarketCurrency(market, currency);
+    if (refused) problem(state, refused.field, refused.reason);
+  }
 
   const unitPrice = decimal(state, "unitPrice", PRICE_SCALE);
-  if (unitPrice === null && !problems.some((p) => p.column === PRICE_COLUMNS.unitPrice.header)) problem(state, "unitPrice", "Required; the cell is empty.");
+  if (unitPrice === null && !problems.some((p) => p.column === columnName(state, "unitPrice"))) problem(state, "unitPrice", "Required; the cell is empty.");
   const tierMin = decimal(state, "tierMin", TIER_SCALE) ?? "0";
   const tierMax = decimal(state, "tierMax", TIER_SCALE);
   if (tierMax !== null && new Decimal(tierMax).lte(tierMin)) problem(state, "tierMax", `Must be above PricingTierRangeMin (${tierMin}).`);
 
   const effectiveStartDate = date(state, "effectiveStartDate") ?? defaultStart;
-  const effectiveEndDate = date(state, "effectiveEndDate");
+  // Partner Center writes "11/30/9999 11:59:59 PM" for a price with no end.
+  const writtenEnd = date(state, "effectiveEndDate");
+  const effectiveEndDate = writtenEnd && isOpenEndDay(writtenEnd) ? null : writtenEnd;
   if (effectiveEndDate && effectiveEndDate < effectiveStartDate) {
     problem(state, "effectiveEndDate", `Before EffectiveStartDate (${effectiveStartDate}).`);
   }
@@ -191,20 +242,30 @@ export function parsePriceRow(values: string[], columns: ColumnIndex, line: numb
     }
   }
 
-  const productTitle = text(state, "productTitle");
   const productId = text(state, "productId");
   const skuId = text(state, "skuId");
-  const skuTitle = text(state, "skuTitle");
   const publisher = text(state, "publisher");
   const skuDescription = text(state, "skuDescription");
   const unitOfMeasure = text(state, "unitOfMeasure");
   const termDuration = text(state, "termDuration");
   const meterType = text(state, "meterType");
-  const meterName = text(state, "meterName");
-  const meterCategory = text(state, "meterCategory");
-  const meterSubCategory = text(state, "meterSubCategory");
-  const region = text(state, "region");
   const tags = text(state, "tags");
+  // Where the file has no region (the Azure plan price sheet has no such column), an Azure Stack
+  // commerce meter's row is an "Azure Stack" row, named as the meter catalog names it.
+  let region = text(state, "region");
+  let meterName = text(state, "meterName");
+  let meterCategory = text(state, "meterCategory");
+  let meterSubCategory = text(state, "meterSubCategory");
+  const stackMeter = region ? undefined : file.azureStackMeters?.get(meterIdList[0]);
+  if (stackMeter) {
+    region = AZURE_STACK_REGION;
+    meterName ||= stackMeter.meterName;
+    meterCategory ||= stackMeter.meterCategory;
+    meterSubCategory ||= stackMeter.meterSubCategory;
+  }
+  // The Global CSP price list is per meter, without product and sku titles.
+  const productTitle = text(state, "productTitle") || meterSubCategory || meterCategory;
+  const skuTitle = text(state, "skuTitle") || meterName;
   if (problems.length > 0 || unitPrice === null || meterIdList.length === 0) return { ok: false, problems };
 
   // Kept short (fewer ids to index, a smaller vocabulary to scan): meter GUIDs are searched through
@@ -228,6 +289,7 @@ export function parsePriceRow(values: string[], columns: ColumnIndex, line: numb
       meterSubCategory,
       region,
       tags,
+      regionDerived: stackMeter !== undefined,
       market,
       currency,
       unitPrice,

@@ -34,9 +34,17 @@ if (port) {
     }
   }
 
-  async function run(defaultStart: string): Promise<void> {
+  async function run(start: Extract<ToEncoderWorker, { type: "start" }>): Promise<void> {
     const timings: EncodeTimings = { parse: 0, validate: 0, encode: 0 };
-    const encoder = encodePriceCsv(input(), { defaultStart, timings, onProgress: (progress) => post({ type: "progress", ...progress }) });
+    const { defaultStart, azureStackMeters, market, currency } = start;
+    const encoder = encodePriceCsv(input(), {
+      defaultStart,
+      azureStackMeters,
+      market,
+      currency,
+      timings,
+      onProgress: (progress) => post({ type: "progress", ...progress }),
+    });
     const utf8 = new TextEncoder();
     for (;;) {
       const next = await encoder.next();
@@ -60,7 +68,7 @@ if (port) {
         queue.length = 0;
         ended = false;
         outputInFlight = 0;
-        run(message.defaultStart).catch((error: unknown) => {
+        run(message).catch((error: unknown) => {
           const failure = error instanceof Error ? error : new Error(String(error));
           post({ type: "failed", message: failure.message, stack: failure.stack });
         });

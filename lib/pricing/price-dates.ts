@@ -36,3 +36,20 @@ export function dayToDate(day: string): Date {
 export function dateToDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+/** Partner Center's "no end" date (11/30/9999 11:59:59 PM): any day of year 9999. */
+export function isOpenEndDay(day: string): boolean {
+  return day.startsWith("9999-");
+}
+
+/** The day Partner Center's price sheet writes for a price with no end. */
+export const OPEN_END_DAY = "9999-11-30";
+
+/**
+ * A YYYY-MM-DD day as Partner Center's price sheet writes it: "3/1/2018 12:00:00 AM" for a start,
+ * "11/30/9999 11:59:59 PM" (the day's last second) for an end.
+ */
+export function formatPartnerCenterDate(day: string, end: boolean): string {
+  const [year, month, date] = day.split("-").map(Number);
+  return `${month}/${date}/${year} ${end ? "11:59:59 PM" : "12:00:00 AM"}`;
+}

@@ -2,8 +2,9 @@
 // in batches. Memory stays at one batch plus a capped problem list, whatever the file size. Not
 // "server-only" so the benchmark script can drive it.
 import { CsvSyntaxError, readCsvRecords } from "./read-csv-records";
-import { resolveHeader, PRICE_COLUMNS } from "./price-list-columns";
-import { parsePriceRow, type PriceRow, type PriceRowProblem } from "./parse-price-row";
+import { resolveHeader, PRICE_COLUMNS, type PriceField, type PriceListFormat } from "./price-list-columns";
+import { parsePriceRow, type PriceFileContext, type PriceRow, type PriceRowProblem } from "./parse-price-row";
+import type { AzureStackMeter } from "./azure-stack-meters";
 
 /** Problems kept for display; the rest are only counted. */
 export const MAX_REPORTED_PROBLEMS = 100;
@@ -19,11 +20,20 @@ export interface PriceCsvSummary {
   markets: Map<string, string>;
   /** A problem that stopped reading (missing columns, broken quoting): nothing after it was read. */
   fatal: boolean;
+  /** The file's format, told by its header (null: no header read). */
+  format: PriceListFormat | null;
+  /** Valid rows whose region was derived ("Azure Stack", from their meter): the file gave none. */
+  derivedRegionRows: number;
 }
 
 export interface ReadPriceCsvOptions {
   /** EffectiveStartDate for rows without one: the version's effective date (YYYY-MM-DD). */
   defaultStart: string;
+  /** The Azure Stack commerce meters: rows of these meters without a region become "Azure Stack" rows. */
+  azureStackMeters?: readonly AzureStackMeter[];
+  /** Market and currency of a file without those columns (the Global CSP price list is one market's). */
+  market?: string;
+  currency?: string;
   onProgress?: (progress: { rowsRead: number; bytesRead: number }) => void;
   batchSize?: number;
   /** Adds the milliseconds spent parsing CSV (reading the source included) and validating rows. */
@@ -47,7 +57,19 @@ export async function* readPriceCsv(
   options: ReadPriceCsvOptions,
 ): AsyncGenerator<PriceRow[], PriceCsvSummary, void> {
   const batchSize = options.batchSize ?? PRICE_BATCH_SIZE;
-  const summary: PriceCsvSummary = { rowsRead: 0, validRows: 0, badRows: 0, problems: [], problemCount: 0, markets: new Map(), fatal: false };
+  const summary: PriceCsvSummary = {
+    rowsRead: 0,
+    validRows: 0,
+    badRows: 0,
+    problems: [],
+    problemCount: 0,
+    markets: new Map(),
+    fatal: false,
+    format: null,
+    derivedRegionRows: 0,
+  };
+  const azureStackMeters = new Map((options.azureStackMeters ?? []).map((meter) => [meter.id, meter]));
+  const suppliedFields: PriceField[] = [...(options.market ? (["market"] as const) : []), ...(options.currency ? (["currency"] as const) : [])];
   const report = (problem: PriceRowProblem) => {
     summary.problemCount++;
     if (summary.problems.length < MAX_REPORTED_PROBLEMS) summary.problems.push(problem);
@@ -57,6 +79,7 @@ export async function* readPriceCsv(
   const timings = options.timings;
 
   let header: ReturnType<typeof resolveHeader> | null = null;
+  let file: PriceFileContext | null = null;
   let fieldCount = 0;
   let batch: PriceRow[] = [];
   let lastMarket = "";
@@ -78,7 +101,9 @@ export async function* readPriceCsv(
         const line = lines[index];
         if (record.length === 1 && record[0].trim() === "") continue; // empty line
         if (!header) {
-          header = resolveHeader(record);
+          header = resolveHeader(record, suppliedFields);
+          file = { format: header.format, names: header.names, azureStackMeters, market: options.market, currency: options.currency };
+          summary.format = header.format;
           fieldCount = record.length;
           for (const column of header.missing) report({ line, column, reason: "Required column is missing." });
           for (const column of header.duplicated) report({ line, column, reason: "Column appears twice." });
@@ -89,7 +114,7 @@ export async function* readPriceCsv(
           continue;
         }
         summary.rowsRead++;
-        const parsed = parsePriceRow(record, header.columns, line, options.defaultStart, fieldCount);
+        const parsed = parsePriceRow(record, header.columns, line, options.defaultStart, fieldCount, file ?? undefined);
         if (!parsed.ok) {
           summary.badRows++;
           parsed.problems.forEach(report);
@@ -108,6 +133,7 @@ export async function* readPriceCsv(
           continue;
         }
         summary.validRows++;
+        if (row.regionDerived) summary.derivedRegionRows++;
         if (summary.problemCount === 0) batch.push(row);
       }
       if (timings) timings.validate += performance.now() - clock;

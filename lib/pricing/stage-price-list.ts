@@ -11,6 +11,8 @@ import { findDuplicatePrices } from "./find-duplicate-prices";
 import { PriceListImportError } from "./price-list-import-error";
 import { dayToDate } from "./price-dates";
 import { startPriceImportHeartbeat } from "./price-import-heartbeat";
+import { unsafeLoadAzureStackMeters } from "./unsafe-load-azure-stack-meters";
+import type { PriceListFormat } from "./price-list-columns";
 
 export interface StagePriceListInput {
   /** The CSV bytes, streamed (a request body, a file stream…). */
@@ -18,6 +20,9 @@ export interface StagePriceListInput {
   fileName: string;
   /** YYYY-MM-DD: the version is the price list of its markets from this day on. */
   effectiveFrom: string;
+  /** Market and currency of every row of a file without those columns (the Global CSP price list is one market's). */
+  market?: string;
+  currency?: string;
   importedBy: { userId: string; email: string } | null;
   onProgress?: (progress: { phase: "reading" | "checking" | "publishing"; rowsRead: number; bytesRead: number }) => void;
   /** Adds the milliseconds of each phase (the benchmark's breakdown). */
@@ -54,6 +59,10 @@ export interface StagedPriceList {
   versionId: string;
   rowCount: number;
   markets: { market: string; currency: string }[];
+  /** The file's format, told by its header. */
+  format: PriceListFormat;
+  /** Rows whose region ("Azure Stack") was derived from their meter: the file gave none. */
+  derivedRegionRows: number;
   /** Where the CSV was read and validated. */
   encoder: "worker" | "thread";
   /** Ends the version's heartbeat: call it once the version is published or discarded. */
@@ -68,9 +77,14 @@ export interface StagedPriceList {
 export async function stagePriceList(database: Pick<Database, "prisma" | "sql">, input: StagePriceListInput): Promise<StagedPriceList> {
   const { prisma, sql } = database;
   const timings = input.timings;
+  // 14 rows of reference data, read before the worker starts: its start message carries them.
+  const azureStackMeters = await unsafeLoadAzureStackMeters(prisma);
   // Started first: the worker loads while the version row is created.
   const starting = startPriceCsvEncoder(input.source, {
     defaultStart: input.effectiveFrom,
+    azureStackMeters,
+    market: input.market,
+    currency: input.currency,
     onProgress: (progress) => input.onProgress?.({ phase: "reading", ...progress }),
     timings,
     worker: input.worker,
@@ -140,7 +154,15 @@ export async function stagePriceList(database: Pick<Database, "prisma" | "sql">,
       });
     }
     const markets = [...summary.markets].map(([market, currency]) => ({ market, currency })).sort((a, b) => a.market.localeCompare(b.market));
-    return { versionId: version.id, rowCount: summary.validRows, markets, encoder: encoder.mode, release };
+    return {
+      versionId: version.id,
+      rowCount: summary.validRows,
+      markets,
+      format: summary.format ?? "azure-plan",
+      derivedRegionRows: summary.derivedRegionRows,
+      encoder: encoder.mode,
+      release,
+    };
   } catch (error) {
     await encoder.close().catch(() => {});
     await discardStagedVersion(database, version.id).finally(release);

@@ -160,7 +160,13 @@ function workerEncoder(worker: Worker, source: AsyncIterable<Uint8Array | string
   // Feeds the source to the worker, a few chunks ahead of it (each copied into a buffer of its own
   // that is transferred: the source's may be views of a larger, shared one).
   const pump = async () => {
-    send({ type: "start", defaultStart: options.defaultStart });
+    send({
+      type: "start",
+      defaultStart: options.defaultStart,
+      azureStackMeters: options.azureStackMeters ?? [],
+      market: options.market,
+      currency: options.currency,
+    });
     for await (const chunk of source) {
       while (inputInFlight >= MAX_INPUT_BYTES_IN_FLIGHT && !stopped) await new Promise<void>((resolve) => (wakePump = resolve));
       if (stopped) return;

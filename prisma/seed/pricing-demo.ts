@@ -73,7 +73,7 @@ export async function seedDemoPriceList(tx: Prisma.TransactionClient): Promise<n
   });
   const vocabulary = new PriceWordVocabulary();
   await tx.priceListItem.createMany({
-    data: rows.map(({ line, effectiveStartDate, effectiveEndDate, searchWords, ...row }) => ({
+    data: rows.map(({ line, effectiveStartDate, effectiveEndDate, searchWords, regionDerived: _derived, ...row }) => ({
       ...row,
       versionId: DEMO_PRICE_VERSION_ID,
       sourceLine: line,

@@ -37,9 +37,19 @@ export default async function PriceListPage({ searchParams }: { searchParams: Se
         actions={
           <>
             {canExportPriceList(scope) ? (
-              <a href={`/api/price-list/export?${exportParams}`} className={buttonClasses("secondary")} download>
-                Download CSV
-              </a>
+              <>
+                <a href={`/api/price-list/export?${exportParams}`} className={buttonClasses("secondary")} download>
+                  Download CSV
+                </a>
+                <a
+                  href={`/api/price-list/export?${exportParams}${exportParams ? "&" : ""}columns=portal`}
+                  className={buttonClasses("secondary")}
+                  title="Partner Center's price sheet columns plus MeterRegion, MeterName, MeterCategory and MeterSubCategory"
+                  download
+                >
+                  Download CSV with meter columns
+                </a>
+              </>
             ) : null}
             {scopeCan(scope, "platform:operate") ? <ButtonLink href="/price-list/import">Import price list</ButtonLink> : null}
           </>

@@ -3,7 +3,7 @@ import { formatDateTime } from "@/lib/format/dates";
 import { requirePageScope } from "@/lib/auth/get-scope";
 import { listPriceListVersions } from "@/lib/pricing/list-price-list-versions";
 import { listAbandonedPriceImports } from "@/lib/pricing/list-abandoned-price-imports";
-import { PRICE_COLUMNS, PRICE_FIELDS } from "@/lib/pricing/price-list-columns";
+import { PRICE_COLUMNS, PRICE_SHEET_HEADER, REQUIRED_FIELDS } from "@/lib/pricing/price-list-columns";
 import { todayUtc } from "@/lib/pricing/price-dates";
 import { PriceListImportForm } from "@/components/pricing/price-list-import-form";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -14,7 +14,7 @@ export const metadata = { title: "Import price list" };
 export default async function ImportPriceListPage() {
   const scope = await requirePageScope("platform:operate");
   const [versions, abandoned] = await Promise.all([listPriceListVersions(scope), listAbandonedPriceImports(scope)]);
-  const required = PRICE_FIELDS.filter((field) => PRICE_COLUMNS[field].required).map((field) => PRICE_COLUMNS[field].header);
+  const required = REQUIRED_FIELDS["azure-plan"].map((field) => PRICE_COLUMNS[field].header);
   return (
     <>
       <nav className="mb-2 text-sm">
@@ -34,8 +34,15 @@ export default async function ImportPriceListPage() {
         </div>
         <Card title="File format">
           <p className="text-sm text-slate-600">
-            Columns in any order; unknown columns are ignored. Required: <span className="font-mono text-xs">{required.join(", ")}</span>. MeterId and Region
-            are accepted for MeterIds and MeterRegion. A file with any invalid row is refused as a whole.
+            Partner Center&apos;s Azure plan price sheet as downloaded (<span className="font-mono text-xs">{PRICE_SHEET_HEADER.join(", ")}</span>), with its
+            dates (<span className="font-mono text-xs">3/1/2018 12:00:00 AM</span>), Excel&apos;s byte-order mark, quoted cells and tier rows. Columns in any
+            order; unknown columns are ignored. Required: <span className="font-mono text-xs">{required.join(", ")}</span>.
+          </p>
+          <p className="mt-2 text-sm text-slate-600">
+            The sheet has no region column: rows of the Azure Stack commerce meters become <strong>Azure Stack</strong> rows, named from the meter catalog. The
+            portal&apos;s own download (with MeterRegion, MeterName, MeterCategory, MeterSubCategory) and the older Azure in Global CSP price list (MeterId,
+            Region, Unit, Market, Currency, UnitPrice or Rate) are accepted too. Market codes and currencies are checked against the CSP markets. A file with
+            any invalid row is refused as a whole.
           </p>
         </Card>
       </div>

@@ -1,4 +1,5 @@
-// POST /api/price-list/import?effectiveFrom=YYYY-MM-DD&fileName=… with the CSV as the raw body.
+// POST /api/price-list/import?effectiveFrom=YYYY-MM-DD&fileName=…[&market=DE&currency=EUR] with the
+// CSV as the raw body (market and currency: of every row of a file without those columns).
 // Operators only. The body is parsed as it streams in (no buffering of the file). With
 // "Accept: application/x-ndjson" the answer streams progress lines then a result line (see
 // lib/pricing/import-protocol.ts); otherwise one JSON body with a meaningful status
@@ -19,6 +20,16 @@ const paramsSchema = z.object({
     .string({ error: "effectiveFrom is required (YYYY-MM-DD)." })
     .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && parsePriceDate(value) === value, "effectiveFrom must be a date like 2026-07-01."),
   fileName: z.string().trim().min(1).max(255).catch("price-list.csv"),
+  market: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, "market must be a two-letter market code like DE.")
+    .transform((value) => value.toUpperCase())
+    .optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, "currency must be a three-letter currency code like EUR.")
+    .transform((value) => value.toUpperCase())
+    .optional(),
 });
 
 async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
@@ -41,13 +52,14 @@ export async function POST(request: Request): Promise<Response> {
     assertSameOrigin(request);
     scope = await requireActionScope("platform:operate");
     const url = new URL(request.url);
-    params = paramsSchema.parse({ effectiveFrom: url.searchParams.get("effectiveFrom") ?? undefined, fileName: url.searchParams.get("fileName") ?? undefined });
+    const param = (name: string) => url.searchParams.get(name) || undefined;
+    params = paramsSchema.parse({ effectiveFrom: param("effectiveFrom"), fileName: param("fileName"), market: param("market"), currency: param("currency") });
   } catch (error) {
     return apiErrorResponse(error);
   }
   const body = request.body;
   if (!body) return Response.json({ ok: false, error: { code: "ValidationFailed", message: "Send the CSV file as the request body." } }, { status: 400 });
-  const input = { source: chunksOf(body), fileName: params.fileName, effectiveFrom: params.effectiveFrom };
+  const input = { source: chunksOf(body), fileName: params.fileName, effectiveFrom: params.effectiveFrom, market: params.market, currency: params.currency };
 
   if (!request.headers.get("accept")?.includes("application/x-ndjson")) {
     try {
