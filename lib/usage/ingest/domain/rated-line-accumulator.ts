@@ -6,7 +6,8 @@
 // min(localMeterId), max(mappedTenantId), bool_or(unregisteredTenant), max(location) in UTF-16
 // code-unit order (rate-usage.ts takes max(location COLLATE "C"), byte order: the same for any BMP
 // text); the sum of each record's commerce quantity rounded as its numeric(28, 10) column stores it;
-// the earliest hour (min(usageStart)) and the tags of the latest hour that had any.
+// the earliest hour (min(usageStart)) and the tags of the latest hour that had any (one record per
+// line and hour: two local meters billed as one commerce meter would tie, and none does).
 // Pure module.
 import Decimal from "decimal.js";
 
@@ -71,6 +72,7 @@ export type RatedLineArrays = [
   (string | null)[],
   string[],
   string[],
+  (string | null)[],
   (string | null)[],
 ];
 
@@ -154,7 +156,7 @@ export class RatedLineAccumulator {
   }
 
   arrays(): RatedLineArrays {
-    const out: RatedLineArrays = [[], [], [], [], [], [], [], [], [], [], [], [], []];
+    const out: RatedLineArrays = [[], [], [], [], [], [], [], [], [], [], [], [], [], []];
     for (const line of this.lines.values()) {
       out[0].push(line.azureSubscriptionId);
       out[1].push(line.commerceMeterId);
@@ -169,6 +171,7 @@ export class RatedLineAccumulator {
       out[10].push(line.scaled === null ? String(line.integer) : scaledText(line.scaled));
       out[11].push(new Date(line.eventStartMs).toISOString());
       out[12].push(line.tags === null ? null : JSON.stringify(line.tags));
+      out[13].push(line.tags === null ? null : new Date(line.tagsStartMs).toISOString());
     }
     return out;
   }
