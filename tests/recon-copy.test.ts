@@ -86,7 +86,10 @@ beforeAll(async () => {
   world = await makeWorld(database.prisma);
   const { prisma, sql } = database;
   const c = world.customers;
-  await prisma.partner.update({ where: { id: world.partners.distributor.id }, data: { name: TRICKY_NAMES.distributor, directoryTenantId: DISTRIBUTOR_TENANT } });
+  await prisma.partner.update({
+    where: { id: world.partners.distributor.id },
+    data: { name: TRICKY_NAMES.distributor, directoryTenantId: DISTRIBUTOR_TENANT },
+  });
   await insertTrickyProduct(prisma);
   await prisma.partner.update({ where: { id: world.partners.resellerA.id }, data: { name: TRICKY_NAMES.resellerA } });
   await prisma.customer.update({ where: { id: c.resellerA.customer.id }, data: { companyName: TRICKY_NAMES.resellerACustomer, domain: "-minus.example" } });
@@ -135,7 +138,15 @@ beforeAll(async () => {
       eventStart: "2026-10-12T01:00:00Z",
       tags: `{"env": "prod", "owner": "=cmd \\"x\\", y", "zone": "é\\u0001", "n": 5}`,
     },
-    { subscriptionId: c.resellerB.subscription.id, quantity: "2", unitPrice: "0.5", usageDate: "2026-10-14", eventDate: "2026-10-09", eventStart: "2026-10-09T17:00:00.123Z", tags: "{}" },
+    {
+      subscriptionId: c.resellerB.subscription.id,
+      quantity: "2",
+      unitPrice: "0.5",
+      usageDate: "2026-10-14",
+      eventDate: "2026-10-09",
+      eventStart: "2026-10-09T17:00:00.123Z",
+      tags: "{}",
+    },
     // a negative correction: FLOOR, not truncation (-0.10787 → -0.11)
     { subscriptionId: c.resellerA.subscription.id, quantity: "-2.345", unitPrice: "0.046", usageDate: "2026-10-10" },
     // URIs just off the canonical shape: the first match of each keyword (any case) wins, as in JS

@@ -17,16 +17,7 @@ const periodEnd = `(${periodStart} + interval '1 month')::date - 1`;
  * cells of r below); a constant is a literal.
  */
 export type Level = "sub" | "meter" | "day";
-export type LineCell =
-  | "location"
-  | "consumedService"
-  | "resourceGroup"
-  | "resourceUri"
-  | "currency"
-  | "additionalInfo"
-  | "tags"
-  | "meteredService"
-  | "project";
+export type LineCell = "location" | "consumedService" | "resourceGroup" | "resourceUri" | "currency" | "additionalInfo" | "tags" | "meteredService" | "project";
 export type Cell =
   | { sub: string }
   | { meter: string }

@@ -182,9 +182,7 @@ export function consumedServiceOf(uri: string): string {
  * usage (its earliest hour, docs/recon.md "Re-dated usage"), which differs from UsageDate for
  * re-dated lines; lines rated before that time was kept fall back to the original day's midnight.
  */
-export function reconAdditionalInfo(
-  row: Pick<ReconSourceRow, "localMeterId" | "localSubscriptionId" | "location" | "eventDate" | "eventDateTime">,
-): string {
+export function reconAdditionalInfo(row: Pick<ReconSourceRow, "localMeterId" | "localSubscriptionId" | "location" | "eventDate" | "eventDateTime">): string {
   return JSON.stringify({
     "azureStack.MeterId": row.localMeterId,
     "azureStack.SubscriptionId": row.localSubscriptionId,
