@@ -96,7 +96,7 @@ const LINE_SQL: Record<LineCell, string> = {
     `'"{""azureStack.MeterId"":""' || r.lmid::text || '"",""azureStack.SubscriptionId"":' || COALESCE(r.lsubjson, ${jsonInCsv("r.lsub")}) ||` +
     ` ',""azureStack.Location"":' || COALESCE(r.locjson, ${jsonInCsv("COALESCE(r.loc, '')")}) || ',""azureStack.EventDateTime"":""' ||` +
     ` CASE WHEN r.es IS NOT NULL THEN ${isoTimestampSql("r.es")} WHEN r.ed = r.ud THEN r.day || 'T00:00:00.000Z' ELSE ${day("r.ed")} || 'T00:00:00.000Z' END || '""}"'`,
-  tags: csvCell(reconTagsSql("r.tg")),
+  tags: csvCell("r.tagtext"),
   // The legacy file's MeteredService and Project: ConsumedService's and ResourceGroup's values.
   meteredService: `CASE WHEN r.canonical_shape AND ${CANONICAL_SEGMENTS} THEN ${neutralise("r.svc")} ELSE ${csvCell(uriSegmentSql("providers"))} END`,
   project: `CASE WHEN r.canonical_shape AND ${CANONICAL_SEGMENTS} THEN ${neutralise("r.rg")} ELSE ${csvCell(uriSegmentSql("resourceGroups"))} END`,
@@ -204,6 +204,7 @@ export function reconCsvSelect(query: ResolvedReconQuery, format: ReconFormat = 
 SELECT ${line.join("\n    || ")} AS line
   FROM (SELECT r0.*, COALESCE(trim_scale(r0.up)::text, '') AS unitprice, trim_scale(r0.q)::text AS quantity,
                        ${lineTotalSql}::text AS total,${legacyTotal}
+                       ${reconTagsSql("r0.tg")} AS tagtext,
                        (SELECT array_agg(day ORDER BY d) FROM dx)[r0.ud - ${sqlLiteral(query.from)}::date + 1] AS day,
                        ${CANONICAL_URI} AS canonical_shape, ${part(5)} AS rg, ${part(7)} AS svc,
                        (SELECT jsonb_object_agg(k, ${csvCell("k")}) FROM ${known('"currency"')}) ->> r0.cur AS curcell,

@@ -30,14 +30,11 @@ export function azurePlanIdSql(tenantId: string): string {
 
 /**
  * A jsonb object of tags as compact JSON text (`{"env":"prod"}`, keys in jsonb's order, string
- * values escaped by to_json like JSON.stringify); NULL for no tags or an empty object.
+ * values escaped by to_json like JSON.stringify); NULL for no tags or an empty object. The SQL
+ * function is in the migration recon_partner_tenant_event_start_tags (why a function: there).
  */
 export function reconTagsSql(tags: string): string {
-  return (
-    `CASE WHEN ${tags} IS NULL OR jsonb_typeof(${tags}) <> 'object' OR ${tags} = '{}'::jsonb THEN NULL ELSE '{' || ` +
-    `(SELECT string_agg(to_json(e.k)::text || ':' || CASE WHEN jsonb_typeof(e.v) = 'string' THEN to_json(e.v #>> '{}')::text ELSE e.v::text END, ',' ORDER BY e.n)` +
-    ` FROM jsonb_each(${tags}) WITH ORDINALITY AS e(k, v, n)) || '}' END`
-  );
+  return `"recon_tags_json"(${tags})`;
 }
 
 /** ISO text (toISOString's shape) of a timestamptz, in UTC. */
