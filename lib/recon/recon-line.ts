@@ -70,7 +70,7 @@ export interface ReconSourceRow {
   eventDate: Date;
   /** azureStack.EventDateTime as ISO text (the line's earliest original hour); null on lines rated before it was kept. */
   eventDateTime?: string | null;
-  /** The resource's tags as compact JSON text (recon-sql-text.ts reconTagsSql), null when it had none. */
+  /** The resource's tags as compact JSON text (recon-line-sql.ts reconTagsSql), null when it had none. */
   tags?: string | null;
   quantity: string;
   unitPrice: string | null;
@@ -85,7 +85,7 @@ export interface ReconSourceRow {
   /** Null for a partner's own (APSS) default subscription. */
   customerId: string | null;
   customerTenantId: string | null;
-  /** The Azure plan the line's Azure subscription is billed under (reconAzurePlanIdSql); null without an owner tenant. */
+  /** The Azure plan the line's Azure subscription is billed under (recon-line-sql.ts azurePlanIdSql); null without an owner tenant. */
   azurePlanId?: string | null;
   customerName: string | null;
   customerDomain: string | null;
@@ -104,7 +104,7 @@ export interface ReconSourceRow {
   meterSubCategory: string | null;
   meterName: string;
   unit: string;
-  /** The consumed product as the price list names it for the commerce meter (reconMeterProductSql), null when no list has the meter. */
+  /** The consumed product as the price list names it for the commerce meter (recon-line-sql.ts METER_PRODUCT_LATERAL), null when no list has the meter. */
   productId?: string | null;
   skuId?: string | null;
   skuTitle?: string | null;
@@ -179,7 +179,7 @@ export function consumedServiceOf(uri: string): string {
 
 /**
  * The azureStack.* keys usage carries in Azure. EventDateTime = the ORIGINAL time of the line's
- * usage (its earliest hour, docs/recon.md "Re-dated usage"), which differs from UsageDate for
+ * usage (its earliest hour, docs/recon.md "Lines and re-dated usage"), which differs from UsageDate for
  * re-dated lines; lines rated before that time was kept fall back to the original day's midnight.
  */
 export function reconAdditionalInfo(row: Pick<ReconSourceRow, "localMeterId" | "localSubscriptionId" | "location" | "eventDate" | "eventDateTime">): string {
