@@ -22,7 +22,7 @@ export function PartnerTenantForm({ directoryTenantId }: { directoryTenantId: st
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Directory tenant ID">
+    <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Set the directory tenant ID">
       <FormError error={error} />
       <TextField
         label="Directory tenant ID"
