@@ -17,10 +17,14 @@ const fields = (over: Partial<RatedLineFields> = {}): RatedLineFields => ({
   ...over,
 });
 
+const HOUR_1 = Date.parse("2026-11-20T01:00:00Z");
+const HOUR_2 = Date.parse("2026-11-20T02:00:00Z");
+const HOUR_3 = Date.parse("2026-11-20T03:00:00Z");
+
 const quantityOf = (quantities: string[]) => {
   const accumulator = new RatedLineAccumulator();
   const line = accumulator.line("k", fields());
-  for (const quantity of quantities) accumulator.add(line, null, quantity);
+  for (const quantity of quantities) accumulator.add(line, null, quantity, 0, null);
   return accumulator.arrays()[10][0];
 };
 
@@ -57,10 +61,21 @@ describe("rated line sums", () => {
     const accumulator = new RatedLineAccumulator();
     const line = accumulator.line("k", fields({ localMeterId: "c0000000-0000-0000-0000-000000000000", location: "b" }));
     accumulator.line("k", fields({ localMeterId: "a0000000-0000-0000-0000-000000000000", mappedTenantId: "t", unregisteredTenant: true }));
-    accumulator.add(line, "a", "1");
-    accumulator.add(line, "c", "1");
+    accumulator.add(line, "a", "1", HOUR_2, null);
+    accumulator.add(line, "c", "1", HOUR_1, null);
     const arrays = accumulator.arrays();
     expect([arrays[6][0], arrays[7][0], arrays[8][0], arrays[9][0]]).toEqual(["a0000000-0000-0000-0000-000000000000", "t", true, "c"]);
+  });
+
+  it("keeps the earliest hour (EventDateTime) and the tags of the latest hour that had any", () => {
+    const accumulator = new RatedLineAccumulator();
+    const line = accumulator.line("k", fields());
+    accumulator.add(line, null, "1", HOUR_2, { env: "prod" });
+    accumulator.add(line, null, "1", HOUR_3, null);
+    accumulator.add(line, null, "1", HOUR_1, { env: "old" });
+    const arrays = accumulator.arrays();
+    expect(arrays[11][0]).toBe("2026-11-20T01:00:00.000Z");
+    expect(arrays[12][0]).toBe('{"env":"prod"}');
   });
 
   it("writes PostgreSQL array literals with every element quoted", () => {

@@ -137,7 +137,7 @@ describe("recon files (both formats, both engines)", () => {
     for (const row of lines) {
       expect(row[col("CustomerName")]).toBe(quoted(' \uFF1DHYPERLINK("http://evil")'));
       expect(row[col("CustomerDomainName")]).toBe(quoted("\t=cmd"));
-      expect(row[col("SubscriptionDescription")]).toBe(quoted("\u3000+cmd|' /C calc'!A0"));
+      expect(row[col("EntitlementDescription")]).toBe(quoted("\u3000+cmd|' /C calc'!A0"));
       expect(row[col("ResourceURI")]).toMatch(/^'/);
       for (const cell of [row[col("ConsumedService")], row[col("ResourceGroup")]]) expect(cell === "" || cell.startsWith("'")).toBe(true);
       for (const number of ["Quantity", "UnitPrice", "BillingPreTaxTotal", "PricingPreTaxTotal"] as const) {

@@ -1,7 +1,8 @@
 // The rating rule lives in three places: Node's per-batch sums (ingest/domain/rated-line-accumulator.ts, the
 // fresh path), the SQL statements of the replay/correction path (rate-usage.ts), and the rollup
 // triggers (RatedUsageDaily/Monthly). A randomised property: for any sequence of batches (new
-// usage, replays, corrections, overlaps, late records that are re-dated), the rated lines and
+// usage, replays, corrections, overlaps, late records that are re-dated, tags that change between
+// hours), the rated lines (with their first original hour and latest tags) and
 // both rollups equal a full rebuild of the same days from the raw records (RATE_DAYS_SQL), on
 // whichever database the suite runs on.
 import Decimal from "decimal.js";
@@ -41,6 +42,8 @@ const record = fc.record({
   meterId: fc.constantFrom(METERS.baseVm, METERS.windowsVm, METERS.blockBlob, METERS.staticIp),
   resourceUri: fc.constantFrom("/vm/a", "/vm/b", "/disk/c"),
   quantity: fc.constantFrom(0, 1, 2, 0.5, 3.25, 24, 1e-7, 123.456789),
+  // The resource's tags as the stamp reports them (they can change between hours, or be absent).
+  tags: fc.constantFrom(null, { env: "test" }, { env: "prod", owner: "ops" }, { b: "1", a: "2" }),
 });
 /** Batches; each may be a replay of an earlier one, or that one with other quantities (a correction). */
 const batches = fc.array(
@@ -67,6 +70,9 @@ async function snapshot(registrationId: string) {
           l.usageDate.toISOString(),
           l.eventDate.toISOString(),
           l.localSubscriptionId,
+          l.eventStart?.toISOString(),
+          JSON.stringify(l.tags),
+          l.tagsAt?.toISOString(),
           dec(l.quantity),
           dec(l.unitPrice),
           dec(l.pretaxAmount),
@@ -113,7 +119,13 @@ describe("the rating paths agree", () => {
         const sent: ReturnType<typeof usageRecord>[][] = [];
         for (const step of plan) {
           let batch: ReturnType<typeof usageRecord>[];
-          if (step.kind === "new") batch = step.records.map((r) => usageRecord(r));
+          if (step.kind === "new")
+            batch = step.records.map(({ tags, ...r }) =>
+              usageRecord({
+                ...r,
+                instanceData: JSON.stringify({ "Microsoft.Resources": { resourceUri: r.resourceUri, location: "local", tags, additionalInfo: null } }),
+              }),
+            );
           else {
             const earlier = sent[step.of % Math.max(sent.length, 1)] ?? [];
             batch = step.kind === "replay" ? earlier : earlier.map((r) => ({ ...r, properties: { ...r.properties, quantity: step.quantity } }));

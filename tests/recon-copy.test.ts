@@ -48,13 +48,19 @@ interface LineSpec {
   location?: string | null;
   localSubscriptionId?: string;
   unregistered?: boolean;
+  /** The first original hour (RatedUsageLine.eventStart) and the resource's tags (jsonb text). */
+  eventStart?: string;
+  tags?: string;
 }
+
+/** The distributor's directory tenant: PartnerId of its lines, CustomerId of its own default subscription's. */
+const DISTRIBUTOR_TENANT = "0e195b37-4574-4539-bc42-0e539b9684c0";
 
 async function insertLine(registrationId: string, spec: LineSpec, index: number) {
   await database.sql.query(
     `INSERT INTO "RatedUsageLine" ("registrationId","azureSubscriptionId","commerceMeterId","resourceUri","usageDate","eventDate",
-       "localMeterId","localSubscriptionId","unregisteredTenant","location","quantity","market","currency","unitPrice")
-     VALUES ($1, $2::uuid, $3::uuid, $4, $5::date, $6::date, $7::uuid, $8, $9, $10, $11::numeric, 'US', $12, $13::numeric)`,
+       "localMeterId","localSubscriptionId","unregisteredTenant","location","quantity","market","currency","unitPrice","eventStart","tags")
+     VALUES ($1, $2::uuid, $3::uuid, $4, $5::date, $6::date, $7::uuid, $8, $9, $10, $11::numeric, 'US', $12, $13::numeric, $14::timestamptz, $15::jsonb)`,
     [
       registrationId,
       spec.subscriptionId,
@@ -69,6 +75,8 @@ async function insertLine(registrationId: string, spec: LineSpec, index: number)
       spec.quantity,
       spec.unitPrice === null ? null : "USD",
       spec.unitPrice,
+      spec.eventStart ?? null,
+      spec.tags ?? null,
     ],
   );
 }
@@ -78,7 +86,11 @@ beforeAll(async () => {
   world = await makeWorld(database.prisma);
   const { prisma, sql } = database;
   const c = world.customers;
-  await prisma.partner.update({ where: { id: world.partners.distributor.id }, data: { name: TRICKY_NAMES.distributor } });
+  await prisma.partner.update({
+    where: { id: world.partners.distributor.id },
+    data: { name: TRICKY_NAMES.distributor, directoryTenantId: DISTRIBUTOR_TENANT },
+  });
+  await insertTrickyProduct(prisma);
   await prisma.partner.update({ where: { id: world.partners.resellerA.id }, data: { name: TRICKY_NAMES.resellerA } });
   await prisma.customer.update({ where: { id: c.resellerA.customer.id }, data: { companyName: TRICKY_NAMES.resellerACustomer, domain: "-minus.example" } });
   await prisma.customer.update({ where: { id: c.resellerB.customer.id }, data: { companyName: TRICKY_NAMES.resellerBCustomer } });
@@ -117,6 +129,24 @@ beforeAll(async () => {
     // unregistered tenant on the distributor's own default subscription (no customer)
     { subscriptionId: apss.id, quantity: "7.77", unitPrice: "1.5", usageDate: "2026-10-09", unregistered: true, localSubscriptionId: "@tenant-sub" },
     { subscriptionId: c.resellerA.subscription.id, quantity: "1", unitPrice: "1", usageDate: "2026-11-01" }, // next period: never in October
+    // the original hour and the resource's tags (quotes, commas, non-ASCII, a formula start, a non-string value)
+    {
+      subscriptionId: c.resellerA.subscription.id,
+      quantity: "1",
+      unitPrice: "0.5",
+      usageDate: "2026-10-12",
+      eventStart: "2026-10-12T01:00:00Z",
+      tags: `{"env": "prod", "owner": "=cmd \\"x\\", y", "zone": "é\\u0001", "n": 5}`,
+    },
+    {
+      subscriptionId: c.resellerB.subscription.id,
+      quantity: "2",
+      unitPrice: "0.5",
+      usageDate: "2026-10-14",
+      eventDate: "2026-10-09",
+      eventStart: "2026-10-09T17:00:00.123Z",
+      tags: "{}",
+    },
     // a negative correction: FLOOR, not truncation (-0.10787 → -0.11)
     { subscriptionId: c.resellerA.subscription.id, quantity: "-2.345", unitPrice: "0.046", usageDate: "2026-10-10" },
     // URIs just off the canonical shape: the first match of each keyword (any case) wins, as in JS
@@ -161,6 +191,41 @@ beforeAll(async () => {
   });
 });
 afterAll(() => database.close());
+
+/** A published price list naming the VM meter's product with CSV- and formula-hostile titles. */
+async function insertTrickyProduct(prisma: Database["prisma"]) {
+  const version = await prisma.priceListVersion.create({
+    data: { effectiveFrom: new Date("2026-01-01T00:00:00Z"), status: "PUBLISHED", sourceFileName: "tricky.csv", publishedAt: new Date() },
+    select: { id: true },
+  });
+  await prisma.priceListItem.create({
+    data: {
+      versionId: version.id,
+      sourceLine: 2,
+      productId: "DZH318Z0BQ3Q",
+      productTitle: "Azure Stack Hub, VM",
+      skuId: "0001",
+      skuTitle: `=Tricky, "SKU"`,
+      publisher: "",
+      skuDescription: "",
+      unitOfMeasure: "1 Hour",
+      termDuration: "",
+      market: "US",
+      currency: "USD",
+      unitPrice: "0.008",
+      effectiveStartDate: new Date("2026-01-01T00:00:00Z"),
+      meterId: RECON_METERS.vm,
+      meterIds: RECON_METERS.vm,
+      meterType: "",
+      meterName: "VM",
+      meterCategory: "Virtual Machines",
+      meterSubCategory: "",
+      region: "Azure Stack",
+      tags: "",
+      searchWords: [],
+    },
+  });
+}
 
 async function text(stream: ReadableStream<Uint8Array>): Promise<string> {
   return new Response(stream).text();
@@ -257,7 +322,17 @@ describe("tricky values", () => {
     expect(hostile?.[col("ConsumedService")]).toBe("Microsoft.Web");
     expect(hostile?.[col("ResourceGroup")]).toBe(`RG "q",1`);
     const unregistered = rows.find((r) => r[col("Quantity")] === "7.77");
-    expect(unregistered?.[col("CustomerId")]).toBe("");
+    expect(unregistered?.[col("CustomerId")]).toBe(DISTRIBUTOR_TENANT);
+    expect(unregistered?.[col("PartnerId")]).toBe(DISTRIBUTOR_TENANT);
+    const tagged = rows.find((r) => r[col("UsageDate")] === "2026-10-12");
+    expect(JSON.parse(tagged?.[col("Tags")] ?? "")).toEqual({ env: "prod", owner: '=cmd "x", y', zone: "é\u0001", n: 5 });
+    expect(JSON.parse(tagged?.[col("AdditionalInfo")] ?? "{}")["azureStack.EventDateTime"]).toBe("2026-10-12T01:00:00.000Z");
+    const late = rows.find((r) => r[col("UsageDate")] === "2026-10-14");
+    expect(late?.[col("Tags")]).toBe("");
+    expect(JSON.parse(late?.[col("AdditionalInfo")] ?? "{}")["azureStack.EventDateTime"]).toBe("2026-10-09T17:00:00.123Z");
+    const vmLine = rows.find((r) => r[col("MeterId")] === RECON_METERS.vm);
+    expect(vmLine?.[col("SkuName")]).toBe(`'=Tricky, "SKU"`);
+    expect(vmLine?.[col("ProductId")]).toBe("DZH318Z0BQ3Q");
     expect(rows.find((r) => r[col("UnitPrice")] === "" && r[col("Quantity")] === "5")?.[col("BillingPreTaxTotal")]).toBe("0.00");
   });
   it("both column sets and the page totals agree to the cent", async () => {
@@ -270,7 +345,13 @@ describe("tricky values", () => {
       const Exact = Decimal.clone({ precision: 100 }); // the huge line needs more than 20 digits
       const sumOf = (rows: string[][], index: number) => rows.slice(1).reduce((acc, r) => acc.plus(r[index]), new Exact(0));
       const modernTotal = sumOf(modern, RECON_COLUMNS.indexOf("BillingPreTaxTotal"));
-      expect(sumOf(legacy, LEGACY_RECON_COLUMNS.indexOf("PretaxCharges")).toFixed(2)).toBe(modernTotal.toFixed(2));
+      // Legacy PretaxCharges: each line's price × quantity rounded to the nearest cent, not FLOORed.
+      const m = (name: (typeof RECON_COLUMNS)[number]) => RECON_COLUMNS.indexOf(name);
+      const rounded = modern.slice(1).map((r) => {
+        const charge = new Exact(r[m("UnitPrice")] || 0).times(r[m("Quantity")]).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+        return charge.isZero() ? "0.00" : charge.toFixed(2);
+      });
+      expect(legacy.slice(1).map((r) => r[LEGACY_RECON_COLUMNS.indexOf("PretaxCharges")])).toEqual(rounded);
       const totals = await reconTotals(database.sql, query);
       expect(totals.total.toFixed(2)).toBe(modernTotal.toFixed(2));
       expect(totals.lines).toBe(modern.length - 1);

@@ -1,19 +1,16 @@
 // Recon line mapping (pure): column order, FLOOR rounding, AdditionalInfo and CSV-injection guards.
 import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { RECON_COLUMNS, reconLineTotal, reconRecord, toReconLine, type ReconSourceRow } from "../lib/recon/recon-line";
 import { neutraliseCsvCell } from "../lib/files/neutralise-csv-cell";
 
-const REFERENCE_HEADER =
-  "PartnerId, PartnerName, CustomerId, CustomerName, CustomerDomainName, CustomerCountry, MpnId, Tier2MpnId, " +
-  "InvoiceNumber, ProductId, SkuId, AvailabilityId, SkuName, ProductName, PublisherName, PublisherId, " +
-  "SubscriptionDescription, SubscriptionId, ChargeStartDate, ChargeEndDate, UsageDate, MeterType, " +
-  "MeterCategory, MeterId, MeterSubCategory, MeterName, MeterRegion, Unit, ResourceLocation, " +
-  "ConsumedService, ResourceGroup, ResourceURI, ChargeType, UnitPrice, Quantity, UnitType, " +
-  "BillingPreTaxTotal, BillingCurrency, PricingPreTaxTotal, PricingCurrency, ServiceInfo1, ServiceInfo2, " +
-  "Tags, AdditionalInfo, EffectiveUnitPrice, PCToBCExchangeRate, PCToBCExchangeRateDate, EntitlementId, " +
-  "EntitlementDescription, PartnerEarnedCreditPercentage, CreditPercentage, CreditType";
+/** Headers copied from Microsoft's Partner Center documentation of each file's fields, in its order. */
+const fixtureHeader = (name: string) => (parse(readFileSync(join(__dirname, "fixtures", name), "utf8")) as string[][])[0];
+const DAILY_RATED_HEADER = fixtureHeader("partner-center-daily-rated-usage-header.csv");
+const USAGE_BASED_HEADER = fixtureHeader("partner-center-usage-based-header.csv");
 
 function row(overrides: Partial<ReconSourceRow> = {}): ReconSourceRow {
   return {
@@ -32,10 +29,12 @@ function row(overrides: Partial<ReconSourceRow> = {}): ReconSourceRow {
     subscriptionName: "Azure plan",
     customerId: "c1",
     customerTenantId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
+    azurePlanId: "99999999-8888-7777-6666-555555555555",
     customerName: "Fabrikam",
     customerDomain: "fabrikam.onmicrosoft.com",
     customerCountry: "US",
     cspPartnerId: "p1",
+    cspTenantId: "0e195b37-4574-4539-bc42-0e539b9684c0",
     cspPartnerName: "Contoso Distribution",
     cspMpnId: "1000001",
     cspCountry: "US",
@@ -45,13 +44,18 @@ function row(overrides: Partial<ReconSourceRow> = {}): ReconSourceRow {
     meterSubCategory: null,
     meterName: "VM",
     unit: "1 Core Hour",
+    productId: "DZH318Z0BQ3Q",
+    skuId: "0001",
+    skuTitle: "Virtual Machines - Azure Stack Hub",
+    productTitle: "Azure Stack Hub",
+    publisher: "Microsoft",
     ...overrides,
   };
 }
 
 describe("recon columns", () => {
-  it("are the reference list, in order", () => {
-    expect(RECON_COLUMNS.join(", ")).toBe(REFERENCE_HEADER);
+  it("are the header of Microsoft's documentation, in order", () => {
+    expect([...RECON_COLUMNS]).toEqual(DAILY_RATED_HEADER);
     expect(RECON_COLUMNS).toHaveLength(52);
     expect(reconRecord(toReconLine(row()))).toHaveLength(RECON_COLUMNS.length);
   });
@@ -80,12 +84,21 @@ describe("mapping", () => {
   it("fills the Partner Center facts", () => {
     const line = toReconLine(row());
     expect(line).toMatchObject({
-      PartnerId: "p1",
+      PartnerId: "0e195b37-4574-4539-bc42-0e539b9684c0",
       MpnId: "1000001",
       Tier2MpnId: "2000002",
       CustomerId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
-      SubscriptionId: "11111111-2222-3333-4444-555555555555",
+      // the Azure plan subscription; the Azure subscription is the entitlement
+      SubscriptionId: "99999999-8888-7777-6666-555555555555",
+      SubscriptionDescription: "Azure plan",
       EntitlementId: "11111111-2222-3333-4444-555555555555",
+      EntitlementDescription: "Azure plan",
+      ProductId: "DZH318Z0BQ3Q",
+      SkuId: "0001",
+      SkuName: "Virtual Machines - Azure Stack Hub",
+      ProductName: "Azure Stack Hub",
+      PublisherName: "Microsoft",
+      AvailabilityId: "",
       MeterRegion: "Azure Stack",
       ChargeType: "New",
       ChargeStartDate: "2026-10-01",
@@ -99,9 +112,15 @@ describe("mapping", () => {
       "azureStack.MeterId": "fab6eb84-500b-4a09-a8ca-7358f8bbaea5",
       "azureStack.SubscriptionId": "local-sub-1",
       "azureStack.Location": "local",
-      // re-dated line: the original day, not UsageDate
+      // re-dated line rated before the original hour was kept: the original day, not UsageDate
       "azureStack.EventDateTime": "2026-10-04T00:00:00.000Z",
     });
+    expect(line.Tags).toBe("");
+  });
+  it("keeps the original time and the resource's tags", () => {
+    const line = toReconLine(row({ eventDateTime: "2026-10-04T01:00:00.000Z", tags: '{"env":"prod"}' }));
+    expect(JSON.parse(line.AdditionalInfo)["azureStack.EventDateTime"]).toBe("2026-10-04T01:00:00.000Z");
+    expect(line.Tags).toBe('{"env":"prod"}');
   });
   it("puts the partner itself as the customer of its own default subscription (unregistered tenants)", () => {
     const line = toReconLine(
@@ -115,8 +134,10 @@ describe("mapping", () => {
         unregisteredTenant: true,
       }),
     );
-    expect(line.CustomerId).toBe("");
+    // the owner is the partner: its directory tenant
+    expect(line.CustomerId).toBe("0e195b37-4574-4539-bc42-0e539b9684c0");
     expect(line.CustomerName).toBe("Contoso Distribution");
+    expect(toReconLine(row({ customerTenantId: null, cspTenantId: null })).CustomerId).toBe("");
     expect(line.Tier2MpnId).toBe("");
   });
 });
@@ -137,23 +158,32 @@ describe("CSV injection", () => {
 });
 
 describe("legacy usage-based columns", () => {
-  it("are Partner Center's legacy set, in order, with the same FLOORed money as the daily-rated line", async () => {
-    const { LEGACY_RECON_COLUMNS, legacyReconRecord, toLegacyReconLine } = await import("../lib/recon/legacy-recon-line");
-    expect(LEGACY_RECON_COLUMNS.join(",")).toBe(
-      "PartnerId,PartnerName,PartnerBillableAccountId,CustomerCompanyName,MpnId,ResellerMpnId,InvoiceNumber,ChargeStartDate," +
-        "ChargeEndDate,SubscriptionId,SubscriptionName,SubscriptionDescription,OrderId,ServiceName,ServiceType,ResourceGuid," +
-        "ResourceName,Region,SKU,DetailLineItemId,ConsumedQuantity,IncludedQuantity,OverageQuantity,ListPrice,PretaxCharges," +
-        "TaxAmount,PostTaxTotal,Currency,PretaxEffectiveRate,PostTaxEffectiveRate,ChargeType,CustomerId,DomainName,BillingCycleType,Unit",
-    );
+  it("are the 42 columns of Microsoft's documentation, in order; PretaxCharges rounded to the nearest cent", async () => {
+    const { LEGACY_RECON_COLUMNS, legacyPretaxCharges, legacyReconRecord, toLegacyReconLine } = await import("../lib/recon/legacy-recon-line");
+    expect([...LEGACY_RECON_COLUMNS]).toEqual(USAGE_BASED_HEADER);
+    expect(LEGACY_RECON_COLUMNS).toHaveLength(42);
     const source = row({ customerName: "=cmd" });
     const legacy = toLegacyReconLine(source);
-    expect(legacy.PretaxCharges).toBe(toReconLine(source).BillingPreTaxTotal);
     expect(legacy.PretaxCharges).toBe("0.15");
+    // nearest cent (half away from zero), where the daily-rated file FLOORs
+    expect(legacyPretaxCharges("0.999", "1")).toBe("1.00");
+    expect(toReconLine(row({ unitPrice: "0.999", quantity: "1" })).BillingPreTaxTotal).toBe("0.99");
+    expect(legacyPretaxCharges("0.046", "-2.345")).toBe("-0.11");
+    expect(legacyPretaxCharges("0.001", "-1")).toBe("0.00");
+    expect(legacyPretaxCharges("0.005", "1")).toBe("0.01");
+    expect(legacyPretaxCharges(null, "1")).toBe("0.00");
+    expect(legacy.PartnerId).toBe("0e195b37-4574-4539-bc42-0e539b9684c0");
+    expect(legacy.ChargeEndDate).toBe("2026-10-31");
+    expect(legacy.UsageDate).toBe("2026-10-05");
+    expect(legacy.MeteredRegion).toBe("local");
+    expect(legacy.MeteredService).toBe("Microsoft.Compute");
+    expect(legacy.Project).toBe("rg-web");
+    expect(legacy.CustomerBillableAccount).toBe("");
     expect(legacy.ConsumedQuantity).toBe("3.333");
     expect(legacy.OverageQuantity).toBe("3.333");
     expect(legacy.IncludedQuantity).toBe("0");
     expect(legacy.ListPrice).toBe("0.046");
-    expect(legacy.ChargeStartDate).toBe("2026-10-05");
+    expect(legacy.ChargeStartDate).toBe("2026-10-01");
     expect(legacy.ResellerMpnId).toBe("2000002");
     expect(legacy.CustomerCompanyName).toBe("'=cmd");
     expect(legacy.Region).toBe("Azure Stack");

@@ -27,6 +27,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/partners", label: "Resellers", permission: "resellers:manage", partnerKinds: ["INDIRECT_PROVIDER"] },
   { href: "/settings/users", label: "Users", permission: "users:manage" },
   { href: "/settings/api-tokens", label: "API tokens", permission: "apiTokens:manage" },
+  { href: "/settings/organization", label: "Organization", permission: "organization:manage" },
   { href: "/operator/approvals", label: "Approvals", permission: "platform:operate" },
   { href: "/audit", label: "Audit log", permission: "audit:read" },
 ];

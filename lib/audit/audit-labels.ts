@@ -19,6 +19,7 @@ const ACTION_LABELS: Record<string, string> = {
   "partner.onboardReseller": "Reseller onboarded",
   "partner.suspend": "Reseller suspended",
   "partner.resume": "Reseller resumed",
+  "partner.setTenantId": "Directory tenant ID set",
   "price-list.import": "Price list imported",
   "rateCard.create": "Rate card created",
   "rateCard.version.create": "Rate card version added",

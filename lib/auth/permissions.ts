@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   "statements:read",
   // Monthly budgets per customer.
   "budgets:manage",
+  // The partner's own organisation settings (its directory tenant id).
+  "organization:manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -51,6 +53,7 @@ const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Permission>> = {
     "chargeback:manage",
     "statements:read",
     "budgets:manage",
+    "organization:manage",
   ]),
   BILLING_ADMIN: new Set<Permission>([
     "customers:read",

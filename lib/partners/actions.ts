@@ -1,11 +1,13 @@
 "use server";
-// Server actions for a distributor's resellers (Partners → Onboard, a reseller's page). Reseller ids
-// from the client are checked against the distributor's own resellers on the server.
+// Server actions for a distributor's resellers (Partners → Onboard, a reseller's page) and a
+// partner's own organisation settings (Settings → Organization). Reseller ids from the client are
+// checked against the distributor's own resellers on the server; settings change the caller's own partner only.
 import { revalidatePath } from "next/cache";
 import { runAction } from "../actions/run-action";
 import type { ActionResult } from "../actions/action-result";
 import type { IssuedInvitation } from "../users/issue-invitation";
-import { onboardResellerSchema, resellerIdSchema } from "./partner-schemas";
+import { onboardResellerSchema, partnerTenantIdSchema, resellerIdSchema } from "./partner-schemas";
+import { setPartnerTenantId } from "./set-partner-tenant-id";
 import { onboardReseller } from "./onboard-reseller";
 import { setResellerStatus } from "./set-reseller-status";
 
@@ -31,6 +33,15 @@ export async function resumeResellerAction(input: unknown): Promise<ActionResult
   return runAction("resellers:manage", resellerIdSchema, input, async (scope, data) => {
     const changed = await setResellerStatus(scope, data.resellerId, "ACTIVE");
     revalidatePath("/partners", "layout");
+    return changed;
+  });
+}
+
+/** Sets the caller's own partner's directory tenant id (PartnerId of its recon files). */
+export async function setPartnerTenantIdAction(input: unknown): Promise<ActionResult<{ id: string; directoryTenantId: string }>> {
+  return runAction("organization:manage", partnerTenantIdSchema, input, async (scope, data) => {
+    const changed = await setPartnerTenantId(scope, data);
+    revalidatePath("/settings/organization");
     return changed;
   });
 }

@@ -24,6 +24,19 @@ export const onboardResellerSchema = z.object({
 });
 export type OnboardResellerInput = z.output<typeof onboardResellerSchema>;
 
+/** A Microsoft Entra directory (tenant) id: a GUID, stored lowercase. */
+export const TENANT_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export const partnerTenantIdSchema = z.object({
+  directoryTenantId: z
+    .string({ error: "Directory tenant ID is required." })
+    .trim()
+    .toLowerCase()
+    .min(1, "Directory tenant ID is required.")
+    .regex(TENANT_ID_PATTERN, "A directory tenant ID is a GUID, as shown in Microsoft Entra ID (e.g. 0e195b37-4574-4539-bc42-0e539b9684c0)."),
+});
+export type PartnerTenantIdInput = z.output<typeof partnerTenantIdSchema>;
+
 export const resellerIdSchema = z.object({ resellerId: z.string({ error: "Reseller is required." }).trim().min(1).max(40) });
 
 export const PARTNER_ERROR_CODES = {
@@ -31,4 +44,6 @@ export const PARTNER_ERROR_CODES = {
   MpnIdInUse: "MpnIdInUse",
   /** Only distributors (indirect providers) onboard, suspend and resume resellers. */
   NotADistributor: "NotADistributor",
+  /** Another partner already has this directory tenant id. */
+  TenantIdInUse: "TenantIdInUse",
 } as const;

@@ -1,10 +1,12 @@
 // Partner Center's LEGACY (non-NCE) usage-based reconciliation column set, offered as
 // `format=legacy` on the recon downloads for partners whose tooling still reads that file.
-// Same lines as the daily-rated file (one per subscription × meter × resource × day) and the same
-// per-line money (reconLineTotal: FLOOR once per line), so both files total the same to the cent.
+// Same lines as the daily-rated file (one per subscription × meter × resource × day); the money is
+// PretaxCharges, rounded to the nearest cent as that file's documentation says (legacyPretaxCharges),
+// where the daily-rated file FLOORs. Columns: Microsoft's 42, in its order (docs/recon.md).
 // No "server-only": used by the streaming export, tests and the bench.
+import Decimal from "decimal.js";
 import { neutraliseCsvCell } from "../files/neutralise-csv-cell";
-import { RECON_CONSTANTS, isoDay, plain, reconLineTotal, type ReconSourceRow } from "./recon-line";
+import { RECON_CONSTANTS, consumedServiceOf, isoDay, periodBounds, plain, resourceGroupOf, type ReconSourceRow } from "./recon-line";
 
 export const LEGACY_RECON_COLUMNS = [
   "PartnerId",
@@ -42,6 +44,13 @@ export const LEGACY_RECON_COLUMNS = [
   "DomainName",
   "BillingCycleType",
   "Unit",
+  "CustomerBillableAccount",
+  "UsageDate",
+  "MeteredRegion",
+  "MeteredService",
+  "MeteredServiceType",
+  "Project",
+  "ServiceInfo",
 ] as const;
 
 export type LegacyReconColumn = (typeof LEGACY_RECON_COLUMNS)[number];
@@ -68,30 +77,44 @@ export const LEGACY_NUMERIC_COLUMNS = new Set<LegacyReconColumn>([
   "PostTaxEffectiveRate",
 ]);
 
+/** Exact for numeric(28,10) × numeric(24,10), like reconLineTotal's. */
+const ExactDecimal = Decimal.clone({ precision: 100 });
+
+/**
+ * PretaxCharges: ListPrice × OverageQuantity rounded to the nearest cent (half away from zero, as
+ * PostgreSQL's round(numeric) in the SQL twin); 0.00 when unpriced.
+ */
+export function legacyPretaxCharges(unitPrice: string | null, quantity: string): string {
+  if (unitPrice === null) return "0.00";
+  const rounded = new ExactDecimal(unitPrice).times(quantity).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  return (rounded.isZero() ? new ExactDecimal(0) : rounded).toFixed(2);
+}
+
 /*
- * Mapping decisions (README "Legacy usage-based file"): the legacy file has no UsageDate, so each
- * daily line's ChargeStartDate = ChargeEndDate = its usage day (Partner Center also departs from the
- * cycle dates for latent usage); tax is decided at invoicing, so TaxAmount, PostTaxTotal and
- * PostTaxEffectiveRate are empty rather than an invented 0; ids the portal doesn't have
- * (PartnerBillableAccountId, OrderId, SKU, InvoiceNumber) are empty. The legacy set has no resource columns.
+ * Mapping decisions (docs/recon.md "Legacy usage-based file"): ChargeStartDate/ChargeEndDate are the
+ * billing cycle (the calendar month) and UsageDate the line's usage day; tax is decided at invoicing,
+ * so TaxAmount, PostTaxTotal and PostTaxEffectiveRate are empty rather than an invented 0; ids the
+ * portal doesn't have (PartnerBillableAccountId, CustomerBillableAccount, OrderId, SKU,
+ * InvoiceNumber) are empty.
  */
 export function toLegacyReconLine(row: ReconSourceRow): LegacyReconLine {
   const day = isoDay(row.usageDate);
+  const period = periodBounds(row.usageDate);
   const unitPrice = row.unitPrice === null ? "" : plain(row.unitPrice);
   const quantity = plain(row.quantity);
   const line: LegacyReconLine = {
-    PartnerId: row.cspPartnerId,
+    PartnerId: row.cspTenantId ?? "",
     PartnerName: row.cspPartnerName,
     PartnerBillableAccountId: "",
     CustomerCompanyName: row.customerName ?? row.cspPartnerName,
     MpnId: row.cspMpnId,
     ResellerMpnId: row.resellerMpnId ?? "",
     InvoiceNumber: "",
-    ChargeStartDate: day,
-    ChargeEndDate: day,
+    ChargeStartDate: period.start,
+    ChargeEndDate: period.end,
     SubscriptionId: row.azureSubscriptionId,
     SubscriptionName: row.subscriptionName,
-    SubscriptionDescription: RECON_CONSTANTS.ProductName,
+    SubscriptionDescription: RECON_CONSTANTS.OfferName,
     OrderId: "",
     ServiceName: row.meterCategory,
     ServiceType: row.meterSubCategory ?? "",
@@ -104,17 +127,24 @@ export function toLegacyReconLine(row: ReconSourceRow): LegacyReconLine {
     IncludedQuantity: LEGACY_CONSTANTS.IncludedQuantity,
     OverageQuantity: quantity,
     ListPrice: unitPrice,
-    PretaxCharges: reconLineTotal(row.unitPrice, row.quantity).toFixed(2),
+    PretaxCharges: legacyPretaxCharges(row.unitPrice, row.quantity),
     TaxAmount: "",
     PostTaxTotal: "",
     Currency: row.currency ?? "",
     PretaxEffectiveRate: unitPrice,
     PostTaxEffectiveRate: "",
     ChargeType: RECON_CONSTANTS.ChargeType,
-    CustomerId: row.customerTenantId ?? "",
+    CustomerId: row.customerTenantId ?? row.cspTenantId ?? "",
     DomainName: row.customerDomain ?? "",
     BillingCycleType: LEGACY_CONSTANTS.BillingCycleType,
     Unit: row.unit,
+    CustomerBillableAccount: "",
+    UsageDate: day,
+    MeteredRegion: row.location ?? "",
+    MeteredService: consumedServiceOf(row.resourceUri),
+    MeteredServiceType: "",
+    Project: resourceGroupOf(row.resourceUri),
+    ServiceInfo: "",
   };
   for (const column of LEGACY_RECON_COLUMNS) {
     if (!LEGACY_NUMERIC_COLUMNS.has(column)) line[column] = neutraliseCsvCell(line[column]);

@@ -4,6 +4,7 @@
 // No "server-only": pure SQL text.
 import { LEGACY_CONSTANTS, type LegacyReconColumn } from "./legacy-recon-line";
 import { PC_TO_BC_EXCHANGE_RATE, RECON_CONSTANTS, type ReconColumn } from "./recon-line";
+import { METER_PUBLISHER_SQL, azurePlanIdSql } from "./recon-line-sql";
 
 /** A date as YYYY-MM-DD text. */
 export const day = (expression: string) => `to_char(${expression}, 'YYYY-MM-DD')`;
@@ -16,14 +17,23 @@ const periodEnd = `(${periodStart} + interval '1 month')::date - 1`;
  * cells of r below); a constant is a literal.
  */
 export type Level = "sub" | "meter" | "day";
-export type LineCell = "location" | "consumedService" | "resourceGroup" | "resourceUri" | "currency" | "additionalInfo";
+export type LineCell = "location" | "consumedService" | "resourceGroup" | "resourceUri" | "currency" | "additionalInfo" | "tags" | "meteredService" | "project";
 export type Cell =
-  { sub: string } | { meter: string } | { day: string } | { line: LineCell } | { number: "unitPrice" | "quantity" | "total" } | { constant: string };
+  | { sub: string }
+  | { meter: string }
+  | { day: string }
+  | { line: LineCell }
+  | { number: "unitPrice" | "quantity" | "total" | "legacyTotal" }
+  | { constant: string };
+
+/** The owner's tenant: the customer's, or the billed partner's own on its default subscription. */
+const OWNER_TENANT = `COALESCE(c."tenantId"::text, p."directoryTenantId"::text)`;
 
 const SUB = {
-  partnerId: `p."id"`,
+  partnerId: `p."directoryTenantId"::text`,
   partnerName: `p."name"`,
-  tenant: `c."tenantId"::text`,
+  tenant: OWNER_TENANT,
+  azurePlan: azurePlanIdSql(OWNER_TENANT),
   customerName: `COALESCE(c."companyName", p."name")`,
   domain: `c."domain"`,
   country: `COALESCE(c."country"::text, p."country"::text)`,
@@ -44,15 +54,15 @@ export const MODERN_CELLS: Record<ReconColumn, Cell> = {
   MpnId: { sub: SUB.mpn },
   Tier2MpnId: { sub: SUB.resellerMpn },
   InvoiceNumber: { constant: "" },
-  ProductId: { constant: RECON_CONSTANTS.ProductId },
-  SkuId: { constant: RECON_CONSTANTS.SkuId },
+  ProductId: { meter: `mp."productId"` },
+  SkuId: { meter: `mp."skuId"` },
   AvailabilityId: { constant: "" },
-  SkuName: { constant: RECON_CONSTANTS.SkuName },
-  ProductName: { constant: RECON_CONSTANTS.ProductName },
-  PublisherName: { constant: RECON_CONSTANTS.PublisherName },
+  SkuName: { meter: `mp."skuTitle"` },
+  ProductName: { meter: `mp."productTitle"` },
+  PublisherName: { meter: METER_PUBLISHER_SQL },
   PublisherId: { constant: "" },
-  SubscriptionDescription: { sub: SUB.name },
-  SubscriptionId: { sub: SUB.id },
+  SubscriptionDescription: { constant: RECON_CONSTANTS.OfferName },
+  SubscriptionId: { sub: SUB.azurePlan },
   ChargeStartDate: { day: day(periodStart) },
   ChargeEndDate: { day: day(periodEnd) },
   UsageDate: { day: day("d") },
@@ -77,7 +87,7 @@ export const MODERN_CELLS: Record<ReconColumn, Cell> = {
   PricingCurrency: { line: "currency" },
   ServiceInfo1: { constant: "" },
   ServiceInfo2: { constant: "" },
-  Tags: { constant: "" },
+  Tags: { line: "tags" },
   AdditionalInfo: { line: "additionalInfo" },
   EffectiveUnitPrice: { number: "unitPrice" },
   PCToBCExchangeRate: { constant: PC_TO_BC_EXCHANGE_RATE.toFixed() },
@@ -98,11 +108,11 @@ export const LEGACY_CELLS: Record<LegacyReconColumn, Cell> = {
   MpnId: { sub: SUB.mpn },
   ResellerMpnId: { sub: SUB.resellerMpn },
   InvoiceNumber: { constant: "" },
-  ChargeStartDate: { day: day("d") },
-  ChargeEndDate: { day: day("d") },
+  ChargeStartDate: { day: day(periodStart) },
+  ChargeEndDate: { day: day(periodEnd) },
   SubscriptionId: { sub: SUB.id },
   SubscriptionName: { sub: SUB.name },
-  SubscriptionDescription: { constant: RECON_CONSTANTS.ProductName },
+  SubscriptionDescription: { constant: RECON_CONSTANTS.OfferName },
   OrderId: { constant: "" },
   ServiceName: { meter: `m."serviceName"` },
   ServiceType: { meter: `m."serviceType"` },
@@ -115,7 +125,7 @@ export const LEGACY_CELLS: Record<LegacyReconColumn, Cell> = {
   IncludedQuantity: { constant: LEGACY_CONSTANTS.IncludedQuantity },
   OverageQuantity: { number: "quantity" },
   ListPrice: { number: "unitPrice" },
-  PretaxCharges: { number: "total" },
+  PretaxCharges: { number: "legacyTotal" },
   TaxAmount: { constant: "" },
   PostTaxTotal: { constant: "" },
   Currency: { line: "currency" },
@@ -126,4 +136,11 @@ export const LEGACY_CELLS: Record<LegacyReconColumn, Cell> = {
   DomainName: { sub: SUB.domain },
   BillingCycleType: { constant: LEGACY_CONSTANTS.BillingCycleType },
   Unit: { meter: `m."unitOfMeasure"` },
+  CustomerBillableAccount: { constant: "" },
+  UsageDate: { day: day("d") },
+  MeteredRegion: { line: "location" },
+  MeteredService: { line: "meteredService" },
+  MeteredServiceType: { constant: "" },
+  Project: { line: "project" },
+  ServiceInfo: { constant: "" },
 };

@@ -5,7 +5,9 @@
 // Byte-identity with the JS path rests on (tested in tests/recon-copy.test.ts):
 // - money: FLOOR(price × quantity × rate × 100) × 0.01 in exact numeric, like reconLineTotal;
 // - numbers: trim_scale(numeric)::text = decimal.js toFixed() (no trailing zeros, no exponent);
-// - dates as YYYY-MM-DD text; EventDateTime as toISOString() of that UTC midnight;
+// - dates as YYYY-MM-DD text; EventDateTime as toISOString() of the line's first original hour (or,
+//   on lines rated before it was kept, of the original day's UTC midnight);
+// - ids, tags and the meter's product: the same SQL expressions as the JS path (recon-line-sql.ts);
 // - AdditionalInfo: to_json(text) escapes exactly like JSON.stringify (\" \\ \b \f \n \r \t, \u00xx);
 // - CSV: a cell holding , " \n or \r is quoted with "" doubled, like csv-stringify (empty = nothing);
 //   text cells go through the CSV-injection guard (neutraliseCsvCellSql = neutraliseCsvCell).
@@ -19,6 +21,7 @@ import { neutraliseCsvCellSql } from "../files/neutralise-csv-cell-sql";
 import { LEGACY_RECON_COLUMNS } from "./legacy-recon-line";
 import { PC_TO_BC_EXCHANGE_RATE, RECON_COLUMNS } from "./recon-line";
 import { LEGACY_CELLS, MODERN_CELLS, day, type Cell, type Level, type LineCell } from "./recon-csv-cells";
+import { METER_PRODUCT_LATERAL, isoTimestampSql, reconTagsSql } from "./recon-line-sql";
 import type { ResolvedReconQuery } from "./recon-source";
 
 import type { ReconFormat } from "./recon-formats";
@@ -87,11 +90,16 @@ const LINE_SQL: Record<LineCell, string> = {
   resourceGroup: "", // in consumedService
   resourceUri: "", // in consumedService
   currency: `COALESCE(r.curcell, ${csvCell("r.cur")})`,
-  // Always quoted (JSON has quotes). EventDateTime = usage day's text unless the line was re-dated.
+  // Always quoted (JSON has quotes). EventDateTime = the first original hour; without one, the
+  // original day's midnight (the usage day's text unless the line was re-dated).
   additionalInfo:
     `'"{""azureStack.MeterId"":""' || r.lmid::text || '"",""azureStack.SubscriptionId"":' || COALESCE(r.lsubjson, ${jsonInCsv("r.lsub")}) ||` +
     ` ',""azureStack.Location"":' || COALESCE(r.locjson, ${jsonInCsv("COALESCE(r.loc, '')")}) || ',""azureStack.EventDateTime"":""' ||` +
-    ` CASE WHEN r.ed = r.ud THEN r.day ELSE ${day("r.ed")} END || 'T00:00:00.000Z""}"'`,
+    ` CASE WHEN r.es IS NOT NULL THEN ${isoTimestampSql("r.es")} WHEN r.ed = r.ud THEN r.day || 'T00:00:00.000Z' ELSE ${day("r.ed")} || 'T00:00:00.000Z' END || '""}"'`,
+  tags: csvCell("r.tagtext"),
+  // The legacy file's MeteredService and Project: ConsumedService's and ResourceGroup's values.
+  meteredService: `CASE WHEN r.canonical_shape AND ${CANONICAL_SEGMENTS} THEN ${neutralise("r.svc")} ELSE ${csvCell(uriSegmentSql("providers"))} END`,
+  project: `CASE WHEN r.canonical_shape AND ${CANONICAL_SEGMENTS} THEN ${neutralise("r.rg")} ELSE ${csvCell(uriSegmentSql("resourceGroups"))} END`,
 };
 
 /** One piece of a line: a literal, a fragment of a level (SQL over s/c/p/o, m or d), or per-line SQL. */
@@ -176,6 +184,8 @@ export function reconCsvSelect(query: ResolvedReconQuery, format: ReconFormat = 
   const sampled = `(SELECT DISTINCT l."location" AS k FROM (SELECT l."location" FROM "RatedUsageLine" l WHERE ${reconWhereLiteral(query)} AND l."location" IS NOT NULL${hinted} LIMIT 10000) AS l) AS sampled`;
   // FLOOR(x, 2) is trunc(x, 2) when x ≥ 0 (cheaper than floor(x × 100) × 0.01); signs decide.
   const lineTotalSql = `CASE WHEN r0.up < 0 OR r0.q < 0 THEN ${reconLineTotalSql("r0.up", "r0.q")} ELSE COALESCE(trunc(r0.up * r0.q, 2), 0.00) END`;
+  // The legacy PretaxCharges: rounded to the nearest cent (legacyPretaxCharges), only in that file.
+  const legacyTotal = format === "legacy" ? `\n                       COALESCE(round(r0.up * r0.q, 2), 0.00)::text AS legacytotal,` : "";
   const subscriptionFilter = query.subscriptionIds ? `WHERE s."id" = ANY(${sqlLiteral(`{${query.subscriptionIds.join(",")}}`)}::uuid[])` : "";
   return `WITH sx AS MATERIALIZED (
   SELECT s."id"::text AS k${levelColumns("sub")}
@@ -186,13 +196,15 @@ export function reconCsvSelect(query: ResolvedReconQuery, format: ReconFormat = 
   ${subscriptionFilter}
 ), mx AS MATERIALIZED (
   SELECT m."id"::text AS k${levelColumns("meter")} FROM "CommerceMeter" m
+  ${METER_PRODUCT_LATERAL}
 ), dx AS MATERIALIZED (
   SELECT d, ${day("d")} AS day${levelColumns("day")}
     FROM (SELECT g::date AS d FROM generate_series(${sqlLiteral(query.from)}::date, ${sqlLiteral(query.to)}::date, interval '1 day') AS g) AS days
 )
 SELECT ${line.join("\n    || ")} AS line
   FROM (SELECT r0.*, COALESCE(trim_scale(r0.up)::text, '') AS unitprice, trim_scale(r0.q)::text AS quantity,
-                       ${lineTotalSql}::text AS total,
+                       ${lineTotalSql}::text AS total,${legacyTotal}
+                       ${reconTagsSql("r0.tg")} AS tagtext,
                        (SELECT array_agg(day ORDER BY d) FROM dx)[r0.ud - ${sqlLiteral(query.from)}::date + 1] AS day,
                        ${CANONICAL_URI} AS canonical_shape, ${part(5)} AS rg, ${part(7)} AS svc,
                        (SELECT jsonb_object_agg(k, ${csvCell("k")}) FROM ${known('"currency"')}) ->> r0.cur AS curcell,
@@ -200,7 +212,7 @@ SELECT ${line.join("\n    || ")} AS line
                        (SELECT jsonb_object_agg(k, ${csvCell("k")}) FROM ${sampled}) ->> r0.loc AS loccell,
                        (SELECT jsonb_object_agg(k, ${jsonInCsv("k")}) FROM ${sampled}) ->> r0.loc AS locjson,
                        ${lookups.join(",\n                       ")}
-                  FROM (SELECT l."id", l."usageDate" AS ud, l."eventDate" AS ed, l."quantity" AS q, l."unitPrice" AS up, l."currency" AS cur,
+                  FROM (SELECT l."id", l."usageDate" AS ud, l."eventDate" AS ed, l."eventStart" AS es, l."tags" AS tg, l."quantity" AS q, l."unitPrice" AS up, l."currency" AS cur,
                                l."resourceUri" AS uri, l."location" AS loc, l."localMeterId" AS lmid, l."localSubscriptionId" AS lsub,
                                l."azureSubscriptionId"::text AS sid, l."commerceMeterId"::text AS mid
                           FROM "RatedUsageLine" l

@@ -68,6 +68,10 @@ export interface ReconSourceRow {
   id: string;
   usageDate: Date;
   eventDate: Date;
+  /** azureStack.EventDateTime as ISO text (the line's earliest original hour); null on lines rated before it was kept. */
+  eventDateTime?: string | null;
+  /** The resource's tags as compact JSON text (recon-line-sql.ts reconTagsSql), null when it had none. */
+  tags?: string | null;
   quantity: string;
   unitPrice: string | null;
   currency: string | null;
@@ -81,11 +85,15 @@ export interface ReconSourceRow {
   /** Null for a partner's own (APSS) default subscription. */
   customerId: string | null;
   customerTenantId: string | null;
+  /** The Azure plan the line's Azure subscription is billed under (recon-line-sql.ts azurePlanIdSql); null without an owner tenant. */
+  azurePlanId?: string | null;
   customerName: string | null;
   customerDomain: string | null;
   customerCountry: string | null;
   /** The CSP of record (the partner the subscription rolls up to; a distributor for indirect). */
   cspPartnerId: string;
+  /** The CSP partner's directory tenant id: PartnerId, and CustomerId on its own default subscription. */
+  cspTenantId?: string | null;
   cspPartnerName: string;
   cspMpnId: string;
   cspCountry: string;
@@ -96,6 +104,12 @@ export interface ReconSourceRow {
   meterSubCategory: string | null;
   meterName: string;
   unit: string;
+  /** The consumed product as the price list names it for the commerce meter (recon-line-sql.ts METER_PRODUCT_LATERAL), null when no list has the meter. */
+  productId?: string | null;
+  skuId?: string | null;
+  skuTitle?: string | null;
+  productTitle?: string | null;
+  publisher?: string | null;
 }
 
 /** Same currency everywhere (pricing currency = billing currency), so the rate is 1. */
@@ -110,10 +124,9 @@ const ExactDecimal = Decimal.clone({ precision: 100 });
 
 /** Fixed cells of the file, shared by the JS mapping and the SQL (COPY) formatting. */
 export const RECON_CONSTANTS = {
-  ProductId: "DZH318Z0BQ3Q",
-  SkuId: "0001",
-  SkuName: "Azure plan",
-  ProductName: "Azure plan",
+  /** The offer the customer bought (SubscriptionDescription, Microsoft's OfferName): always the Azure plan. */
+  OfferName: "Azure plan",
+  /** PublisherName when the price list names no publisher for the meter. */
   PublisherName: "Microsoft",
   MeterRegion: "Azure Stack",
   ChargeType: "New",
@@ -165,25 +178,25 @@ export function consumedServiceOf(uri: string): string {
 }
 
 /**
- * The azureStack.* keys usage carries in Azure. EventDateTime = the ORIGINAL local day (eventDate),
- * which differs from UsageDate for re-dated lines; lines are daily, so it is that day's midnight UTC.
+ * The azureStack.* keys usage carries in Azure. EventDateTime = the ORIGINAL time of the line's
+ * usage (its earliest hour, docs/recon.md "Lines and re-dated usage"), which differs from UsageDate for
+ * re-dated lines; lines rated before that time was kept fall back to the original day's midnight.
  */
-export function reconAdditionalInfo(row: Pick<ReconSourceRow, "localMeterId" | "localSubscriptionId" | "location" | "eventDate">): string {
+export function reconAdditionalInfo(row: Pick<ReconSourceRow, "localMeterId" | "localSubscriptionId" | "location" | "eventDate" | "eventDateTime">): string {
   return JSON.stringify({
     "azureStack.MeterId": row.localMeterId,
     "azureStack.SubscriptionId": row.localSubscriptionId,
     "azureStack.Location": row.location ?? "",
-    "azureStack.EventDateTime": row.eventDate.toISOString(),
+    "azureStack.EventDateTime": row.eventDateTime ?? row.eventDate.toISOString(),
   });
 }
 
 /*
- * CustomerId/CustomerName for lines on a partner's own default (APSS) subscription (decision): those
- * are unregistered-tenant or provider usage the partner pays for itself. Partner Center lists the
- * subscription's owner as the customer; the owner here is the partner, which has no directory tenant
- * id in our model, so CustomerId is left empty and CustomerName/Country are the partner's. The tenant
- * that caused it stays findable through AdditionalInfo's azureStack.SubscriptionId. When the default
- * subscription is a customer's CSP subscription, that customer is the owner (the normal join).
+ * Lines on a partner's own default (APSS) subscription: Partner Center lists the subscription's
+ * owner as the customer, here the partner itself, so CustomerId is the partner's directory tenant id
+ * and CustomerName/Country are the partner's (empty CustomerId only while the partner has not set
+ * its tenant id). The tenant that caused the usage stays findable through AdditionalInfo's
+ * azureStack.SubscriptionId. docs/recon.md maps every column.
  */
 export function toReconLine(row: ReconSourceRow): ReconLine {
   const period = periodBounds(row.usageDate);
@@ -191,24 +204,24 @@ export function toReconLine(row: ReconSourceRow): ReconLine {
   const unitPrice = row.unitPrice === null ? "" : plain(row.unitPrice);
   const currency = row.currency ?? "";
   const line: ReconLine = {
-    PartnerId: row.cspPartnerId,
+    PartnerId: row.cspTenantId ?? "",
     PartnerName: row.cspPartnerName,
-    CustomerId: row.customerTenantId ?? "",
+    CustomerId: row.customerTenantId ?? row.cspTenantId ?? "",
     CustomerName: row.customerName ?? row.cspPartnerName,
     CustomerDomainName: row.customerDomain ?? "",
     CustomerCountry: row.customerCountry ?? row.cspCountry,
     MpnId: row.cspMpnId,
     Tier2MpnId: row.resellerMpnId ?? "",
     InvoiceNumber: "",
-    ProductId: RECON_CONSTANTS.ProductId,
-    SkuId: RECON_CONSTANTS.SkuId,
+    ProductId: row.productId ?? "",
+    SkuId: row.skuId ?? "",
     AvailabilityId: "",
-    SkuName: RECON_CONSTANTS.SkuName,
-    ProductName: RECON_CONSTANTS.ProductName,
-    PublisherName: RECON_CONSTANTS.PublisherName,
+    SkuName: row.skuTitle ?? "",
+    ProductName: row.productTitle ?? "",
+    PublisherName: row.publisher || RECON_CONSTANTS.PublisherName,
     PublisherId: "",
-    SubscriptionDescription: row.subscriptionName,
-    SubscriptionId: row.azureSubscriptionId,
+    SubscriptionDescription: RECON_CONSTANTS.OfferName,
+    SubscriptionId: row.azurePlanId ?? "",
     ChargeStartDate: period.start,
     ChargeEndDate: period.end,
     UsageDate: isoDay(row.usageDate),
@@ -233,7 +246,7 @@ export function toReconLine(row: ReconSourceRow): ReconLine {
     PricingCurrency: currency,
     ServiceInfo1: "",
     ServiceInfo2: "",
-    Tags: "",
+    Tags: row.tags ?? "",
     AdditionalInfo: reconAdditionalInfo(row),
     EffectiveUnitPrice: unitPrice,
     PCToBCExchangeRate: PC_TO_BC_EXCHANGE_RATE.toFixed(),

@@ -6,6 +6,7 @@ import type { RawSql } from "../database/open-database";
 import type { PartnerScope } from "../auth/partner-scope";
 import { DomainError, COMMON_ERROR_CODES, notFound } from "../errors";
 import type { ReconSourceRow } from "./recon-line";
+import { METER_PRODUCT_LATERAL, METER_PUBLISHER_SQL, azurePlanIdSql, isoTimestampSql, reconTagsSql } from "./recon-line-sql";
 import { BILLING_PERIOD_MESSAGE, BILLING_PERIOD_PATTERN, periodRange } from "../billing/billing-period";
 
 export const RECON_PAGE_SIZE = 1000;
@@ -124,22 +125,38 @@ export async function resolveReconQuery(sql: Pick<RawSql, "query">, scope: Partn
   };
 }
 
-/** The recon columns of one page of lines (CTE "page"), joined to its subscription, owner and meter. */
+/** The commerce meters with their price list product (CTE "meters"), looked up once per page. */
+const METERS_CTE = `meters AS MATERIALIZED (
+  SELECT m."id", m."serviceName", m."serviceType", m."resourceName", m."unitOfMeasure",
+         mp."productId", mp."skuId", mp."skuTitle", mp."productTitle", ${METER_PUBLISHER_SQL} AS "publisher"
+    FROM "CommerceMeter" m
+  ${METER_PRODUCT_LATERAL}
+)`;
+
+/** The owner's tenant: the customer's, or the billed partner's own on its default subscription. */
+const OWNER_TENANT = `COALESCE(c."tenantId"::text, p."directoryTenantId"::text)`;
+
+/** The recon columns of one page of lines (CTE "page"), joined to its subscription, owner and meter (CTE "meters"). */
 export const RECON_SELECT = `
-SELECT l."id"::text AS "id", l."usageDate"::text AS "usageDate", l."eventDate"::text AS "eventDate", l."quantity"::text AS "quantity", l."unitPrice"::text AS "unitPrice",
+SELECT l."id"::text AS "id", l."usageDate"::text AS "usageDate", l."eventDate"::text AS "eventDate",
+       ${isoTimestampSql(`l."eventStart"`)} AS "eventDateTime", ${reconTagsSql(`l."tags"`)} AS "tags",
+       l."quantity"::text AS "quantity", l."unitPrice"::text AS "unitPrice",
        l."currency", l."resourceUri", l."location", l."localMeterId"::text AS "localMeterId", l."localSubscriptionId",
        l."unregisteredTenant", l."azureSubscriptionId"::text AS "azureSubscriptionId", s."displayName" AS "subscriptionName",
-       c."id" AS "customerId", c."tenantId"::text AS "customerTenantId", c."companyName" AS "customerName", c."domain" AS "customerDomain",
-       c."country"::text AS "customerCountry", p."id" AS "cspPartnerId", p."name" AS "cspPartnerName", p."mpnId" AS "cspMpnId",
+       c."id" AS "customerId", c."tenantId"::text AS "customerTenantId", ${azurePlanIdSql(OWNER_TENANT)} AS "azurePlanId",
+       c."companyName" AS "customerName", c."domain" AS "customerDomain",
+       c."country"::text AS "customerCountry", p."id" AS "cspPartnerId", p."directoryTenantId"::text AS "cspTenantId",
+       p."name" AS "cspPartnerName", p."mpnId" AS "cspMpnId",
        p."country"::text AS "cspCountry", CASE WHEN o."kind" = 'INDIRECT_RESELLER' THEN o."mpnId" END AS "resellerMpnId",
        m."id"::text AS "meterId", m."serviceName" AS "meterCategory", m."serviceType" AS "meterSubCategory",
-       m."resourceName" AS "meterName", m."unitOfMeasure" AS "unit"
+       m."resourceName" AS "meterName", m."unitOfMeasure" AS "unit",
+       m."productId", m."skuId", m."skuTitle", m."productTitle", m."publisher"
   FROM page l
   JOIN "AzureSubscription" s ON s."id" = l."azureSubscriptionId"
   LEFT JOIN "Customer" c ON c."id" = s."customerId"
   JOIN "Partner" p ON p."id" = s."rollsUpToPartnerId"
   JOIN "Partner" o ON o."id" = ${OWNER}
-  JOIN "CommerceMeter" m ON m."id" = l."commerceMeterId"
+  JOIN meters m ON m."id" = l."commerceMeterId"
  ORDER BY l."id"`;
 
 /** WHERE clause on RatedUsageLine alone + params; $1 is reserved for the keyset cursor. */
@@ -166,7 +183,7 @@ export function reconWhere(query: ResolvedReconQuery): { where: string; params: 
 export async function* reconRows(sql: Pick<RawSql, "query">, query: ResolvedReconQuery, pageSize = RECON_PAGE_SIZE): AsyncGenerator<ReconSourceRow> {
   const { where, params } = reconWhere(query);
   const limit = Math.max(1, Math.floor(pageSize));
-  const text = `WITH page AS MATERIALIZED (SELECT * FROM "RatedUsageLine" l WHERE l."id" > $1::bigint AND ${where} ORDER BY l."id" LIMIT ${limit})${RECON_SELECT}`;
+  const text = `WITH page AS MATERIALIZED (SELECT * FROM "RatedUsageLine" l WHERE l."id" > $1::bigint AND ${where} ORDER BY l."id" LIMIT ${limit}), ${METERS_CTE}${RECON_SELECT}`;
   let last = "0";
   for (;;) {
     const { rows } = await sql.query<ReconSourceRow>(text, [last, ...params]);

@@ -14,13 +14,19 @@ import type { RawSql } from "../database/open-database";
  *   ties: later publication), items whose own dates include the day, lowest tier (Azure Stack
  *   meters are untiered; tiered rating belongs to monthly invoicing, not daily lines).
  * - pretaxAmount = unitPrice × quantity, unrounded (recon rounds once per line).
+ * - eventStart = the line's earliest original hour; tags = the resource's tags of the line's latest
+ *   hour that had any (tagsAt; of one hour, the greatest JSON text): the recon file's EventDateTime
+ *   and Tags. Both are order-independent, so batches in any order give a rebuild's values.
  * The price list is Microsoft's global list (no partner owns it), so this read is unscoped by
  * design; the records themselves are already limited to one registration.
  */
 const LINE_COLUMNS = `r."registrationId", r."azureSubscriptionId", r."commerceMeterId", r."resourceUri", r."usageDate",
          (r."usageStart" AT TIME ZONE 'UTC')::date AS "eventDate", r."localSubscriptionId",
          min(r."localMeterId"::text)::uuid AS "localMeterId", max(r."mappedTenantId"::text)::uuid AS "mappedTenantId",
-         bool_or(r."unregisteredTenant") AS "unregisteredTenant", max(r."location" COLLATE "C") AS "location"`;
+         bool_or(r."unregisteredTenant") AS "unregisteredTenant", max(r."location" COLLATE "C") AS "location",
+         min(r."usageStart") AS "eventStart",
+         (array_agg(r."tags" ORDER BY r."usageStart" DESC, r."tags"::text COLLATE "C" DESC) FILTER (WHERE r."tags" IS NOT NULL))[1] AS "tags",
+         max(r."usageStart") FILTER (WHERE r."tags" IS NOT NULL) AS "tagsAt"`;
 
 /** Full: every record of the days $2 (rebuild). */
 const FULL_LINES = `lines AS MATERIALIZED (
@@ -43,7 +49,7 @@ const CHANGED_LINES = `lines AS MATERIALIZED (
 
 /** What a `changed` CTE must RETURN for the rating (besides "delta"). */
 export const CHANGED_RECORD_COLUMNS = `"registrationId", "azureSubscriptionId", "commerceMeterId", "resourceUri", "usageDate", "usageStart",
-  "localSubscriptionId", "localMeterId", "mappedTenantId", "unregisteredTenant", "location"`;
+  "localSubscriptionId", "localMeterId", "mappedTenantId", "unregisteredTenant", "location", "tags"`;
 
 const rateCtes = (lines: string) => `${lines},
 sub_days AS MATERIALIZED (
@@ -82,10 +88,10 @@ prices AS MATERIALIZED (
 
 const RATE_INSERT = `INSERT INTO "RatedUsageLine" ("registrationId", "azureSubscriptionId", "commerceMeterId", "resourceUri", "usageDate", "eventDate",
   "localSubscriptionId", "localMeterId", "mappedTenantId", "unregisteredTenant", "location", "quantity", "market", "currency",
-  "unitPrice", "priceListVersionId", "pretaxAmount")
+  "unitPrice", "priceListVersionId", "pretaxAmount", "eventStart", "tags", "tagsAt")
 SELECT l."registrationId", l."azureSubscriptionId", l."commerceMeterId", l."resourceUri", l."usageDate", l."eventDate",
        l."localSubscriptionId", l."localMeterId", l."mappedTenantId", l."unregisteredTenant", l."location", l."quantity",
-       v."market", v."currency", p."unitPrice", v."versionId", p."unitPrice" * l."quantity"
+       v."market", v."currency", p."unitPrice", v."versionId", p."unitPrice" * l."quantity", l."eventStart", l."tags", l."tagsAt"
   FROM lines l
   JOIN versions v ON v."azureSubscriptionId" = l."azureSubscriptionId" AND v."usageDate" = l."usageDate"
   LEFT JOIN prices p ON p."versionId" = v."versionId" AND p."market" = v."market" AND p."commerceMeterId" = l."commerceMeterId"
@@ -94,6 +100,10 @@ ON CONFLICT ("registrationId", "azureSubscriptionId", "commerceMeterId", "resour
    SET "quantity" = "RatedUsageLine"."quantity" + EXCLUDED."quantity",
        "pretaxAmount" = "RatedUsageLine"."unitPrice" * ("RatedUsageLine"."quantity" + EXCLUDED."quantity"),
        "unregisteredTenant" = "RatedUsageLine"."unregisteredTenant" OR EXCLUDED."unregisteredTenant",
+       "eventStart" = LEAST("RatedUsageLine"."eventStart", EXCLUDED."eventStart"),
+       "tags" = CASE WHEN EXCLUDED."tagsAt" >= "RatedUsageLine"."tagsAt" OR "RatedUsageLine"."tagsAt" IS NULL THEN COALESCE(EXCLUDED."tags", "RatedUsageLine"."tags")
+                     ELSE "RatedUsageLine"."tags" END,
+       "tagsAt" = GREATEST("RatedUsageLine"."tagsAt", EXCLUDED."tagsAt"),
        "updatedAt" = now()`;
 
 export const RATE_DAYS_SQL = `WITH ${rateCtes(FULL_LINES)}
@@ -133,8 +143,9 @@ export async function unsafeRateUsageDays(sql: Pick<RawSql, "query">, registrati
   await sql.query(RATE_DAYS_SQL, [registrationId, days]);
 }
 
-/** SQL: the accumulated lines from parameters $2…$12 (arrays), $1 the registration, as a `lines` CTE body. */
+/** SQL: the accumulated lines from parameters $2…$15 (arrays), $1 the registration, as a `lines` CTE body. */
 export const RATED_LINES_FROM_ARRAYS = `SELECT $1::text AS "registrationId", u.*
-  FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::date[], $6::date[], $7::text[], $8::uuid[], $9::uuid[], $10::boolean[], $11::text[], $12::numeric[])
+  FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::date[], $6::date[], $7::text[], $8::uuid[], $9::uuid[], $10::boolean[], $11::text[], $12::numeric[],
+              $13::timestamptz[], $14::jsonb[], $15::timestamptz[])
     AS u("azureSubscriptionId", "commerceMeterId", "resourceUri", "usageDate", "eventDate", "localSubscriptionId", "localMeterId",
-         "mappedTenantId", "unregisteredTenant", "location", "quantity")`;
+         "mappedTenantId", "unregisteredTenant", "location", "quantity", "eventStart", "tags", "tagsAt")`;

@@ -19,6 +19,8 @@ export interface DemoPartner {
   name: string;
   /** 7-digit Microsoft Partner Network (Partner ID) number. */
   mpnId: string;
+  /** The partner's Microsoft Entra directory (tenant) id. */
+  directoryTenantId: string;
   country: string;
   parentId: string | null;
   /** Users sign in as <role>@<emailDomain>. */
@@ -102,6 +104,7 @@ export const DEMO_PARTNERS: Readonly<Record<DemoPartnerKey, DemoPartner>> = Obje
       kind: row.kind,
       name: row.name,
       mpnId: row.mpnId,
+      directoryTenantId: deterministicGuid(`partner-tenant:${row.key}`),
       country: row.country,
       parentId: row.parent ? partnerId(row.parent) : null,
       emailDomain: `${row.key}.example`,

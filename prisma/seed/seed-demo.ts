@@ -46,6 +46,7 @@ export async function seedDemoIfEmpty(prisma: PrismaClient): Promise<boolean> {
             kind: partner.kind,
             name: partner.name,
             mpnId: partner.mpnId,
+            directoryTenantId: partner.directoryTenantId,
             country: partner.country,
             parentId: partner.parentId,
             createdAt: partner.createdAt,

@@ -1,7 +1,7 @@
 // Audit-coverage cases for the indirect channel's server actions (lib/partners/actions.ts and
 // lib/users/actions.ts): each prepares fresh rows so cases never collide, and names the audit
 // action its call must write. See ./types.ts; tests/partners-audit-cases.test.ts runs them alone.
-import { randomInt } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { resolvePartnerScope, type PartnerScope } from "../../lib/auth/partner-scope";
 import { generateInvitationToken, hashInvitationToken } from "../../lib/users/invitation-format";
@@ -71,6 +71,13 @@ export const auditCases: AuditCases = {
       const { scope, reseller } = await channel(context);
       await context.prisma.partner.update({ where: { id: reseller.id }, data: { status: "SUSPENDED" } });
       return { scope, input: { resellerId: reseller.id } };
+    },
+  },
+  "partners/actions#setPartnerTenantIdAction": {
+    expectedAuditAction: "partner.setTenantId",
+    async prepare(context) {
+      const { scope } = await channel(context);
+      return { scope, input: { directoryTenantId: randomUUID() } };
     },
   },
   "users/actions#inviteUserAction": {

@@ -5,6 +5,7 @@ import { formatMoney, getPeriodTotals, listScopeRegistrations, pageFormat, pageP
 import { Card, PageHeader, StatTile } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { PeriodPicker } from "@/components/billing/period-picker";
+import { ReconLineRule } from "@/components/billing/recon-line-rule";
 
 export const metadata = { title: "Billing" };
 
@@ -149,7 +150,8 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
           ) : null}
         </div>
       ) : null}
-      <p className="mt-6 break-words text-xs text-slate-500">
+      <ReconLineRule />
+      <p className="mt-2 break-words text-xs text-slate-500">
         API: <code>GET /api/billing/recon?period={period}</code> with <code>Authorization: Bearer &lt;API token&gt;</code>; filters customerId, resellerId,
         registration, from, to; <code>format=legacy</code> for the legacy usage-based columns.
       </p>

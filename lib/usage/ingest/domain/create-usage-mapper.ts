@@ -222,7 +222,7 @@ export function createUsageMapper(
         series.days = hour.days;
         series.rated = line;
       }
-      ratedLines.add(line, r.location, commerceQuantity);
+      ratedLines.add(line, r.location, commerceQuantity, r.startMs, r.tags);
     }
     const earlier = series.hours.get(r.startMs);
     if (earlier !== undefined) {

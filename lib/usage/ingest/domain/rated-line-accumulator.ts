@@ -5,7 +5,9 @@
 // (azure subscription, commerce meter, resource URI, usage day, event day, local subscription);
 // min(localMeterId), max(mappedTenantId), bool_or(unregisteredTenant), max(location) in UTF-16
 // code-unit order (rate-usage.ts takes max(location COLLATE "C"), byte order: the same for any BMP
-// text); the sum of each record's commerce quantity rounded as its numeric(28, 10) column stores it.
+// text); the sum of each record's commerce quantity rounded as its numeric(28, 10) column stores it;
+// the earliest hour (min(usageStart)) and the tags of the latest hour that had any (one record per
+// line and hour: two local meters billed as one commerce meter would tie, and none does).
 // Pure module.
 import Decimal from "decimal.js";
 
@@ -27,6 +29,11 @@ export interface RatedLine extends RatedLineFields {
   integer: number;
   /** The exact sum × 10^10 (the column's scale), once a quantity wasn't a small integer. */
   scaled: bigint | null;
+  /** The earliest usageStart (ms) of the line's records. */
+  eventStartMs: number;
+  /** The tags of the latest record that had any (null: none), and that record's usageStart. */
+  tags: unknown;
+  tagsStartMs: number;
 }
 
 /** The value of plain digits (at most 15: exact in a double), else -1. Cheaper than a regex per record. */
@@ -52,7 +59,22 @@ function scaledText(scaled: bigint): string {
 }
 
 /** The line columns as parallel arrays (unnest parameters), in RATED_LINE_ARRAY_COLUMNS order. */
-export type RatedLineArrays = [string[], string[], string[], string[], string[], string[], string[], (string | null)[], boolean[], (string | null)[], string[]];
+export type RatedLineArrays = [
+  string[],
+  string[],
+  string[],
+  string[],
+  string[],
+  string[],
+  string[],
+  (string | null)[],
+  boolean[],
+  (string | null)[],
+  string[],
+  string[],
+  (string | null)[],
+  (string | null)[],
+];
 
 export class RatedLineAccumulator {
   private readonly lines = new Map<string, RatedLine>();
@@ -90,6 +112,9 @@ export class RatedLineAccumulator {
         location: fields.location,
         integer: 0,
         scaled: null,
+        eventStartMs: Number.POSITIVE_INFINITY,
+        tags: null,
+        tagsStartMs: Number.NEGATIVE_INFINITY,
       };
       this.lines.set(key, created);
       return created;
@@ -102,9 +127,14 @@ export class RatedLineAccumulator {
     return line;
   }
 
-  /** Adds one record's commerce quantity (decimal text) and location to `line`. */
-  add(line: RatedLine, location: string | null, quantity: string): void {
+  /** Adds one record's commerce quantity (decimal text), location, hour (usageStart, ms) and tags to `line`. */
+  add(line: RatedLine, location: string | null, quantity: string, startMs: number, tags: unknown): void {
     if (location !== line.location) this.location(line, location);
+    if (startMs < line.eventStartMs) line.eventStartMs = startMs;
+    if (tags !== null && tags !== undefined && startMs > line.tagsStartMs) {
+      line.tags = tags;
+      line.tagsStartMs = startMs;
+    }
     if (line.scaled === null) {
       const sum = line.integer + integerValue(quantity);
       if (sum >= line.integer && Number.isSafeInteger(sum)) {
@@ -126,7 +156,7 @@ export class RatedLineAccumulator {
   }
 
   arrays(): RatedLineArrays {
-    const out: RatedLineArrays = [[], [], [], [], [], [], [], [], [], [], []];
+    const out: RatedLineArrays = [[], [], [], [], [], [], [], [], [], [], [], [], [], []];
     for (const line of this.lines.values()) {
       out[0].push(line.azureSubscriptionId);
       out[1].push(line.commerceMeterId);
@@ -139,6 +169,9 @@ export class RatedLineAccumulator {
       out[8].push(line.unregisteredTenant);
       out[9].push(line.location);
       out[10].push(line.scaled === null ? String(line.integer) : scaledText(line.scaled));
+      out[11].push(new Date(line.eventStartMs).toISOString());
+      out[12].push(line.tags === null ? null : JSON.stringify(line.tags));
+      out[13].push(line.tags === null ? null : new Date(line.tagsStartMs).toISOString());
     }
     return out;
   }
