@@ -4,7 +4,9 @@
 // per-line money (reconLineTotal: FLOOR once per line), so both files total the same to the cent.
 // No "server-only": used by the streaming export, tests and the bench.
 import { neutraliseCsvCell } from "../files/neutralise-csv-cell";
-import { RECON_CONSTANTS, isoDay, plain, reconLineTotal, type ReconSourceRow } from "./recon-line";
+import Decimal from "decimal.js";
+import { RECON_CONSTANTS, isoDay, plain, reconLineConversion, reconLineTotal, type ReconSourceRow } from "./recon-line";
+import type { ReconConversions } from "./recon-currency";
 
 export const LEGACY_RECON_COLUMNS = [
   "PartnerId",
@@ -75,8 +77,10 @@ export const LEGACY_NUMERIC_COLUMNS = new Set<LegacyReconColumn>([
  * PostTaxEffectiveRate are empty rather than an invented 0; ids the portal doesn't have
  * (PartnerBillableAccountId, OrderId, SKU, InvoiceNumber) are empty. The legacy set has no resource columns.
  */
-export function toLegacyReconLine(row: ReconSourceRow): LegacyReconLine {
+export function toLegacyReconLine(row: ReconSourceRow, conversions: ReconConversions = {}): LegacyReconLine {
   const day = isoDay(row.usageDate);
+  // Money in the billing currency (= the daily-rated file's BillingPreTaxTotal and BillingCurrency).
+  const billing = reconLineConversion(row, conversions);
   const unitPrice = row.unitPrice === null ? "" : plain(row.unitPrice);
   const quantity = plain(row.quantity);
   const line: LegacyReconLine = {
@@ -104,10 +108,10 @@ export function toLegacyReconLine(row: ReconSourceRow): LegacyReconLine {
     IncludedQuantity: LEGACY_CONSTANTS.IncludedQuantity,
     OverageQuantity: quantity,
     ListPrice: unitPrice,
-    PretaxCharges: reconLineTotal(row.unitPrice, row.quantity).toFixed(2),
+    PretaxCharges: reconLineTotal(row.unitPrice, row.quantity, new Decimal(billing.rate)).toFixed(2),
     TaxAmount: "",
     PostTaxTotal: "",
-    Currency: row.currency ?? "",
+    Currency: billing.billingCurrency,
     PretaxEffectiveRate: unitPrice,
     PostTaxEffectiveRate: "",
     ChargeType: RECON_CONSTANTS.ChargeType,

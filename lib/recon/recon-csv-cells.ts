@@ -3,7 +3,7 @@
 // value, or a constant. Mirrors the JS mappings (recon-line.ts, legacy-recon-line.ts).
 // No "server-only": pure SQL text.
 import { LEGACY_CONSTANTS, type LegacyReconColumn } from "./legacy-recon-line";
-import { PC_TO_BC_EXCHANGE_RATE, RECON_CONSTANTS, type ReconColumn } from "./recon-line";
+import { RECON_CONSTANTS, type ReconColumn } from "./recon-line";
 
 /** A date as YYYY-MM-DD text. */
 export const day = (expression: string) => `to_char(${expression}, 'YYYY-MM-DD')`;
@@ -16,7 +16,18 @@ const periodEnd = `(${periodStart} + interval '1 month')::date - 1`;
  * cells of r below); a constant is a literal.
  */
 export type Level = "sub" | "meter" | "day";
-export type LineCell = "location" | "consumedService" | "resourceGroup" | "resourceUri" | "currency" | "additionalInfo";
+export type LineCell =
+  | "location"
+  | "consumedService"
+  | "resourceGroup"
+  | "resourceUri"
+  | "currency"
+  | "additionalInfo"
+  // The billing side of the line (recon-currency.ts): converted when the file has conversions.
+  | "billingTotal"
+  | "billingCurrency"
+  | "exchangeRate"
+  | "exchangeRateDate";
 export type Cell =
   { sub: string } | { meter: string } | { day: string } | { line: LineCell } | { number: "unitPrice" | "quantity" | "total" } | { constant: string };
 
@@ -71,8 +82,8 @@ export const MODERN_CELLS: Record<ReconColumn, Cell> = {
   UnitPrice: { number: "unitPrice" },
   Quantity: { number: "quantity" },
   UnitType: { meter: `m."unitOfMeasure"` },
-  BillingPreTaxTotal: { number: "total" },
-  BillingCurrency: { line: "currency" },
+  BillingPreTaxTotal: { line: "billingTotal" },
+  BillingCurrency: { line: "billingCurrency" },
   PricingPreTaxTotal: { number: "total" },
   PricingCurrency: { line: "currency" },
   ServiceInfo1: { constant: "" },
@@ -80,8 +91,8 @@ export const MODERN_CELLS: Record<ReconColumn, Cell> = {
   Tags: { constant: "" },
   AdditionalInfo: { line: "additionalInfo" },
   EffectiveUnitPrice: { number: "unitPrice" },
-  PCToBCExchangeRate: { constant: PC_TO_BC_EXCHANGE_RATE.toFixed() },
-  PCToBCExchangeRateDate: { day: day(periodStart) },
+  PCToBCExchangeRate: { line: "exchangeRate" },
+  PCToBCExchangeRateDate: { line: "exchangeRateDate" },
   EntitlementId: { sub: SUB.id },
   EntitlementDescription: { sub: SUB.name },
   PartnerEarnedCreditPercentage: { constant: RECON_CONSTANTS.PartnerEarnedCreditPercentage },
@@ -115,10 +126,10 @@ export const LEGACY_CELLS: Record<LegacyReconColumn, Cell> = {
   IncludedQuantity: { constant: LEGACY_CONSTANTS.IncludedQuantity },
   OverageQuantity: { number: "quantity" },
   ListPrice: { number: "unitPrice" },
-  PretaxCharges: { number: "total" },
+  PretaxCharges: { line: "billingTotal" },
   TaxAmount: { constant: "" },
   PostTaxTotal: { constant: "" },
-  Currency: { line: "currency" },
+  Currency: { line: "billingCurrency" },
   PretaxEffectiveRate: { number: "unitPrice" },
   PostTaxEffectiveRate: { constant: "" },
   ChargeType: { constant: RECON_CONSTANTS.ChargeType },

@@ -28,8 +28,8 @@ import type { ReconFormat } from "./recon-formats";
  * × 0.01 rather than / 100: numeric division rounds to ~16 significant digits, which would drop
  * the cents of a 30-digit amount. A rate of exactly 1 is left out (same value, one multiply less).
  */
-export function reconLineTotalSql(unitPrice: string, quantity: string): string {
-  const rate = PC_TO_BC_EXCHANGE_RATE.equals(1) ? "" : ` * ${PC_TO_BC_EXCHANGE_RATE.toFixed()}::numeric`;
+export function reconLineTotalSql(unitPrice: string, quantity: string, rateSql?: string): string {
+  const rate = rateSql ? ` * ${rateSql}` : PC_TO_BC_EXCHANGE_RATE.equals(1) ? "" : ` * ${PC_TO_BC_EXCHANGE_RATE.toFixed()}::numeric`;
   return `(COALESCE(floor(${unitPrice} * ${quantity}${rate} * 100), 0) * 0.01)::numeric(40,2)`;
 }
 
@@ -77,8 +77,26 @@ const CANONICAL_URI =
   ` AND (octet_length(${part(3)}) NOT IN (9, 14) OR lower(${part(3)}) NOT IN ('resourcegroups', 'providers'))`;
 const CANONICAL_SEGMENTS = `r.rg <> '' AND r.svc <> '' AND (octet_length(r.rg) <> 9 OR lower(r.rg) <> 'providers')`;
 
+/**
+ * The billing side of a line, over r: r.conv is its conversion (recon-currency.ts, a jsonb object)
+ * or NULL (billed in its pricing currency at rate 1, dated r.pstart, the period's first day). A
+ * file without conversions keeps the plain cells (no per-line lookup).
+ */
+function billingSql(converting: boolean): Pick<Record<LineCell, string>, "billingTotal" | "billingCurrency" | "exchangeRate" | "exchangeRateDate"> {
+  const currency = `COALESCE(r.curcell, ${csvCell("r.cur")})`;
+  const one = sqlLiteral(PC_TO_BC_EXCHANGE_RATE.toFixed());
+  if (!converting) return { billingTotal: "r.total", billingCurrency: currency, exchangeRate: one, exchangeRateDate: "r.pstart" };
+  return {
+    billingTotal: `CASE WHEN r.conv IS NULL THEN r.total ELSE (${reconLineTotalSql("r.up", "r.q", "(r.conv ->> 'rate')::numeric")})::text END`,
+    // Billing currencies are ISO codes (supported-currencies.ts): nothing to neutralise or quote.
+    billingCurrency: `COALESCE(r.conv ->> 'billingCurrency', ${currency})`,
+    exchangeRate: `COALESCE(r.conv ->> 'rate', ${one})`,
+    exchangeRateDate: `COALESCE(r.conv ->> 'rateDate', r.pstart)`,
+  };
+}
+
 /** Per-line cells, over r (one row of RatedUsageLine with its numbers already as text). */
-const LINE_SQL: Record<LineCell, string> = {
+const LINE_SQL: Omit<Record<LineCell, string>, keyof ReturnType<typeof billingSql>> = {
   location: `COALESCE(r.loccell, ${csvCell("r.loc")})`,
   // ConsumedService, ResourceGroup, ResourceURI: one CASE, so the URI's shape is tested once.
   consumedService:
@@ -102,10 +120,11 @@ type Piece = { kind: "literal"; text: string } | { kind: Level; sql: string } | 
  * merge into one fragment (a literal joins the fragment before it, else the one after it), so a
  * line concatenates ~10 pieces rather than 52 cells.
  */
-function linePieces(columns: readonly string[], cells: Record<string, Cell>): Piece[] {
+function linePieces(columns: readonly string[], cells: Record<string, Cell>, converting: boolean): Piece[] {
+  const lineSql: Record<LineCell, string> = { ...LINE_SQL, ...billingSql(converting) };
   const covered = (column: string) => {
     const cell = cells[column];
-    return "line" in cell && LINE_SQL[cell.line] === "";
+    return "line" in cell && lineSql[cell.line] === "";
   };
   const raw: Piece[] = columns.flatMap((column, index): Piece[] => {
     const cell = cells[column];
@@ -118,7 +137,7 @@ function linePieces(columns: readonly string[], cells: Record<string, Cell>): Pi
     const then = comma ? ` || ','` : "";
     if ("constant" in cell) return [{ kind: "literal", text: `${cell.constant}${comma}` }];
     if ("number" in cell) return [{ kind: "line", sql: `r.${cell.number.toLowerCase()}${then}` }];
-    if ("line" in cell) return [{ kind: "line", sql: `(${LINE_SQL[cell.line]})${then}` }];
+    if ("line" in cell) return [{ kind: "line", sql: `(${lineSql[cell.line]})${then}` }];
     const level = (Object.keys(cell) as Level[])[0];
     return [{ kind: level, sql: `(${csvCell((cell as Record<Level, string>)[level])})${then}` }];
   });
@@ -149,7 +168,13 @@ function linePieces(columns: readonly string[], cells: Record<string, Cell>): Pi
  */
 export function reconCsvSelect(query: ResolvedReconQuery, format: ReconFormat = "modern", options: { valueHints?: boolean } = {}): string {
   const columns: readonly string[] = format === "legacy" ? LEGACY_RECON_COLUMNS : RECON_COLUMNS;
-  const pieces = linePieces(columns, (format === "legacy" ? LEGACY_CELLS : MODERN_CELLS) as Record<string, Cell>);
+  const conversions = query.conversions ?? {};
+  const converting = Object.keys(conversions).length > 0;
+  const pieces = linePieces(columns, (format === "legacy" ? LEGACY_CELLS : MODERN_CELLS) as Record<string, Cell>, converting);
+  // A line's conversion: by its subscription's billing partner (sx.csp) and its pricing currency.
+  const conversion = converting
+    ? `${sqlLiteral(JSON.stringify(conversions))}::jsonb -> ((SELECT jsonb_object_agg(k, csp) FROM sx) ->> r0.sid || '|' || COALESCE(r0.cur, ''))`
+    : "NULL::jsonb";
   const fragments: Record<Level, string[]> = { sub: [], meter: [], day: [] };
   const lookups: string[] = [];
   const line = pieces.map((piece) => {
@@ -178,7 +203,7 @@ export function reconCsvSelect(query: ResolvedReconQuery, format: ReconFormat = 
   const lineTotalSql = `CASE WHEN r0.up < 0 OR r0.q < 0 THEN ${reconLineTotalSql("r0.up", "r0.q")} ELSE COALESCE(trunc(r0.up * r0.q, 2), 0.00) END`;
   const subscriptionFilter = query.subscriptionIds ? `WHERE s."id" = ANY(${sqlLiteral(`{${query.subscriptionIds.join(",")}}`)}::uuid[])` : "";
   return `WITH sx AS MATERIALIZED (
-  SELECT s."id"::text AS k${levelColumns("sub")}
+  SELECT s."id"::text AS k, p."id" AS csp${levelColumns("sub")}
     FROM "AzureSubscription" s
     LEFT JOIN "Customer" c ON c."id" = s."customerId"
     JOIN "Partner" p ON p."id" = s."rollsUpToPartnerId"
@@ -192,7 +217,7 @@ export function reconCsvSelect(query: ResolvedReconQuery, format: ReconFormat = 
 )
 SELECT ${line.join("\n    || ")} AS line
   FROM (SELECT r0.*, COALESCE(trim_scale(r0.up)::text, '') AS unitprice, trim_scale(r0.q)::text AS quantity,
-                       ${lineTotalSql}::text AS total,
+                       ${lineTotalSql}::text AS total, ${conversion} AS conv, ${sqlLiteral(`${query.period}-01`)}::text AS pstart,
                        (SELECT array_agg(day ORDER BY d) FROM dx)[r0.ud - ${sqlLiteral(query.from)}::date + 1] AS day,
                        ${CANONICAL_URI} AS canonical_shape, ${part(5)} AS rg, ${part(7)} AS svc,
                        (SELECT jsonb_object_agg(k, ${csvCell("k")}) FROM ${known('"currency"')}) ->> r0.cur AS curcell,
