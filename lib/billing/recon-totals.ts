@@ -9,6 +9,7 @@ import Decimal from "decimal.js";
 import type { RawSql } from "../database/open-database";
 import type { ResolvedReconQuery } from "../recon/recon-source";
 import { periodRange } from "../billing/billing-period";
+import { reconLineTotalSql } from "../recon/recon-csv-sql";
 
 export interface CustomerTotal {
   /** Customer id, or null for lines on a partner's own default subscription. */
@@ -100,8 +101,22 @@ export function reconTotalsQuery(query: ResolvedReconQuery, options: ReconTotals
   const subscriptions = lazyParam(query.subscriptionIds, "uuid[]");
   const registration = lazyParam(query.registrationId, "text");
   const range = periodRange(query.period);
+  // Lines converted to a billing currency (query.conversions, docs/currency.md) are summed from the
+  // lines themselves: each is FLOORed once in the billing currency, which no pricing-currency sum
+  // in the rollups can give. The rollup's columns, per line, with the line's billing total.
+  const converting = Object.keys(query.conversions ?? {}).length > 0;
+  const conversions = lazyParam(JSON.stringify(query.conversions ?? {}), "jsonb");
+  const convertedLines = () => `(
+    SELECT x.*, COALESCE(x.conv ->> 'billingCurrency', x."pricingCurrency") AS "currency",
+           CASE WHEN x.conv IS NULL THEN ${reconLineTotalSql("x.up", "x.q")} ELSE ${reconLineTotalSql("x.up", "x.q", "(x.conv ->> 'rate')::numeric")} END AS "total",
+           x.q AS "quantity", 1 AS "lines"
+      FROM (SELECT l."azureSubscriptionId", l."usageDate", l."registrationId", l."commerceMeterId", l."localMeterId", l."localSubscriptionId",
+                   l."unregisteredTenant", COALESCE(l."currency", '') AS "pricingCurrency", l."unitPrice" AS up, l."quantity" AS q,
+                   ${conversions()} -> (s."rollsUpToPartnerId" || '|' || COALESCE(l."currency", '')) AS conv
+              FROM "RatedUsageLine" l JOIN "AzureSubscription" s ON s."id" = l."azureSubscriptionId") x)`;
   // The pages always ask for whole periods; the API's from/to may cut one.
-  const wholePeriod = query.from === range.from && query.to === range.to;
+  const wholePeriod = !converting && query.from === range.from && query.to === range.to;
+  const daily = converting ? convertedLines() : `"RatedUsageDaily"`;
   const scopeFilter = () =>
     [
       query.subscriptionIds ? `AND r."azureSubscriptionId" IN (SELECT unnest(${subscriptions()}))` : "",
@@ -111,7 +126,7 @@ export function reconTotalsQuery(query: ResolvedReconQuery, options: ReconTotals
   const text = `
 WITH l AS MATERIALIZED (
   SELECT r."azureSubscriptionId", r."localSubscriptionId", r."unregisteredTenant", r."currency", r."total", r."lines"
-    FROM ${wholePeriod ? `"RatedUsageMonthly"` : `"RatedUsageDaily"`} r
+    FROM ${wholePeriod ? `"RatedUsageMonthly"` : daily} r
    WHERE ${wholePeriod ? `r."period" = ${from()}` : inRange()} ${scopeFilter()}
 ),
 by_sub AS (
@@ -136,7 +151,7 @@ ${
 SELECT 'daily', NULL, NULL, NULL, NULL, to_char(g."usageDate", 'YYYY-MM-DD'), m."resourceName", g."localMeterId"::text, NULL, NULL, NULL,
        sum(g."total")::text, NULL, sum(g."quantity")::text, sum(g."lines")::int
   FROM (SELECT r."usageDate", r."commerceMeterId", r."localMeterId", sum(r."total") AS "total", sum(r."quantity") AS "quantity", sum(r."lines") AS "lines"
-          FROM "RatedUsageDaily" r WHERE ${inRange()} ${scopeFilter()}
+          FROM ${daily} r WHERE ${inRange()} ${scopeFilter()}
          GROUP BY r."usageDate", r."commerceMeterId", r."localMeterId") g
   JOIN "CommerceMeter" m ON m."id" = g."commerceMeterId"
  GROUP BY g."usageDate", m."resourceName", g."localMeterId"

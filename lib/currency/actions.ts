@@ -16,7 +16,7 @@ export async function importExchangeRatesAction(input: unknown): Promise<ActionR
   });
 }
 
-export async function setBillingCurrencyAction(input: unknown): Promise<ActionResult<{ billingCurrency: string }>> {
+export async function setBillingCurrencyAction(input: unknown): Promise<ActionResult<{ billingCurrency: string | null }>> {
   return runAction("billingCurrency:manage", setBillingCurrencySchema, input, async (scope, data) => {
     const result = await setBillingCurrency(scope, data);
     revalidatePath("/billing");

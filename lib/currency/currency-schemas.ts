@@ -2,8 +2,11 @@
 import { z } from "zod";
 import { SUPPORTED_CURRENCIES } from "./supported-currencies";
 
+/** "" clears the setting: each line is then billed in its pricing currency (its market price list's). */
 export const setBillingCurrencySchema = z.object({
-  billingCurrency: z.enum(SUPPORTED_CURRENCIES, { error: `Choose one of ${SUPPORTED_CURRENCIES.join(", ")}.` }),
+  billingCurrency: z
+    .enum(["", ...SUPPORTED_CURRENCIES], { error: `Choose one of ${SUPPORTED_CURRENCIES.join(", ")}.` })
+    .transform((code) => (code === "" ? null : code)),
 });
 
 /** The CSV's text; 1 MB is thousands of rates, far beyond a year of every supported pair. */

@@ -6,6 +6,7 @@ import { getPrisma } from "../db";
 import { assertScopeCan, type PartnerScope } from "../auth/partner-scope";
 import { roleHasPermission } from "../auth/permissions";
 import { isBillingPartnerScope } from "../chargeback/billing-partner-scope";
+import { unsafePartnerBillingCurrency } from "../chargeback/customer-billing-currency";
 
 export interface ExchangeRateRow {
   month: string;
@@ -18,7 +19,10 @@ export interface ExchangeRateRow {
 
 export interface CurrencySettings {
   billingPartnerName: string;
-  billingCurrency: string;
+  /** The setting; null = each line in its pricing currency. */
+  billingCurrency: string | null;
+  /** What its amounts are shown in: the setting, else its market price list's currency. */
+  effectiveCurrency: string;
   rates: ExchangeRateRow[];
   canImportRates: boolean;
   canSetBillingCurrency: boolean;
@@ -45,6 +49,8 @@ export async function getCurrencySettings(scope: PartnerScope): Promise<Currency
   return {
     billingPartnerName: partner.name,
     billingCurrency: partner.billingCurrency,
+    // Unscoped read of the billing partner resolved above from the caller's own partner.
+    effectiveCurrency: await unsafePartnerBillingCurrency(prisma, billingPartnerId),
     rates: rows.map((row) => ({ ...row, month: day(row.month).slice(0, 7), rate: row.rate.toFixed(), rateDate: day(row.rateDate) })),
     canImportRates: billingPartner && roleHasPermission(scope.role, "exchangeRates:manage"),
     canSetBillingCurrency: billingPartner && roleHasPermission(scope.role, "billingCurrency:manage"),

@@ -1,6 +1,6 @@
 import "server-only";
-// Sets the billing partner's billing currency (an ISO 4217 code it supports), audited. Takes effect
-// on every month's recon file and totals, which then need that month's rates.
+// Sets (or clears) the billing partner's billing currency (an ISO 4217 code it supports), audited.
+// Takes effect on every month's recon file and totals, which then need that month's rates.
 import type { z } from "zod";
 import { getPrisma } from "../db";
 import type { PartnerScope } from "../auth/partner-scope";
@@ -9,7 +9,7 @@ import { notFound } from "../errors";
 import type { setBillingCurrencySchema } from "./currency-schemas";
 import { requireCurrencyPartner } from "./require-currency-partner";
 
-export async function setBillingCurrency(scope: PartnerScope, input: z.output<typeof setBillingCurrencySchema>): Promise<{ billingCurrency: string }> {
+export async function setBillingCurrency(scope: PartnerScope, input: z.output<typeof setBillingCurrencySchema>): Promise<{ billingCurrency: string | null }> {
   const partnerId = requireCurrencyPartner(scope, "billingCurrency:manage");
   const prisma = await getPrisma();
   return prisma.$transaction(async (tx) => {

@@ -2,7 +2,7 @@
 // (the price list's: USD for the Azure plan) and billed in its billing partner's billing currency at
 // that month's imported rate. Conversions are resolved once per file (resolve-recon-conversions.ts)
 // and keyed by billing partner × pricing currency; a line whose key is absent is billed in its
-// pricing currency at rate 1 (same currency, or an unpriced line, which has none).
+// pricing currency at rate 1 (same currency, no billing currency set, or an unpriced line).
 // No "server-only": pure, shared by both recon engines and the totals.
 
 export interface ReconConversion {

@@ -1,5 +1,5 @@
 // The conversion step of a recon file or its totals: for each billing partner × pricing currency of
-// the month's lines whose billing currency differs, the month's imported rate. A missing rate is a
+// the month's lines whose billing currency is set and differs, the month's imported rate. A missing rate is a
 // clear ExchangeRateMissing error (422) naming the month, the pair and the partner, before anything
 // is written, never a file at a made-up rate. Reads the monthly rollup (one row per subscription),
 // not the lines. No "server-only": the bench script resolves recon queries too.
@@ -28,7 +28,7 @@ export async function resolveReconConversions(sql: Pick<RawSql, "query">, period
        JOIN "Partner" p ON p."id" = s."rollsUpToPartnerId"
        LEFT JOIN "ExchangeRate" x ON x."partnerId" = p."id" AND x."month" = r."period"
                                  AND x."pricingCurrency"::text = r."currency" AND x."billingCurrency" = p."billingCurrency"
-      WHERE r."period" = $1::date AND r."lines" > 0 AND r."currency" <> '' AND r."currency" <> p."billingCurrency"::text
+      WHERE r."period" = $1::date AND r."lines" > 0 AND r."currency" <> '' AND p."billingCurrency" IS NOT NULL AND r."currency" <> p."billingCurrency"::text
         AND ($2::uuid[] IS NULL OR r."azureSubscriptionId" = ANY($2::uuid[]))
       ORDER BY p."name", r."currency"`,
     [`${period}-01`, subscriptionIds],

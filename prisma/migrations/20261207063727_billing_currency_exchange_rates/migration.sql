@@ -1,5 +1,5 @@
 -- AlterTable
-ALTER TABLE "Partner" ADD COLUMN     "billingCurrency" CHAR(3) NOT NULL DEFAULT 'USD';
+ALTER TABLE "Partner" ADD COLUMN     "billingCurrency" CHAR(3);
 
 -- CreateTable
 CREATE TABLE "ExchangeRate" (
