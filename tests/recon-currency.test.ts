@@ -55,7 +55,17 @@ withTestWorld(async (context) => {
       `INSERT INTO "RatedUsageLine" ("registrationId","azureSubscriptionId","commerceMeterId","resourceUri","usageDate","eventDate",
          "localMeterId","localSubscriptionId","unregisteredTenant","location","quantity","market","currency","unitPrice")
        VALUES ($1, $2::uuid, $3::uuid, $4, $5::date, $5::date, $6::uuid, 'local-sub', false, 'local', $7::numeric, 'US', $8, $9::numeric)`,
-      [registrationId, subscriptionId, RECON_METERS.vm, `/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm${index}`, day, LOCAL_BASE_VM, quantity, unitPrice === null ? null : "USD", unitPrice],
+      [
+        registrationId,
+        subscriptionId,
+        RECON_METERS.vm,
+        `/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm${index}`,
+        day,
+        LOCAL_BASE_VM,
+        quantity,
+        unitPrice === null ? null : "USD",
+        unitPrice,
+      ],
     );
   }
 });
@@ -88,9 +98,16 @@ describe("a German customer billed in EUR", () => {
 
     const rows = await fileRows(await directAdmin());
     const pick = (r: string[]) =>
-      ["Quantity", "CustomerCountry", "PricingPreTaxTotal", "PricingCurrency", "BillingPreTaxTotal", "BillingCurrency", "PCToBCExchangeRate", "PCToBCExchangeRateDate"].map(
-        (name) => r[col(name as (typeof RECON_COLUMNS)[number])],
-      );
+      [
+        "Quantity",
+        "CustomerCountry",
+        "PricingPreTaxTotal",
+        "PricingCurrency",
+        "BillingPreTaxTotal",
+        "BillingCurrency",
+        "PCToBCExchangeRate",
+        "PCToBCExchangeRateDate",
+      ].map((name) => r[col(name as (typeof RECON_COLUMNS)[number])]);
     expect(rows.slice(1).map(pick)).toEqual([
       ["10.5", "DE", "0.48", "USD", "0.44", "EUR", "0.9234", "2026-09-30"],
       ["744", "DE", "5.95", "USD", "5.49", "EUR", "0.9234", "2026-09-30"],
@@ -145,7 +162,10 @@ describe("a German customer billed in EUR", () => {
     expect(result).toEqual({ imported: 1, months: ["2026-10"], replaced: 2 });
     const rows = await fileRows(await directAdmin());
     // 10.999 × 1.5 = 16.4985 → 16.49; no RateDate column: the month's first day.
-    expect(rows.find((r) => r[col("Quantity")] === "10.999")?.slice(col("PCToBCExchangeRate"), col("PCToBCExchangeRateDate") + 1)).toEqual(["1.5", "2026-10-01"]);
+    expect(rows.find((r) => r[col("Quantity")] === "10.999")?.slice(col("PCToBCExchangeRate"), col("PCToBCExchangeRateDate") + 1)).toEqual([
+      "1.5",
+      "2026-10-01",
+    ]);
     expect(rows.find((r) => r[col("Quantity")] === "10.999")?.[col("BillingPreTaxTotal")]).toBe("16.49");
     const events = await database.prisma.auditEvent.findMany({
       where: { action: "exchangeRate.import", partnerId: world.partners.direct.id },

@@ -21,9 +21,9 @@ const CSV = "Month,PricingCurrency,BillingCurrency,Rate\n2026-10,USD,EUR,0.9\n";
 withTestWorld((context) => ({ database, world } = context), { resetSession: true });
 
 const rates = () =>
-  database.prisma.exchangeRate.findMany({ select: { partnerId: true, billingCurrency: true, rate: true }, orderBy: { partnerId: "asc" } }).then((rows) =>
-    rows.map((row) => ({ ...row, rate: row.rate.toFixed() })),
-  );
+  database.prisma.exchangeRate
+    .findMany({ select: { partnerId: true, billingCurrency: true, rate: true }, orderBy: { partnerId: "asc" } })
+    .then((rows) => rows.map((row) => ({ ...row, rate: row.rate.toFixed() })));
 
 beforeAll(async () => {
   testSession.scope = await world.scope("distributor", "BILLING_ADMIN");

@@ -10,6 +10,7 @@ import type { RawSql } from "../database/open-database";
 import type { ResolvedReconQuery } from "../recon/recon-source";
 import { periodRange } from "../billing/billing-period";
 import { reconLineTotalSql } from "../recon/recon-csv-sql";
+import type { ReconConversions } from "../recon/recon-currency";
 
 export interface CustomerTotal {
   /** Customer id, or null for lines on a partner's own default subscription. */
@@ -39,6 +40,8 @@ export interface ReconTotals {
   lines: number;
   customers: CustomerTotal[];
   daily: DailyMeterTotal[];
+  /** The conversions the amounts went through (pricing → billing currency), for the pages to name. */
+  conversions?: ReconConversions;
 }
 
 interface TotalsRow {
@@ -174,6 +177,7 @@ export async function reconTotals(sql: Pick<RawSql, "query">, query: ResolvedRec
   const { text, params } = reconTotalsQuery(query, options);
   const { rows } = await sql.query<TotalsRow>(text, params);
   const result: ReconTotals = {
+    conversions: query.conversions,
     currency: "",
     total: new Decimal(0),
     unregisteredTotal: new Decimal(0),

@@ -13,6 +13,17 @@ export const CURRENCY_ERROR_CODES = {
 export interface ExchangeRateCsvError {
   line: number;
   field: string;
-  code: "MissingColumn" | "Malformed" | "Required" | "InvalidMonth" | "UnsupportedCurrency" | "SameCurrency" | "InvalidRate" | "InvalidRateDate" | "Duplicate" | "Empty" | "TooManyRows";
+  code:
+    | "MissingColumn"
+    | "Malformed"
+    | "Required"
+    | "InvalidMonth"
+    | "UnsupportedCurrency"
+    | "SameCurrency"
+    | "InvalidRate"
+    | "InvalidRateDate"
+    | "Duplicate"
+    | "Empty"
+    | "TooManyRows";
   message: string;
 }

@@ -59,9 +59,7 @@ export async function importExchangeRates(scope: PartnerScope, csv: string): Pro
       targetType: "ExchangeRates",
       targetId: months.map((month) => month.slice(0, 7)).join(","),
       partnerId,
-      before: previous.map((rate) =>
-        shown({ ...rate, month: day(rate.month), rate: rate.rate.toFixed(), rateDate: day(rate.rateDate) }),
-      ),
+      before: previous.map((rate) => shown({ ...rate, month: day(rate.month), rate: rate.rate.toFixed(), rateDate: day(rate.rateDate) })),
       after: parsed.rates.map(shown),
     });
     return { imported: parsed.rates.length, months: months.map((month) => month.slice(0, 7)), replaced: previous.length };

@@ -49,7 +49,10 @@ export function parseExchangeRateCsv(text: string): ParsedExchangeRates {
     records = parse(text, { bom: true, columns: captureHeader, info: true, skip_empty_lines: true, trim: true });
   } catch (error) {
     const line = typeof error === "object" && error !== null && "lines" in error && typeof error.lines === "number" ? error.lines : 1;
-    return { ok: false, errors: [{ line, field: "", code: "Malformed", message: `Not readable as CSV: ${error instanceof Error ? error.message : "unknown error"}.` }] };
+    return {
+      ok: false,
+      errors: [{ line, field: "", code: "Malformed", message: `Not readable as CSV: ${error instanceof Error ? error.message : "unknown error"}.` }],
+    };
   }
   const columns = new Set(header);
   const missing = REQUIRED_COLUMNS.filter((column) => !columns.has(column));

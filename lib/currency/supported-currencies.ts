@@ -2,21 +2,7 @@
 // (a customer country's assigned currency), limited to currencies with two minor units, since every
 // recon amount is FLOORed to the cent. No "server-only": the settings form lists them too.
 
-export const SUPPORTED_CURRENCIES = [
-  "AUD",
-  "BRL",
-  "CAD",
-  "CHF",
-  "DKK",
-  "EUR",
-  "GBP",
-  "INR",
-  "NOK",
-  "NZD",
-  "SEK",
-  "USD",
-  "ZAR",
-] as const;
+export const SUPPORTED_CURRENCIES = ["AUD", "BRL", "CAD", "CHF", "DKK", "EUR", "GBP", "INR", "NOK", "NZD", "SEK", "USD", "ZAR"] as const;
 
 export type SupportedCurrency = (typeof SUPPORTED_CURRENCIES)[number];
 

@@ -37,7 +37,12 @@ export async function resolveReconConversions(sql: Pick<RawSql, "query">, period
   const missing: ConversionRow[] = [];
   for (const row of rows) {
     if (row.rate === null || row.rateDate === null) missing.push(row);
-    else conversions[conversionKey(row.partnerId, row.pricingCurrency)] = { billingCurrency: row.billingCurrency, rate: new Decimal(row.rate).toFixed(), rateDate: row.rateDate };
+    else
+      conversions[conversionKey(row.partnerId, row.pricingCurrency)] = {
+        billingCurrency: row.billingCurrency,
+        rate: new Decimal(row.rate).toFixed(),
+        rateDate: row.rateDate,
+      };
   }
   if (missing.length > 0) {
     const pairs = missing.map((row) => `${row.pricingCurrency}→${row.billingCurrency} for ${row.partnerName}`).join(", ");

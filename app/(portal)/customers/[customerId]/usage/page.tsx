@@ -9,6 +9,9 @@ import type { DailyMeterTotal } from "@/lib/billing/recon-totals";
 import { PageHeader, StatTile } from "@/components/ui/card";
 import { PeriodPicker } from "@/components/billing/period-picker";
 import { CustomerUsageView, type UsageSeries } from "@/components/billing/customer-usage-view";
+import { catchMissingRate } from "@/lib/currency/catch-missing-rate";
+import { MissingExchangeRate } from "@/components/currency/missing-exchange-rate";
+import { ConversionNote } from "@/components/currency/conversion-note";
 
 export const metadata = { title: "Customer usage" };
 
@@ -36,9 +39,21 @@ export default async function CustomerUsagePage({
   const { customerId } = await params;
   const customer = await orNotFound(getCustomer(scope, customerId));
   const period = pagePeriod((await searchParams).period);
-  const totals = await getPeriodTotals(scope, { period, customerId: customer.id }, { daily: true });
+  const loaded = await catchMissingRate(getPeriodTotals(scope, { period, customerId: customer.id }, { daily: true }));
   const periods = recentPeriods();
   if (!periods.includes(period)) periods.push(period);
+  if (!loaded.ok) {
+    return (
+      <>
+        <PageHeader title={`Usage: ${customer.companyName}`} />
+        <div className="mb-6">
+          <PeriodPicker period={period} periods={periods} action={`/customers/${customer.id}/usage`} />
+        </div>
+        <MissingExchangeRate message={loaded.missingRate} />
+      </>
+    );
+  }
+  const totals = loaded.value;
   const cost = pivot(
     totals.daily,
     (c) => c.meterName,
@@ -77,6 +92,7 @@ export default async function CustomerUsagePage({
       <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
         <PeriodPicker period={period} periods={periods} action={`/customers/${customer.id}/usage`} />
       </div>
+      <ConversionNote conversions={totals.conversions} />
       <div className="mb-6 grid gap-4 sm:grid-cols-2">
         <StatTile label={`Pre-tax total ${period}`} value={<span data-testid="customer-total">{formatMoney(totals.total, totals.currency)}</span>} />
         <StatTile label="Rated lines" value={totals.lines.toLocaleString("en-US")} />
