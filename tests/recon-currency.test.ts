@@ -30,6 +30,7 @@ import { DomainError } from "../lib/errors";
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 const { importExchangeRates } = await import("../lib/currency/import-exchange-rates");
 const { setBillingCurrency } = await import("../lib/currency/set-billing-currency");
+const { reconResponse } = await import("../lib/recon/recon-response");
 
 let database: Database;
 let world: World;
@@ -86,6 +87,10 @@ describe("a German customer billed in EUR", () => {
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ code: "ExchangeRateMissing", status: 422 });
     expect((error as Error).message).toContain("No exchange rate for 2026-10: USD→EUR for");
+    // The download answers 422 with the code and the message, never a 500 or a file at a made-up rate.
+    const response = await reconResponse(new Request(`http://localhost/api/billing/recon?period=${PERIOD}`), directAdmin);
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: "ExchangeRateMissing", message: expect.stringContaining("USD→EUR") } });
     // The distributor (no billing currency set) is not concerned.
     expect((await queryFor(await world.scope("distributor", "BILLING_ADMIN"))).conversions).toEqual({});
   });
