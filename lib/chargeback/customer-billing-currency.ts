@@ -1,8 +1,7 @@
 import "server-only";
-// The currency a customer is billed in: the billing currency set by the partner Microsoft bills (the
-// customer's own partner, or a reseller's distributor; docs/currency.md), else that of its price
-// list market, as rating prices it (see lib/usage/rate-usage.ts: the home market's list, else the
-// US list). Budgets use it.
+// The currency a customer is billed in: that of the price list market of the partner Microsoft
+// bills (the customer's own partner, or a reseller's distributor), as rating prices it (see
+// lib/usage/rate-usage.ts: the home market's list, else the US list). Budgets use it.
 import type { Prisma } from "../../generated/prisma/client";
 import { getPrisma } from "../db";
 
@@ -15,11 +14,12 @@ export const FALLBACK_BILLING_CURRENCY = "USD";
 export async function unsafeCustomerBillingCurrency(client: Client, customerId: string): Promise<string> {
   const customer = await client.customer.findUnique({
     where: { id: customerId },
-    select: { partner: { select: { id: true, kind: true, parentId: true } } },
+    select: { partner: { select: { kind: true, country: true, parent: { select: { country: true } } } } },
   });
   if (!customer) return FALLBACK_BILLING_CURRENCY;
   const { partner } = customer;
-  return unsafePartnerBillingCurrency(client, partner.kind === "INDIRECT_RESELLER" && partner.parentId ? partner.parentId : partner.id);
+  const market = partner.kind === "INDIRECT_RESELLER" && partner.parent ? partner.parent.country : partner.country;
+  return marketCurrency(client, market);
 }
 
 /**
@@ -33,14 +33,10 @@ export async function scopeBillingCurrency(client: Client, scope: { partnerId: s
   return unsafePartnerBillingCurrency(client, billingPartnerId);
 }
 
-/**
- * The currency a billing partner (direct CSP or distributor) bills in: its billing currency setting
- * (docs/currency.md), else its market's list's. Unscoped: the caller resolved the partner.
- */
+/** The currency a billing partner (direct CSP or distributor) bills in: its market's list's. Unscoped: the caller resolved the partner. */
 export async function unsafePartnerBillingCurrency(client: Client, partnerId: string): Promise<string> {
-  const partner = await client.partner.findUnique({ where: { id: partnerId }, select: { country: true, billingCurrency: true } });
-  if (!partner) return FALLBACK_BILLING_CURRENCY;
-  return partner.billingCurrency ?? marketCurrency(client, partner.country);
+  const partner = await client.partner.findUnique({ where: { id: partnerId }, select: { country: true } });
+  return partner ? marketCurrency(client, partner.country) : FALLBACK_BILLING_CURRENCY;
 }
 
 async function marketCurrency(client: Client, market: string): Promise<string> {

@@ -21,8 +21,8 @@ export interface CurrencySettings {
   billingPartnerName: string;
   /** The setting; null = each line in its pricing currency. */
   billingCurrency: string | null;
-  /** What its amounts are shown in: the setting, else its market price list's currency. */
-  effectiveCurrency: string;
+  /** Its market price list's currency: what its lines are priced (and, with no setting, billed) in. */
+  marketCurrency: string;
   rates: ExchangeRateRow[];
   canImportRates: boolean;
   canSetBillingCurrency: boolean;
@@ -50,7 +50,7 @@ export async function getCurrencySettings(scope: PartnerScope): Promise<Currency
     billingPartnerName: partner.name,
     billingCurrency: partner.billingCurrency,
     // Unscoped read of the billing partner resolved above from the caller's own partner.
-    effectiveCurrency: await unsafePartnerBillingCurrency(prisma, billingPartnerId),
+    marketCurrency: await unsafePartnerBillingCurrency(prisma, billingPartnerId),
     rates: rows.map((row) => ({ ...row, month: day(row.month).slice(0, 7), rate: row.rate.toFixed(), rateDate: day(row.rateDate) })),
     canImportRates: billingPartner && roleHasPermission(scope.role, "exchangeRates:manage"),
     canSetBillingCurrency: billingPartner && roleHasPermission(scope.role, "billingCurrency:manage"),

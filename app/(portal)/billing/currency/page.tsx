@@ -30,10 +30,10 @@ export default async function CurrencyPage() {
         <div className="space-y-6">
           <Card title="Billing currency">
             {settings.canSetBillingCurrency ? (
-              <BillingCurrencyForm current={settings.billingCurrency} marketCurrency={settings.effectiveCurrency} />
+              <BillingCurrencyForm current={settings.billingCurrency} marketCurrency={settings.marketCurrency} />
             ) : (
               <p className="text-sm text-slate-700" data-testid="billing-currency">
-                {settings.billingPartnerName} is billed in {settings.billingCurrency ?? `each line's pricing currency (${settings.effectiveCurrency})`}.
+                {settings.billingPartnerName} is billed in {settings.billingCurrency ?? `each line's pricing currency (${settings.marketCurrency})`}.
                 {settings.canImportRates ? " Its admin agents set the billing currency." : " Only the billing partner's admins change it."}
               </p>
             )}
