@@ -57,7 +57,8 @@ test("a billing admin imports a month's rate and the billing page shows EUR amou
     expect(eurTotal.greaterThanOrEqualTo(converted.minus(lines * 0.01))).toBe(true);
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-all").click()]);
-    const rows = parse(await readFile((await download.path()) ?? "")) as string[][];
+    const downloaded = (await download.path()) ?? "";
+    const rows = parse(await readFile(downloaded)) as string[][];
     const col = (name: (typeof RECON_COLUMNS)[number]) => RECON_COLUMNS.indexOf(name);
     const priced = rows.slice(1).filter((row) => row[col("PricingCurrency")] === "USD");
     expect(priced.length).toBeGreaterThan(0);
@@ -66,6 +67,13 @@ test("a billing admin imports a month's rate and the billing page shows EUR amou
     }
     const fileTotal = rows.slice(1).reduce((sum, row) => sum.plus(row[col("BillingPreTaxTotal")]), new Decimal(0));
     expect(fileTotal.toFixed(2)).toBe(eurTotal.toFixed(2));
+    // The dashboard and a customer's usage page name the billing currency too.
+    await page.goto("/dashboard");
+    await expect(page.getByTestId("dashboard-spend")).toHaveText(/^EUR\s[\d,]+\.\d{2}$/);
+    await page.goto("/billing");
+    await page.getByTestId("customer-totals").getByRole("link").first().click();
+    await expect(page.getByTestId("customer-total")).toHaveText(/^EUR\s[\d,]+\.\d{2}$/);
+    await expect(page.getByRole("heading", { name: /Daily cost by commerce meter \(EUR\)/ })).toBeVisible();
     await signOut(page);
   } finally {
     await signIn(page, "admin@adatum.example");
