@@ -3,7 +3,8 @@
 // meters; default 6). Times the SAME lib functions the pages call, through the real scope
 // (resolvePartnerScope reads the DB on every request, like requirePageScope):
 // - customer usage page: scope → getCustomer → getPeriodTotals(customer) → localMeterNames;
-// - partner-wide (billing page / dashboard): scope → getPeriodTotals(partner) + listScopeRegistrations.
+// - partner-wide (billing page / dashboard): scope → getPeriodTotals(partner) + listScopeRegistrations;
+// - both again with the partner billed in EUR (totals summed from the lines, converted per line).
 // p50/p95 over BENCH_RUNS runs each, on PGlite (in-memory) and, with BENCH_DATABASE_URL (an admin
 // postgres:// URL; a throwaway database), on PostgreSQL. Figures are printed, never asserted.
 import { register } from "node:module";
@@ -119,6 +120,28 @@ async function run(label: string, openDb: () => Promise<Database>) {
       console.log(plan.rows.map((r) => Object.values(r)[0]).join("\n"));
     }
     await time("partner-wide billing page / dashboard", async () => {
+      const s = await scope();
+      await Promise.all([getPeriodTotals(s, { period: PERIOD }), listScopeRegistrations(s)]);
+    });
+    // Billed in EUR (docs/currency.md): the totals are summed from the month's lines, each floored
+    // after conversion, instead of read from the rollups.
+    await prisma.partner.update({ where: { id: partner.id }, data: { billingCurrency: "EUR" } });
+    await prisma.exchangeRate.create({
+      data: {
+        partnerId: partner.id,
+        month: new Date(`${PERIOD}-01T00:00:00Z`),
+        pricingCurrency: "USD",
+        billingCurrency: "EUR",
+        rate: "0.9234",
+        rateDate: new Date(`${PERIOD}-01T00:00:00Z`),
+      },
+    });
+    await time(`customer usage page in EUR (${customers[0].id})`, async () => {
+      const s = await scope();
+      const totals = await getPeriodTotals(s, { period: PERIOD, customerId: customers[0].id }, { daily: true });
+      await localMeterNames([...new Set(totals.daily.map((c) => c.localMeterId))]);
+    });
+    await time("partner-wide billing page / dashboard in EUR", async () => {
       const s = await scope();
       await Promise.all([getPeriodTotals(s, { period: PERIOD }), listScopeRegistrations(s)]);
     });
