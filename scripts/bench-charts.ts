@@ -141,6 +141,13 @@ async function run(label: string, openDb: () => Promise<Database>) {
       const totals = await getPeriodTotals(s, { period: PERIOD, customerId: customers[0].id }, { daily: true });
       await localMeterNames([...new Set(totals.daily.map((c) => c.localMeterId))]);
     });
+    if (process.env.BENCH_EXPLAIN === "1") {
+      const { resolveReconQuery } = await import("../lib/recon/recon-source");
+      const { reconTotalsQuery } = await import("../lib/billing/recon-totals");
+      const { text, params } = reconTotalsQuery(await resolveReconQuery(sql, await scope(), { period: PERIOD }));
+      const plan = await sql.query<Record<string, string>>(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, params);
+      console.log(plan.rows.map((r) => Object.values(r)[0]).join("\n"));
+    }
     await time("partner-wide billing page / dashboard in EUR", async () => {
       const s = await scope();
       await Promise.all([getPeriodTotals(s, { period: PERIOD }), listScopeRegistrations(s)]);

@@ -109,14 +109,20 @@ export function reconTotalsQuery(query: ResolvedReconQuery, options: ReconTotals
   // in the rollups can give. The rollup's columns, per line, with the line's billing total.
   const converting = Object.keys(query.conversions ?? {}).length > 0;
   const conversions = lazyParam(JSON.stringify(query.conversions ?? {}), "jsonb");
+  // The conversions as rows per subscription (billing partner × pricing currency → its subscriptions,
+  // ~1 row per subscription), hash-joined to the lines; a line without one is at rate 1. FLOOR(x, 2)
+  // is trunc(x, 2) when no factor is negative (cheaper, as in the COPY writer).
   const convertedLines = () => `(
-    SELECT x.*, COALESCE(x.conv ->> 'billingCurrency', x."pricingCurrency") AS "currency",
-           CASE WHEN x.conv IS NULL THEN ${reconLineTotalSql("x.up", "x.q")} ELSE ${reconLineTotalSql("x.up", "x.q", "(x.conv ->> 'rate')::numeric")} END AS "total",
-           x.q AS "quantity", 1 AS "lines"
-      FROM (SELECT l."azureSubscriptionId", l."usageDate", l."registrationId", l."commerceMeterId", l."localMeterId", l."localSubscriptionId",
-                   l."unregisteredTenant", COALESCE(l."currency", '') AS "pricingCurrency", l."unitPrice" AS up, l."quantity" AS q,
-                   ${conversions()} -> (s."rollsUpToPartnerId" || '|' || COALESCE(l."currency", '')) AS conv
-              FROM "RatedUsageLine" l JOIN "AzureSubscription" s ON s."id" = l."azureSubscriptionId") x)`;
+    SELECT l."azureSubscriptionId", l."usageDate", l."registrationId", l."commerceMeterId", l."localMeterId", l."localSubscriptionId",
+           l."unregisteredTenant", COALESCE(cv."billingCurrency", l."currency", '') AS "currency",
+           CASE WHEN l."unitPrice" < 0 OR l."quantity" < 0 THEN ${reconLineTotalSql(`l."unitPrice"`, `l."quantity"`, `COALESCE(cv."rate", 1)`)}
+                ELSE COALESCE(trunc(l."unitPrice" * l."quantity" * COALESCE(cv."rate", 1), 2), 0.00) END AS "total", l."quantity", 1 AS "lines"
+      FROM "RatedUsageLine" l
+      LEFT JOIN (SELECT s."id" AS "azureSubscriptionId", split_part(e.key, '|', 2) AS "pricingCurrency",
+                        e.value ->> 'billingCurrency' AS "billingCurrency", (e.value ->> 'rate')::numeric AS "rate"
+                   FROM jsonb_each(${conversions()}) e
+                   JOIN "AzureSubscription" s ON s."rollsUpToPartnerId" = split_part(e.key, '|', 1)) cv
+        ON cv."azureSubscriptionId" = l."azureSubscriptionId" AND cv."pricingCurrency" = l."currency")`;
   // The pages always ask for whole periods; the API's from/to may cut one.
   const wholePeriod = !converting && query.from === range.from && query.to === range.to;
   const daily = converting ? convertedLines() : `"RatedUsageDaily"`;
