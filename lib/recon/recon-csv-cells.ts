@@ -3,7 +3,7 @@
 // value, or a constant. Mirrors the JS mappings (recon-line.ts, legacy-recon-line.ts).
 // No "server-only": pure SQL text.
 import { LEGACY_CONSTANTS, type LegacyReconColumn } from "./legacy-recon-line";
-import { RECON_CONSTANTS, type ReconColumn } from "./recon-line";
+import { PC_TO_BC_EXCHANGE_RATE, RECON_CONSTANTS, type ReconColumn } from "./recon-line";
 
 /** A date as YYYY-MM-DD text. */
 export const day = (expression: string) => `to_char(${expression}, 'YYYY-MM-DD')`;
@@ -137,4 +137,19 @@ export const LEGACY_CELLS: Record<LegacyReconColumn, Cell> = {
   DomainName: { sub: SUB.domain },
   BillingCycleType: { constant: LEGACY_CONSTANTS.BillingCycleType },
   Unit: { meter: `m."unitOfMeasure"` },
+};
+
+/**
+ * The billing cells of a file with no conversion (recon-currency.ts): the pricing side at rate 1,
+ * dated the period's first day, as constants and day fragments, so such a file formats with no
+ * per-line lookup. They replace the billing line cells above.
+ */
+export const PLAIN_BILLING_CELLS: { modern: Partial<Record<ReconColumn, Cell>>; legacy: Partial<Record<LegacyReconColumn, Cell>> } = {
+  modern: {
+    BillingPreTaxTotal: { number: "total" },
+    BillingCurrency: { line: "currency" },
+    PCToBCExchangeRate: { constant: PC_TO_BC_EXCHANGE_RATE.toFixed() },
+    PCToBCExchangeRateDate: { day: day(periodStart) },
+  },
+  legacy: { PretaxCharges: { number: "total" }, Currency: { line: "currency" } },
 };

@@ -18,7 +18,7 @@ import { sqlLiteral } from "../database/sql-text";
 import { neutraliseCsvCellSql } from "../files/neutralise-csv-cell-sql";
 import { LEGACY_RECON_COLUMNS } from "./legacy-recon-line";
 import { PC_TO_BC_EXCHANGE_RATE, RECON_COLUMNS } from "./recon-line";
-import { LEGACY_CELLS, MODERN_CELLS, day, type Cell, type Level, type LineCell } from "./recon-csv-cells";
+import { LEGACY_CELLS, MODERN_CELLS, PLAIN_BILLING_CELLS, day, type Cell, type Level, type LineCell } from "./recon-csv-cells";
 import type { ResolvedReconQuery } from "./recon-source";
 
 import type { ReconFormat } from "./recon-formats";
@@ -79,13 +79,12 @@ const CANONICAL_SEGMENTS = `r.rg <> '' AND r.svc <> '' AND (octet_length(r.rg) <
 
 /**
  * The billing side of a line, over r: r.conv is its conversion (recon-currency.ts, a jsonb object)
- * or NULL (billed in its pricing currency at rate 1, dated r.pstart, the period's first day). A
- * file without conversions keeps the plain cells (no per-line lookup).
+ * or NULL (billed in its pricing currency at rate 1, dated r.pstart, the period's first day). Only
+ * for a file with conversions: one without uses PLAIN_BILLING_CELLS (no per-line lookup).
  */
-function billingSql(converting: boolean): Pick<Record<LineCell, string>, "billingTotal" | "billingCurrency" | "exchangeRate" | "exchangeRateDate"> {
+const BILLING_SQL: Pick<Record<LineCell, string>, "billingTotal" | "billingCurrency" | "exchangeRate" | "exchangeRateDate"> = (() => {
   const currency = `COALESCE(r.curcell, ${csvCell("r.cur")})`;
   const one = sqlLiteral(PC_TO_BC_EXCHANGE_RATE.toFixed());
-  if (!converting) return { billingTotal: "r.total", billingCurrency: currency, exchangeRate: one, exchangeRateDate: "r.pstart" };
   return {
     billingTotal: `CASE WHEN r.conv IS NULL THEN r.total ELSE (${reconLineTotalSql("r.up", "r.q", "(r.conv ->> 'rate')::numeric")})::text END`,
     // Billing currencies are ISO codes (supported-currencies.ts): nothing to neutralise or quote.
@@ -93,10 +92,10 @@ function billingSql(converting: boolean): Pick<Record<LineCell, string>, "billin
     exchangeRate: `COALESCE(r.conv ->> 'rate', ${one})`,
     exchangeRateDate: `COALESCE(r.conv ->> 'rateDate', r.pstart)`,
   };
-}
+})();
 
 /** Per-line cells, over r (one row of RatedUsageLine with its numbers already as text). */
-const LINE_SQL: Omit<Record<LineCell, string>, keyof ReturnType<typeof billingSql>> = {
+const LINE_SQL: Record<LineCell, string> = {
   location: `COALESCE(r.loccell, ${csvCell("r.loc")})`,
   // ConsumedService, ResourceGroup, ResourceURI: one CASE, so the URI's shape is tested once.
   consumedService:
@@ -105,6 +104,7 @@ const LINE_SQL: Omit<Record<LineCell, string>, keyof ReturnType<typeof billingSq
   resourceGroup: "", // in consumedService
   resourceUri: "", // in consumedService
   currency: `COALESCE(r.curcell, ${csvCell("r.cur")})`,
+  ...BILLING_SQL,
   // Always quoted (JSON has quotes). EventDateTime = usage day's text unless the line was re-dated.
   additionalInfo:
     `'"{""azureStack.MeterId"":""' || r.lmid::text || '"",""azureStack.SubscriptionId"":' || COALESCE(r.lsubjson, ${jsonInCsv("r.lsub")}) ||` +
@@ -120,11 +120,10 @@ type Piece = { kind: "literal"; text: string } | { kind: Level; sql: string } | 
  * merge into one fragment (a literal joins the fragment before it, else the one after it), so a
  * line concatenates ~10 pieces rather than 52 cells.
  */
-function linePieces(columns: readonly string[], cells: Record<string, Cell>, converting: boolean): Piece[] {
-  const lineSql: Record<LineCell, string> = { ...LINE_SQL, ...billingSql(converting) };
+function linePieces(columns: readonly string[], cells: Record<string, Cell>): Piece[] {
   const covered = (column: string) => {
     const cell = cells[column];
-    return "line" in cell && lineSql[cell.line] === "";
+    return "line" in cell && LINE_SQL[cell.line] === "";
   };
   const raw: Piece[] = columns.flatMap((column, index): Piece[] => {
     const cell = cells[column];
@@ -137,7 +136,7 @@ function linePieces(columns: readonly string[], cells: Record<string, Cell>, con
     const then = comma ? ` || ','` : "";
     if ("constant" in cell) return [{ kind: "literal", text: `${cell.constant}${comma}` }];
     if ("number" in cell) return [{ kind: "line", sql: `r.${cell.number.toLowerCase()}${then}` }];
-    if ("line" in cell) return [{ kind: "line", sql: `(${lineSql[cell.line]})${then}` }];
+    if ("line" in cell) return [{ kind: "line", sql: `(${LINE_SQL[cell.line]})${then}` }];
     const level = (Object.keys(cell) as Level[])[0];
     return [{ kind: level, sql: `(${csvCell((cell as Record<Level, string>)[level])})${then}` }];
   });
@@ -170,7 +169,11 @@ export function reconCsvSelect(query: ResolvedReconQuery, format: ReconFormat = 
   const columns: readonly string[] = format === "legacy" ? LEGACY_RECON_COLUMNS : RECON_COLUMNS;
   const conversions = query.conversions ?? {};
   const converting = Object.keys(conversions).length > 0;
-  const pieces = linePieces(columns, (format === "legacy" ? LEGACY_CELLS : MODERN_CELLS) as Record<string, Cell>, converting);
+  const cells =
+    format === "legacy"
+      ? { ...LEGACY_CELLS, ...(converting ? {} : PLAIN_BILLING_CELLS.legacy) }
+      : { ...MODERN_CELLS, ...(converting ? {} : PLAIN_BILLING_CELLS.modern) };
+  const pieces = linePieces(columns, cells as Record<string, Cell>);
   // A line's conversion: by its subscription's billing partner (sx.csp) and its pricing currency.
   const conversion = converting
     ? `${sqlLiteral(JSON.stringify(conversions))}::jsonb -> ((SELECT jsonb_object_agg(k, csp) FROM sx) ->> r0.sid || '|' || COALESCE(r0.cur, ''))`
