@@ -6,6 +6,7 @@
 // - partner-wide (billing page / dashboard): scope → getPeriodTotals(partner) + listScopeRegistrations;
 // - cost analysis: getCostAnalysis + getAccumulatedCost + getQuantityAnalysis (what /api/cost-analysis
 //   answers) per customer in six views, and partner-wide.
+// - both again with the partner billed in EUR (totals summed from the lines, converted per line).
 // p50/p95 over BENCH_RUNS runs each, on PGlite (in-memory) and, with BENCH_DATABASE_URL (an admin
 // postgres:// URL; a throwaway database), on PostgreSQL. Figures are printed, never asserted.
 import { register } from "node:module";
@@ -160,6 +161,35 @@ async function run(label: string, openDb: () => Promise<Database>) {
         await getAccumulatedCost(s, {}, query, analysis.currency);
       });
     }
+    // Billed in EUR (docs/currency.md): the totals are summed from the month's lines, each floored
+    // after conversion, instead of read from the rollups.
+    await prisma.partner.update({ where: { id: partner.id }, data: { billingCurrency: "EUR" } });
+    await prisma.exchangeRate.create({
+      data: {
+        partnerId: partner.id,
+        month: new Date(`${PERIOD}-01T00:00:00Z`),
+        pricingCurrency: "USD",
+        billingCurrency: "EUR",
+        rate: "0.9234",
+        rateDate: new Date(`${PERIOD}-01T00:00:00Z`),
+      },
+    });
+    await time(`customer usage page in EUR (${customers[0].id})`, async () => {
+      const s = await scope();
+      const totals = await getPeriodTotals(s, { period: PERIOD, customerId: customers[0].id }, { daily: true });
+      await localMeterNames([...new Set(totals.daily.map((c) => c.localMeterId))]);
+    });
+    if (process.env.BENCH_EXPLAIN === "1") {
+      const { resolveReconQuery } = await import("../lib/recon/recon-source");
+      const { reconTotalsQuery } = await import("../lib/billing/recon-totals");
+      const { text, params } = reconTotalsQuery(await resolveReconQuery(sql, await scope(), { period: PERIOD }));
+      const plan = await sql.query<Record<string, string>>(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, params);
+      console.log(plan.rows.map((r) => Object.values(r)[0]).join("\n"));
+    }
+    await time("partner-wide billing page / dashboard in EUR", async () => {
+      const s = await scope();
+      await Promise.all([getPeriodTotals(s, { period: PERIOD }), listScopeRegistrations(s)]);
+    });
   } finally {
     await database.close();
   }

@@ -3,13 +3,23 @@ import type { ReconTotals } from "@/lib/billing/recon-totals";
 import { formatMoney } from "@/lib/format/money";
 import { monthEndForecast } from "@/lib/billing/month-end-forecast";
 import { Card, StatTile } from "@/components/ui/card";
+import type { OrMissingRate } from "@/lib/currency/catch-missing-rate";
+import { MissingExchangeRate } from "@/components/currency/missing-exchange-rate";
 
 /**
  * The dashboard's billing part (server component): this period's spend, forecast, top customers.
  * The page starts loading the totals and passes the promise, so the card streams in behind Suspense.
  */
-export async function DashboardSpend({ period, totals: loading }: { period: string; totals: Promise<ReconTotals> }) {
-  const totals = await loading;
+export async function DashboardSpend({ period, totals: loading }: { period: string; totals: Promise<OrMissingRate<ReconTotals>> }) {
+  const loaded = await loading;
+  if (!loaded.ok) {
+    return (
+      <div className="mt-6">
+        <MissingExchangeRate message={loaded.missingRate} />
+      </div>
+    );
+  }
+  const totals = loaded.value;
   const { forecast, elapsedDays, daysInMonth } = monthEndForecast(totals.total);
   const money = (amount: Parameters<typeof formatMoney>[0]) => formatMoney(amount, totals.currency);
   const top = totals.customers.slice(0, 5);

@@ -55,6 +55,7 @@ export const billingOpenApi: OpenApiContribution = {
           "401": error("Unauthenticated: missing, revoked or invalid API token."),
           "403": error("Forbidden: the role may not export billing data."),
           "404": error("NotFound: a customer, reseller or registration outside the caller's scope."),
+          "422": error("ExchangeRateMissing: the period is billed in a currency other than its pricing currency and its rate isn't imported."),
           "500": error("InternalError."),
         },
       },

@@ -31,6 +31,10 @@ export const PERMISSIONS = [
   "budgets:manage",
   // The partner's own organisation settings (its directory tenant id).
   "organization:manage",
+  // The billing partner's monthly exchange rates (CSV import) and its billing currency
+  // (docs/currency.md); the data functions also refuse resellers, whatever their role.
+  "exchangeRates:manage",
+  "billingCurrency:manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -54,6 +58,8 @@ const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Permission>> = {
     "statements:read",
     "budgets:manage",
     "organization:manage",
+    "exchangeRates:manage",
+    "billingCurrency:manage",
   ]),
   BILLING_ADMIN: new Set<Permission>([
     "customers:read",
@@ -66,6 +72,7 @@ const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Permission>> = {
     "chargeback:manage",
     "statements:read",
     "budgets:manage",
+    "exchangeRates:manage",
   ]),
   SALES_AGENT: new Set<Permission>(["customers:read", "customers:write", "prices:read"]),
   // Operators browse every partner's registrations, read-only (no registrations:write).

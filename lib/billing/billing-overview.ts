@@ -3,6 +3,7 @@ import "server-only";
 // (same rows, same per-line function as the CSV) plus the scope's registrations for downloads.
 import { getDatabase } from "../db";
 import { scopeBillingCurrency } from "../chargeback/customer-billing-currency";
+import { getScopeBillingCurrency } from "../currency/get-scope-billing-currency";
 import { visiblePartnerFilter, type PartnerScope } from "../auth/partner-scope";
 import { DomainError, COMMON_ERROR_CODES } from "../errors";
 import { resolveReconQuery, type ReconFilter } from "../recon/recon-source";
@@ -33,8 +34,9 @@ export function recentPeriods(count = 13, now: Date = new Date()): string[] {
 export async function getPeriodTotals(scope: PartnerScope, filter: ReconFilter, options: ReconTotalsOptions = {}): Promise<ReconTotals> {
   const { sql, prisma } = await getDatabase();
   const totals = await reconTotals(sql, await resolveReconQuery(sql, scope, filter), options);
-  // No priced line names a currency: the partner's billing currency still labels the zeros.
-  if (!totals.currency) totals.currency = await scopeBillingCurrency(prisma, scope);
+  // No priced line names a currency: the partner's billing currency (the setting, else its market's)
+  // still labels the zeros.
+  if (!totals.currency) totals.currency = (await getScopeBillingCurrency(scope)) ?? (await scopeBillingCurrency(prisma, scope));
   return totals;
 }
 

@@ -9,6 +9,8 @@ import Decimal from "decimal.js";
 import type { RawSql } from "../database/open-database";
 import type { ResolvedReconQuery } from "../recon/recon-source";
 import { periodRange } from "../billing/billing-period";
+import { reconLineTotalSql } from "../recon/recon-csv-sql";
+import type { ReconConversions } from "../recon/recon-currency";
 
 export interface CustomerTotal {
   /** Customer id, or null for lines on a partner's own default subscription. */
@@ -38,6 +40,8 @@ export interface ReconTotals {
   lines: number;
   customers: CustomerTotal[];
   daily: DailyMeterTotal[];
+  /** The conversions the amounts went through (pricing → billing currency), for the pages to name. */
+  conversions?: ReconConversions;
 }
 
 interface TotalsRow {
@@ -100,8 +104,28 @@ export function reconTotalsQuery(query: ResolvedReconQuery, options: ReconTotals
   const subscriptions = lazyParam(query.subscriptionIds, "uuid[]");
   const registration = lazyParam(query.registrationId, "text");
   const range = periodRange(query.period);
+  // Lines converted to a billing currency (query.conversions, docs/currency.md) are summed from the
+  // lines themselves: each is FLOORed once in the billing currency, which no pricing-currency sum
+  // in the rollups can give. The rollup's columns, per line, with the line's billing total.
+  const converting = Object.keys(query.conversions ?? {}).length > 0;
+  const conversions = lazyParam(JSON.stringify(query.conversions ?? {}), "jsonb");
+  // The conversions as rows per subscription (billing partner × pricing currency → its subscriptions,
+  // ~1 row per subscription), hash-joined to the lines; a line without one is at rate 1. FLOOR(x, 2)
+  // is trunc(x, 2) when no factor is negative (cheaper, as in the COPY writer).
+  const convertedLines = () => `(
+    SELECT l."azureSubscriptionId", l."usageDate", l."registrationId", l."commerceMeterId", l."localMeterId", l."localSubscriptionId",
+           l."unregisteredTenant", COALESCE(cv."billingCurrency", l."currency", '') AS "currency",
+           CASE WHEN l."unitPrice" < 0 OR l."quantity" < 0 THEN ${reconLineTotalSql(`l."unitPrice"`, `l."quantity"`, `COALESCE(cv."rate", 1)`)}
+                ELSE COALESCE(trunc(l."unitPrice" * l."quantity" * COALESCE(cv."rate", 1), 2), 0.00) END AS "total", l."quantity", 1 AS "lines"
+      FROM "RatedUsageLine" l
+      LEFT JOIN (SELECT s."id" AS "azureSubscriptionId", split_part(e.key, '|', 2) AS "pricingCurrency",
+                        e.value ->> 'billingCurrency' AS "billingCurrency", (e.value ->> 'rate')::numeric AS "rate"
+                   FROM jsonb_each(${conversions()}) e
+                   JOIN "AzureSubscription" s ON s."rollsUpToPartnerId" = split_part(e.key, '|', 1)) cv
+        ON cv."azureSubscriptionId" = l."azureSubscriptionId" AND cv."pricingCurrency" = l."currency")`;
   // The pages always ask for whole periods; the API's from/to may cut one.
-  const wholePeriod = query.from === range.from && query.to === range.to;
+  const wholePeriod = !converting && query.from === range.from && query.to === range.to;
+  const daily = converting ? convertedLines() : `"RatedUsageDaily"`;
   const scopeFilter = () =>
     [
       query.subscriptionIds ? `AND r."azureSubscriptionId" IN (SELECT unnest(${subscriptions()}))` : "",
@@ -111,7 +135,7 @@ export function reconTotalsQuery(query: ResolvedReconQuery, options: ReconTotals
   const text = `
 WITH l AS MATERIALIZED (
   SELECT r."azureSubscriptionId", r."localSubscriptionId", r."unregisteredTenant", r."currency", r."total", r."lines"
-    FROM ${wholePeriod ? `"RatedUsageMonthly"` : `"RatedUsageDaily"`} r
+    FROM ${wholePeriod ? `"RatedUsageMonthly"` : daily} r
    WHERE ${wholePeriod ? `r."period" = ${from()}` : inRange()} ${scopeFilter()}
 ),
 by_sub AS (
@@ -136,7 +160,7 @@ ${
 SELECT 'daily', NULL, NULL, NULL, NULL, to_char(g."usageDate", 'YYYY-MM-DD'), m."resourceName", g."localMeterId"::text, NULL, NULL, NULL,
        sum(g."total")::text, NULL, sum(g."quantity")::text, sum(g."lines")::int
   FROM (SELECT r."usageDate", r."commerceMeterId", r."localMeterId", sum(r."total") AS "total", sum(r."quantity") AS "quantity", sum(r."lines") AS "lines"
-          FROM "RatedUsageDaily" r WHERE ${inRange()} ${scopeFilter()}
+          FROM ${daily} r WHERE ${inRange()} ${scopeFilter()}
          GROUP BY r."usageDate", r."commerceMeterId", r."localMeterId") g
   JOIN "CommerceMeter" m ON m."id" = g."commerceMeterId"
  GROUP BY g."usageDate", m."resourceName", g."localMeterId"
@@ -159,6 +183,7 @@ export async function reconTotals(sql: Pick<RawSql, "query">, query: ResolvedRec
   const { text, params } = reconTotalsQuery(query, options);
   const { rows } = await sql.query<TotalsRow>(text, params);
   const result: ReconTotals = {
+    conversions: query.conversions,
     currency: "",
     total: new Decimal(0),
     unregisteredTotal: new Decimal(0),

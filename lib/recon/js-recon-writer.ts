@@ -19,7 +19,7 @@ export async function* reconCsvChunks(
   yield stringify([[...header]]);
   let batch: string[][] = [];
   for await (const row of reconRows(sql, query, pageSize)) {
-    batch.push(record(row));
+    batch.push(record(row, query.conversions));
     if (batch.length >= pageSize) {
       yield stringify(batch);
       batch = [];

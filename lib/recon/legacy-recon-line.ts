@@ -6,7 +6,8 @@
 // No "server-only": used by the streaming export, tests and the bench.
 import Decimal from "decimal.js";
 import { neutraliseCsvCell } from "../files/neutralise-csv-cell";
-import { RECON_CONSTANTS, consumedServiceOf, isoDay, periodBounds, plain, resourceGroupOf, type ReconSourceRow } from "./recon-line";
+import { RECON_CONSTANTS, consumedServiceOf, isoDay, periodBounds, plain, reconLineConversion, resourceGroupOf, type ReconSourceRow } from "./recon-line";
+import type { ReconConversions } from "./recon-currency";
 
 export const LEGACY_RECON_COLUMNS = [
   "PartnerId",
@@ -81,12 +82,12 @@ export const LEGACY_NUMERIC_COLUMNS = new Set<LegacyReconColumn>([
 const ExactDecimal = Decimal.clone({ precision: 100 });
 
 /**
- * PretaxCharges: ListPrice × OverageQuantity rounded to the nearest cent (half away from zero, as
- * PostgreSQL's round(numeric) in the SQL twin); 0.00 when unpriced.
+ * PretaxCharges: ListPrice × OverageQuantity (× the pricing-to-billing exchange rate) rounded to the
+ * nearest cent (half away from zero, as PostgreSQL's round(numeric) in the SQL twin); 0.00 when unpriced.
  */
-export function legacyPretaxCharges(unitPrice: string | null, quantity: string): string {
+export function legacyPretaxCharges(unitPrice: string | null, quantity: string, rate: Decimal.Value = 1): string {
   if (unitPrice === null) return "0.00";
-  const rounded = new ExactDecimal(unitPrice).times(quantity).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const rounded = new ExactDecimal(unitPrice).times(quantity).times(rate).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   return (rounded.isZero() ? new ExactDecimal(0) : rounded).toFixed(2);
 }
 
@@ -97,9 +98,11 @@ export function legacyPretaxCharges(unitPrice: string | null, quantity: string):
  * portal doesn't have (PartnerBillableAccountId, CustomerBillableAccount, OrderId, SKU,
  * InvoiceNumber) are empty.
  */
-export function toLegacyReconLine(row: ReconSourceRow): LegacyReconLine {
+export function toLegacyReconLine(row: ReconSourceRow, conversions: ReconConversions = {}): LegacyReconLine {
   const day = isoDay(row.usageDate);
   const period = periodBounds(row.usageDate);
+  // Money in the billing currency (the daily-rated file's BillingCurrency and exchange rate).
+  const billing = reconLineConversion(row, conversions);
   const unitPrice = row.unitPrice === null ? "" : plain(row.unitPrice);
   const quantity = plain(row.quantity);
   const line: LegacyReconLine = {
@@ -127,10 +130,10 @@ export function toLegacyReconLine(row: ReconSourceRow): LegacyReconLine {
     IncludedQuantity: LEGACY_CONSTANTS.IncludedQuantity,
     OverageQuantity: quantity,
     ListPrice: unitPrice,
-    PretaxCharges: legacyPretaxCharges(row.unitPrice, row.quantity),
+    PretaxCharges: legacyPretaxCharges(row.unitPrice, row.quantity, billing.rate),
     TaxAmount: "",
     PostTaxTotal: "",
-    Currency: row.currency ?? "",
+    Currency: billing.billingCurrency,
     PretaxEffectiveRate: unitPrice,
     PostTaxEffectiveRate: "",
     ChargeType: RECON_CONSTANTS.ChargeType,

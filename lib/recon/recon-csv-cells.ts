@@ -17,7 +17,22 @@ const periodEnd = `(${periodStart} + interval '1 month')::date - 1`;
  * cells of r below); a constant is a literal.
  */
 export type Level = "sub" | "meter" | "day";
-export type LineCell = "location" | "consumedService" | "resourceGroup" | "resourceUri" | "currency" | "additionalInfo" | "tags" | "meteredService" | "project";
+export type LineCell =
+  | "location"
+  | "consumedService"
+  | "resourceGroup"
+  | "resourceUri"
+  | "currency"
+  | "additionalInfo"
+  | "tags"
+  | "meteredService"
+  | "project"
+  // The billing side of the line (recon-currency.ts): converted when the file has conversions.
+  | "billingTotal"
+  | "legacyBillingTotal"
+  | "billingCurrency"
+  | "exchangeRate"
+  | "exchangeRateDate";
 export type Cell =
   | { sub: string }
   | { meter: string }
@@ -81,8 +96,8 @@ export const MODERN_CELLS: Record<ReconColumn, Cell> = {
   UnitPrice: { number: "unitPrice" },
   Quantity: { number: "quantity" },
   UnitType: { meter: `m."unitOfMeasure"` },
-  BillingPreTaxTotal: { number: "total" },
-  BillingCurrency: { line: "currency" },
+  BillingPreTaxTotal: { line: "billingTotal" },
+  BillingCurrency: { line: "billingCurrency" },
   PricingPreTaxTotal: { number: "total" },
   PricingCurrency: { line: "currency" },
   ServiceInfo1: { constant: "" },
@@ -90,8 +105,8 @@ export const MODERN_CELLS: Record<ReconColumn, Cell> = {
   Tags: { line: "tags" },
   AdditionalInfo: { line: "additionalInfo" },
   EffectiveUnitPrice: { number: "unitPrice" },
-  PCToBCExchangeRate: { constant: PC_TO_BC_EXCHANGE_RATE.toFixed() },
-  PCToBCExchangeRateDate: { day: day(periodStart) },
+  PCToBCExchangeRate: { line: "exchangeRate" },
+  PCToBCExchangeRateDate: { line: "exchangeRateDate" },
   EntitlementId: { sub: SUB.id },
   EntitlementDescription: { sub: SUB.name },
   PartnerEarnedCreditPercentage: { constant: RECON_CONSTANTS.PartnerEarnedCreditPercentage },
@@ -125,10 +140,10 @@ export const LEGACY_CELLS: Record<LegacyReconColumn, Cell> = {
   IncludedQuantity: { constant: LEGACY_CONSTANTS.IncludedQuantity },
   OverageQuantity: { number: "quantity" },
   ListPrice: { number: "unitPrice" },
-  PretaxCharges: { number: "legacyTotal" },
+  PretaxCharges: { line: "legacyBillingTotal" },
   TaxAmount: { constant: "" },
   PostTaxTotal: { constant: "" },
-  Currency: { line: "currency" },
+  Currency: { line: "billingCurrency" },
   PretaxEffectiveRate: { number: "unitPrice" },
   PostTaxEffectiveRate: { constant: "" },
   ChargeType: { constant: RECON_CONSTANTS.ChargeType },
@@ -143,4 +158,19 @@ export const LEGACY_CELLS: Record<LegacyReconColumn, Cell> = {
   MeteredServiceType: { constant: "" },
   Project: { line: "project" },
   ServiceInfo: { constant: "" },
+};
+
+/**
+ * The billing cells of a file with no conversion (recon-currency.ts): the pricing side at rate 1,
+ * dated the period's first day, as constants and day fragments, so such a file formats with no
+ * per-line lookup. They replace the billing line cells above.
+ */
+export const PLAIN_BILLING_CELLS: { modern: Partial<Record<ReconColumn, Cell>>; legacy: Partial<Record<LegacyReconColumn, Cell>> } = {
+  modern: {
+    BillingPreTaxTotal: { number: "total" },
+    BillingCurrency: { line: "currency" },
+    PCToBCExchangeRate: { constant: PC_TO_BC_EXCHANGE_RATE.toFixed() },
+    PCToBCExchangeRateDate: { day: day(periodStart) },
+  },
+  legacy: { PretaxCharges: { number: "legacyTotal" }, Currency: { line: "currency" } },
 };

@@ -20,7 +20,7 @@ import { sqlLiteral } from "../database/sql-text";
 import { neutraliseCsvCellSql } from "../files/neutralise-csv-cell-sql";
 import { LEGACY_RECON_COLUMNS } from "./legacy-recon-line";
 import { PC_TO_BC_EXCHANGE_RATE, RECON_COLUMNS } from "./recon-line";
-import { LEGACY_CELLS, MODERN_CELLS, day, type Cell, type Level, type LineCell } from "./recon-csv-cells";
+import { LEGACY_CELLS, MODERN_CELLS, PLAIN_BILLING_CELLS, day, type Cell, type Level, type LineCell } from "./recon-csv-cells";
 import { METER_PRODUCT_LATERAL, isoTimestampSql, reconTagsSql } from "./recon-line-sql";
 import type { ResolvedReconQuery } from "./recon-source";
 
@@ -31,8 +31,8 @@ import type { ReconFormat } from "./recon-formats";
  * × 0.01 rather than / 100: numeric division rounds to ~16 significant digits, which would drop
  * the cents of a 30-digit amount. A rate of exactly 1 is left out (same value, one multiply less).
  */
-export function reconLineTotalSql(unitPrice: string, quantity: string): string {
-  const rate = PC_TO_BC_EXCHANGE_RATE.equals(1) ? "" : ` * ${PC_TO_BC_EXCHANGE_RATE.toFixed()}::numeric`;
+export function reconLineTotalSql(unitPrice: string, quantity: string, rateSql?: string): string {
+  const rate = rateSql ? ` * ${rateSql}` : PC_TO_BC_EXCHANGE_RATE.equals(1) ? "" : ` * ${PC_TO_BC_EXCHANGE_RATE.toFixed()}::numeric`;
   return `(COALESCE(floor(${unitPrice} * ${quantity}${rate} * 100), 0) * 0.01)::numeric(40,2)`;
 }
 
@@ -80,6 +80,25 @@ const CANONICAL_URI =
   ` AND (octet_length(${part(3)}) NOT IN (9, 14) OR lower(${part(3)}) NOT IN ('resourcegroups', 'providers'))`;
 const CANONICAL_SEGMENTS = `r.rg <> '' AND r.svc <> '' AND (octet_length(r.rg) <> 9 OR lower(r.rg) <> 'providers')`;
 
+/**
+ * The billing side of a line, over r: r.conv is its conversion (recon-currency.ts, a jsonb object)
+ * or NULL (billed in its pricing currency at rate 1, dated r.pstart, the period's first day). Only
+ * for a file with conversions: one without uses PLAIN_BILLING_CELLS (no per-line lookup).
+ */
+const BILLING_SQL: Pick<Record<LineCell, string>, "billingTotal" | "legacyBillingTotal" | "billingCurrency" | "exchangeRate" | "exchangeRateDate"> = (() => {
+  const currency = `COALESCE(r.curcell, ${csvCell("r.cur")})`;
+  const one = sqlLiteral(PC_TO_BC_EXCHANGE_RATE.toFixed());
+  return {
+    billingTotal: `CASE WHEN r.conv IS NULL THEN r.total ELSE (${reconLineTotalSql("r.up", "r.q", "(r.conv ->> 'rate')::numeric")})::text END`,
+    // The legacy file's PretaxCharges: rounded half away from zero (legacyPretaxCharges), converted too.
+    legacyBillingTotal: `CASE WHEN r.conv IS NULL THEN r.legacytotal ELSE COALESCE(round(r.up * r.q * (r.conv ->> 'rate')::numeric, 2), 0.00)::text END`,
+    // Billing currencies are ISO codes (supported-currencies.ts): nothing to neutralise or quote.
+    billingCurrency: `COALESCE(r.conv ->> 'billingCurrency', ${currency})`,
+    exchangeRate: `COALESCE(r.conv ->> 'rate', ${one})`,
+    exchangeRateDate: `COALESCE(r.conv ->> 'rateDate', r.pstart)`,
+  };
+})();
+
 /** Per-line cells, over r (one row of RatedUsageLine with its numbers already as text). */
 const LINE_SQL: Record<LineCell, string> = {
   location: `COALESCE(r.loccell, ${csvCell("r.loc")})`,
@@ -90,6 +109,7 @@ const LINE_SQL: Record<LineCell, string> = {
   resourceGroup: "", // in consumedService
   resourceUri: "", // in consumedService
   currency: `COALESCE(r.curcell, ${csvCell("r.cur")})`,
+  ...BILLING_SQL,
   // Always quoted (JSON has quotes). EventDateTime = the first original hour; without one, the
   // original day's midnight (the usage day's text unless the line was re-dated).
   additionalInfo:
@@ -157,7 +177,17 @@ function linePieces(columns: readonly string[], cells: Record<string, Cell>): Pi
  */
 export function reconCsvSelect(query: ResolvedReconQuery, format: ReconFormat = "modern", options: { valueHints?: boolean } = {}): string {
   const columns: readonly string[] = format === "legacy" ? LEGACY_RECON_COLUMNS : RECON_COLUMNS;
-  const pieces = linePieces(columns, (format === "legacy" ? LEGACY_CELLS : MODERN_CELLS) as Record<string, Cell>);
+  const conversions = query.conversions ?? {};
+  const converting = Object.keys(conversions).length > 0;
+  const cells =
+    format === "legacy"
+      ? { ...LEGACY_CELLS, ...(converting ? {} : PLAIN_BILLING_CELLS.legacy) }
+      : { ...MODERN_CELLS, ...(converting ? {} : PLAIN_BILLING_CELLS.modern) };
+  const pieces = linePieces(columns, cells as Record<string, Cell>);
+  // A line's conversion: by its subscription's billing partner (sx.csp) and its pricing currency.
+  const conversion = converting
+    ? `${sqlLiteral(JSON.stringify(conversions))}::jsonb -> ((SELECT jsonb_object_agg(k, csp) FROM sx) ->> r0.sid || '|' || COALESCE(r0.cur, ''))`
+    : "NULL::jsonb";
   const fragments: Record<Level, string[]> = { sub: [], meter: [], day: [] };
   const lookups: string[] = [];
   const line = pieces.map((piece) => {
@@ -188,7 +218,7 @@ export function reconCsvSelect(query: ResolvedReconQuery, format: ReconFormat = 
   const legacyTotal = format === "legacy" ? `\n                       COALESCE(round(r0.up * r0.q, 2), 0.00)::text AS legacytotal,` : "";
   const subscriptionFilter = query.subscriptionIds ? `WHERE s."id" = ANY(${sqlLiteral(`{${query.subscriptionIds.join(",")}}`)}::uuid[])` : "";
   return `WITH sx AS MATERIALIZED (
-  SELECT s."id"::text AS k${levelColumns("sub")}
+  SELECT s."id"::text AS k, p."id" AS csp${levelColumns("sub")}
     FROM "AzureSubscription" s
     LEFT JOIN "Customer" c ON c."id" = s."customerId"
     JOIN "Partner" p ON p."id" = s."rollsUpToPartnerId"
@@ -203,7 +233,7 @@ export function reconCsvSelect(query: ResolvedReconQuery, format: ReconFormat = 
 )
 SELECT ${line.join("\n    || ")} AS line
   FROM (SELECT r0.*, COALESCE(trim_scale(r0.up)::text, '') AS unitprice, trim_scale(r0.q)::text AS quantity,
-                       ${lineTotalSql}::text AS total,${legacyTotal}
+                       ${lineTotalSql}::text AS total, ${conversion} AS conv, ${sqlLiteral(`${query.period}-01`)}::text AS pstart,${legacyTotal}
                        ${reconTagsSql("r0.tg")} AS tagtext,
                        (SELECT array_agg(day ORDER BY d) FROM dx)[r0.ud - ${sqlLiteral(query.from)}::date + 1] AS day,
                        ${CANONICAL_URI} AS canonical_shape, ${part(5)} AS rg, ${part(7)} AS svc,

@@ -3,6 +3,7 @@
 // No "server-only": used by the streaming export, the billing page totals, the bench and tests.
 import Decimal from "decimal.js";
 import { neutraliseCsvCell } from "../files/neutralise-csv-cell";
+import { conversionKey, type ReconConversion, type ReconConversions } from "./recon-currency";
 
 /** The recon file's columns, exactly in Partner Center's order (../shared/reference/README.md). */
 export const RECON_COLUMNS = [
@@ -112,7 +113,7 @@ export interface ReconSourceRow {
   publisher?: string | null;
 }
 
-/** Same currency everywhere (pricing currency = billing currency), so the rate is 1. */
+/** The rate of a line billed in its pricing currency (no conversion, recon-currency.ts). */
 export const PC_TO_BC_EXCHANGE_RATE = new Decimal(1);
 
 /**
@@ -135,7 +136,8 @@ export const RECON_CONSTANTS = {
 } as const;
 
 /**
- * THE one place a line's money is computed: FLOOR(EffectiveUnitPrice × Quantity × PCToBCExchangeRate, 2).
+ * THE one place a line's money is computed: FLOOR(EffectiveUnitPrice × Quantity × PCToBCExchangeRate, 2)
+ * (BillingPreTaxTotal; PricingPreTaxTotal is the same at rate 1), rounded once from the exact product.
  * FLOOR (ROUND_FLOOR), not half-up: Partner Center truncates per line. Unpriced lines (no price list
  * covered the day) are 0 so they still appear in the file and never invent money.
  */
@@ -198,9 +200,26 @@ export function reconAdditionalInfo(row: Pick<ReconSourceRow, "localMeterId" | "
  * its tenant id). The tenant that caused the usage stays findable through AdditionalInfo's
  * azureStack.SubscriptionId. docs/recon.md maps every column.
  */
-export function toReconLine(row: ReconSourceRow): ReconLine {
+/**
+ * A line's billing side (recon-currency.ts): its billing partner's conversion of its pricing
+ * currency, else its pricing currency at rate 1 dated the period's first day.
+ */
+export function reconLineConversion(row: Pick<ReconSourceRow, "cspPartnerId" | "currency" | "usageDate">, conversions: ReconConversions = {}): ReconConversion {
+  const currency = row.currency ?? "";
+  return (
+    conversions[conversionKey(row.cspPartnerId, currency)] ?? {
+      billingCurrency: currency,
+      rate: PC_TO_BC_EXCHANGE_RATE.toFixed(),
+      rateDate: periodBounds(row.usageDate).start,
+    }
+  );
+}
+
+export function toReconLine(row: ReconSourceRow, conversions: ReconConversions = {}): ReconLine {
   const period = periodBounds(row.usageDate);
   const total = reconLineTotal(row.unitPrice, row.quantity).toFixed(2);
+  const billing = reconLineConversion(row, conversions);
+  const billingTotal = billing.rate === "1" ? total : reconLineTotal(row.unitPrice, row.quantity, new Decimal(billing.rate)).toFixed(2);
   const unitPrice = row.unitPrice === null ? "" : plain(row.unitPrice);
   const currency = row.currency ?? "";
   const line: ReconLine = {
@@ -240,8 +259,8 @@ export function toReconLine(row: ReconSourceRow): ReconLine {
     UnitPrice: unitPrice,
     Quantity: plain(row.quantity),
     UnitType: row.unit,
-    BillingPreTaxTotal: total,
-    BillingCurrency: currency,
+    BillingPreTaxTotal: billingTotal,
+    BillingCurrency: billing.billingCurrency,
     PricingPreTaxTotal: total,
     PricingCurrency: currency,
     ServiceInfo1: "",
@@ -249,8 +268,8 @@ export function toReconLine(row: ReconSourceRow): ReconLine {
     Tags: row.tags ?? "",
     AdditionalInfo: reconAdditionalInfo(row),
     EffectiveUnitPrice: unitPrice,
-    PCToBCExchangeRate: PC_TO_BC_EXCHANGE_RATE.toFixed(),
-    PCToBCExchangeRateDate: period.start,
+    PCToBCExchangeRate: billing.rate,
+    PCToBCExchangeRateDate: billing.rateDate,
     EntitlementId: row.azureSubscriptionId,
     EntitlementDescription: row.subscriptionName,
     PartnerEarnedCreditPercentage: RECON_CONSTANTS.PartnerEarnedCreditPercentage,

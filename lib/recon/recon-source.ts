@@ -7,6 +7,8 @@ import type { PartnerScope } from "../auth/partner-scope";
 import { DomainError, COMMON_ERROR_CODES, notFound } from "../errors";
 import type { ReconSourceRow } from "./recon-line";
 import { METER_PRODUCT_LATERAL, METER_PUBLISHER_SQL, azurePlanIdSql, isoTimestampSql, reconTagsSql } from "./recon-line-sql";
+import type { ReconConversions } from "./recon-currency";
+import { resolveReconConversions } from "./resolve-recon-conversions";
 import { BILLING_PERIOD_MESSAGE, BILLING_PERIOD_PATTERN, periodRange } from "../billing/billing-period";
 
 export const RECON_PAGE_SIZE = 1000;
@@ -35,6 +37,8 @@ export interface ResolvedReconQuery {
   registrationId: string | null;
   /** What the file is narrowed to, by name, for its file name (null = not narrowed that way). */
   names: { reseller: string | null; customer: string | null; registration: string | null };
+  /** Pricing → billing currency conversions of the month (recon-currency.ts); absent = none. */
+  conversions?: ReconConversions;
 }
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD.");
@@ -122,6 +126,7 @@ export async function resolveReconQuery(sql: Pick<RawSql, "query">, scope: Partn
     customerId: filter.customerId ?? null,
     registrationId: filter.registrationId ?? null,
     names,
+    conversions: await resolveReconConversions(sql, filter.period, subscriptionIds),
   };
 }
 

@@ -6,6 +6,9 @@ import { Card, PageHeader, StatTile } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { PeriodPicker } from "@/components/billing/period-picker";
 import { ReconLineRule } from "@/components/billing/recon-line-rule";
+import { catchMissingRate } from "@/lib/currency/catch-missing-rate";
+import { MissingExchangeRate } from "@/components/currency/missing-exchange-rate";
+import { ConversionNote } from "@/components/currency/conversion-note";
 
 export const metadata = { title: "Billing" };
 
@@ -17,10 +20,27 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   const period = pagePeriod(search.period);
   const format = pageFormat(search.format);
   const href = (params: Record<string, string> = {}) => reconHref(period, params, format);
-  const [totals, registrations] = await Promise.all([getPeriodTotals(scope, { period }), listScopeRegistrations(scope)]);
+  const [loaded, registrations] = await Promise.all([catchMissingRate(getPeriodTotals(scope, { period })), listScopeRegistrations(scope)]);
   const canExport = scopeCan(scope, "billing:export");
   const periods = recentPeriods();
   if (!periods.includes(period)) periods.push(period);
+  const currencyLink = (
+    <Link className={linkClass} href="/billing/currency">
+      Currency and exchange rates
+    </Link>
+  );
+  if (!loaded.ok) {
+    return (
+      <>
+        <PageHeader title="Billing" description="Daily-rated Azure Stack Hub usage per billing period (calendar month), as in Partner Center's recon file." />
+        <div className="mb-6">
+          <PeriodPicker period={period} periods={periods} action="/billing" format={format} />
+        </div>
+        <MissingExchangeRate message={loaded.missingRate} />
+      </>
+    );
+  }
+  const totals = loaded.value;
   const money = (amount: Parameters<typeof formatMoney>[0]) => formatMoney(amount, totals.currency);
   // The "Viewing" switcher narrows every list on the page, this one included.
   const viewedResellers = scope.selectedResellerId ? scope.resellers.filter((r) => r.id === scope.selectedResellerId) : scope.resellers;
@@ -43,9 +63,11 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
           ) : null
         }
       />
-      <div className="mb-6">
+      <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
         <PeriodPicker period={period} periods={periods} action="/billing" format={format} />
+        {currencyLink}
       </div>
+      <ConversionNote conversions={totals.conversions} />
       <div className="mb-6 grid gap-4 sm:grid-cols-3">
         <StatTile
           label={`Pre-tax total ${period}`}

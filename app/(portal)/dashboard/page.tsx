@@ -7,6 +7,7 @@ import { Card, PageHeader, StatTile } from "@/components/ui/card";
 import { DashboardSpend } from "@/components/billing/dashboard-spend";
 import { BudgetAlertsCard } from "@/components/chargeback/budget-alerts-card";
 import { getPeriodTotals } from "@/lib/billing/billing-overview";
+import { catchMissingRate } from "@/lib/currency/catch-missing-rate";
 import { currentPeriod } from "@/lib/billing/billing-period";
 import { listBudgetPaces } from "@/lib/dashboard/list-budget-alerts";
 import { listStampProblems } from "@/lib/stamps/list-stamp-problems";
@@ -36,7 +37,7 @@ export default async function DashboardPage() {
       {/* Streamed: the period's figures read every rated line of the month; the shell doesn't wait for them. */}
       {scopeCan(scope, "billing:read") ? (
         <Suspense fallback={<p className="mt-6 text-sm text-slate-500">Loading this period&apos;s spend…</p>}>
-          <DashboardSpend period={currentPeriod()} totals={getPeriodTotals(scope, { period: currentPeriod() })} />
+          <DashboardSpend period={currentPeriod()} totals={catchMissingRate(getPeriodTotals(scope, { period: currentPeriod() }))} />
         </Suspense>
       ) : null}
       {scopeCan(scope, "statements:read") ? (
