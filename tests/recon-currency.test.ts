@@ -122,10 +122,12 @@ describe("a German customer billed in EUR", () => {
     ]);
     const legacy = await fileRows(await directAdmin(), "legacy");
     const legacyCol = (name: (typeof LEGACY_RECON_COLUMNS)[number]) => LEGACY_RECON_COLUMNS.indexOf(name);
+    // The legacy PretaxCharges rounds the same converted amounts to the nearest cent, as documented:
+    // 0.4460022 → 0.45, 5.4960768 → 5.50, 10.1564766 → 10.16.
     expect(legacy.slice(1).map((r) => [r[legacyCol("PretaxCharges")], r[legacyCol("Currency")]])).toEqual([
-      ["0.44", "EUR"],
-      ["5.49", "EUR"],
-      ["10.15", "EUR"],
+      ["0.45", "EUR"],
+      ["5.50", "EUR"],
+      ["10.16", "EUR"],
       ["-0.10", "EUR"],
       ["0.00", ""],
     ]);
