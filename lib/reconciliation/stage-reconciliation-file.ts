@@ -1,0 +1,57 @@
+// Streams an uploaded recon file into a new STAGING import: its Azure Stack lines COPYed into
+// "ReconciliationBilledLine" in one transaction (all or nothing), with the file's counts, format and
+// hash. No scope check here (importReconciliationFile adds it, then matches and publishes with an
+// audit event); not "server-only", so the bench runs exactly this code.
+import { randomUUID } from "node:crypto";
+import type { RawSql } from "../database/open-database";
+import { COMMON_ERROR_CODES, DomainError } from "../errors";
+import { openReconFile } from "./open-recon-file";
+import { BILLED_LINE_COPY_COLUMNS, billedLinesCopyText, type BilledLinesSummary } from "./read-billed-lines";
+
+export interface StageReconciliationInput {
+  partnerId: string;
+  period: string;
+  fileName: string;
+  source: AsyncIterable<Uint8Array | string>;
+  importedById: string | null;
+  /** Quantity tolerance in percent, as a decimal string. */
+  tolerancePercent: string;
+}
+
+export interface StagedReconciliation {
+  importId: string;
+  fileHash: string;
+  compression: "none" | "gzip" | "zip";
+  bytes: number;
+  summary: BilledLinesSummary & { format: NonNullable<BilledLinesSummary["format"]> };
+}
+
+export async function stageReconciliationFile(sql: RawSql, input: StageReconciliationInput): Promise<StagedReconciliation> {
+  const { rows: meters } = await sql.query<{ id: string }>(`SELECT "id"::text AS "id" FROM "CommerceMeter"`);
+  const azureStackMeters = new Set(meters.map((meter) => meter.id.toLowerCase()));
+  const file = await openReconFile(input.source);
+  const importId = randomUUID();
+  const summary: BilledLinesSummary = { format: null, linesRead: 0, azureStackLines: 0, setAsideLines: 0, currency: null };
+  const fileHash = await sql.transaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO "ReconciliationImport" ("id", "partnerId", "period", "fileName", "fileHash", "format", "state", "quantityTolerancePercent", "importedById")
+       VALUES ($1, $2, $3, $4, 'pending', 'DAILY_RATED', 'STAGING', $5::numeric, $6)`,
+      [importId, input.partnerId, input.period, input.fileName, input.tolerancePercent, input.importedById],
+    );
+    await tx.copyFrom(`COPY "ReconciliationBilledLine" ${BILLED_LINE_COPY_COLUMNS} FROM STDIN`, billedLinesCopyText(file.csv, importId, azureStackMeters, summary));
+    if (!summary.format) throw new DomainError(COMMON_ERROR_CODES.ValidationFailed, "The file has no header line.", { fields: { file: "The file has no header line." } });
+    const hash = await file.finish();
+    await tx.query(
+      `UPDATE "ReconciliationImport" SET "fileHash" = $2, "format" = $3::"ReconciliationFormat", "linesRead" = $4, "azureStackLines" = $5, "setAsideLines" = $6, "currency" = $7 WHERE "id" = $1`,
+      [importId, hash, summary.format, summary.linesRead, summary.azureStackLines, summary.setAsideLines, summary.currency],
+    );
+    return hash;
+  });
+  return {
+    importId,
+    fileHash,
+    compression: file.compression,
+    bytes: file.bytesRead(),
+    summary: { ...summary, format: summary.format ?? "DAILY_RATED" },
+  };
+}
