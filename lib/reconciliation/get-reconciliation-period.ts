@@ -51,11 +51,12 @@ export interface ReconciliationPeriod {
   stamps: ({ registrationId: string | null; stampName: string | null; differences: number } & StakeTotals)[];
 }
 
-const STAKE_SQL = `count(*)::int AS "keys", COALESCE(sum(l."billedTotal"), 0)::text AS "billedTotal", COALESCE(sum(l."ratedTotal"), 0)::text AS "ratedTotal",
-  COALESCE(sum(GREATEST(l."moneyAtStake", 0)), 0)::text AS "overBilled", COALESCE(sum(GREATEST(-l."moneyAtStake", 0)), 0)::text AS "underBilled",
-  COALESCE(sum(l."moneyAtStake"), 0)::text AS "net", (count(*) FILTER (WHERE l."class" <> 'MATCHED'))::int AS "differences"`;
+const money = (expression: string) => `COALESCE(sum(${expression}), 0)::numeric(28, 2)::text`;
+const STAKE_SQL = `count(*)::int AS "keys", ${money(`l."billedTotal"`)} AS "billedTotal", ${money(`l."ratedTotal"`)} AS "ratedTotal",
+  ${money(`GREATEST(l."moneyAtStake", 0)`)} AS "overBilled", ${money(`GREATEST(-l."moneyAtStake", 0)`)} AS "underBilled",
+  ${money(`l."moneyAtStake"`)} AS "net", (count(*) FILTER (WHERE l."class" <> 'MATCHED'))::int AS "differences"`;
 
-const EMPTY: StakeTotals = { keys: 0, billedTotal: "0", ratedTotal: "0", overBilled: "0", underBilled: "0", net: "0" };
+const EMPTY: StakeTotals = { keys: 0, billedTotal: "0.00", ratedTotal: "0.00", overBilled: "0.00", underBilled: "0.00", net: "0.00" };
 
 export async function getReconciliationPeriod(scope: PartnerScope, periodInput: string): Promise<ReconciliationPeriod> {
   const partnerId = requireReconciliationPartner(scope, "billing:read");

@@ -32,13 +32,22 @@ export async function stageReconciliationFile(sql: RawSql, input: StageReconcili
   const file = await openReconFile(input.source);
   const importId = randomUUID();
   const summary: BilledLinesSummary = { format: null, linesRead: 0, azureStackLines: 0, setAsideLines: 0, currency: null };
+  // The first chunk is read before the COPY starts: a file refused on its header or first lines then
+  // fails outside the COPY (pg's COPY protocol can't be aborted before the server has answered it).
+  const chunks = billedLinesCopyText(file.csv, importId, azureStackMeters, summary);
+  const first = await chunks.next();
+  async function* copyText(): AsyncGenerator<string> {
+    if (first.done) return;
+    yield first.value;
+    yield* chunks;
+  }
   const fileHash = await sql.transaction(async (tx) => {
     await tx.query(
       `INSERT INTO "ReconciliationImport" ("id", "partnerId", "period", "fileName", "fileHash", "format", "state", "quantityTolerancePercent", "importedById")
        VALUES ($1, $2, $3, $4, 'pending', 'DAILY_RATED', 'STAGING', $5::numeric, $6)`,
       [importId, input.partnerId, input.period, input.fileName, input.tolerancePercent, input.importedById],
     );
-    await tx.copyFrom(`COPY "ReconciliationBilledLine" ${BILLED_LINE_COPY_COLUMNS} FROM STDIN`, billedLinesCopyText(file.csv, importId, azureStackMeters, summary));
+    await tx.copyFrom(`COPY "ReconciliationBilledLine" ${BILLED_LINE_COPY_COLUMNS} FROM STDIN`, copyText());
     if (!summary.format) throw new DomainError(COMMON_ERROR_CODES.ValidationFailed, "The file has no header line.", { fields: { file: "The file has no header line." } });
     const hash = await file.finish();
     await tx.query(
