@@ -35,7 +35,7 @@ export interface ReconciliationWorld {
   otherDirectId: string;
   registrationId: string;
   customerIds: { alpine: string; bellows: string; woodgrove: string };
-  scope(who: "distributorBilling" | "distributorSales" | "resellerAdmin" | "resellerBilling" | "otherDirectBilling"): Promise<PartnerScope>;
+  scope(who: "distributorAdmin" | "distributorBilling" | "distributorSales" | "resellerAdmin" | "resellerBilling" | "otherDirectBilling"): Promise<PartnerScope>;
 }
 
 export async function makeReconciliationWorld(prisma: PrismaClient, sql: Pick<RawSql, "query">): Promise<ReconciliationWorld> {
@@ -52,6 +52,7 @@ export async function makeReconciliationWorld(prisma: PrismaClient, sql: Pick<Ra
   const registration = await makeRegistration(prisma, { partnerId: distributor.id, subscriptionId: FIXTURE_IDS.S0, overrides: { stampName: "stamp-east" } });
 
   const users = {
+    distributorAdmin: await makeUser(prisma, { partnerId: distributor.id, role: "ADMIN_AGENT" }),
     distributorBilling: await makeUser(prisma, { partnerId: distributor.id, role: "BILLING_ADMIN" }),
     distributorSales: await makeUser(prisma, { partnerId: distributor.id, role: "SALES_AGENT" }),
     resellerAdmin: await makeUser(prisma, { partnerId: reseller.id, role: "ADMIN_AGENT" }),
