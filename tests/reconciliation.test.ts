@@ -46,8 +46,21 @@ const sum = (values: readonly string[]) => values.reduce((total, value) => total
 describe("importing Microsoft's daily-rated recon file", () => {
   it("classifies every line, with the money at stake per class, customer and stamp", async () => {
     const scope = await world.scope("distributorBilling");
-    const result = await importReconciliationFile(scope, { period: "2026-10", fileName: "daily-rated-2026-10.csv", source: fileSource("daily-rated-2026-10.csv"), tolerancePercent: "5" });
-    expect(result).toMatchObject({ alreadyImported: false, format: "DAILY_RATED", linesRead: 10, azureStackLines: 9, setAsideLines: 1, keys: 9, replacedImportId: null });
+    const result = await importReconciliationFile(scope, {
+      period: "2026-10",
+      fileName: "daily-rated-2026-10.csv",
+      source: fileSource("daily-rated-2026-10.csv"),
+      tolerancePercent: "5",
+    });
+    expect(result).toMatchObject({
+      alreadyImported: false,
+      format: "DAILY_RATED",
+      linesRead: 10,
+      azureStackLines: 9,
+      setAsideLines: 1,
+      keys: 9,
+      replacedImportId: null,
+    });
 
     const view = await getReconciliationPeriod(scope, "2026-10");
     expect(view.status).toBe("IMPORTED");
@@ -67,7 +80,14 @@ describe("importing Microsoft's daily-rated recon file", () => {
     const under = sum(stakes.filter((s) => s.startsWith("-"))).negated();
     expect(over.toFixed(2)).toBe("0.81");
     expect(under.toFixed(2)).toBe("1.50");
-    expect(view.totals).toMatchObject({ keys: 9, billedTotal: "8.98", ratedTotal: "9.76", overBilled: over.toFixed(2), underBilled: under.toFixed(2), net: "-0.69" });
+    expect(view.totals).toMatchObject({
+      keys: 9,
+      billedTotal: "8.98",
+      ratedTotal: "9.76",
+      overBilled: over.toFixed(2),
+      underBilled: under.toFixed(2),
+      net: "-0.69",
+    });
 
     const bellows = view.customers.find((c) => c.customerId === world.customerIds.bellows);
     // disk1 (+0.12, matched within tolerance), vm3 (+0.08), vm9 (+0.38)
@@ -108,7 +128,12 @@ describe("importing Microsoft's daily-rated recon file", () => {
   it("re-importing the same file (compressed or not the same bytes count) is idempotent", async () => {
     const scope = await world.scope("distributorBilling");
     const before = await getReconciliationPeriod(scope, "2026-10");
-    const again = await importReconciliationFile(scope, { period: "2026-10", fileName: "again.csv", source: fileSource("daily-rated-2026-10.csv"), tolerancePercent: "5" });
+    const again = await importReconciliationFile(scope, {
+      period: "2026-10",
+      fileName: "again.csv",
+      source: fileSource("daily-rated-2026-10.csv"),
+      tolerancePercent: "5",
+    });
     expect(again).toMatchObject({ alreadyImported: true, importId: before.current?.id, keys: 9 });
     const after = await getReconciliationPeriod(scope, "2026-10");
     expect(after.imports).toHaveLength(1);
@@ -123,7 +148,12 @@ describe("importing Microsoft's daily-rated recon file", () => {
     expect(view.status).toBe("REVIEWED");
     expect(view.current).toMatchObject({ reviewedBy: expect.any(String), reviewedAt: reviewed.reviewedAt });
 
-    const newer = await importReconciliationFile(scope, { period: "2026-10", fileName: "rebill.csv", source: fileSource("daily-rated-2026-10-rebill.csv"), tolerancePercent: "5" });
+    const newer = await importReconciliationFile(scope, {
+      period: "2026-10",
+      fileName: "rebill.csv",
+      source: fileSource("daily-rated-2026-10-rebill.csv"),
+      tolerancePercent: "5",
+    });
     expect(newer).toMatchObject({ alreadyImported: false, replacedImportId: reviewed.importId, azureStackLines: 10 });
     view = await getReconciliationPeriod(scope, "2026-10");
     expect(view.status).toBe("IMPORTED");
@@ -133,7 +163,11 @@ describe("importing Microsoft's daily-rated recon file", () => {
     ]);
     expect(view.classes.find((c) => c.class === "REPORTED_NOT_BILLED")?.keys).toBe(0);
     expect(view.classes.find((c) => c.class === "MATCHED")).toMatchObject({ keys: 4, net: "0.12" });
-    const events = await database.prisma.auditEvent.findMany({ where: { action: { startsWith: "reconciliation." } }, select: { action: true }, orderBy: { createdAt: "asc" } });
+    const events = await database.prisma.auditEvent.findMany({
+      where: { action: { startsWith: "reconciliation." } },
+      select: { action: true },
+      orderBy: { createdAt: "asc" },
+    });
     expect(events.map((e) => e.action)).toEqual(["reconciliation.import", "reconciliation.review", "reconciliation.import"]);
   });
 
@@ -155,7 +189,12 @@ describe("formats and compression", () => {
     const csv = await readFile(`${FIXTURES}/daily-rated-2026-10.csv`);
     const gz = await importReconciliationFile(scope, { period: "2026-09", fileName: "recon.csv.gz", source: bytes(gzipSync(csv)), tolerancePercent: "5" });
     expect(gz).toMatchObject({ azureStackLines: 9, setAsideLines: 1 });
-    const zip = await importReconciliationFile(scope, { period: "2026-08", fileName: "recon.zip", source: fileSource("daily-rated-2026-10.zip"), tolerancePercent: "5" });
+    const zip = await importReconciliationFile(scope, {
+      period: "2026-08",
+      fileName: "recon.zip",
+      source: fileSource("daily-rated-2026-10.zip"),
+      tolerancePercent: "5",
+    });
     expect(zip).toMatchObject({ azureStackLines: 9, setAsideLines: 1 });
     // Other periods: the stamps' October lines don't take part, so nothing is "matched".
     const view = await getReconciliationPeriod(scope, "2026-08");
@@ -191,7 +230,9 @@ describe("formats and compression", () => {
       code: "ValidationFailed",
       message: expect.stringContaining("not a Partner Center recon file"),
     });
-    await expect(importReconciliationFile(scope, { period: "2026-07", fileName: "bad.gz", source: bytes(Buffer.from([0x1f, 0x8b, 1, 2, 3, 4, 5])) })).rejects.toMatchObject({
+    await expect(
+      importReconciliationFile(scope, { period: "2026-07", fileName: "bad.gz", source: bytes(Buffer.from([0x1f, 0x8b, 1, 2, 3, 4, 5])) }),
+    ).rejects.toMatchObject({
       code: "ValidationFailed",
     });
     // Far into the file (after the first COPY chunk has gone to the database): still nothing kept.
@@ -201,6 +242,10 @@ describe("formats and compression", () => {
       message: "Line 4502, column Quantity: “oops” is not a number.",
     });
     expect(await database.prisma.reconciliationImport.count()).toBe(imports);
-    expect(await database.prisma.reconciliationBilledLine.count({ where: { importId: { notIn: (await database.prisma.reconciliationImport.findMany({ select: { id: true } })).map((i) => i.id) } } })).toBe(0);
+    expect(
+      await database.prisma.reconciliationBilledLine.count({
+        where: { importId: { notIn: (await database.prisma.reconciliationImport.findMany({ select: { id: true } })).map((i) => i.id) } },
+      }),
+    ).toBe(0);
   });
 });

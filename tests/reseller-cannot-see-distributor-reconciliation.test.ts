@@ -29,7 +29,11 @@ withTestDatabase(async (db) => {
   database = db;
   world = await makeReconciliationWorld(db.prisma, db.sql);
   const scope = await world.scope("distributorBilling");
-  await importReconciliationFile(scope, { period: "2026-10", fileName: "recon.csv", source: createReadStream("tests/fixtures/reconciliation/daily-rated-2026-10.csv") });
+  await importReconciliationFile(scope, {
+    period: "2026-10",
+    fileName: "recon.csv",
+    source: createReadStream("tests/fixtures/reconciliation/daily-rated-2026-10.csv"),
+  });
   // API tokens are minted by admin agents (lib/api-tokens).
   for (const who of ["distributorAdmin", "resellerAdmin"] as const) {
     const whose = await world.scope(who);
@@ -48,7 +52,13 @@ describe("a reseller never sees the distributor's reconciliation", () => {
       await expect(getReconciliationPeriod(scope, "2026-10")).rejects.toMatchObject({ code: "NotBillingPartner", status: 403 });
       await expect(listReconciliationLines(scope, "2026-10", {})).rejects.toMatchObject({ code: "NotBillingPartner" });
       await expect(exportReconciliationDifferences(scope, "2026-10", {})).rejects.toMatchObject({ code: "NotBillingPartner" });
-      await expect(importReconciliationFile(scope, { period: "2026-10", fileName: "x.csv", source: createReadStream("tests/fixtures/reconciliation/daily-rated-2026-10.csv") })).rejects.toMatchObject({
+      await expect(
+        importReconciliationFile(scope, {
+          period: "2026-10",
+          fileName: "x.csv",
+          source: createReadStream("tests/fixtures/reconciliation/daily-rated-2026-10.csv"),
+        }),
+      ).rejects.toMatchObject({
         code: "NotBillingPartner",
       });
       expect(navItemsFor(scope).map((item) => item.label)).not.toContain("Reconciliation");
@@ -67,10 +77,16 @@ describe("a reseller never sees the distributor's reconciliation", () => {
     for (const who of ["resellerAdmin", "resellerBilling"] as const) {
       testSession.scope = await world.scope(who);
       expect(await reviewReconciliationAction({ period: "2026-10" })).toMatchObject({ ok: false, error: { code: "NotBillingPartner" } });
-      expect(await setReconciliationToleranceAction({ period: "2026-10", tolerancePercent: "50" })).toMatchObject({ ok: false, error: { code: "NotBillingPartner" } });
+      expect(await setReconciliationToleranceAction({ period: "2026-10", tolerancePercent: "50" })).toMatchObject({
+        ok: false,
+        error: { code: "NotBillingPartner" },
+      });
     }
     testSession.scope = null;
-    const current = await database.prisma.reconciliationImport.findFirstOrThrow({ where: { current: true }, select: { reviewedAt: true, quantityTolerancePercent: true } });
+    const current = await database.prisma.reconciliationImport.findFirstOrThrow({
+      where: { current: true },
+      select: { reviewedAt: true, quantityTolerancePercent: true },
+    });
     expect(current.reviewedAt).toBeNull();
     expect(current.quantityTolerancePercent.toString()).toBe("0");
   });
@@ -101,7 +117,10 @@ describe("a reseller never sees the distributor's reconciliation", () => {
     expect(again.status).toBe(200);
     expect(await again.json()).toMatchObject({ ok: true, data: { alreadyImported: true } });
     testSession.scope = await world.scope("distributorBilling");
-    const foreign = await periodRoute.POST(new Request(`${ORIGIN}/api/reconciliation/2026-10`, { method: "POST", headers: { origin: "https://evil.example" }, body }), params);
+    const foreign = await periodRoute.POST(
+      new Request(`${ORIGIN}/api/reconciliation/2026-10`, { method: "POST", headers: { origin: "https://evil.example" }, body }),
+      params,
+    );
     expect(foreign.status).toBe(403);
     testSession.scope = null;
   });

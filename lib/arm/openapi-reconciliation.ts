@@ -7,9 +7,18 @@ import { RECONCILIATION_CLASSES } from "../reconciliation/reconciliation-classes
 import type { JsonSchema, OpenApiContribution, OpenApiParameter, OpenApiResponse } from "./openapi-types";
 
 const TAG = "Reconciliation";
-const error = (description: string): OpenApiResponse => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/BillingError" } } } });
+const error = (description: string): OpenApiResponse => ({
+  description,
+  content: { "application/json": { schema: { $ref: "#/components/schemas/BillingError" } } },
+});
 const query = (name: string, description: string, schema: JsonSchema): OpenApiParameter => ({ name, in: "query", required: false, description, schema });
-const period: OpenApiParameter = { name: "period", in: "path", required: true, description: "Billing period, YYYY-MM.", schema: { type: "string", pattern: BILLING_PERIOD_PATTERN.source } };
+const period: OpenApiParameter = {
+  name: "period",
+  in: "path",
+  required: true,
+  description: "Billing period, YYYY-MM.",
+  schema: { type: "string", pattern: BILLING_PERIOD_PATTERN.source },
+};
 const money: JsonSchema = { type: "string", description: "Decimal amount in the file's pricing currency.", pattern: "^-?\\d+\\.\\d{2}$" };
 const stake: JsonSchema = {
   type: "object",
@@ -66,7 +75,14 @@ export const reconciliationOpenApi: OpenApiContribution = {
         summary: "A period's reconciliation: status, imports, totals per class, customer and stamp",
         tags: [TAG],
         responses: {
-          "200": { description: "The period.", content: { "application/json": { schema: { type: "object", properties: { ok: { const: true }, data: { $ref: "#/components/schemas/ReconciliationPeriod" } } } } } },
+          "200": {
+            description: "The period.",
+            content: {
+              "application/json": {
+                schema: { type: "object", properties: { ok: { const: true }, data: { $ref: "#/components/schemas/ReconciliationPeriod" } } },
+              },
+            },
+          },
           "400": error("ValidationFailed: bad period."),
           ...refused,
         },
@@ -83,10 +99,27 @@ export const reconciliationOpenApi: OpenApiContribution = {
           query("fileName", "The file's name, for the record.", { type: "string", maxLength: 255 }),
           query("tolerance", "Quantity tolerance in percent (0–100, default 0).", { type: "string", pattern: "^\\d{1,3}(\\.\\d{1,4})?$" }),
         ],
-        requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } }, "text/csv": { schema: { type: "string" } } } },
+        requestBody: {
+          required: true,
+          content: { "application/octet-stream": { schema: { type: "string", format: "binary" } }, "text/csv": { schema: { type: "string" } } },
+        },
         responses: {
-          "200": { description: "Already imported.", content: { "application/json": { schema: { type: "object", properties: { ok: { const: true }, data: { $ref: "#/components/schemas/ReconciliationImportResult" } } } } } },
-          "201": { description: "Imported.", content: { "application/json": { schema: { type: "object", properties: { ok: { const: true }, data: { $ref: "#/components/schemas/ReconciliationImportResult" } } } } } },
+          "200": {
+            description: "Already imported.",
+            content: {
+              "application/json": {
+                schema: { type: "object", properties: { ok: { const: true }, data: { $ref: "#/components/schemas/ReconciliationImportResult" } } },
+              },
+            },
+          },
+          "201": {
+            description: "Imported.",
+            content: {
+              "application/json": {
+                schema: { type: "object", properties: { ok: { const: true }, data: { $ref: "#/components/schemas/ReconciliationImportResult" } } },
+              },
+            },
+          },
           "400": error("ValidationFailed: bad period or tolerance, not a recon file, or a line that can't be read (message: line and column)."),
           ...refused,
         },
@@ -98,8 +131,16 @@ export const reconciliationOpenApi: OpenApiContribution = {
         operationId: "ReconciliationLines_List",
         summary: "The current import's classified lines, largest stake first, 50 a page",
         tags: [TAG],
-        parameters: [...filters, query("differences", "`1`: every class but matched.", { type: "string", enum: ["1"] }), query("page", "Page, from 1.", { type: "integer", minimum: 1 })],
-        responses: { "200": { description: "A page of lines.", content: { "application/json": { schema: { type: "object" } } } }, "400": error("ValidationFailed."), ...refused },
+        parameters: [
+          ...filters,
+          query("differences", "`1`: every class but matched.", { type: "string", enum: ["1"] }),
+          query("page", "Page, from 1.", { type: "integer", minimum: 1 }),
+        ],
+        responses: {
+          "200": { description: "A page of lines.", content: { "application/json": { schema: { type: "object" } } } },
+          "400": error("ValidationFailed."),
+          ...refused,
+        },
       },
     },
     "/api/reconciliation/{period}/differences": {
@@ -109,7 +150,11 @@ export const reconciliationOpenApi: OpenApiContribution = {
         summary: "The current import's differences as CSV (every class but matched, or the chosen class)",
         tags: [TAG],
         parameters: filters,
-        responses: { "200": { description: "CSV, streamed.", content: { "text/csv": { schema: { type: "string" } } } }, "400": error("ValidationFailed."), ...refused },
+        responses: {
+          "200": { description: "CSV, streamed.", content: { "text/csv": { schema: { type: "string" } } } },
+          "400": error("ValidationFailed."),
+          ...refused,
+        },
       },
     },
   },

@@ -39,10 +39,20 @@ export const DIFFERENCE_COLUMNS = [
 const PAGE = 2000;
 
 function record(row: ReconciliationLineRow, currency: string): string[] {
-  const text = [row.class, RECONCILIATION_CLASS_LABELS[row.class], row.subscriptionId, row.customerName ?? "", row.stampName ?? "", row.meterId, row.meterName ?? ""];
+  const text = [
+    row.class,
+    RECONCILIATION_CLASS_LABELS[row.class],
+    row.subscriptionId,
+    row.customerName ?? "",
+    row.stampName ?? "",
+    row.meterId,
+    row.meterName ?? "",
+  ];
   const rest = [row.resourceUri, row.usageDate, row.tenantId ?? ""].map(neutraliseCsvCell);
   // Numbers we format ourselves stay numbers (docs/recon.md#csv-safety).
-  const numbers = [row.billedQuantity, row.ratedQuantity, row.billedUnitPrice, row.ratedUnitPrice, row.billedTotal, row.ratedTotal, row.moneyAtStake].map((v) => v ?? "");
+  const numbers = [row.billedQuantity, row.ratedQuantity, row.billedUnitPrice, row.ratedUnitPrice, row.billedTotal, row.ratedTotal, row.moneyAtStake].map(
+    (v) => v ?? "",
+  );
   return [...text.map(neutraliseCsvCell), ...rest, ...numbers, neutraliseCsvCell(currency)];
 }
 

@@ -75,7 +75,17 @@ export async function getReconciliationPeriod(scope: PartnerScope, periodInput: 
     [partnerId, period],
   );
   const current = imports.find((row) => row.current) ?? null;
-  if (!current) return { period, status: "NOT_IMPORTED", current: null, imports, classes: RECONCILIATION_CLASSES.map((c) => ({ class: c, ...EMPTY })), totals: EMPTY, customers: [], stamps: [] };
+  if (!current)
+    return {
+      period,
+      status: "NOT_IMPORTED",
+      current: null,
+      imports,
+      classes: RECONCILIATION_CLASSES.map((c) => ({ class: c, ...EMPTY })),
+      totals: EMPTY,
+      customers: [],
+      stamps: [],
+    };
 
   const strip = <T extends { differences?: number }>(row: T) => {
     const { differences, ...rest } = row;
@@ -109,7 +119,10 @@ export async function getReconciliationPeriod(scope: PartnerScope, periodInput: 
     status: current.reviewedAt ? "REVIEWED" : "IMPORTED",
     current,
     imports,
-    classes: RECONCILIATION_CLASSES.map((name) => ({ class: name, ...(found.has(name) ? strip(found.get(name) as StakeTotals & { differences: number }) : EMPTY) })),
+    classes: RECONCILIATION_CLASSES.map((name) => ({
+      class: name,
+      ...(found.has(name) ? strip(found.get(name) as StakeTotals & { differences: number }) : EMPTY),
+    })),
     totals: all.rows[0] ? strip(all.rows[0]) : EMPTY,
     customers: customers.rows.map(({ customerId, customerName, resellerName, differences, keys, billedTotal, ratedTotal, overBilled, underBilled, net }) => ({
       customerId,

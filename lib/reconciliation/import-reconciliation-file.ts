@@ -48,7 +48,12 @@ export async function importReconciliationFile(scope: PartnerScope, input: Impor
     importedById: scope.userId,
     tolerancePercent,
   });
-  const counts = { format: staged.summary.format, linesRead: staged.summary.linesRead, azureStackLines: staged.summary.azureStackLines, setAsideLines: staged.summary.setAsideLines };
+  const counts = {
+    format: staged.summary.format,
+    linesRead: staged.summary.linesRead,
+    azureStackLines: staged.summary.azureStackLines,
+    setAsideLines: staged.summary.setAsideLines,
+  };
   let outcome: { duplicateOf: string } | { keys: number; replacedImportId: string | null };
   try {
     outcome = await sql.transaction(async (tx) => {

@@ -130,9 +130,16 @@ function azureStackInfo(text: string | undefined): AzureStackInfo {
  * Yields COPY text chunks (each ending at a row) for import `importId`; `summary` is filled as it
  * goes and complete when the generator ends. `azureStackMeters`: the commerce meter ids (lowercase).
  */
-export async function* billedLinesCopyText(csv: Readable, importId: string, azureStackMeters: ReadonlySet<string>, summary: BilledLinesSummary): AsyncGenerator<string> {
+export async function* billedLinesCopyText(
+  csv: Readable,
+  importId: string,
+  azureStackMeters: ReadonlySet<string>,
+  summary: BilledLinesSummary,
+): AsyncGenerator<string> {
   const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true });
-  csv.on("error", (error) => parser.destroy(error instanceof DomainError ? error : fileError(`The file could not be read or decompressed (${error.message}).`)));
+  csv.on("error", (error) =>
+    parser.destroy(error instanceof DomainError ? error : fileError(`The file could not be read or decompressed (${error.message}).`)),
+  );
   csv.pipe(parser);
   const id = copyText(importId);
   let columns: BilledLineColumns | null = null;
@@ -144,7 +151,10 @@ export async function* billedLinesCopyText(csv: Readable, importId: string, azur
     for await (const record of parser as AsyncIterable<string[]>) {
       if (!columns || !at) {
         columns = detectReconFormat(record);
-        if (!columns) throw fileError("This is not a Partner Center recon file: its header has neither MeterRegion and UsageDate (daily-rated usage) nor ResourceGuid and ChargeStartDate (legacy usage-based).");
+        if (!columns)
+          throw fileError(
+            "This is not a Partner Center recon file: its header has neither MeterRegion and UsageDate (daily-rated usage) nor ResourceGuid and ChargeStartDate (legacy usage-based).",
+          );
         at = indexColumns(record, columns);
         summary.format = columns.format;
         continue;
@@ -159,7 +169,8 @@ export async function* billedLinesCopyText(csv: Readable, importId: string, azur
       }
       summary.azureStackLines++;
       const subscription = firstFilled(record, at.subscription);
-      if (!subscription || !GUID.test(subscription.value)) throw invalidLine(line, columns.subscription[0], `“${subscription?.value ?? ""}” is not a subscription id (GUID).`);
+      if (!subscription || !GUID.test(subscription.value))
+        throw invalidLine(line, columns.subscription[0], `“${subscription?.value ?? ""}” is not a subscription id (GUID).`);
       if (!GUID.test(meter)) throw invalidLine(line, columns.meter, `“${record[at.meter] ?? ""}” is not a meter id (GUID).`);
       const usageDate = parseReconDay(record[at.usageDate] ?? "");
       if (!usageDate) throw invalidLine(line, columns.usageDate, `“${record[at.usageDate] ?? ""}” is not a date.`);

@@ -67,7 +67,15 @@ export function detectReconFormat(header: readonly string[]): BilledLineColumns 
 
 /** Every column name a format needs (one of each alternative). */
 export function requiredColumnGroups(columns: BilledLineColumns): string[][] {
-  const groups: string[][] = [[...columns.subscription], [columns.meter], [columns.region], [columns.usageDate], [columns.quantity], [...columns.unitPrice], [...columns.total]];
+  const groups: string[][] = [
+    [...columns.subscription],
+    [columns.meter],
+    [columns.region],
+    [columns.usageDate],
+    [columns.quantity],
+    [...columns.unitPrice],
+    [...columns.total],
+  ];
   if (columns.resource) groups.push([columns.resource]);
   return groups;
 }

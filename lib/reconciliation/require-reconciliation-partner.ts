@@ -15,9 +15,13 @@ export function isReconciliationPartner(scope: PartnerScope): boolean {
 export function requireReconciliationPartner(scope: PartnerScope, permission: Permission): string {
   assertScopeCan(scope, permission);
   if (!isReconciliationPartner(scope) || !scope.partnerId) {
-    throw new DomainError(RECONCILIATION_ERROR_CODES.NotBillingPartner, "Only the partner Microsoft bills (a direct CSP or a distributor) reconciles Microsoft's bill.", {
-      status: 403,
-    });
+    throw new DomainError(
+      RECONCILIATION_ERROR_CODES.NotBillingPartner,
+      "Only the partner Microsoft bills (a direct CSP or a distributor) reconciles Microsoft's bill.",
+      {
+        status: 403,
+      },
+    );
   }
   return scope.partnerId;
 }

@@ -19,7 +19,10 @@ export async function reviewReconciliation(scope: PartnerScope, input: { period:
       [partnerId, input.period, scope.userId],
     );
     const reviewed = rows[0];
-    if (!reviewed) throw new DomainError(RECONCILIATION_ERROR_CODES.NothingImported, `Nothing is imported for ${input.period} yet: import Microsoft's recon file first.`, { status: 404 });
+    if (!reviewed)
+      throw new DomainError(RECONCILIATION_ERROR_CODES.NothingImported, `Nothing is imported for ${input.period} yet: import Microsoft's recon file first.`, {
+        status: 404,
+      });
     await tx.query(
       `INSERT INTO "AuditEvent" ("id", "actorUserId", "partnerId", "action", "targetType", "targetId", "after")
        VALUES ($1, $2, $3, 'reconciliation.review', 'ReconciliationImport', $4, $5::jsonb)`,

@@ -9,7 +9,10 @@ import { RECONCILIATION_ERROR_CODES } from "./reconciliation-errors";
 import { requireReconciliationPartner } from "./require-reconciliation-partner";
 import { unsafeMatchReconciliationImport } from "./unsafe-match-reconciliation-import";
 
-export async function setReconciliationTolerance(scope: PartnerScope, input: { period: string; tolerancePercent: string }): Promise<{ importId: string; keys: number }> {
+export async function setReconciliationTolerance(
+  scope: PartnerScope,
+  input: { period: string; tolerancePercent: string },
+): Promise<{ importId: string; keys: number }> {
   const partnerId = requireReconciliationPartner(scope, "chargeback:manage");
   const { sql } = await getDatabase();
   return sql.transaction(async (tx) => {
@@ -19,13 +22,23 @@ export async function setReconciliationTolerance(scope: PartnerScope, input: { p
       [partnerId, input.period],
     );
     const current = rows[0];
-    if (!current) throw new DomainError(RECONCILIATION_ERROR_CODES.NothingImported, `Nothing is imported for ${input.period} yet: import Microsoft's recon file first.`, { status: 404 });
+    if (!current)
+      throw new DomainError(RECONCILIATION_ERROR_CODES.NothingImported, `Nothing is imported for ${input.period} yet: import Microsoft's recon file first.`, {
+        status: 404,
+      });
     await tx.query(`UPDATE "ReconciliationImport" SET "quantityTolerancePercent" = $2::numeric WHERE "id" = $1`, [current.id, input.tolerancePercent]);
     const keys = await unsafeMatchReconciliationImport(tx, current.id);
     await tx.query(
       `INSERT INTO "AuditEvent" ("id", "actorUserId", "partnerId", "action", "targetType", "targetId", "before", "after")
        VALUES ($1, $2, $3, 'reconciliation.tolerance', 'ReconciliationImport', $4, $5::jsonb, $6::jsonb)`,
-      [randomUUID(), scope.userId, partnerId, current.id, JSON.stringify({ tolerancePercent: current.before }), JSON.stringify({ tolerancePercent: input.tolerancePercent })],
+      [
+        randomUUID(),
+        scope.userId,
+        partnerId,
+        current.id,
+        JSON.stringify({ tolerancePercent: current.before }),
+        JSON.stringify({ tolerancePercent: input.tolerancePercent }),
+      ],
     );
     return { importId: current.id, keys };
   });

@@ -48,7 +48,8 @@ export async function stageReconciliationFile(sql: RawSql, input: StageReconcili
       [importId, input.partnerId, input.period, input.fileName, input.tolerancePercent, input.importedById],
     );
     await tx.copyFrom(`COPY "ReconciliationBilledLine" ${BILLED_LINE_COPY_COLUMNS} FROM STDIN`, copyText());
-    if (!summary.format) throw new DomainError(COMMON_ERROR_CODES.ValidationFailed, "The file has no header line.", { fields: { file: "The file has no header line." } });
+    if (!summary.format)
+      throw new DomainError(COMMON_ERROR_CODES.ValidationFailed, "The file has no header line.", { fields: { file: "The file has no header line." } });
     const hash = await file.finish();
     await tx.query(
       `UPDATE "ReconciliationImport" SET "fileHash" = $2, "format" = $3::"ReconciliationFormat", "linesRead" = $4, "azureStackLines" = $5, "setAsideLines" = $6, "currency" = $7 WHERE "id" = $1`,

@@ -9,7 +9,16 @@ async function freshImportedPeriod({ prisma }: AuditCaseContext): Promise<{ scop
   const user = await makeUser(prisma, { partnerId: partner.id, role: "BILLING_ADMIN" });
   const period = "2026-10";
   await prisma.reconciliationImport.create({
-    data: { partnerId: partner.id, period, fileName: "recon.csv", fileHash: "0".repeat(64), format: "DAILY_RATED", state: "IMPORTED", current: true, importedById: user.id },
+    data: {
+      partnerId: partner.id,
+      period,
+      fileName: "recon.csv",
+      fileHash: "0".repeat(64),
+      format: "DAILY_RATED",
+      state: "IMPORTED",
+      current: true,
+      importedById: user.id,
+    },
     select: { id: true },
   });
   const scope = await resolvePartnerScope(prisma, { userId: user.id });

@@ -27,7 +27,8 @@ export const FIXTURE_METERS = {
 
 const LOCAL_VM = "fab6eb84-500b-4a09-a8ca-7358f8bbaea5";
 const vmUri = (local: string, rg: string, name: string) => `/subscriptions/${local}/resourceGroups/${rg}/providers/Microsoft.Compute/virtualMachines/${name}`;
-const storageUri = (local: string, rg: string, name: string) => `/subscriptions/${local}/resourceGroups/${rg}/providers/Microsoft.Storage/storageAccounts/${name}`;
+const storageUri = (local: string, rg: string, name: string) =>
+  `/subscriptions/${local}/resourceGroups/${rg}/providers/Microsoft.Storage/storageAccounts/${name}`;
 
 export interface ReconciliationWorld {
   distributorId: string;
@@ -35,7 +36,9 @@ export interface ReconciliationWorld {
   otherDirectId: string;
   registrationId: string;
   customerIds: { alpine: string; bellows: string; woodgrove: string };
-  scope(who: "distributorAdmin" | "distributorBilling" | "distributorSales" | "resellerAdmin" | "resellerBilling" | "otherDirectBilling"): Promise<PartnerScope>;
+  scope(
+    who: "distributorAdmin" | "distributorBilling" | "distributorSales" | "resellerAdmin" | "resellerBilling" | "otherDirectBilling",
+  ): Promise<PartnerScope>;
 }
 
 export async function makeReconciliationWorld(prisma: PrismaClient, sql: Pick<RawSql, "query">): Promise<ReconciliationWorld> {

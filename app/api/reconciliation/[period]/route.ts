@@ -32,7 +32,8 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
     const scope = await resolveReconciliationCaller(request, () => requireActionScope("chargeback:manage"));
     const { period } = await params;
     const url = new URL(request.url);
-    if (!request.body) throw new DomainError(COMMON_ERROR_CODES.ValidationFailed, "Send Microsoft's recon file as the request body.", { fields: { file: "Choose a file." } });
+    if (!request.body)
+      throw new DomainError(COMMON_ERROR_CODES.ValidationFailed, "Send Microsoft's recon file as the request body.", { fields: { file: "Choose a file." } });
     const fileName = (url.searchParams.get("fileName") ?? "").trim().slice(0, 255) || "recon.csv";
     const data = await importReconciliationFile(scope, {
       period,
