@@ -2,7 +2,7 @@
 // told apart by their first bytes, all streamed (flat memory), with the SHA-256 of the bytes as
 // uploaded for idempotent re-imports. Not "server-only": the bench drives it.
 import { createHash } from "node:crypto";
-import { Readable } from "node:stream";
+import { PassThrough, Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import unzipper from "unzipper";
 import { COMMON_ERROR_CODES, DomainError } from "../errors";
@@ -51,9 +51,14 @@ export async function openReconFile(source: AsyncIterable<Uint8Array | string>):
   let csv: Readable = raw;
   if (compression !== "none") {
     const decoder = compression === "gzip" ? createGunzip() : unzipper.ParseOne(/\.csv$/i);
+    // unzipper's stream is not async iterable: its output goes through a Node PassThrough.
+    const out = new PassThrough();
     raw.on("error", (error) => decoder.destroy(error));
-    decoder.on("error", () => raw.destroy());
-    csv = raw.pipe(decoder);
+    decoder.on("error", (error: Error) => {
+      raw.destroy();
+      out.destroy(error);
+    });
+    csv = raw.pipe(decoder).pipe(out);
   }
   return {
     csv,

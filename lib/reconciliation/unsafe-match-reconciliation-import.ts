@@ -35,24 +35,29 @@ rated AS (
      AND l."usageDate" >= imp.first_day AND l."usageDate" < (imp.first_day + interval '1 month')::date
    GROUP BY 1, 2, 3, 4
 ),
+joined AS (
+  SELECT COALESCE(b.sub, r.sub) AS key_sub, b.*, r.sub AS rsub, r.q AS rq, r.pmin AS rpmin, r.pmax AS rpmax, r.total AS rtotal_raw,
+         r.unregistered, r.tenant AS rtenant, r.reg, r.meter AS rmeter, r.res AS rres, r.day AS rday
+    FROM billed b FULL JOIN rated r ON r.sub = b.sub AND r.meter = b.meter AND r.res = b.res AND r.day = b.day
+),
 keyed AS (
-  SELECT COALESCE(b.sub, r.sub) AS sub, COALESCE(b.meter, r.meter) AS meter, COALESCE(b.res, r.res) AS res, COALESCE(b.day, r.day) AS day,
-         b.q AS bq, r.q AS rq, b.pmax AS bprice, r.pmax AS rprice, COALESCE(b.total, 0) AS btotal, COALESCE(r.total, 0) AS rtotal,
-         r.reg, r.unregistered, r.tenant AS rtenant, b.tenant AS btenant,
+  SELECT j.key_sub AS sub, COALESCE(j.meter, j.rmeter) AS meter, COALESCE(j.res, j.rres) AS res, COALESCE(j.day, j.rday) AS day,
+         j.q AS bq, j.rq, j.pmax AS bprice, j.rpmax AS rprice, COALESCE(j.total, 0) AS btotal, COALESCE(j.rtotal_raw, 0) AS rtotal,
+         j.reg, j.rtenant, j.tenant AS btenant, s."customerId",
          CASE
-           WHEN r.sub IS NULL AND NOT EXISTS (SELECT 1 FROM subs s WHERE s.sub = b.sub) THEN 'FOREIGN_SUBSCRIPTION'
-           WHEN r.sub IS NULL THEN 'BILLED_NOT_REPORTED'
-           WHEN b.sub IS NULL THEN 'REPORTED_NOT_BILLED'
-           WHEN r.unregistered THEN 'UNREGISTERED_TENANT'
-           WHEN abs(b.q - r.q) > abs(r.q) * (SELECT tol FROM imp) / 100 THEN 'QUANTITY_DIFFERS'
-           WHEN b.pmin IS DISTINCT FROM r.pmin OR b.pmax IS DISTINCT FROM r.pmax THEN 'PRICE_DIFFERS'
+           WHEN j.rsub IS NULL AND s.sub IS NULL THEN 'FOREIGN_SUBSCRIPTION'
+           WHEN j.rsub IS NULL THEN 'BILLED_NOT_REPORTED'
+           WHEN j.sub IS NULL THEN 'REPORTED_NOT_BILLED'
+           WHEN j.unregistered THEN 'UNREGISTERED_TENANT'
+           WHEN abs(j.q - j.rq) > abs(j.rq) * imp.tol / 100 THEN 'QUANTITY_DIFFERS'
+           WHEN j.pmin IS DISTINCT FROM j.rpmin OR j.pmax IS DISTINCT FROM j.rpmax THEN 'PRICE_DIFFERS'
            ELSE 'MATCHED'
          END AS class
-    FROM billed b FULL JOIN rated r ON r.sub = b.sub AND r.meter = b.meter AND r.res = b.res AND r.day = b.day
+    FROM joined j CROSS JOIN imp LEFT JOIN subs s ON s.sub = j.key_sub
 )
 INSERT INTO "ReconciliationLine" ("importId", "class", "subscriptionId", "meterId", "resourceUri", "usageDate", "customerId", "registrationId", "tenantId",
   "billedQuantity", "ratedQuantity", "billedUnitPrice", "ratedUnitPrice", "billedTotal", "ratedTotal", "moneyAtStake")
-SELECT $1, k.class::"ReconciliationClass", k.sub, k.meter, k.res, k.day, s."customerId", k.reg,
+SELECT $1, k.class::"ReconciliationClass", k.sub, k.meter, k.res, k.day, k."customerId", k.reg,
        CASE WHEN k.class = 'UNREGISTERED_TENANT' THEN k.rtenant ELSE k.btenant END,
        k.bq, k.rq, k.bprice, k.rprice, k.btotal, k.rtotal,
        CASE
@@ -60,7 +65,7 @@ SELECT $1, k.class::"ReconciliationClass", k.sub, k.meter, k.res, k.day, s."cust
          WHEN k.class = 'REPORTED_NOT_BILLED' THEN -k.rtotal
          ELSE k.btotal - k.rtotal
        END
-  FROM keyed k LEFT JOIN subs s ON s.sub = k.sub`;
+  FROM keyed k`;
 
 /** Replaces the import's classified lines; returns how many keys it classified. */
 export async function unsafeMatchReconciliationImport(tx: Pick<SqlTransaction, "query">, importId: string): Promise<number> {
