@@ -102,7 +102,14 @@ async function run(label: string, open: () => Promise<Database>, file: string): 
       const { unsafeMatchReconciliationImport } = await import("../lib/reconciliation/unsafe-match-reconciliation-import");
       const { discardReconciliationImport } = await import("../lib/reconciliation/discard-reconciliation-import");
       const s0 = performance.now();
-      const staged = await stageReconciliationFile(database.sql, { partnerId: distributor, period: "2026-01", fileName: "phases.csv", source: createReadStream(file, { highWaterMark: 256 * 1024 }), importedById: null, tolerancePercent: "1" });
+      const staged = await stageReconciliationFile(database.sql, {
+        partnerId: distributor,
+        period: "2026-01",
+        fileName: "phases.csv",
+        source: createReadStream(file, { highWaterMark: 256 * 1024 }),
+        importedById: null,
+        tolerancePercent: "1",
+      });
       const s1 = performance.now();
       await database.sql.query(`UPDATE "ReconciliationImport" SET "period" = $2 WHERE "id" = $1`, [staged.importId, PERIOD]);
       await database.sql.transaction((tx) => unsafeMatchReconciliationImport(tx, staged.importId));
@@ -113,17 +120,30 @@ async function run(label: string, open: () => Promise<Database>, file: string): 
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
     const t0 = performance.now();
-    const result = await importReconciliationFile(scope, { period: PERIOD, fileName: "bench.csv", source: createReadStream(file, { highWaterMark: 256 * 1024 }), tolerancePercent: "1" });
+    const result = await importReconciliationFile(scope, {
+      period: PERIOD,
+      fileName: "bench.csv",
+      source: createReadStream(file, { highWaterMark: 256 * 1024 }),
+      tolerancePercent: "1",
+    });
     const seconds = (performance.now() - t0) / 1000;
     clearInterval(sampler);
     const { rows } = await database.sql.query<{ class: string; n: string }>(
       `SELECT "class"::text AS "class", count(*)::text AS n FROM "ReconciliationLine" WHERE "importId" = $1 GROUP BY 1 ORDER BY 1`,
       [result.importId],
     );
-    console.log(`[${label}] ${fmt(result.linesRead)} lines read (${fmt(result.azureStackLines)} Azure Stack, ${fmt(result.setAsideLines)} set aside), ${fmt(result.keys)} keys classified: ${rows.map((r) => `${r.class} ${fmt(Number(r.n))}`).join(", ")}`);
-    console.log(`[${label}] import ${seconds.toFixed(1)} s → ${fmt(result.linesRead / seconds)} lines/s (matching included); peak RSS ${mb(peakRss)}${label.startsWith("PostgreSQL") ? " (goal ≥ 50,000 lines/s)" : " (the in-memory database lives in this process)"}`);
+    console.log(
+      `[${label}] ${fmt(result.linesRead)} lines read (${fmt(result.azureStackLines)} Azure Stack, ${fmt(result.setAsideLines)} set aside), ${fmt(result.keys)} keys classified: ${rows.map((r) => `${r.class} ${fmt(Number(r.n))}`).join(", ")}`,
+    );
+    console.log(
+      `[${label}] import ${seconds.toFixed(1)} s → ${fmt(result.linesRead / seconds)} lines/s (matching included); peak RSS ${mb(peakRss)}${label.startsWith("PostgreSQL") ? " (goal ≥ 50,000 lines/s)" : " (the in-memory database lives in this process)"}`,
+    );
     const t1 = performance.now();
-    const again = await importReconciliationFile(scope, { period: PERIOD, fileName: "bench.csv", source: createReadStream(file, { highWaterMark: 256 * 1024 }) });
+    const again = await importReconciliationFile(scope, {
+      period: PERIOD,
+      fileName: "bench.csv",
+      source: createReadStream(file, { highWaterMark: 256 * 1024 }),
+    });
     console.log(`[${label}] the same file again: alreadyImported=${again.alreadyImported} in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
   } finally {
     await database.close();
@@ -135,7 +155,9 @@ const file = path.join(dir, "daily-rated.csv");
 try {
   const t = performance.now();
   await writeFile(file);
-  console.log(`bench:reconcile — ${fmt(LINES)} lines (BENCH_LINES), file ${mb((await stat(file)).size)} generated in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  console.log(
+    `bench:reconcile — ${fmt(LINES)} lines (BENCH_LINES), file ${mb((await stat(file)).size)} generated in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
   const { createTestDatabase } = await import("../tests/support/test-database");
   if (adminUrl) {
     process.env.TEST_DATABASE_URL = adminUrl;

@@ -130,9 +130,18 @@ function azureStackInfo(text: string | undefined): AzureStackInfo {
 }
 
 /** One Azure Stack line as a COPY row, or a line and column error. */
-function billedLineCopyRow(record: string[], at: ColumnIndexes, columns: BilledLineColumns, id: string, line: number, meter: string, summary: BilledLinesSummary): string {
+function billedLineCopyRow(
+  record: string[],
+  at: ColumnIndexes,
+  columns: BilledLineColumns,
+  id: string,
+  line: number,
+  meter: string,
+  summary: BilledLinesSummary,
+): string {
   const subscription = firstFilled(record, at.subscription);
-  if (!subscription || !GUID.test(subscription.value)) throw invalidLine(line, columns.subscription[0], `“${subscription?.value ?? ""}” is not a subscription id (GUID).`);
+  if (!subscription || !GUID.test(subscription.value))
+    throw invalidLine(line, columns.subscription[0], `“${subscription?.value ?? ""}” is not a subscription id (GUID).`);
   if (!GUID.test(meter)) throw invalidLine(line, columns.meter, `“${record[at.meter] ?? ""}” is not a meter id (GUID).`);
   const usageDate = parseReconDay(record[at.usageDate] ?? "");
   if (!usageDate) throw invalidLine(line, columns.usageDate, `“${record[at.usageDate] ?? ""}” is not a date.`);
@@ -172,7 +181,9 @@ export async function* billedLinesCopyText(
     try {
       for await (const chunk of csv as AsyncIterable<Uint8Array>) yield chunk;
     } catch (error) {
-      throw error instanceof DomainError ? error : fileError(`The file could not be read or decompressed (${error instanceof Error ? error.message : String(error)}).`);
+      throw error instanceof DomainError
+        ? error
+        : fileError(`The file could not be read or decompressed (${error instanceof Error ? error.message : String(error)}).`);
     }
   })();
   try {
