@@ -33,14 +33,14 @@ export interface ReconciliationLineRow {
 }
 
 /** The columns of a line with its names; "l" is "ReconciliationLine". */
-export const RECONCILIATION_LINE_SELECT = `l."id"::text AS "id", l."class"::text AS "class", l."subscriptionId", l."customerId", c."companyName" AS "customerName",
-  l."registrationId", r."stampName", l."meterId", m."resourceName" AS "meterName", l."resourceUri", to_char(l."usageDate", 'YYYY-MM-DD') AS "usageDate",
+export const RECONCILIATION_LINE_SELECT = `l."id"::text AS "id", l."class"::text AS "class", l."subscriptionId"::text AS "subscriptionId", l."customerId", c."companyName" AS "customerName",
+  l."registrationId", r."stampName", l."meterId"::text AS "meterId", m."resourceName" AS "meterName", l."resourceUri", to_char(l."usageDate", 'YYYY-MM-DD') AS "usageDate",
   l."tenantId", l."billedQuantity"::text AS "billedQuantity", l."ratedQuantity"::text AS "ratedQuantity", l."billedUnitPrice"::text AS "billedUnitPrice",
   l."ratedUnitPrice"::text AS "ratedUnitPrice", l."billedTotal"::text AS "billedTotal", l."ratedTotal"::text AS "ratedTotal", l."moneyAtStake"::text AS "moneyAtStake"`;
 
 export const RECONCILIATION_LINE_JOINS = `LEFT JOIN "Customer" c ON c."id" = l."customerId"
   LEFT JOIN "Registration" r ON r."id" = l."registrationId"
-  LEFT JOIN "CommerceMeter" m ON m."id"::text = l."meterId"`;
+  LEFT JOIN "CommerceMeter" m ON m."id" = l."meterId"`;
 
 export async function listReconciliationLines(
   scope: PartnerScope,

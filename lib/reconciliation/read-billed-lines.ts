@@ -53,17 +53,20 @@ export function parseReconDay(value: string): string | null {
   return date.toISOString().slice(0, 10);
 }
 
-function parseNumber(value: string, line: number, column: string): string {
+/** A decimal as plain text; `integerDigits` keeps it inside its column's numeric(p, 10) (never an overflow). */
+function parseNumber(value: string, line: number, column: string, integerDigits: number): string {
   const text = value.trim();
-  if (PLAIN_NUMBER.test(text)) return text;
-  if (text !== "" && !Number.isNaN(Number(text))) {
+  let plain: string | null = PLAIN_NUMBER.test(text) ? text : null;
+  if (plain === null && text !== "" && !Number.isNaN(Number(text))) {
     try {
-      return new Decimal(text).toFixed();
+      plain = new Decimal(text).toFixed();
     } catch {
-      // falls through to the error below
+      plain = null;
     }
   }
-  throw invalidLine(line, column, `“${value}” is not a number.`);
+  if (plain === null) throw invalidLine(line, column, `“${value}” is not a number.`);
+  if (plain.replace(/^-/, "").split(".")[0].replace(/^0+/, "").length > integerDigits) throw invalidLine(line, column, `“${value}” is too large.`);
+  return plain;
 }
 
 interface ColumnIndexes {
@@ -145,13 +148,13 @@ function billedLineCopyRow(
   if (!GUID.test(meter)) throw invalidLine(line, columns.meter, `“${record[at.meter] ?? ""}” is not a meter id (GUID).`);
   const usageDate = parseReconDay(record[at.usageDate] ?? "");
   if (!usageDate) throw invalidLine(line, columns.usageDate, `“${record[at.usageDate] ?? ""}” is not a date.`);
-  const quantity = parseNumber(record[at.quantity] ?? "", line, columns.quantity);
+  const quantity = parseNumber(record[at.quantity] ?? "", line, columns.quantity, 18);
   const price = firstFilled(record, at.unitPrice);
   if (!price) throw invalidLine(line, columns.unitPrice[0], "the unit price is missing.");
-  const unitPrice = parseNumber(price.value, line, columns.unitPrice[0]);
+  const unitPrice = parseNumber(price.value, line, columns.unitPrice[0], 14);
   const total = firstFilled(record, at.total);
   if (!total) throw invalidLine(line, columns.total[0], "the pre-tax total is missing.");
-  const amount = parseNumber(total.value, line, columns.total[0]);
+  const amount = parseNumber(total.value, line, columns.total[0], 18);
   if (summary.currency === null) summary.currency = firstFilled(record, at.currency)?.value.toUpperCase().slice(0, 3) ?? null;
   const info = azureStackInfo(at.additionalInfo >= 0 ? record[at.additionalInfo] : undefined);
   const resource = at.resource >= 0 ? (record[at.resource] ?? "").trim().toLowerCase() : "";

@@ -14,7 +14,7 @@ WITH imp AS (
     FROM "ReconciliationImport" WHERE "id" = $1
 ),
 subs AS (
-  SELECT s."id", s."id"::text AS sub, s."customerId" FROM "AzureSubscription" s, imp WHERE s."rollsUpToPartnerId" = imp."partnerId"
+  SELECT s."id" AS sub, s."customerId" FROM "AzureSubscription" s, imp WHERE s."rollsUpToPartnerId" = imp."partnerId"
 ),
 billed AS (
   SELECT b."subscriptionId" AS sub, b."meterId" AS meter, b."resourceUri" AS res, COALESCE(b."eventDate", b."usageDate") AS day,
@@ -24,14 +24,14 @@ billed AS (
    GROUP BY 1, 2, 3, 4
 ),
 rated AS (
-  SELECT l."azureSubscriptionId"::text AS sub, l."commerceMeterId"::text AS meter,
+  SELECT l."azureSubscriptionId" AS sub, l."commerceMeterId" AS meter,
          CASE WHEN imp.legacy THEN '' ELSE lower(l."resourceUri") END AS res,
          CASE WHEN imp.legacy THEN l."usageDate" ELSE l."eventDate" END AS day,
          sum(l."quantity") AS q, min(l."unitPrice") AS pmin, max(l."unitPrice") AS pmax,
          sum(COALESCE(floor(l."unitPrice" * l."quantity" * 100) / 100, 0)) AS total,
          bool_and(l."unregisteredTenant") AS unregistered, max(l."mappedTenantId"::text) AS tenant, min(l."registrationId") AS reg
     FROM "RatedUsageLine" l, imp
-   WHERE l."azureSubscriptionId" IN (SELECT "id" FROM subs)
+   WHERE l."azureSubscriptionId" IN (SELECT sub FROM subs)
      AND l."usageDate" >= imp.first_day AND l."usageDate" < (imp.first_day + interval '1 month')::date
    GROUP BY 1, 2, 3, 4
 ),
