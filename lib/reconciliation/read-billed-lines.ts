@@ -24,7 +24,7 @@ export interface BilledLinesSummary {
 }
 
 /** COPY column list matching the text billedLinesCopyText writes. */
-export const BILLED_LINE_COPY_COLUMNS = `("importId", "lineNumber", "subscriptionId", "meterId", "resourceUri", "usageDate", "eventDate", "localSubscriptionId", "customerTenantId", "quantity", "unitPrice", "total")`;
+export const BILLED_LINE_COPY_COLUMNS = `("lineNumber", "subscriptionId", "meterId", "resourceUri", "usageDate", "eventDate", "localSubscriptionId", "customerTenantId", "quantity", "unitPrice", "total")`;
 
 const BATCH_LINES = 2000;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -133,15 +133,7 @@ function azureStackInfo(text: string | undefined): AzureStackInfo {
 }
 
 /** One Azure Stack line as a COPY row, or a line and column error. */
-function billedLineCopyRow(
-  record: string[],
-  at: ColumnIndexes,
-  columns: BilledLineColumns,
-  id: string,
-  line: number,
-  meter: string,
-  summary: BilledLinesSummary,
-): string {
+function billedLineCopyRow(record: string[], at: ColumnIndexes, columns: BilledLineColumns, line: number, meter: string, summary: BilledLinesSummary): string {
   const subscription = firstFilled(record, at.subscription);
   if (!subscription || !GUID.test(subscription.value))
     throw invalidLine(line, columns.subscription[0], `“${subscription?.value ?? ""}” is not a subscription id (GUID).`);
@@ -159,22 +151,17 @@ function billedLineCopyRow(
   const info = azureStackInfo(at.additionalInfo >= 0 ? record[at.additionalInfo] : undefined);
   const resource = at.resource >= 0 ? (record[at.resource] ?? "").trim().toLowerCase() : "";
   const customer = at.customer >= 0 ? (record[at.customer] ?? "").trim().toLowerCase() : "";
-  return `${id}\t${line}\t${subscription.value.toLowerCase()}\t${meter}\t${copyText(resource)}\t${usageDate}\t${info.eventDate ?? COPY_NULL}\t${
+  return `${line}\t${subscription.value.toLowerCase()}\t${meter}\t${copyText(resource)}\t${usageDate}\t${info.eventDate ?? COPY_NULL}\t${
     info.localSubscriptionId ? copyText(info.localSubscriptionId) : COPY_NULL
   }\t${customer ? copyText(customer) : COPY_NULL}\t${quantity}\t${unitPrice}\t${amount}\n`;
 }
 
 /**
- * Yields COPY text chunks (each ending at a row) for import `importId`; `summary` is filled as it
+ * Yields COPY text chunks (each ending at a row) of an import's own table (its id is the table's
+ * default, not in the text); `summary` is filled as it
  * goes and complete when the generator ends. `azureStackMeters`: the commerce meter ids (lowercase).
  */
-export async function* billedLinesCopyText(
-  csv: Readable,
-  importId: string,
-  azureStackMeters: ReadonlySet<string>,
-  summary: BilledLinesSummary,
-): AsyncGenerator<string> {
-  const id = copyText(importId);
+export async function* billedLinesCopyText(csv: Readable, azureStackMeters: ReadonlySet<string>, summary: BilledLinesSummary): AsyncGenerator<string> {
   let columns: BilledLineColumns | null = null;
   let at: ColumnIndexes | null = null;
   let batch = "";
@@ -213,7 +200,7 @@ export async function* billedLinesCopyText(
           continue;
         }
         summary.azureStackLines++;
-        batch += billedLineCopyRow(record, at, columns, id, line, meter, summary);
+        batch += billedLineCopyRow(record, at, columns, line, meter, summary);
         if (++inBatch === BATCH_LINES) {
           yield batch;
           batch = "";

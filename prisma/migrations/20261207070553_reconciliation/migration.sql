@@ -47,7 +47,13 @@ CREATE TABLE "ReconciliationBilledLine" (
     "total" DECIMAL(28,10) NOT NULL,
 
     CONSTRAINT "ReconciliationBilledLine_pkey" PRIMARY KEY ("importId","lineNumber")
-);
+) PARTITION BY LIST ("importId");
+
+-- Each import's lines are COPYed into a table of their own, with no index, then keyed in bulk and
+-- attached as the import's partition (lib/reconciliation/stage-reconciliation-file.ts); a refused or
+-- duplicate import is dropped whole. Rows written otherwise go to the DEFAULT partition.
+-- schema.prisma cannot say "partitioned": hand-written, as for "PriceListItem".
+CREATE TABLE "ReconciliationBilledLine_default" PARTITION OF "ReconciliationBilledLine" DEFAULT;
 
 -- CreateTable
 CREATE TABLE "ReconciliationLine" (
