@@ -7,7 +7,8 @@ import { formatMoney, formatUnitPrice } from "@/lib/format/money";
 import { Badge } from "@/components/ui/badge";
 
 const select = "rounded-md border border-slate-300 px-2 py-1.5 text-sm";
-const quantity = (value: string | null) => (value === null ? "—" : Number(value) === 0 ? "0" : value.replace(/\.?0+$/, ""));
+/** A numeric's text without its trailing zeros ("24.5000000000" → "24.5"). */
+const quantity = (value: string | null) => (value === null ? "—" : value.includes(".") ? value.replace(/\.?0+$/, "") || "0" : value);
 
 export function ReconciliationLineFilters({ period, view, filter }: { period: string; view: ReconciliationPeriod; filter: ReconciliationLineFilter }) {
   return (

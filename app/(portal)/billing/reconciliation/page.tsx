@@ -21,6 +21,9 @@ export const metadata = { title: "Reconciliation" };
 
 type Search = Record<string, string | string[] | undefined>;
 
+/** "0.5000" → "0.5", "10.0000" → "10". */
+const trimZeros = (value: string) => (value.includes(".") ? value.replace(/\.?0+$/, "") : value) || "0";
+
 /** The URL's filters; a malformed one (an unknown class, a bad page) is simply not applied. */
 function pageFilter(search: Search): ReconciliationLineFilter {
   const params = new URLSearchParams();
@@ -102,7 +105,7 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
       {canManage ? (
         <div className="mb-6">
           <Card title={view.current ? "Import a newer file" : "Import Microsoft's recon file"}>
-            <ReconciliationUploadForm period={period} tolerancePercent={view.current?.tolerancePercent.replace(/\.?0+$/, "") || "0"} />
+            <ReconciliationUploadForm period={period} tolerancePercent={trimZeros(view.current?.tolerancePercent ?? "0")} />
           </Card>
         </div>
       ) : null}
@@ -130,9 +133,7 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
           <div className="mb-6">
             <Card
               title="Per class"
-              actions={
-                canManage ? <ReconciliationToleranceForm period={period} tolerancePercent={view.current.tolerancePercent.replace(/\.?0+$/, "") || "0"} /> : null
-              }
+              actions={canManage ? <ReconciliationToleranceForm period={period} tolerancePercent={trimZeros(view.current.tolerancePercent)} /> : null}
             >
               <ReconciliationClassTable view={view} currency={currency} hrefFor={drill} />
             </Card>
