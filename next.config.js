@@ -2,7 +2,17 @@
 const nextConfig = {
   // PGlite loads its WebAssembly and data files from its package folder, and the Prisma client and
   // pg pool hold native-ish state: keep them out of the server bundle and require them at run time.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "@prisma/client", "pg", "pg-copy-streams", "bcryptjs"],
+  // unzipper (the reconciliation's zip reading) requires optional cloud SDKs the bundler can't resolve.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@prisma/adapter-pg",
+    "@prisma/client",
+    "pg",
+    "pg-copy-streams",
+    "bcryptjs",
+    "unzipper",
+  ],
   poweredByHeader: false,
   // Types are checked once by `npm run typecheck` (part of `npm test` and CI) over the whole
   // project, tests included; the build doesn't repeat it, which keeps the first `npm start` short.

@@ -5,6 +5,8 @@
 //   - ARM PUT registration → registration.create / .reregister / .update; PATCH → registration.tags.update
 //     (tests/arm-api.test.ts); DELETE → registration.delete (tests/arm-sdk.test.ts); ARM PUT/DELETE customer
 //     subscription → registration.customerSubscription.add / .replace / .remove (tests/arm-api.test.ts)
+//   - POST /api/reconciliation/<period> → reconciliation.import (tests/reconciliation.test.ts; a re-import
+//     of the same file changes nothing and writes none)
 //   - POST /api/usage/ingest → usage.correct per batch that corrects stored usage
 //     (tests/usage-ingest.test.ts); new usage is logged per batch in UsageBatch, not audited.
 // Tested here: PUT /api/usage/local-subscriptions (who owns a local subscription decides whose

@@ -56,6 +56,11 @@ describe("GET /api/openapi.json", () => {
         "PUT /api/usage/local-subscriptions",
         // The recon download (lib/arm/openapi-billing.ts).
         "GET /api/billing/recon",
+        // The reconciliation API (lib/arm/openapi-reconciliation.ts).
+        "GET /api/reconciliation/{period}",
+        "POST /api/reconciliation/{period}",
+        "GET /api/reconciliation/{period}/lines",
+        "GET /api/reconciliation/{period}/differences",
       ].sort(),
     );
     const operationIds = operations(document).map(([, operation]) => operation.operationId);

@@ -21,6 +21,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/meters", label: "Meters", permission: "prices:read" },
   { href: "/billing", label: "Billing", permission: "billing:read" },
   { href: "/cost-analysis", label: "Cost analysis", permission: "billing:read" },
+  { href: "/billing/reconciliation", label: "Reconciliation", permission: "billing:read", billingPartnerOnly: true },
   { href: "/chargeback/rate-cards", label: "Rate cards", permission: "chargeback:manage", billingPartnerOnly: true },
   { href: "/chargeback/margins", label: "Margins", permission: "chargeback:manage", billingPartnerOnly: true },
   { href: "/partners", label: "Partners", permission: "partners:read" },
