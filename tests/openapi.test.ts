@@ -56,6 +56,11 @@ describe("GET /api/openapi.json", () => {
         "PUT /api/usage/local-subscriptions",
         // The recon download (lib/arm/openapi-billing.ts).
         "GET /api/billing/recon",
+        // The invoice API (lib/arm/openapi-invoices.ts).
+        "GET /api/invoices",
+        "GET /api/invoices/{invoiceId}",
+        "GET /api/invoices/{invoiceId}/pdf",
+        "GET /api/periods/{period}/recon",
       ].sort(),
     );
     const operationIds = operations(document).map(([, operation]) => operation.operationId);

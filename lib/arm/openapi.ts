@@ -8,8 +8,9 @@ import { armErrorCodeSchema, ARM_ERROR_SCHEMA, type OpenApiContribution, type Op
 import { registrationsOpenApi } from "./openapi-registrations";
 import { usageOpenApi } from "./openapi-usage";
 import { billingOpenApi } from "./openapi-billing";
+import { invoicesOpenApi } from "./openapi-invoices";
 
-export const OPENAPI_CONTRIBUTIONS: readonly OpenApiContribution[] = [registrationsOpenApi, usageOpenApi, billingOpenApi];
+export const OPENAPI_CONTRIBUTIONS: readonly OpenApiContribution[] = [registrationsOpenApi, usageOpenApi, billingOpenApi, invoicesOpenApi];
 
 export function buildOpenApiDocument(contributions: readonly OpenApiContribution[] = OPENAPI_CONTRIBUTIONS): OpenApiDocument {
   const document: OpenApiDocument = {
