@@ -20,6 +20,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/price-list", label: "Price list", permission: "prices:read" },
   { href: "/meters", label: "Meters", permission: "prices:read" },
   { href: "/billing", label: "Billing", permission: "billing:read" },
+  { href: "/invoices", label: "Invoices", permission: "statements:read" },
   { href: "/chargeback/rate-cards", label: "Rate cards", permission: "chargeback:manage", billingPartnerOnly: true },
   { href: "/chargeback/margins", label: "Margins", permission: "chargeback:manage", billingPartnerOnly: true },
   { href: "/partners", label: "Partners", permission: "partners:read" },
