@@ -61,8 +61,10 @@ export function BillingHistoryTable({ rows, currency, canClose }: { rows: Billin
                 <a className={linkClass} href={`/api/periods/${row.period}/recon`} download data-testid={`frozen-recon-${row.period}`}>
                   Recon file
                 </a>
-              ) : canClose ? (
+              ) : canClose && row.closable ? (
                 <ClosePeriodButton period={row.period} />
+              ) : canClose ? (
+                <span className="text-xs text-slate-500">closes after the earlier period</span>
               ) : null}
             </td>
           </tr>

@@ -37,7 +37,13 @@ export function CustomerBillingProfileForm({ profile }: { profile: CustomerBilli
       <TextAreaField label="Address" name="address" rows={3} defaultValue={profile.address} error={form.fieldError("address")} />
       <div className="grid gap-4 sm:grid-cols-3">
         <TextField label="Tax ID" name="taxId" defaultValue={profile.taxId} error={form.fieldError("taxId")} />
-        <TextField label="Tax rate (%)" name="taxRatePercent" inputMode="decimal" defaultValue={profile.taxRatePercent} error={form.fieldError("taxRatePercent")} />
+        <TextField
+          label="Tax rate (%)"
+          name="taxRatePercent"
+          inputMode="decimal"
+          defaultValue={profile.taxRatePercent}
+          error={form.fieldError("taxRatePercent")}
+        />
         <TextField
           label="Payment terms (days)"
           name="paymentTermsDays"
@@ -48,7 +54,8 @@ export function CustomerBillingProfileForm({ profile }: { profile: CustomerBilli
         />
       </div>
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="reverseCharge" defaultChecked={profile.reverseCharge} /> Reverse charge (no tax; the invoice carries the reverse-charge note)
+        <input type="checkbox" name="reverseCharge" defaultChecked={profile.reverseCharge} /> Reverse charge (no tax; the invoice carries the reverse-charge
+        note)
       </label>
       <TextField
         label="Billing contacts"

@@ -18,7 +18,17 @@ const KINDS = [
 const label = (kind: string) => KINDS.find((entry) => entry.value === kind)?.label ?? kind;
 
 /** A customer's credits and fees: the list (revoke) and a form for a new one. */
-export function CustomerCredits({ customerId, credits, firstOpenPeriod, currency }: { customerId: string; credits: CustomerCreditRow[]; firstOpenPeriod: string; currency: string }) {
+export function CustomerCredits({
+  customerId,
+  credits,
+  firstOpenPeriod,
+  currency,
+}: {
+  customerId: string;
+  credits: CustomerCreditRow[];
+  firstOpenPeriod: string;
+  currency: string;
+}) {
   const router = useRouter();
   const [kind, setKind] = useState("ONE_TIME_CREDIT");
   const form = useActionForm(
@@ -77,7 +87,14 @@ export function CustomerCredits({ customerId, credits, firstOpenPeriod, currency
       <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label="New credit or fee">
         <FormError error={form.error} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField label="Kind" name="kind" value={kind} onChange={(event) => setKind(event.currentTarget.value)} options={KINDS} error={form.fieldError("kind")} />
+          <SelectField
+            label="Kind"
+            name="kind"
+            value={kind}
+            onChange={(event) => setKind(event.currentTarget.value)}
+            options={KINDS}
+            error={form.fieldError("kind")}
+          />
           <TextField label="Invoice line text" name="description" error={form.fieldError("description")} />
           {kind === "PERCENT_DISCOUNT" ? (
             <TextField label="Discount (%)" name="percent" inputMode="decimal" error={form.fieldError("percent")} />
@@ -91,7 +108,13 @@ export function CustomerCredits({ customerId, credits, firstOpenPeriod, currency
             hint={kind === "PERCENT_DISCOUNT" ? "How many periods it applies to." : "Empty: until ended."}
             error={form.fieldError("months")}
           />
-          <TextField label="First period" name="startPeriod" defaultValue={firstOpenPeriod} hint="YYYY-MM, an open period." error={form.fieldError("startPeriod")} />
+          <TextField
+            label="First period"
+            name="startPeriod"
+            defaultValue={firstOpenPeriod}
+            hint="YYYY-MM, an open period."
+            error={form.fieldError("startPeriod")}
+          />
         </div>
         <Button type="submit" disabled={form.pending}>
           {form.pending ? "Saving…" : "Add"}

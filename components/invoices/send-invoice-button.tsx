@@ -16,12 +16,7 @@ export function SendInvoiceButton({ invoiceId, sent }: { invoiceId: string; sent
   return (
     <div className="space-y-2">
       <FormError error={form.error} />
-      <Button
-        type="button"
-        disabled={form.pending}
-        onClick={() => form.submit({ invoiceId })}
-        data-testid="send-invoice"
-      >
+      <Button type="button" disabled={form.pending} onClick={() => form.submit({ invoiceId })} data-testid="send-invoice">
         {form.pending ? "Sending…" : sent ? "Resend invoice" : "Send invoice"}
       </Button>
     </div>

@@ -103,10 +103,20 @@ export function buildInvoice(input: {
     if (!discount.percent || usageTotal.lte(0)) continue;
     const amount = Decimal.min(roundStatementAmount(usageTotal.times(discount.percent).dividedBy(100)), running);
     if (amount.lte(0)) continue;
-    lines.push({ ...blank, kind: "DISCOUNT", description: `${discount.description} (${discount.percent.toFixed()} %)`, amount: amount.negated(), microsoftCost: zero, creditId: discount.id });
+    lines.push({
+      ...blank,
+      kind: "DISCOUNT",
+      description: `${discount.description} (${discount.percent.toFixed()} %)`,
+      amount: amount.negated(),
+      microsoftCost: zero,
+      creditId: discount.id,
+    });
     running = running.minus(amount);
   }
-  const minimum = byKind("MINIMUM_FEE").reduce<ActiveCredit | null>((best, fee) => (fee.amount && (!best?.amount || fee.amount.gt(best.amount)) ? fee : best), null);
+  const minimum = byKind("MINIMUM_FEE").reduce<ActiveCredit | null>(
+    (best, fee) => (fee.amount && (!best?.amount || fee.amount.gt(best.amount)) ? fee : best),
+    null,
+  );
   if (minimum?.amount && running.lt(minimum.amount)) {
     const topUp = new Money(minimum.amount).minus(running);
     lines.push({ ...blank, kind: "MINIMUM_FEE", description: minimum.description, amount: topUp, microsoftCost: zero, creditId: minimum.id });

@@ -45,7 +45,15 @@ export async function createCustomerCredit(scope: PartnerScope, input: z.output<
       targetType: "CustomerCredit",
       targetId: credit.id,
       partnerId: customer.partnerId,
-      after: { customerId: customer.id, kind: input.kind, description: input.description, amount: input.amount ?? null, percent: input.percent ?? null, months, startPeriod: input.startPeriod },
+      after: {
+        customerId: customer.id,
+        kind: input.kind,
+        description: input.description,
+        amount: input.amount ?? null,
+        percent: input.percent ?? null,
+        months,
+        startPeriod: input.startPeriod,
+      },
     });
     return credit;
   });

@@ -6,7 +6,10 @@ import type { PartnerScope } from "../auth/partner-scope";
 import { notFound } from "../errors";
 import { requireBillingPartner } from "../chargeback/billing-partner-scope";
 
-export async function findBilledCustomer(scope: PartnerScope, customerId: string): Promise<{ id: string; partnerId: string; billingPartnerId: string; companyName: string }> {
+export async function findBilledCustomer(
+  scope: PartnerScope,
+  customerId: string,
+): Promise<{ id: string; partnerId: string; billingPartnerId: string; companyName: string }> {
   const billingPartnerId = requireBillingPartner(scope);
   const prisma = await getPrisma();
   const customer = await prisma.customer.findFirst({

@@ -4,5 +4,7 @@
 export const INVOICE_NUMBER_PATTERN = /\{seq(?::(\d{1,2}))?\}/;
 
 export function formatInvoiceNumber(format: string, year: number, sequence: number): string {
-  return format.replace(/\{year\}/g, String(year)).replace(/\{seq(?::(\d{1,2}))?\}/g, (_match, width: string | undefined) => String(sequence).padStart(Number(width ?? 0), "0"));
+  return format
+    .replace(/\{year\}/g, String(year))
+    .replace(/\{seq(?::(\d{1,2}))?\}/g, (_match, width: string | undefined) => String(sequence).padStart(Number(width ?? 0), "0"));
 }

@@ -21,10 +21,27 @@ export async function getBillingSettings(scope: PartnerScope): Promise<BillingSe
   const prisma = await getPrisma();
   const settings = await prisma.partnerBillingSettings.findUnique({
     where: { partnerId },
-    select: { legalName: true, address: true, taxId: true, invoiceNumberFormat: true, closeGraceDays: true, defaultPaymentTermsDays: true, logo: true, logoMimeType: true },
+    select: {
+      legalName: true,
+      address: true,
+      taxId: true,
+      invoiceNumberFormat: true,
+      closeGraceDays: true,
+      defaultPaymentTermsDays: true,
+      logo: true,
+      logoMimeType: true,
+    },
   });
   if (!settings) {
-    return { legalName: scope.partnerName, address: "", taxId: "", invoiceNumberFormat: "INV-{year}-{seq:6}", closeGraceDays: DEFAULT_CLOSE_GRACE_DAYS, defaultPaymentTermsDays: 30, logoDataUrl: null };
+    return {
+      legalName: scope.partnerName,
+      address: "",
+      taxId: "",
+      invoiceNumberFormat: "INV-{year}-{seq:6}",
+      closeGraceDays: DEFAULT_CLOSE_GRACE_DAYS,
+      defaultPaymentTermsDays: 30,
+      logoDataUrl: null,
+    };
   }
   const { logo, logoMimeType, ...rest } = settings;
   return { ...rest, logoDataUrl: logo && logoMimeType ? `data:${logoMimeType};base64,${Buffer.from(logo).toString("base64")}` : null };

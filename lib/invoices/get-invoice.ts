@@ -76,7 +76,19 @@ export async function getInvoice(scope: PartnerScope, invoiceId: string): Promis
       deliveries: { orderBy: { createdAt: "desc" }, select: { id: true, status: true, recipients: true, error: true, createdAt: true } },
       lines: {
         orderBy: { position: "asc" },
-        select: { id: true, kind: true, description: true, unit: true, quantity: true, unitPrice: true, amount: true, firstDay: true, lastDay: true, refPeriod: true, refLineId: true },
+        select: {
+          id: true,
+          kind: true,
+          description: true,
+          unit: true,
+          quantity: true,
+          unitPrice: true,
+          amount: true,
+          firstDay: true,
+          lastDay: true,
+          refPeriod: true,
+          refLineId: true,
+        },
       },
     },
   });

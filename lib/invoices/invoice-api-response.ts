@@ -8,7 +8,11 @@ import { COMMON_ERROR_CODES, DomainError } from "../errors";
 import type { PartnerScope } from "../auth/partner-scope";
 import { apiErrorResponse } from "../http/api-error-response";
 
-export async function invoiceApiResponse(request: Request, sessionScope: () => Promise<PartnerScope>, handle: (scope: PartnerScope) => Promise<Response>): Promise<Response> {
+export async function invoiceApiResponse(
+  request: Request,
+  sessionScope: () => Promise<PartnerScope>,
+  handle: (scope: PartnerScope) => Promise<Response>,
+): Promise<Response> {
   try {
     const header = request.headers.get("authorization");
     let scope: PartnerScope;

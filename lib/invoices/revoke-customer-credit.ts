@@ -9,11 +9,19 @@ import { requireBillingPartner } from "../chargeback/billing-partner-scope";
 export async function revokeCustomerCredit(scope: PartnerScope, creditId: string): Promise<{ id: string }> {
   const partnerId = requireBillingPartner(scope);
   const prisma = await getPrisma();
-  const credit = await prisma.customerCredit.findFirst({ where: { id: creditId, partnerId, revokedAt: null }, select: { id: true, customer: { select: { partnerId: true } } } });
+  const credit = await prisma.customerCredit.findFirst({
+    where: { id: creditId, partnerId, revokedAt: null },
+    select: { id: true, customer: { select: { partnerId: true } } },
+  });
   if (!credit) throw notFound("The credit");
   return prisma.$transaction(async (tx) => {
     await tx.customerCredit.update({ where: { id: credit.id }, data: { revokedAt: new Date() }, select: { id: true } });
-    await recordAuditEvent(tx, scope, { action: "customerCredit.revoke", targetType: "CustomerCredit", targetId: credit.id, partnerId: credit.customer.partnerId });
+    await recordAuditEvent(tx, scope, {
+      action: "customerCredit.revoke",
+      targetType: "CustomerCredit",
+      targetId: credit.id,
+      partnerId: credit.customer.partnerId,
+    });
     return { id: credit.id };
   });
 }

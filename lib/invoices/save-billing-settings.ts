@@ -16,9 +16,12 @@ function decodeLogo(value: string): { bytes: Uint8Array<ArrayBuffer>; mimeType: 
   const png = bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8;
   if ((match[1] === "image/png" && !png) || (match[1] === "image/jpeg" && !jpeg)) {
-    throw new DomainError(COMMON_ERROR_CODES.ValidationFailed, "The file is not the PNG or JPEG image it claims to be.", { fields: { logo: "Upload a PNG or JPEG image." } });
+    throw new DomainError(COMMON_ERROR_CODES.ValidationFailed, "The file is not the PNG or JPEG image it claims to be.", {
+      fields: { logo: "Upload a PNG or JPEG image." },
+    });
   }
-  if (bytes.length > LOGO_MAX_BYTES) throw new DomainError(COMMON_ERROR_CODES.ValidationFailed, "The logo is too large: at most 256 KB.", { fields: { logo: "At most 256 KB." } });
+  if (bytes.length > LOGO_MAX_BYTES)
+    throw new DomainError(COMMON_ERROR_CODES.ValidationFailed, "The logo is too large: at most 256 KB.", { fields: { logo: "At most 256 KB." } });
   return { bytes: new Uint8Array(bytes), mimeType: match[1] };
 }
 
@@ -27,7 +30,15 @@ export async function saveBillingSettings(scope: PartnerScope, input: z.output<t
   const logo = input.logo && input.logo !== "remove" ? decodeLogo(input.logo) : null;
   const prisma = await getPrisma();
   return prisma.$transaction(async (tx) => {
-    const select = { legalName: true, address: true, taxId: true, invoiceNumberFormat: true, closeGraceDays: true, defaultPaymentTermsDays: true, logoMimeType: true } as const;
+    const select = {
+      legalName: true,
+      address: true,
+      taxId: true,
+      invoiceNumberFormat: true,
+      closeGraceDays: true,
+      defaultPaymentTermsDays: true,
+      logoMimeType: true,
+    } as const;
     const before = await tx.partnerBillingSettings.findUnique({ where: { partnerId }, select });
     const data = {
       legalName: input.legalName,

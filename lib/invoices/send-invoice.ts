@@ -42,7 +42,10 @@ export async function sendInvoice(scope: PartnerScope, invoiceId: string): Promi
   if (!invoice) throw notFound("The invoice");
   const recipients = invoice.customer.billingProfile?.billingEmails.length ? invoice.customer.billingProfile.billingEmails : invoice.billingEmails;
   if (recipients.length === 0) {
-    throw new DomainError(COMMON_ERROR_CODES.ValidationFailed, `${invoice.customer.companyName} has no billing contacts: add them to the customer's billing profile first.`);
+    throw new DomainError(
+      COMMON_ERROR_CODES.ValidationFailed,
+      `${invoice.customer.companyName} has no billing contacts: add them to the customer's billing profile first.`,
+    );
   }
   const sender = (invoice.billFrom as { legalName?: string } | null)?.legalName ?? scope.partnerName;
   const transport = nodemailer.createTransport({
@@ -72,9 +75,18 @@ export async function sendInvoice(scope: PartnerScope, invoiceId: string): Promi
   }
   const status = failure ? "FAILED" : "SENT";
   await prisma.$transaction(async (tx) => {
-    await tx.invoiceDelivery.create({ data: { invoiceId: invoice.id, recipients, status, error: failure, messageId, sentByUserId: scope.userId }, select: { id: true } });
+    await tx.invoiceDelivery.create({
+      data: { invoiceId: invoice.id, recipients, status, error: failure, messageId, sentByUserId: scope.userId },
+      select: { id: true },
+    });
     await tx.invoice.update({ where: { id: invoice.id }, data: { deliveryStatus: status }, select: { id: true } });
-    await recordAuditEvent(tx, scope, { action: "invoice.send", targetType: "Invoice", targetId: invoice.id, partnerId: invoice.customer.partnerId, after: { number: invoice.number, recipients, status, error: failure } });
+    await recordAuditEvent(tx, scope, {
+      action: "invoice.send",
+      targetType: "Invoice",
+      targetId: invoice.id,
+      partnerId: invoice.customer.partnerId,
+      after: { number: invoice.number, recipients, status, error: failure },
+    });
   });
   if (failure) throw new DomainError(INVOICE_ERROR_CODES.DeliveryFailed, `The invoice could not be sent: ${failure}`, { status: 502 });
   return { invoiceId: invoice.id, status: "SENT", recipients, messageId };

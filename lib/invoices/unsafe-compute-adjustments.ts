@@ -36,7 +36,11 @@ export async function unsafeComputeAdjustments(
   period: string,
 ): Promise<Map<string, InvoiceAdjustment[]>> {
   const result = new Map<string, InvoiceAdjustment[]>();
-  const latest = await database.prisma.auditEvent.findFirst({ where: { action: "usage.correct" }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+  const latest = await database.prisma.auditEvent.findFirst({
+    where: { action: "usage.correct" },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true },
+  });
   if (!latest || customers.length === 0) return result;
   const closes = await database.prisma.billingPeriodClose.findMany({
     where: { partnerId, period: { lt: period } },
@@ -50,9 +54,24 @@ export async function unsafeComputeAdjustments(
     const lines = await database.prisma.invoiceLine.findMany({
       where: {
         invoice: { partnerId, customerId: { in: customerIds } },
-        OR: [{ kind: "USAGE", invoice: { closeId: close.id } }, { kind: "ADJUSTMENT", refPeriod: close.period }],
+        OR: [
+          { kind: "USAGE", invoice: { closeId: close.id } },
+          { kind: "ADJUSTMENT", refPeriod: close.period },
+        ],
       },
-      select: { id: true, kind: true, lineKey: true, description: true, meterId: true, unit: true, quantity: true, unitPrice: true, amount: true, microsoftCost: true, invoice: { select: { customerId: true } } },
+      select: {
+        id: true,
+        kind: true,
+        lineKey: true,
+        description: true,
+        meterId: true,
+        unit: true,
+        quantity: true,
+        unitPrice: true,
+        amount: true,
+        microsoftCost: true,
+        invoice: { select: { customerId: true } },
+      },
     });
     const billed = new Map<string, Billed>();
     for (const line of lines) {

@@ -9,9 +9,13 @@ import { requireBillingPartner } from "../chargeback/billing-partner-scope";
 
 export async function getFrozenRecon(scope: PartnerScope, period: string): Promise<{ bytes: Uint8Array; fileName: string; sha256: string }> {
   const partnerId = requireBillingPartner(scope);
-  if (!BILLING_PERIOD_PATTERN.test(period)) throw new DomainError(COMMON_ERROR_CODES.ValidationFailed, BILLING_PERIOD_MESSAGE, { fields: { period: BILLING_PERIOD_MESSAGE } });
+  if (!BILLING_PERIOD_PATTERN.test(period))
+    throw new DomainError(COMMON_ERROR_CODES.ValidationFailed, BILLING_PERIOD_MESSAGE, { fields: { period: BILLING_PERIOD_MESSAGE } });
   const prisma = await getPrisma();
-  const close = await prisma.billingPeriodClose.findUnique({ where: { partnerId_period: { partnerId, period } }, select: { reconCsv: true, reconSha256: true } });
+  const close = await prisma.billingPeriodClose.findUnique({
+    where: { partnerId_period: { partnerId, period } },
+    select: { reconCsv: true, reconSha256: true },
+  });
   if (!close) throw notFound("The closed period");
   return { bytes: close.reconCsv, fileName: `recon-${period}-closed.csv`, sha256: close.reconSha256 };
 }

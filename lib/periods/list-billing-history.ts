@@ -3,13 +3,14 @@ import "server-only";
 // file's total, revenue = Σ its invoices' pre-tax subtotals, margin, invoice count, sent count, who
 // closed it) and the ended periods still open since, with when each closes on its own.
 import Decimal from "decimal.js";
-import { getPrisma } from "../db";
 import type { PartnerScope } from "../auth/partner-scope";
 import { requireBillingPartner } from "../chargeback/billing-partner-scope";
 import { unsafePartnerBillingCurrency } from "../chargeback/customer-billing-currency";
 import { currentPeriod } from "../billing/billing-period";
 import { usageDayCloseHours } from "../usage/ingest/domain/gateway/usage-days";
 import { DEFAULT_CLOSE_GRACE_DAYS, periodCloseDueAt } from "./period-close-due-at";
+import { shiftPeriod as shift, unsafeFirstOpenPeriod } from "./unsafe-first-open-period";
+import { getDatabase } from "../db";
 
 export interface BillingHistoryRow {
   period: string;
@@ -18,6 +19,8 @@ export interface BillingHistoryRow {
   closedBy: "automatic" | "admin" | null;
   /** Open periods: when the automatic close is due. */
   closesAt: string | null;
+  /** The earliest open period: the only one that can close now (periods close in order). */
+  closable: boolean;
   microsoftCost: string | null;
   revenue: string | null;
   margin: string | null;
@@ -25,16 +28,17 @@ export interface BillingHistoryRow {
   sentCount: number;
 }
 
-/** How many ended-but-open periods the page offers to close (older ones close in order first). */
-const OPEN_PERIODS_SHOWN = 3;
+/** At most this many ended-but-open periods are listed (the automatic close catches up as far). */
+const OPEN_PERIODS_SHOWN = 12;
 
-const shift = (period: string, months: number) =>
-  new Date(Date.UTC(Number(period.slice(0, 4)), Number(period.slice(5, 7)) - 1 + months, 1)).toISOString().slice(0, 7);
-
-export async function listBillingHistory(scope: PartnerScope, now: Date = new Date()): Promise<{ currency: string; graceDays: number; rows: BillingHistoryRow[] }> {
+export async function listBillingHistory(
+  scope: PartnerScope,
+  now: Date = new Date(),
+): Promise<{ currency: string; graceDays: number; rows: BillingHistoryRow[] }> {
   const partnerId = requireBillingPartner(scope);
-  const prisma = await getPrisma();
-  const [closes, sent, settings, currency] = await Promise.all([
+  const database = await getDatabase();
+  const { prisma } = database;
+  const [closes, sent, settings, currency, firstOpen] = await Promise.all([
     prisma.billingPeriodClose.findMany({
       where: { partnerId },
       orderBy: { period: "desc" },
@@ -43,19 +47,20 @@ export async function listBillingHistory(scope: PartnerScope, now: Date = new Da
     prisma.invoice.groupBy({ by: ["period"], where: { partnerId, deliveryStatus: "SENT" }, _count: { _all: true } }),
     prisma.partnerBillingSettings.findUnique({ where: { partnerId }, select: { closeGraceDays: true } }),
     unsafePartnerBillingCurrency(prisma, partnerId),
+    unsafeFirstOpenPeriod(database, partnerId),
   ]);
   const graceDays = settings?.closeGraceDays ?? DEFAULT_CLOSE_GRACE_DAYS;
   const sentByPeriod = new Map(sent.map((row) => [row.period, row._count._all]));
   const rows: BillingHistoryRow[] = [];
   const lastEnded = shift(currentPeriod(now), -1);
-  const latestClosed = closes[0]?.period ?? null;
-  for (let period = lastEnded, shown = 0; shown < OPEN_PERIODS_SHOWN && (!latestClosed || period > latestClosed); period = shift(period, -1), shown += 1) {
+  for (let period = lastEnded, shown = 0; firstOpen && period >= firstOpen && shown < OPEN_PERIODS_SHOWN; period = shift(period, -1), shown += 1) {
     rows.push({
       period,
       status: "open",
       closedAt: null,
       closedBy: null,
       closesAt: periodCloseDueAt(period, usageDayCloseHours(process.env), graceDays).toISOString(),
+      closable: period === firstOpen,
       microsoftCost: null,
       revenue: null,
       margin: null,
@@ -70,6 +75,7 @@ export async function listBillingHistory(scope: PartnerScope, now: Date = new Da
       closedAt: close.closedAt.toISOString(),
       closedBy: close.closedByUserId ? "admin" : "automatic",
       closesAt: null,
+      closable: false,
       microsoftCost: close.microsoftCost.toFixed(2),
       revenue: close.revenue.toFixed(2),
       margin: new Decimal(close.revenue.toString()).minus(close.microsoftCost.toString()).toFixed(2),

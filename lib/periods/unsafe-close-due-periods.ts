@@ -9,13 +9,9 @@ import { currentPeriod } from "../billing/billing-period";
 import { usageDayCloseHours } from "../usage/ingest/domain/gateway/usage-days";
 import { DEFAULT_CLOSE_GRACE_DAYS, periodCloseDueAt } from "./period-close-due-at";
 import { unsafeClosePeriod } from "./unsafe-close-period";
+import { shiftPeriod as shift, unsafeFirstOpenPeriod } from "./unsafe-first-open-period";
 
 export const MAX_CATCH_UP_PERIODS = 12;
-
-const shift = (period: string, months: number) => {
-  const date = new Date(Date.UTC(Number(period.slice(0, 4)), Number(period.slice(5, 7)) - 1 + months, 1));
-  return date.toISOString().slice(0, 7);
-};
 
 export interface DueCloseOutcome {
   partnerId: string;
@@ -29,20 +25,12 @@ export async function unsafeCloseDuePeriods(now: Date = new Date()): Promise<Due
   const closeHours = usageDayCloseHours(process.env);
   const partners = await database.prisma.partner.findMany({
     where: { kind: { in: ["DIRECT_CSP", "INDIRECT_PROVIDER"] }, status: "ACTIVE" },
-    select: { id: true, billingSettings: { select: { closeGraceDays: true } }, periodCloses: { orderBy: { period: "desc" }, take: 1, select: { period: true } } },
+    select: { id: true, billingSettings: { select: { closeGraceDays: true } } },
   });
   const outcomes: DueCloseOutcome[] = [];
   const lastEnded = shift(currentPeriod(now), -1);
   for (const partner of partners) {
-    let period = partner.periodCloses[0] ? shift(partner.periodCloses[0].period, 1) : null;
-    if (!period) {
-      const { rows } = await database.sql.query<{ first: string | null }>(
-        `SELECT to_char(min(m."period"), 'YYYY-MM') AS "first" FROM "RatedUsageMonthly" m
-           JOIN "AzureSubscription" s ON s."id" = m."azureSubscriptionId" WHERE s."rollsUpToPartnerId" = $1`,
-        [partner.id],
-      );
-      period = rows[0]?.first ?? null;
-    }
+    let period = await unsafeFirstOpenPeriod(database, partner.id);
     if (!period) continue;
     const earliest = shift(lastEnded, 1 - MAX_CATCH_UP_PERIODS);
     if (period < earliest) period = earliest;

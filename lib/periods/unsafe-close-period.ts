@@ -179,7 +179,13 @@ export async function unsafeClosePeriod(
           targetType: "Invoice",
           targetId: idByCustomer.get(customerId) as string,
           partnerId,
-          after: { refPeriod: line.refPeriod, refLineId: line.refLineId, description: line.description, quantity: line.quantity?.toFixed() ?? null, amount: line.amount.toFixed(2) },
+          after: {
+            refPeriod: line.refPeriod,
+            refLineId: line.refLineId,
+            description: line.description,
+            quantity: line.quantity?.toFixed() ?? null,
+            amount: line.amount.toFixed(2),
+          },
         });
       }
       return { closeId: close.id, created: true, invoiceCount: count };

@@ -42,7 +42,12 @@ export interface PeriodClosePlan {
 
 const monthIndex = (period: string) => Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
 
-export async function unsafePlanPeriodClose(database: Pick<Database, "prisma" | "sql">, partnerId: string, period: string, actorUserId: string | null): Promise<PeriodClosePlan> {
+export async function unsafePlanPeriodClose(
+  database: Pick<Database, "prisma" | "sql">,
+  partnerId: string,
+  period: string,
+  actorUserId: string | null,
+): Promise<PeriodClosePlan> {
   const { prisma } = database;
   const scope = await unsafeBillingPartnerScope(prisma, partnerId, actorUserId);
   const reconCsv = await unsafeReadReconBytes(database, scope, period);
@@ -51,7 +56,16 @@ export async function unsafePlanPeriodClose(database: Pick<Database, "prisma" | 
   const [settings, partner, customers, credits] = await Promise.all([
     prisma.partnerBillingSettings.findUnique({
       where: { partnerId },
-      select: { legalName: true, address: true, taxId: true, logo: true, logoMimeType: true, invoiceNumberFormat: true, closeGraceDays: true, defaultPaymentTermsDays: true },
+      select: {
+        legalName: true,
+        address: true,
+        taxId: true,
+        logo: true,
+        logoMimeType: true,
+        invoiceNumberFormat: true,
+        closeGraceDays: true,
+        defaultPaymentTermsDays: true,
+      },
     }),
     prisma.partner.findUniqueOrThrow({ where: { id: partnerId }, select: { name: true, country: true } }),
     prisma.customer.findMany({
@@ -62,7 +76,9 @@ export async function unsafePlanPeriodClose(database: Pick<Database, "prisma" | 
         companyName: true,
         country: true,
         partner: { select: { id: true, kind: true } },
-        billingProfile: { select: { legalName: true, address: true, taxId: true, taxRatePercent: true, reverseCharge: true, paymentTermsDays: true, billingEmails: true } },
+        billingProfile: {
+          select: { legalName: true, address: true, taxId: true, taxRatePercent: true, reverseCharge: true, paymentTermsDays: true, billingEmails: true },
+        },
       },
     }),
     prisma.customerCredit.findMany({
@@ -78,9 +94,7 @@ export async function unsafePlanPeriodClose(database: Pick<Database, "prisma" | 
     unsafePartnerBillingCurrency(prisma, partnerId),
   ]);
   const oneTimeIds = credits.filter((credit) => credit.kind === "ONE_TIME_CREDIT").map((credit) => credit.id);
-  const used = oneTimeIds.length
-    ? await prisma.invoiceLine.groupBy({ by: ["creditId"], where: { creditId: { in: oneTimeIds } }, _sum: { amount: true } })
-    : [];
+  const used = oneTimeIds.length ? await prisma.invoiceLine.groupBy({ by: ["creditId"], where: { creditId: { in: oneTimeIds } }, _sum: { amount: true } }) : [];
   const usedById = new Map(used.map((row) => [row.creditId, new Money(row._sum.amount?.toString() ?? 0).negated()]));
   const active = new Map<string, ActiveCredit[]>();
   for (const credit of credits) {

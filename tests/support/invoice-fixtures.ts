@@ -19,12 +19,23 @@ export async function closeInvoiceWorld(database: Database, world: World): Promi
         ? [world.customers.direct.subscription.id]
         : [world.customers.distributor.subscription.id, world.customers.resellerA.subscription.id, world.customers.resellerB.subscription.id];
     for (const subscriptionId of subscriptions) {
-      await insertRatedLine(sql, { registrationId: registration.id, subscriptionId, meterId: METERS.vm, day: "2026-10-15", quantity: "1000", unitPrice: "0.008" });
+      await insertRatedLine(sql, {
+        registrationId: registration.id,
+        subscriptionId,
+        meterId: METERS.vm,
+        day: "2026-10-15",
+        quantity: "1000",
+        unitPrice: "0.008",
+      });
     }
     await makeRateCard(prisma, { ownerPartnerId: partnerId, level: "DEFAULT", versions: [{ from: "2026-01-01", defaultMarkup: "20" }] });
   }
   await prisma.customerBillingProfile.create({
-    data: { customerId: world.customers.resellerA.customer.id, legalName: "Reseller A Customer Ltd", billingEmails: ["ap@reseller-a-customer.example", "cfo@reseller-a-customer.example"] },
+    data: {
+      customerId: world.customers.resellerA.customer.id,
+      legalName: "Reseller A Customer Ltd",
+      billingEmails: ["ap@reseller-a-customer.example", "cfo@reseller-a-customer.example"],
+    },
   });
   for (const partnerId of [world.partners.distributor.id, world.partners.direct.id]) {
     await unsafeClosePeriod(database, partnerId, INVOICE_PERIOD, null, { now: new Date("2026-11-05T06:00:00Z") });

@@ -8,8 +8,12 @@ import { listInvoices } from "@/lib/invoices/list-invoices";
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request): Promise<Response> {
-  return invoiceApiResponse(request, () => requireActionScope("statements:read"), async (scope) => {
-    const query = parseInvoiceListQuery(new URL(request.url).searchParams);
-    return Response.json({ ok: true, invoices: await listInvoices(scope, query) }, { headers: { "Cache-Control": "no-store" } });
-  });
+  return invoiceApiResponse(
+    request,
+    () => requireActionScope("statements:read"),
+    async (scope) => {
+      const query = parseInvoiceListQuery(new URL(request.url).searchParams);
+      return Response.json({ ok: true, invoices: await listInvoices(scope, query) }, { headers: { "Cache-Control": "no-store" } });
+    },
+  );
 }

@@ -7,7 +7,9 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ invoiceId: string }> }): Promise<Response> {
   const { invoiceId } = await params;
-  return invoiceApiResponse(request, () => requireActionScope("statements:read"), async (scope) =>
-    Response.json({ ok: true, invoice: await getInvoice(scope, invoiceId) }, { headers: { "Cache-Control": "no-store" } }),
+  return invoiceApiResponse(
+    request,
+    () => requireActionScope("statements:read"),
+    async (scope) => Response.json({ ok: true, invoice: await getInvoice(scope, invoiceId) }, { headers: { "Cache-Control": "no-store" } }),
   );
 }

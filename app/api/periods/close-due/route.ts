@@ -9,7 +9,10 @@ export const dynamic = "force-dynamic";
 
 export async function POST(request: Request): Promise<Response> {
   if (!isCloseTriggerToken(bearerToken(request.headers.get("authorization")))) {
-    return Response.json({ ok: false, error: { code: "Unauthenticated", message: "The close trigger needs the portal's close trigger token." } }, { status: 401 });
+    return Response.json(
+      { ok: false, error: { code: "Unauthenticated", message: "The close trigger needs the portal's close trigger token." } },
+      { status: 401 },
+    );
   }
   const outcomes = await unsafeCloseDuePeriods();
   return Response.json({ ok: true, closes: outcomes });

@@ -24,7 +24,10 @@ export default async function CustomerBillingPage({ params }: { params: Promise<
           {profile.companyName}
         </Link>
       </nav>
-      <PageHeader title={`Billing: ${profile.companyName}`} description="Who the invoices are addressed to, tax and payment terms, credits and fees, and every invoice issued." />
+      <PageHeader
+        title={`Billing: ${profile.companyName}`}
+        description="Who the invoices are addressed to, tax and payment terms, credits and fees, and every invoice issued."
+      />
       <div className="space-y-6">
         <Card title="Billing profile">
           <CustomerBillingProfileForm profile={profile} />

@@ -8,10 +8,14 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ invoiceId: string }> }): Promise<Response> {
   const { invoiceId } = await params;
-  return invoiceApiResponse(request, () => requireActionScope("statements:read"), async (scope) => {
-    const { bytes, fileName } = await getInvoicePdf(scope, invoiceId);
-    return new Response(new Uint8Array(bytes), {
-      headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${fileName}"`, "Cache-Control": "no-store" },
-    });
-  });
+  return invoiceApiResponse(
+    request,
+    () => requireActionScope("statements:read"),
+    async (scope) => {
+      const { bytes, fileName } = await getInvoicePdf(scope, invoiceId);
+      return new Response(new Uint8Array(bytes), {
+        headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${fileName}"`, "Cache-Control": "no-store" },
+      });
+    },
+  );
 }

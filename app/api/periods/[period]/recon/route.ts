@@ -9,11 +9,20 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ period: string }> }): Promise<Response> {
   const { period } = await params;
-  return invoiceApiResponse(request, () => requireActionScope("billing:export"), async (scope) => {
-    assertScopeCan(scope, "billing:export");
-    const { bytes, fileName, sha256 } = await getFrozenRecon(scope, period);
-    return new Response(new Uint8Array(bytes), {
-      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${fileName}"`, "Cache-Control": "no-store", ETag: `"${sha256}"` },
-    });
-  });
+  return invoiceApiResponse(
+    request,
+    () => requireActionScope("billing:export"),
+    async (scope) => {
+      assertScopeCan(scope, "billing:export");
+      const { bytes, fileName, sha256 } = await getFrozenRecon(scope, period);
+      return new Response(new Uint8Array(bytes), {
+        headers: {
+          "Content-Type": "text/csv; charset=utf-8",
+          "Content-Disposition": `attachment; filename="${fileName}"`,
+          "Cache-Control": "no-store",
+          ETag: `"${sha256}"`,
+        },
+      });
+    },
+  );
 }
