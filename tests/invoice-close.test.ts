@@ -44,12 +44,30 @@ withTestWorld(async (context) => {
   await line(a, METERS.blockBlob, "2026-10-05", "1000", "0.006");
   await makeRateCard(prisma, { ownerPartnerId: partnerId, level: "DEFAULT", versions: [{ from: "2026-01-01", defaultMarkup: "25" }] });
   await prisma.partnerBillingSettings.create({
-    data: { partnerId, legalName: "Adatum Cloud Partners Ltd", address: "1 Main Street\nDublin", taxId: "IE1234567X", invoiceNumberFormat: "AD-{year}-{seq:6}" },
+    data: {
+      partnerId,
+      legalName: "Adatum Cloud Partners Ltd",
+      address: "1 Main Street\nDublin",
+      taxId: "IE1234567X",
+      invoiceNumberFormat: "AD-{year}-{seq:6}",
+    },
   });
   await prisma.customerBillingProfile.create({
-    data: { customerId: customerA, legalName: "Contoso Pharma GmbH", address: "Hauptstrasse 5\nBerlin", taxId: "DE999999999", taxRatePercent: "19", paymentTermsDays: 14, billingEmails: ["ap@contoso-pharma.example"] },
+    data: {
+      customerId: customerA,
+      legalName: "Contoso Pharma GmbH",
+      address: "Hauptstrasse 5\nBerlin",
+      taxId: "DE999999999",
+      taxRatePercent: "19",
+      paymentTermsDays: 14,
+      billingEmails: ["ap@contoso-pharma.example"],
+    },
   });
-  const credit = (kind: "ONE_TIME_CREDIT" | "RECURRING_CREDIT" | "PERCENT_DISCOUNT" | "MINIMUM_FEE", description: string, values: { amount?: string; percent?: string; months?: number }) =>
+  const credit = (
+    kind: "ONE_TIME_CREDIT" | "RECURRING_CREDIT" | "PERCENT_DISCOUNT" | "MINIMUM_FEE",
+    description: string,
+    values: { amount?: string; percent?: string; months?: number },
+  ) =>
     prisma.customerCredit.create({
       data: {
         partnerId,
@@ -73,7 +91,9 @@ describe("a close killed between steps", () => {
     const crash = (at: CloseStep) => {
       if (at === step) throw new Error(`simulated crash after ${at}`);
     };
-    await expect(unsafeClosePeriod(database, world.partners.direct.id, "2026-09", null, { now: CLOSED_AT, afterStep: crash })).rejects.toThrow("simulated crash");
+    await expect(unsafeClosePeriod(database, world.partners.direct.id, "2026-09", null, { now: CLOSED_AT, afterStep: crash })).rejects.toThrow(
+      "simulated crash",
+    );
     expect(await database.prisma.billingPeriodClose.count()).toBe(0);
     expect(await database.prisma.invoice.count()).toBe(0);
     expect(await database.prisma.invoiceCounter.count()).toBe(0);
@@ -81,7 +101,10 @@ describe("a close killed between steps", () => {
 
   it("restarted (twice at once), issues one invoice per customer with gapless numbers", async () => {
     const partnerId = world.partners.direct.id;
-    const results = await Promise.all([unsafeClosePeriod(database, partnerId, "2026-09", null, { now: CLOSED_AT }), unsafeClosePeriod(database, partnerId, "2026-09", null, { now: CLOSED_AT })]);
+    const results = await Promise.all([
+      unsafeClosePeriod(database, partnerId, "2026-09", null, { now: CLOSED_AT }),
+      unsafeClosePeriod(database, partnerId, "2026-09", null, { now: CLOSED_AT }),
+    ]);
     expect(results.filter((result) => result.created)).toHaveLength(1);
     const again = await unsafeClosePeriod(database, partnerId, "2026-09", null, { now: CLOSED_AT });
     expect(again.created).toBe(false);
@@ -123,10 +146,20 @@ describe("the hand-computed invoice", () => {
     expect(invoice.billTo.taxId).toBe("DE999999999");
 
     const text = await pdfText((await getInvoicePdf(admin, row.id)).bytes);
-    for (const expected of ["AD-2026-000003", "2026-10", "2026-11-06", "2026-11-20", "Adatum Cloud Partners Ltd", "IE1234567X", "Contoso Pharma GmbH", "DE999999999"]) {
+    for (const expected of [
+      "AD-2026-000003",
+      "2026-10",
+      "2026-11-06",
+      "2026-11-20",
+      "Adatum Cloud Partners Ltd",
+      "IE1234567X",
+      "Contoso Pharma GmbH",
+      "DE999999999",
+    ]) {
       expect(text).toContain(expected);
     }
-    for (const figure of ["7.50", "1.51", "-0.90", "11.89", "-1.50", "-2.25", "16.25", "3.09", "19.34", "Tax (19 %)", "Total (USD)"]) expect(text).toContain(figure);
+    for (const figure of ["7.50", "1.51", "-0.90", "11.89", "-1.50", "-2.25", "16.25", "3.09", "19.34", "Tax (19 %)", "Total (USD)"])
+      expect(text).toContain(figure);
     expect(text).not.toContain("7.20");
   });
 

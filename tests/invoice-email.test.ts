@@ -36,7 +36,10 @@ describe("sending an invoice", () => {
   it("is disabled with a clear notice when no SMTP server is configured", async () => {
     for (const key of ["SMTP_HOST", "SMTP_FROM"]) vi.stubEnv(key, "");
     expect(smtpSettings()).toBeNull();
-    await expect(sendInvoice(await world.scope("distributor", "BILLING_ADMIN"), invoiceId)).rejects.toMatchObject({ code: "SendingDisabled", message: SMTP_DISABLED_NOTICE });
+    await expect(sendInvoice(await world.scope("distributor", "BILLING_ADMIN"), invoiceId)).rejects.toMatchObject({
+      code: "SendingDisabled",
+      message: SMTP_DISABLED_NOTICE,
+    });
     expect(await database.prisma.invoiceDelivery.count()).toBe(0);
   });
 

@@ -41,7 +41,9 @@ describe("another partner's invoices", () => {
     const directInvoice = await database.prisma.invoice.findFirstOrThrow({ where: { partnerId: world.partners.direct.id }, select: { id: true } });
     await expect(sendInvoice(other, directInvoice.id)).rejects.toMatchObject({ code: "NotFound" });
     const customerId = world.customers.direct.customer.id;
-    await expect(createCustomerCredit(other, { customerId, kind: "ONE_TIME_CREDIT", description: "x", amount: "1", startPeriod: "2026-12" })).rejects.toMatchObject({
+    await expect(
+      createCustomerCredit(other, { customerId, kind: "ONE_TIME_CREDIT", description: "x", amount: "1", startPeriod: "2026-12" }),
+    ).rejects.toMatchObject({
       code: "NotFound",
     });
     await expect(
@@ -65,7 +67,10 @@ describe("another partner's invoices", () => {
       params: Promise.resolve({ period: "2026-10" }),
     });
     expect(response.status).toBe(404);
-    const { token: directToken } = await makeApiToken(database.prisma, { partnerId: world.partners.direct.id, createdByUserId: world.users.direct.ADMIN_AGENT });
+    const { token: directToken } = await makeApiToken(database.prisma, {
+      partnerId: world.partners.direct.id,
+      createdByUserId: world.users.direct.ADMIN_AGENT,
+    });
     const own = await reconRoute(new Request("http://portal.test/api/periods/2026-10/recon", { headers: { authorization: `Bearer ${directToken}` } }), {
       params: Promise.resolve({ period: "2026-10" }),
     });

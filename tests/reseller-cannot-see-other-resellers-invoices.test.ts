@@ -62,7 +62,11 @@ describe("a reseller's invoices", () => {
     const pdf = await pdfRoute(new Request(`http://portal.test/api/invoices/${own}/pdf`, { headers }), { params: Promise.resolve({ invoiceId: own }) });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
     expect((await listRoute(new Request("http://portal.test/api/invoices", { headers: { authorization: "Bearer sc_not_a_token" } }))).status).toBe(401);
   });
 });

@@ -5,9 +5,16 @@ import { BILLING_PERIOD_PATTERN } from "../billing/billing-period";
 import type { JsonSchema, OpenApiContribution, OpenApiResponse } from "./openapi-types";
 
 const TAG = "Invoices";
-const error = (description: string): OpenApiResponse => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/BillingError" } } } });
+const error = (description: string): OpenApiResponse => ({
+  description,
+  content: { "application/json": { schema: { $ref: "#/components/schemas/BillingError" } } },
+});
 const money: JsonSchema = { type: "string", pattern: "^-?\\d+\\.\\d{2}$", description: "A decimal amount with 2 decimals, as a string." };
-const party: JsonSchema = { type: "object", required: ["legalName", "address", "taxId"], properties: { legalName: { type: "string" }, address: { type: "string" }, taxId: { type: "string" } } };
+const party: JsonSchema = {
+  type: "object",
+  required: ["legalName", "address", "taxId"],
+  properties: { legalName: { type: "string" }, address: { type: "string" }, taxId: { type: "string" } },
+};
 const invoiceId = { name: "invoiceId", in: "path" as const, required: true, description: "The invoice's id.", schema: { type: "string" } as JsonSchema };
 const errors = {
   "400": error("ValidationFailed: a malformed request (e.g. bad percent-encoding in the path)."),
@@ -58,7 +65,22 @@ export const invoicesOpenApi: OpenApiContribution = {
     },
     Invoice: {
       type: "object",
-      required: ["id", "number", "period", "issueDate", "dueDate", "currency", "billFrom", "billTo", "subtotal", "taxRatePercent", "taxAmount", "total", "reverseCharge", "lines"],
+      required: [
+        "id",
+        "number",
+        "period",
+        "issueDate",
+        "dueDate",
+        "currency",
+        "billFrom",
+        "billTo",
+        "subtotal",
+        "taxRatePercent",
+        "taxAmount",
+        "total",
+        "reverseCharge",
+        "lines",
+      ],
       properties: {
         id: { type: "string" },
         number: { type: "string" },
@@ -88,13 +110,27 @@ export const invoicesOpenApi: OpenApiContribution = {
         description: `Newest period first (at most 500). A reseller's token gets its own customers' invoices only; a distributor's its own and its resellers'. ${costNote}`,
         tags: [TAG],
         parameters: [
-          { name: "period", in: "query", required: false, description: "Only this closed period (YYYY-MM).", schema: { type: "string", pattern: BILLING_PERIOD_PATTERN.source } },
+          {
+            name: "period",
+            in: "query",
+            required: false,
+            description: "Only this closed period (YYYY-MM).",
+            schema: { type: "string", pattern: BILLING_PERIOD_PATTERN.source },
+          },
           { name: "customerId", in: "query", required: false, description: "Only this customer.", schema: { type: "string" } },
         ],
         responses: {
           "200": {
             description: "The invoices.",
-            content: { "application/json": { schema: { type: "object", required: ["ok", "invoices"], properties: { ok: { type: "boolean" }, invoices: { type: "array", items: { $ref: "#/components/schemas/InvoiceSummary" } } } } } },
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: ["ok", "invoices"],
+                  properties: { ok: { type: "boolean" }, invoices: { type: "array", items: { $ref: "#/components/schemas/InvoiceSummary" } } },
+                },
+              },
+            },
           },
           ...errors,
           "400": error("ValidationFailed: a malformed period or request."),
@@ -108,7 +144,18 @@ export const invoicesOpenApi: OpenApiContribution = {
         tags: [TAG],
         parameters: [invoiceId],
         responses: {
-          "200": { description: "The invoice.", content: { "application/json": { schema: { type: "object", required: ["ok", "invoice"], properties: { ok: { type: "boolean" }, invoice: { $ref: "#/components/schemas/Invoice" } } } } } },
+          "200": {
+            description: "The invoice.",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: ["ok", "invoice"],
+                  properties: { ok: { type: "boolean" }, invoice: { $ref: "#/components/schemas/Invoice" } },
+                },
+              },
+            },
+          },
           ...errors,
         },
       },
@@ -128,7 +175,15 @@ export const invoicesOpenApi: OpenApiContribution = {
         summary: "Download a closed period's recon file (the bytes frozen at the close)",
         description: "Billing partners (direct CSPs, distributors) only; the ETag is the file's SHA-256.",
         tags: [TAG],
-        parameters: [{ name: "period", in: "path", required: true, description: "A closed period, YYYY-MM.", schema: { type: "string", pattern: BILLING_PERIOD_PATTERN.source } }],
+        parameters: [
+          {
+            name: "period",
+            in: "path",
+            required: true,
+            description: "A closed period, YYYY-MM.",
+            schema: { type: "string", pattern: BILLING_PERIOD_PATTERN.source },
+          },
+        ],
         responses: {
           "200": { description: "The recon file.", content: { "text/csv": { schema: { type: "string" } } } },
           "400": error("ValidationFailed: a malformed period."),

@@ -72,14 +72,35 @@ export const auditCases: AuditCases = {
   "invoices/actions#saveBillingSettingsAction": {
     prepare: async (context) => {
       const { scope } = await freshDirect(context);
-      return { scope, input: { legalName: "Fresh Ltd", address: "1 Road", taxId: "X1", invoiceNumberFormat: "FR-{year}-{seq:5}", closeGraceDays: 3, defaultPaymentTermsDays: 30 } };
+      return {
+        scope,
+        input: {
+          legalName: "Fresh Ltd",
+          address: "1 Road",
+          taxId: "X1",
+          invoiceNumberFormat: "FR-{year}-{seq:5}",
+          closeGraceDays: 3,
+          defaultPaymentTermsDays: 30,
+        },
+      };
     },
     expectedAuditAction: "billingSettings.update",
   },
   "invoices/actions#saveCustomerBillingProfileAction": {
     prepare: async (context) => {
       const { scope, customerId } = await freshDirect(context);
-      return { scope, input: { customerId, legalName: "Customer GmbH", address: "", taxId: "", taxRatePercent: "19", reverseCharge: false, billingEmails: ["ap@customer.test"] } };
+      return {
+        scope,
+        input: {
+          customerId,
+          legalName: "Customer GmbH",
+          address: "",
+          taxId: "",
+          taxRatePercent: "19",
+          reverseCharge: false,
+          billingEmails: ["ap@customer.test"],
+        },
+      };
     },
     expectedAuditAction: "customerBillingProfile.update",
   },
