@@ -10,7 +10,8 @@ const globalForSchedule = globalThis as unknown as { stackcenterPeriodClose?: No
 export function schedulePeriodClose(): void {
   if (globalForSchedule.stackcenterPeriodClose) return;
   const minutes = Number(process.env.PERIOD_CLOSE_CHECK_MINUTES ?? "15");
-  const checkMs = Math.max(5_000, (Number.isFinite(minutes) && minutes > 0 ? minutes : 15) * 60_000);
+  // Between 5 s and a day (setInterval overflows past ~24.8 days and would then fire every millisecond).
+  const checkMs = Math.min(24 * 3600_000, Math.max(5_000, (Number.isFinite(minutes) && minutes > 0 ? minutes : 15) * 60_000));
   const origin = `http://${(process.env.HOST ?? "127.0.0.1").replace("0.0.0.0", "127.0.0.1")}:${process.env.PORT ?? "3000"}`;
   const run = async () => {
     const token = closeTriggerToken();
