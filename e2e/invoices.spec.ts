@@ -26,7 +26,7 @@ test.afterAll(async () => {
 test("a billing admin closes a period, opens an invoice, downloads its PDF and sends it", async ({ page }) => {
   await signIn(page, "billing@northwind.example");
   await page.getByRole("link", { name: "Invoices", exact: true }).click();
-  await expect(page.getByRole("heading", { name: "Invoices", exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Invoices", exact: true })).toBeVisible();
   const close = page.locator('[data-testid^="close-period-"]');
   await expect(close).toHaveCount(1);
   const period = ((await close.getAttribute("data-testid")) ?? "").replace("close-period-", "");

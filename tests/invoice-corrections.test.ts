@@ -14,13 +14,14 @@ import { getFrozenRecon } from "../lib/periods/get-frozen-recon";
 import { getInvoice } from "../lib/invoices/get-invoice";
 import { getInvoicePdf } from "../lib/invoices/get-invoice-pdf";
 import { listInvoices } from "../lib/invoices/list-invoices";
-import { unsafeReadReconBytes } from "../lib/periods/unsafe-read-recon-bytes";
+import { unsafeFreezeReconFile } from "../lib/periods/unsafe-freeze-recon-file";
 import { unsafeBillingPartnerScope } from "../lib/periods/unsafe-billing-partner-scope";
 
 let database: Database;
 let world: World;
 let registrationId: string;
 const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+const readAll = async (body: ReadableStream<Uint8Array>) => Buffer.from(await new Response(body).arrayBuffer());
 const hours = (day: string, count: number) => Array.from({ length: count }, (_, hour) => `${day}T${String(hour).padStart(2, "0")}:00:00Z`);
 
 withTestWorld(async (context) => {
@@ -48,6 +49,8 @@ describe("a correction to a closed period", () => {
     const admin = await world.scope("direct", "BILLING_ADMIN");
     await unsafeClosePeriod(database, partnerId, "2026-10", null, { now: new Date("2026-11-05T06:00:00Z") });
     const recon = await getFrozenRecon(admin, "2026-10");
+    const reconBytes = await readAll(recon.body);
+    expect(reconBytes.length).toBe(recon.bytes);
     const [october] = await listInvoices(admin, { period: "2026-10" });
     const pdf = await getInvoicePdf(admin, october.id);
     const octoberView = await getInvoice(admin, october.id);
@@ -59,10 +62,10 @@ describe("a correction to a closed period", () => {
     const outcome = await unsafeIngestUsageBatch(registrationId, corrected, { now: new Date("2026-11-10T06:00:00Z"), dayCloseHours: 48 });
     expect(outcome.corrected).toBe(3);
     // The live file moved; the frozen one did not.
-    const live = await unsafeReadReconBytes(database, await unsafeBillingPartnerScope(database.prisma, partnerId, null), "2026-10");
-    expect(sha(live)).not.toBe(recon.sha256);
-    expect(sha((await getFrozenRecon(admin, "2026-10")).bytes)).toBe(sha(recon.bytes));
-    expect(sha(recon.bytes)).toBe(recon.sha256);
+    const live = await unsafeFreezeReconFile(database, await unsafeBillingPartnerScope(database.prisma, partnerId, null), "2026-10");
+    expect(live.sha256).not.toBe(recon.sha256);
+    expect(sha(await readAll((await getFrozenRecon(admin, "2026-10")).body))).toBe(sha(reconBytes));
+    expect(sha(reconBytes)).toBe(recon.sha256);
     expect(sha((await getInvoicePdf(admin, october.id)).bytes)).toBe(sha(pdf.bytes));
     expect(await getInvoice(admin, october.id)).toEqual(octoberView);
 

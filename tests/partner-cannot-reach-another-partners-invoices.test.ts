@@ -1,5 +1,6 @@
 // Another billing partner's invoices, closed periods and frozen recon files are unreachable: by id,
 // by API token, by action argument (sending, credits, billing profiles). Operators bill no one.
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { withTestWorld } from "./support/with-test-world";
 import type { World } from "./support/world";
@@ -75,7 +76,10 @@ describe("another partner's invoices", () => {
       params: Promise.resolve({ period: "2026-10" }),
     });
     expect(own.status).toBe(200);
-    expect(Buffer.from(await own.arrayBuffer()).equals(Buffer.from(direct.bytes))).toBe(true);
+    const ownBytes = Buffer.from(await own.arrayBuffer());
+    expect(ownBytes.length).toBe(direct.bytes);
+    expect(createHash("sha256").update(ownBytes).digest("hex")).toBe(direct.sha256);
+    expect(own.headers.get("etag")).toBe(`"${direct.sha256}"`);
     const bad = await reconRoute(new Request("http://portal.test/api/periods/2026-1x/recon", { headers: { authorization: `Bearer ${directToken}` } }), {
       params: Promise.resolve({ period: "2026-1x" }),
     });

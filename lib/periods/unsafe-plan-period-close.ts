@@ -14,7 +14,7 @@ import { buildInvoice, type ActiveCredit, type BuiltInvoice } from "../invoices/
 import { unsafeComputeAdjustments } from "../invoices/unsafe-compute-adjustments";
 import type { InvoiceParty } from "../invoices/render-invoice-pdf";
 import { unsafeBillingPartnerScope } from "./unsafe-billing-partner-scope";
-import { unsafeReadReconBytes } from "./unsafe-read-recon-bytes";
+import { unsafeFreezeReconFile, type FrozenReconFile } from "./unsafe-freeze-recon-file";
 import { resolveReconQuery } from "../recon/recon-source";
 import { reconTotals } from "../billing/recon-totals";
 import { DEFAULT_CLOSE_GRACE_DAYS } from "./period-close-due-at";
@@ -30,7 +30,7 @@ export interface PlannedInvoice {
 }
 
 export interface PeriodClosePlan {
-  reconCsv: Buffer;
+  recon: FrozenReconFile;
   billFrom: InvoiceParty;
   logo: { bytes: Uint8Array; mimeType: string } | null;
   numberFormat: string;
@@ -50,7 +50,7 @@ export async function unsafePlanPeriodClose(
 ): Promise<PeriodClosePlan> {
   const { prisma } = database;
   const scope = await unsafeBillingPartnerScope(prisma, partnerId, actorUserId);
-  const reconCsv = await unsafeReadReconBytes(database, scope, period);
+  const recon = await unsafeFreezeReconFile(database, scope, period);
   // Microsoft's cost = the frozen file's total (Σ FLOORed lines), unregistered tenants included.
   const totals = await reconTotals(database.sql, await resolveReconQuery(database.sql, scope, { period }));
   const [settings, partner, customers, credits] = await Promise.all([
@@ -138,7 +138,7 @@ export async function unsafePlanPeriodClose(
     });
   }
   return {
-    reconCsv,
+    recon,
     billFrom: { legalName: settings?.legalName || partner.name, address: settings?.address ?? partner.country, taxId: settings?.taxId ?? "" },
     logo: settings?.logo && settings.logoMimeType ? { bytes: settings.logo, mimeType: settings.logoMimeType } : null,
     numberFormat: settings?.invoiceNumberFormat ?? "INV-{year}-{seq:6}",

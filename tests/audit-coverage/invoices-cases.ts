@@ -38,7 +38,16 @@ export const auditCases: AuditCases = {
       const sink = await startSmtpSink();
       Object.assign(process.env, sink.env);
       const close = await context.prisma.billingPeriodClose.create({
-        data: { partnerId, period: lastPeriod(), reconCsv: new Uint8Array(), reconSha256: "", microsoftCost: "0", revenue: "0", invoiceCount: 1 },
+        data: {
+          partnerId,
+          period: lastPeriod(),
+          reconCsvGzip: new Uint8Array(),
+          reconSha256: "",
+          reconBytes: 0,
+          microsoftCost: "0",
+          revenue: "0",
+          invoiceCount: 1,
+        },
       });
       const invoice = await context.prisma.invoice.create({
         data: {

@@ -14,10 +14,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ peri
     () => requireActionScope("billing:export"),
     async (scope) => {
       assertScopeCan(scope, "billing:export");
-      const { bytes, fileName, sha256 } = await getFrozenRecon(scope, period);
-      return new Response(new Uint8Array(bytes), {
+      const { body, bytes, fileName, sha256 } = await getFrozenRecon(scope, period);
+      return new Response(body, {
         headers: {
           "Content-Type": "text/csv; charset=utf-8",
+          "Content-Length": String(bytes),
           "Content-Disposition": `attachment; filename="${fileName}"`,
           "Cache-Control": "no-store",
           ETag: `"${sha256}"`,
