@@ -13,10 +13,11 @@ export const metadata = { title: "Invoices" };
 
 export default async function InvoicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const scope = await requirePageScope("statements:read");
-  const requested = (await searchParams).period;
-  const period = typeof requested === "string" && BILLING_PERIOD_PATTERN.test(requested) ? requested : undefined;
+  const search = await searchParams;
+  const period = typeof search.period === "string" && BILLING_PERIOD_PATTERN.test(search.period) ? search.period : undefined;
+  const customerId = typeof search.customerId === "string" && search.customerId.length <= 100 ? search.customerId : undefined;
   const billingPartner = isBillingPartnerScope(scope) && scopeCan(scope, "chargeback:manage");
-  const [invoices, history] = await Promise.all([listInvoices(scope, { period }), billingPartner ? listBillingHistory(scope) : null]);
+  const [invoices, history] = await Promise.all([listInvoices(scope, { period, customerId }), billingPartner ? listBillingHistory(scope) : null]);
   return (
     <>
       <PageHeader
@@ -36,7 +37,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
             <BillingHistoryTable rows={history.rows} currency={history.currency} canClose={billingPartner} />
           </Card>
         ) : null}
-        <Card title={period ? `Invoices for ${period}` : "Invoices"}>
+        <Card title={customerId && invoices[0] ? `Invoices of ${invoices[0].customer.companyName}` : period ? `Invoices for ${period}` : "Invoices"}>
           <InvoiceListTable rows={invoices} />
         </Card>
       </div>

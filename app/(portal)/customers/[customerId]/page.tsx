@@ -68,6 +68,11 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
               Statement →
             </Link>
           ) : null}
+          {scopeCan(scope, "statements:read") ? (
+            <Link href={`/invoices?customerId=${customer.id}`} className="font-medium text-brand-600 hover:underline" data-testid="customer-invoices-link">
+              Invoices →
+            </Link>
+          ) : null}
           {scopeCan(scope, "chargeback:manage") && isBillingPartnerScope(scope) ? (
             <Link href={`/customers/${customer.id}/billing`} className="font-medium text-brand-600 hover:underline" data-testid="customer-billing-link">
               Billing profile, credits and invoices →
