@@ -174,4 +174,24 @@ describe("the hand-computed invoice", () => {
     ]);
     expect([invoice.subtotal, invoice.taxAmount, invoice.total, invoice.number]).toEqual(["18.50", "3.52", "22.02", "AD-2026-000004"]);
   });
+
+  it("draws the PDFs again when another close took the numbers they were drawn with", async () => {
+    const partnerId = world.partners.direct.id;
+    const now = new Date("2027-02-05T09:00:00Z");
+    // December's PDFs are drawn as AD-2027-000001; January's close commits first and takes that number.
+    await unsafeClosePeriod(database, partnerId, "2026-12", null, {
+      now,
+      beforeTransaction: () => unsafeClosePeriod(database, partnerId, "2027-01", null, { now }),
+    });
+    const numbers = await database.prisma.invoice.findMany({
+      where: { year: 2027 },
+      orderBy: { sequence: "asc" },
+      select: { period: true, number: true, pdf: true },
+    });
+    expect(numbers.map((row) => [row.period, row.number])).toEqual([
+      ["2027-01", "AD-2027-000001"],
+      ["2026-12", "AD-2027-000002"],
+    ]);
+    expect(await pdfText(numbers[1].pdf)).toContain("AD-2027-000002");
+  });
 });

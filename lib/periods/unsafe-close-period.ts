@@ -21,6 +21,8 @@ export interface ClosePeriodOptions {
   now?: Date;
   /** Test harness: called after each step inside the transaction; throwing simulates a crash there. */
   afterStep?: (step: CloseStep) => void;
+  /** Test harness: runs after the PDFs are drawn, before the transaction (another close may commit there). */
+  beforeTransaction?: () => Promise<unknown>;
 }
 
 export interface ClosePeriodResult {
@@ -46,6 +48,40 @@ export async function unsafeClosePeriod(
   const now = options.now ?? new Date();
   const issueDate = new Date(`${day(now)}T00:00:00Z`);
   const year = issueDate.getUTCFullYear();
+
+  // PDFs are drawn before the transaction (the slow part of a close: ~20 ms each), so the lock and,
+  // on PGlite, its one connection are held only for the writes.
+  const renderPdfs = async (first: number) => {
+    const pdfs: { number: string; pdf: Uint8Array; dueDate: Date }[] = [];
+    for (const [index, planned] of plan.invoices.entries()) {
+      const number = formatInvoiceNumber(plan.numberFormat, year, first + index);
+      const dueDate = new Date(issueDate.getTime() + planned.paymentTermsDays * 86_400_000);
+      const { invoice } = planned;
+      const pdf = await renderInvoicePdf({
+        number,
+        period,
+        issueDate: day(issueDate),
+        dueDate: day(dueDate),
+        currency: planned.currency,
+        billFrom: plan.billFrom,
+        billTo: planned.billTo,
+        logo: plan.logo,
+        lines: invoice.lines,
+        subtotal: invoice.subtotal,
+        taxRatePercent: invoice.taxRatePercent,
+        taxAmount: invoice.taxAmount,
+        total: invoice.total,
+        reverseCharge: planned.reverseCharge,
+        issuedAt: now,
+      });
+      pdfs.push({ number, pdf, dueDate });
+    }
+    return pdfs;
+  };
+  const counterBefore = await prisma.invoiceCounter.findUnique({ where: { partnerId_year: { partnerId, year } }, select: { lastNumber: true } });
+  const predictedFirst = (counterBefore?.lastNumber ?? 0) + 1;
+  let rendered = await renderPdfs(predictedFirst);
+  await options.beforeTransaction?.();
 
   return prisma.$transaction(
     async (tx) => {
@@ -79,31 +115,16 @@ export async function unsafeClosePeriod(
         },
         select: { id: true },
       });
+      // The PDFs were drawn with the numbers the counter promised before the lock; another close of
+      // this partner committed meanwhile only if the counter moved: then they are drawn again here.
+      if (first !== predictedFirst) rendered = await renderPdfs(first);
       const rows: Prisma.InvoiceCreateManyInput[] = [];
       const numbers: string[] = [];
       for (const [index, planned] of plan.invoices.entries()) {
         const sequence = first + index;
-        const number = formatInvoiceNumber(plan.numberFormat, year, sequence);
+        const { number, pdf, dueDate } = rendered[index];
         numbers.push(number);
-        const dueDate = new Date(issueDate.getTime() + planned.paymentTermsDays * 86_400_000);
         const { invoice } = planned;
-        const pdf = await renderInvoicePdf({
-          number,
-          period,
-          issueDate: day(issueDate),
-          dueDate: day(dueDate),
-          currency: planned.currency,
-          billFrom: plan.billFrom,
-          billTo: planned.billTo,
-          logo: plan.logo,
-          lines: invoice.lines,
-          subtotal: invoice.subtotal,
-          taxRatePercent: invoice.taxRatePercent,
-          taxAmount: invoice.taxAmount,
-          total: invoice.total,
-          reverseCharge: planned.reverseCharge,
-          issuedAt: now,
-        });
         rows.push({
           partnerId,
           customerId: planned.customerId,
