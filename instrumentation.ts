@@ -8,4 +8,6 @@ export async function register(): Promise<void> {
   schedulePriceImportCleanup();
   const { scheduleStampCollection } = await import("./lib/stamps/schedule-stamp-collection");
   scheduleStampCollection();
+  const { schedulePeriodClose } = await import("./lib/periods/schedule-period-close");
+  schedulePeriodClose();
 }

@@ -44,6 +44,12 @@ async function main(): Promise<void> {
     STACKCENTER_SECRET_KEY: "stackcenter-e2e-secret-key-not-for-production-use-0",
     // Collection every few seconds, so the stamp connection spec sees the schedule pull.
     STAMP_COLLECTION_INTERVAL_MINUTES: "0.05",
+    // The invoices spec closes a period itself: the automatic close waits a day.
+    PERIOD_CLOSE_CHECK_MINUTES: "1440",
+    // Invoices are sent to the invoices spec's SMTP sink (e2e/invoices.spec.ts), on E2E_PORT + 2500.
+    SMTP_HOST: "127.0.0.1",
+    SMTP_PORT: String(Number(E2E_PORT) + 2500),
+    SMTP_FROM: "Stackcenter invoices <invoices@stackcenter.example>",
     NEXT_TELEMETRY_DISABLED: "1",
   };
 

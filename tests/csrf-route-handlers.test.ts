@@ -76,9 +76,15 @@ async function routeFiles(dir = "app/api"): Promise<string[]> {
 }
 
 // State-changing routes that take no session cookie: ARM (API token), usage (ingestion key), the
-// stamp collection trigger (the portal's own collection token), and next-auth (its own CSRF token
+// stamp collection trigger and the period close trigger (the portal's own trigger tokens), and next-auth (its own CSRF token
 // on sign-in and sign-out, and proxy.ts's Origin check).
-const TOKEN_OR_FRAMEWORK_ROUTES = [/^app\/api\/arm\//, /^app\/api\/usage\//, /^app\/api\/stamps\/collect\//, /^app\/api\/auth\//];
+const TOKEN_OR_FRAMEWORK_ROUTES = [
+  /^app\/api\/arm\//,
+  /^app\/api\/usage\//,
+  /^app\/api\/stamps\/collect\//,
+  /^app\/api\/periods\/close-due\//,
+  /^app\/api\/auth\//,
+];
 
 describe("every cookie-authenticated state-changing route handler checks Origin", () => {
   it("no route changes state on a cookie without assertSameOrigin", async () => {

@@ -9,6 +9,8 @@
 //     of the same file changes nothing and writes none)
 //   - POST /api/usage/ingest → usage.correct per batch that corrects stored usage
 //     (tests/usage-ingest.test.ts); new usage is logged per batch in UsageBatch, not audited.
+//   - POST /api/periods/close-due → period.autoClose, invoice.adjustment (tests/period-lifecycle.test.ts,
+//     tests/invoice-corrections.test.ts)
 // Tested here: PUT /api/usage/local-subscriptions (who owns a local subscription decides whose
 // subscription its usage bills to).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

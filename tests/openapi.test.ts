@@ -61,6 +61,11 @@ describe("GET /api/openapi.json", () => {
         "POST /api/reconciliation/{period}",
         "GET /api/reconciliation/{period}/lines",
         "GET /api/reconciliation/{period}/differences",
+        // The invoice API (lib/arm/openapi-invoices.ts).
+        "GET /api/invoices",
+        "GET /api/invoices/{invoiceId}",
+        "GET /api/invoices/{invoiceId}/pdf",
+        "GET /api/periods/{period}/recon",
       ].sort(),
     );
     const operationIds = operations(document).map(([, operation]) => operation.operationId);

@@ -22,6 +22,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/billing", label: "Billing", permission: "billing:read" },
   { href: "/cost-analysis", label: "Cost analysis", permission: "billing:read" },
   { href: "/billing/reconciliation", label: "Reconciliation", permission: "billing:read", billingPartnerOnly: true },
+  { href: "/invoices", label: "Invoices", permission: "statements:read" },
   { href: "/chargeback/rate-cards", label: "Rate cards", permission: "chargeback:manage", billingPartnerOnly: true },
   { href: "/chargeback/margins", label: "Margins", permission: "chargeback:manage", billingPartnerOnly: true },
   { href: "/partners", label: "Partners", permission: "partners:read" },

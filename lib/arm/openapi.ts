@@ -9,8 +9,15 @@ import { registrationsOpenApi } from "./openapi-registrations";
 import { usageOpenApi } from "./openapi-usage";
 import { billingOpenApi } from "./openapi-billing";
 import { reconciliationOpenApi } from "./openapi-reconciliation";
+import { invoicesOpenApi } from "./openapi-invoices";
 
-export const OPENAPI_CONTRIBUTIONS: readonly OpenApiContribution[] = [registrationsOpenApi, usageOpenApi, billingOpenApi, reconciliationOpenApi];
+export const OPENAPI_CONTRIBUTIONS: readonly OpenApiContribution[] = [
+  registrationsOpenApi,
+  usageOpenApi,
+  billingOpenApi,
+  reconciliationOpenApi,
+  invoicesOpenApi,
+];
 
 export function buildOpenApiDocument(contributions: readonly OpenApiContribution[] = OPENAPI_CONTRIBUTIONS): OpenApiDocument {
   const document: OpenApiDocument = {

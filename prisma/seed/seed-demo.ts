@@ -8,6 +8,7 @@ import { seedDemoRegistrations } from "./registrations-demo";
 import { seedDemoIngestionKeys } from "./usage-demo";
 import { seedDemoInvitations } from "./invitations-demo";
 import { seedDemoChargeback } from "./chargeback-demo";
+import { seedDemoInvoicing } from "./invoices-demo";
 
 export {
   DEMO_CUSTOMERS,
@@ -109,6 +110,7 @@ export async function seedDemoIfEmpty(prisma: PrismaClient): Promise<boolean> {
       await seedDemoIngestionKeys(tx);
       await seedDemoInvitations(tx);
       await seedDemoChargeback(tx);
+      await seedDemoInvoicing(tx);
       return true;
     },
     { maxWait: 10_000, timeout: 60_000 },

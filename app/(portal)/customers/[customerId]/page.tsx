@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { isBillingPartnerScope } from "@/lib/chargeback/billing-partner-scope";
 import { formatDate } from "@/lib/format/dates";
 import { requirePageScope } from "@/lib/auth/get-scope";
 import { scopeCan } from "@/lib/auth/partner-scope";
@@ -65,6 +66,16 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
           {scopeCan(scope, "statements:read") ? (
             <Link href={`/customers/${customer.id}/statement`} className="font-medium text-brand-600 hover:underline" data-testid="customer-statement-link">
               Statement →
+            </Link>
+          ) : null}
+          {scopeCan(scope, "statements:read") ? (
+            <Link href={`/invoices?customerId=${customer.id}`} className="font-medium text-brand-600 hover:underline" data-testid="customer-invoices-link">
+              Invoices →
+            </Link>
+          ) : null}
+          {scopeCan(scope, "chargeback:manage") && isBillingPartnerScope(scope) ? (
+            <Link href={`/customers/${customer.id}/billing`} className="font-medium text-brand-600 hover:underline" data-testid="customer-billing-link">
+              Billing profile, credits and invoices →
             </Link>
           ) : null}
         </p>
