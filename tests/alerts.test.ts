@@ -19,6 +19,7 @@ import { verifyAlertSignature, ALERT_SIGNATURE_HEADER } from "../lib/alerts/sign
 import { sealSecret } from "../lib/stamps/secret-box";
 import { crossedThresholds, judgeAnomaly, median, DEFAULT_ALERT_SETTINGS } from "../lib/alerts/alert-rules";
 import Decimal from "decimal.js";
+import { startSmtpSink, type SmtpSink } from "./support/smtp-sink";
 
 let database: Database;
 let world: World;
@@ -36,6 +37,7 @@ const receiver = createServer((request: IncomingMessage, response) => {
   });
 });
 let registrationId: string;
+let smtp: SmtpSink;
 
 const day = (date: string, resource: string) =>
   Array.from({ length: 24 }, (_, hour) => usageRecord({ start: `${date}T${String(hour).padStart(2, "0")}:00:00Z`, quantity: 1, resourceUri: resource }));
@@ -49,6 +51,8 @@ const ingestDay = (date: string, resources: string[]) =>
 beforeAll(async () => {
   process.env.STACKCENTER_SECRET_KEY ??= "alerts-test-key";
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  smtp = await startSmtpSink();
+  Object.assign(process.env, smtp.env);
   const setup = await makeUsageRegistration(database.prisma, world);
   registrationId = setup.registration.id;
   await makePriceList(database.prisma, { market: "US", currency: "USD", effectiveFrom: "2026-01-01", prices: { [COMMERCE.vm]: "0.5" } });
@@ -66,7 +70,11 @@ beforeAll(async () => {
   });
   for (let date = 5; date <= 18; date++) await ingestDay(`2026-11-${String(date).padStart(2, "0")}`, ["/vm1"]);
 });
-afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
+afterAll(async () => {
+  for (const name of Object.keys(smtp.env)) delete process.env[name];
+  await smtp.close();
+  await new Promise<void>((resolve) => receiver.close(() => resolve()));
+});
 
 const alerts = () =>
   database.prisma.alert.findMany({
@@ -98,9 +106,15 @@ describe("alerts raised by ingests", () => {
     for (const request of received) expect(verifyAlertSignature(WEBHOOK_SECRET, request.body, request.signature, Math.floor(now.getTime() / 1000))).toBe(true);
     expect(verifyAlertSignature("another-secret", received[0].body, received[0].signature, Math.floor(now.getTime() / 1000))).toBe(false);
 
+    // The same alert by e-mail to the partner's admins, through the SMTP server invoices use.
+    const anomalyMails = smtp.messages.filter((mail) => mail.subject?.includes("unusually expensive day"));
+    expect(anomalyMails).toHaveLength(1);
+    expect(anomalyMails[0].text).toMatch(/were USD\s24\.00, against a baseline \(median\) of USD\s12\.00 a day/);
+
     const replay = await ingestDay("2026-11-19", ["/vm1", "/vm2"]);
     expect(replay).toMatchObject({ accepted: 0, duplicate: 48 });
     expect(await unsafeRaiseAlertsAfterIngest(registrationId, now)).toEqual([]);
+    expect(smtp.messages.filter((mail) => mail.subject?.includes("unusually expensive day"))).toHaveLength(1);
   });
 
   it("budget thresholds fire once each per period, on actual and on forecast", async () => {

@@ -6,6 +6,7 @@ import "server-only";
 import { getDatabase } from "../db";
 import { unsafeEvaluateAlerts } from "./unsafe-evaluate-alerts";
 import { unsafeDeliverAlertWebhooks } from "./unsafe-deliver-alert-webhooks";
+import { unsafeEmailAlerts } from "./unsafe-email-alerts";
 
 export async function unsafeRaiseAlertsAfterIngest(registrationId: string, now: Date = new Date()): Promise<string[]> {
   const { sql } = await getDatabase();
@@ -17,7 +18,7 @@ export async function unsafeRaiseAlertsAfterIngest(registrationId: string, now: 
   );
   if (rows.length === 0) return [];
   const raised = await unsafeEvaluateAlerts({ customerIds: rows.map((row) => row.customerId), now });
-  if (raised.length > 0) await unsafeDeliverAlertWebhooks({ now });
+  if (raised.length > 0) await Promise.all([unsafeDeliverAlertWebhooks({ now }), unsafeEmailAlerts(raised)]);
   return raised;
 }
 
