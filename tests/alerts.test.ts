@@ -71,7 +71,7 @@ beforeAll(async () => {
   for (let date = 5; date <= 18; date++) await ingestDay(`2026-11-${String(date).padStart(2, "0")}`, ["/vm1"]);
 });
 afterAll(async () => {
-  for (const name of Object.keys(smtp.env)) delete process.env[name];
+  for (const name of Object.keys(smtp.env)) Reflect.deleteProperty(process.env, name);
   await smtp.close();
   await new Promise<void>((resolve) => receiver.close(() => resolve()));
 });
