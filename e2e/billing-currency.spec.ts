@@ -67,13 +67,14 @@ test("a billing admin imports a month's rate and the billing page shows EUR amou
     }
     const fileTotal = rows.slice(1).reduce((sum, row) => sum.plus(row[col("BillingPreTaxTotal")]), new Decimal(0));
     expect(fileTotal.toFixed(2)).toBe(eurTotal.toFixed(2));
-    // The dashboard and a customer's usage page name the billing currency too.
+    // The dashboard names the billing currency too.
     await page.goto("/dashboard");
     await expect(page.getByTestId("dashboard-spend")).toHaveText(/^EUR\s[\d,]+\.\d{2}$/);
+    // A customer's cost analysis stays in the pricing currency and says so (docs/cost-analysis.md).
     await page.goto("/billing");
     await page.getByTestId("customer-totals").getByRole("link").first().click();
-    await expect(page.getByTestId("customer-total")).toHaveText(/^EUR\s[\d,]+\.\d{2}$/);
-    await expect(page.getByRole("heading", { name: /Daily cost by commerce meter \(EUR\)/ })).toBeVisible();
+    await expect(page.getByTestId("customer-total")).toHaveText(/^USD\s[\d,]+\.\d{2}$/);
+    await expect(page.getByRole("heading", { name: /^Cost by meter \(USD\)/ })).toBeVisible();
     await signOut(page);
   } finally {
     await signIn(page, "admin@adatum.example");
