@@ -77,6 +77,8 @@ test("a billing admin imports a month's rate and the billing page shows EUR amou
     await expect(page.getByRole("heading", { name: /^Cost by meter \(USD\)/ })).toBeVisible();
     await signOut(page);
   } finally {
+    // Whatever failed, and whoever is signed in: Adatum is billed in its pricing currency again.
+    await page.context().clearCookies();
     await signIn(page, "admin@adatum.example");
     await setBillingCurrency(page, "");
   }
