@@ -10,6 +10,33 @@ function monthOptions(): string[] {
   return Array.from({ length: 25 }, (_, index) => shiftMonth(current, -index));
 }
 
+function MonthSelect({
+  label,
+  months,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  months: string[];
+  value: string;
+  onChange: (month: string) => void;
+  testId: string;
+}) {
+  return (
+    <label className="text-sm">
+      <span className="block text-xs text-slate-500">{label}</span>
+      <select className={selectClass} value={value} onChange={(event) => onChange(event.target.value)} data-testid={testId}>
+        {months.map((month) => (
+          <option key={month} value={month}>
+            {month}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function CostAnalysisControls({
   query,
   groups,
@@ -35,26 +62,8 @@ export function CostAnalysisControls({
   };
   return (
     <div className="flex flex-wrap items-end gap-4" role="group" aria-label="Cost analysis view">
-      <label className="text-sm">
-        <span className="block text-xs text-slate-500">From</span>
-        <select className={selectClass} value={query.from} onChange={(event) => setFrom(event.target.value)} data-testid="cost-from">
-          {months.map((month) => (
-            <option key={month} value={month}>
-              {month}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="text-sm">
-        <span className="block text-xs text-slate-500">To</span>
-        <select className={selectClass} value={query.to} onChange={(event) => setTo(event.target.value)} data-testid="cost-to">
-          {months.map((month) => (
-            <option key={month} value={month}>
-              {month}
-            </option>
-          ))}
-        </select>
-      </label>
+      <MonthSelect label="From" months={months} value={query.from} onChange={setFrom} testId="cost-from" />
+      <MonthSelect label="To" months={months} value={query.to} onChange={setTo} testId="cost-to" />
       <label className="text-sm">
         <span className="block text-xs text-slate-500">Granularity</span>
         <select

@@ -4,10 +4,10 @@ import "server-only";
 // notification and webhooks still go). One message per alert; a failure is logged, never thrown:
 // the alert itself is already stored and notified in-app.
 // UNSAFE (unscoped): called by the evaluation with the ids of the alerts it just raised.
-import nodemailer from "nodemailer";
 import { getPrisma } from "../db";
 import { formatMoney } from "../format/money";
 import { smtpSettings } from "../invoices/smtp-settings";
+import { createSmtpTransport } from "../invoices/create-smtp-transport";
 
 const SUBJECTS = {
   BUDGET_ACTUAL: (threshold: number | null) => `has used ${threshold} % of its budget`,
@@ -33,15 +33,7 @@ export async function unsafeEmailAlerts(alertIds: readonly string[]): Promise<nu
       customer: { select: { id: true, companyName: true } },
     },
   });
-  const transport = nodemailer.createTransport({
-    host: settings.host,
-    port: settings.port,
-    secure: settings.secure,
-    auth: settings.auth ?? undefined,
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
-  });
+  const transport = createSmtpTransport(settings);
   let sent = 0;
   for (const alert of alerts) {
     const to = alert.partner.users.map((user) => user.email);

@@ -3,13 +3,13 @@ import "server-only";
 // attempt is recorded (InvoiceDelivery: recipients, SENT or FAILED with the server's answer), sets
 // the invoice's delivery status and writes an audit event; sending again is a resend. The billing
 // partner that issued the invoice sends it.
-import nodemailer from "nodemailer";
 import { getPrisma } from "../db";
 import type { PartnerScope } from "../auth/partner-scope";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { DomainError, COMMON_ERROR_CODES, notFound } from "../errors";
 import { requireBillingPartner } from "../chargeback/billing-partner-scope";
 import { SMTP_DISABLED_NOTICE, smtpSettings } from "./smtp-settings";
+import { createSmtpTransport } from "./create-smtp-transport";
 import { INVOICE_ERROR_CODES } from "./invoice-error-codes";
 
 export interface SendInvoiceResult {
@@ -48,15 +48,7 @@ export async function sendInvoice(scope: PartnerScope, invoiceId: string): Promi
     );
   }
   const sender = (invoice.billFrom as { legalName?: string } | null)?.legalName ?? scope.partnerName;
-  const transport = nodemailer.createTransport({
-    host: settings.host,
-    port: settings.port,
-    secure: settings.secure,
-    auth: settings.auth ?? undefined,
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
-  });
+  const transport = createSmtpTransport(settings);
   let messageId: string | null = null;
   let failure: string | null = null;
   try {
