@@ -1,9 +1,8 @@
 import "server-only";
 // Request plumbing for GET /api/billing/recon: who is asking (API token or session), and the
 // Response (streamed CSV, or a JSON error). Kept out of the route file so tests can call it.
-import { authenticateApiToken } from "../api-tokens/resolve-api-token-scope";
+import { resolveRequestScope } from "../api-tokens/resolve-request-scope";
 import { getDatabase } from "../db";
-import { COMMON_ERROR_CODES, DomainError } from "../errors";
 import { assertScopeCan, type PartnerScope } from "../auth/partner-scope";
 import { apiErrorResponse } from "@/lib/http/api-error-response";
 import { parseReconSearchParams, resolveReconQuery } from "./recon-source";
@@ -17,15 +16,7 @@ import { csvDownloadStream } from "../http/csv-download-stream";
  */
 export async function reconResponse(request: Request, sessionScope: () => Promise<PartnerScope>): Promise<Response> {
   try {
-    const header = request.headers.get("authorization");
-    let scope: PartnerScope;
-    if (header) {
-      const tokenScope = await authenticateApiToken(header);
-      if (!tokenScope) throw new DomainError(COMMON_ERROR_CODES.Unauthenticated, "The API token is missing, malformed, revoked or no longer valid.");
-      scope = tokenScope;
-    } else {
-      scope = await sessionScope();
-    }
+    const scope = await resolveRequestScope(request, sessionScope);
     assertScopeCan(scope, "billing:export");
     const filter = parseReconSearchParams(new URL(request.url).searchParams);
     const { sql } = await getDatabase();

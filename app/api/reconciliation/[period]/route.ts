@@ -9,7 +9,7 @@ import { assertSameOrigin } from "@/lib/security/assert-same-origin";
 import { getReconciliationPeriod } from "@/lib/reconciliation/get-reconciliation-period";
 import { importReconciliationFile } from "@/lib/reconciliation/import-reconciliation-file";
 import { requestBodyChunks } from "@/lib/reconciliation/request-body-chunks";
-import { resolveReconciliationCaller } from "@/lib/reconciliation/resolve-reconciliation-caller";
+import { resolveRequestScope } from "@/lib/api-tokens/resolve-request-scope";
 import { COMMON_ERROR_CODES, DomainError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +18,7 @@ type Context = { params: Promise<{ period: string }> };
 
 export async function GET(request: Request, { params }: Context): Promise<Response> {
   try {
-    const scope = await resolveReconciliationCaller(request, () => requireActionScope("billing:read"));
+    const scope = await resolveRequestScope(request, () => requireActionScope("billing:read"));
     const { period } = await params;
     return Response.json({ ok: true, data: await getReconciliationPeriod(scope, period) }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
@@ -29,7 +29,7 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
 export async function POST(request: Request, { params }: Context): Promise<Response> {
   try {
     if (!request.headers.get("authorization")) assertSameOrigin(request);
-    const scope = await resolveReconciliationCaller(request, () => requireActionScope("chargeback:manage"));
+    const scope = await resolveRequestScope(request, () => requireActionScope("chargeback:manage"));
     const { period } = await params;
     const url = new URL(request.url);
     if (!request.body)

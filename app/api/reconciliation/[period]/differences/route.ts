@@ -5,13 +5,13 @@ import { requireActionScope } from "@/lib/auth/get-scope";
 import { apiErrorResponse } from "@/lib/http/api-error-response";
 import { exportReconciliationDifferences } from "@/lib/reconciliation/export-reconciliation-differences";
 import { parseReconciliationLineFilter } from "@/lib/reconciliation/reconciliation-line-filter";
-import { resolveReconciliationCaller } from "@/lib/reconciliation/resolve-reconciliation-caller";
+import { resolveRequestScope } from "@/lib/api-tokens/resolve-request-scope";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ period: string }> }): Promise<Response> {
   try {
-    const scope = await resolveReconciliationCaller(request, () => requireActionScope("billing:export"));
+    const scope = await resolveRequestScope(request, () => requireActionScope("billing:export"));
     const { period } = await params;
     const filter = parseReconciliationLineFilter(new URL(request.url).searchParams);
     const { fileName, body } = await exportReconciliationDifferences(scope, period, filter);

@@ -4,13 +4,13 @@ import { requireActionScope } from "@/lib/auth/get-scope";
 import { apiErrorResponse } from "@/lib/http/api-error-response";
 import { listReconciliationLines } from "@/lib/reconciliation/list-reconciliation-lines";
 import { parseReconciliationLineFilter } from "@/lib/reconciliation/reconciliation-line-filter";
-import { resolveReconciliationCaller } from "@/lib/reconciliation/resolve-reconciliation-caller";
+import { resolveRequestScope } from "@/lib/api-tokens/resolve-request-scope";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ period: string }> }): Promise<Response> {
   try {
-    const scope = await resolveReconciliationCaller(request, () => requireActionScope("billing:read"));
+    const scope = await resolveRequestScope(request, () => requireActionScope("billing:read"));
     const { period } = await params;
     const filter = parseReconciliationLineFilter(new URL(request.url).searchParams);
     return Response.json({ ok: true, data: await listReconciliationLines(scope, period, filter) }, { headers: { "Cache-Control": "no-store" } });
