@@ -2,7 +2,8 @@
 // rated lines loaded (BENCH_CUSTOMERS, BENCH_DAYS, BENCH_LINES_PER_DAY per customer: resources ×
 // meters; default 6). Times the SAME lib functions the pages call, through the real scope
 // (resolvePartnerScope reads the DB on every request, like requirePageScope):
-// - customer usage page: scope → getCustomer → getPeriodTotals(customer) → localMeterNames;
+// - customer usage page: scope → getCustomer → the cost analysis it opens on (by meter, daily, one
+//   month: getCostAnalysis + getAccumulatedCost + getQuantityAnalysis, what /api/cost-analysis answers);
 // - partner-wide (billing page / dashboard): scope → getPeriodTotals(partner) + listScopeRegistrations;
 // - cost analysis: getCostAnalysis + getAccumulatedCost + getQuantityAnalysis (what /api/cost-analysis
 //   answers) per customer in six views, and partner-wide.
@@ -52,7 +53,7 @@ async function run(label: string, openDb: () => Promise<Database>) {
   const { setDatabaseForTests } = await import("../lib/db");
   const { resolvePartnerScope } = await import("../lib/auth/partner-scope");
   const { getCustomer } = await import("../lib/customers/get-customer");
-  const { getPeriodTotals, listScopeRegistrations, localMeterNames } = await import("../lib/billing/billing-overview");
+  const { getPeriodTotals, listScopeRegistrations } = await import("../lib/billing/billing-overview");
   const { getCostAnalysis } = await import("../lib/cost-analysis/get-cost-analysis");
   const { getAccumulatedCost } = await import("../lib/cost-analysis/get-accumulated-cost");
   const { getQuantityAnalysis } = await import("../lib/cost-analysis/get-quantity-analysis");
@@ -109,14 +110,19 @@ async function run(label: string, openDb: () => Promise<Database>) {
       return resolved;
     };
     const customers = await prisma.customer.findMany({ where: { partnerId: partner.id }, select: { id: true }, orderBy: { id: "asc" } });
+    const month = { ...defaultCostAnalysisQuery(new Date(`${LAST_DAY}T12:00:00Z`)), from: PERIOD, to: PERIOD };
+    const customerUsagePage = async (customerId: string) => {
+      const s = await scope();
+      const customer = await getCustomer(s, customerId);
+      const analysis = await getCostAnalysis(s, { customerId: customer.id }, month);
+      await Promise.all([
+        getAccumulatedCost(s, { customerId: customer.id }, month, analysis.currency),
+        getQuantityAnalysis(s, { customerId: customer.id }, month),
+      ]);
+    };
     for (const pick of [0, Math.floor(customers.length / 2), customers.length - 1]) {
       const customerId = customers[pick].id;
-      await time(`customer usage page (${customerId})`, async () => {
-        const s = await scope();
-        const customer = await getCustomer(s, customerId);
-        const totals = await getPeriodTotals(s, { period: PERIOD, customerId: customer.id }, { daily: true });
-        await localMeterNames([...new Set(totals.daily.map((c) => c.localMeterId))]);
-      });
+      await time(`customer usage page (${customerId})`, () => customerUsagePage(customerId));
     }
     if (process.env.BENCH_EXPLAIN === "1") {
       // The partner-wide totals query's plan, to see where the time goes (BENCH_EXPLAIN=1).
@@ -132,7 +138,6 @@ async function run(label: string, openDb: () => Promise<Database>) {
     });
 
     // Cost analysis (the /api/cost-analysis data functions), per customer and partner-wide.
-    const month = { ...defaultCostAnalysisQuery(new Date(`${LAST_DAY}T12:00:00Z`)), from: PERIOD, to: PERIOD };
     const year = { ...month, from: "2025-10", granularity: "monthly" as const };
     const customerId = customers[Math.floor(customers.length / 2)].id;
     const views: [string, CostAnalysisQuery][] = [
@@ -174,11 +179,7 @@ async function run(label: string, openDb: () => Promise<Database>) {
         rateDate: new Date(`${PERIOD}-01T00:00:00Z`),
       },
     });
-    await time(`customer usage page in EUR (${customers[0].id})`, async () => {
-      const s = await scope();
-      const totals = await getPeriodTotals(s, { period: PERIOD, customerId: customers[0].id }, { daily: true });
-      await localMeterNames([...new Set(totals.daily.map((c) => c.localMeterId))]);
-    });
+    await time(`customer usage page in EUR (${customers[0].id})`, () => customerUsagePage(customers[0].id));
     if (process.env.BENCH_EXPLAIN === "1") {
       const { resolveReconQuery } = await import("../lib/recon/recon-source");
       const { reconTotalsQuery } = await import("../lib/billing/recon-totals");

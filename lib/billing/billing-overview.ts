@@ -30,7 +30,7 @@ export function recentPeriods(count = 13, now: Date = new Date()): string[] {
   return periods;
 }
 
-/** options.daily: the day × meter cells, for the customer usage page's charts only. */
+/** options.daily adds the day × meter cells (the recon tests check the daily rollup against the file with them). */
 export async function getPeriodTotals(scope: PartnerScope, filter: ReconFilter, options: ReconTotalsOptions = {}): Promise<ReconTotals> {
   const { sql, prisma } = await getDatabase();
   const totals = await reconTotals(sql, await resolveReconQuery(sql, scope, filter), options);
@@ -59,11 +59,3 @@ export function reconHref(period: string, params: Record<string, string> = {}, f
 }
 
 export { formatMoney } from "../format/money";
-
-/** Local meter display names by id (the meter catalog is global data: unscoped by design). */
-export async function localMeterNames(ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const prisma = (await getDatabase()).prisma;
-  const rows = await prisma.localMeter.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
