@@ -41,7 +41,10 @@ async function fingerprint() {
   return {
     usage: await digest("UsageRecord", `"usageStart", "seriesKey"`),
     rated: await digest("RatedUsageLine", `"id"`),
-    daily: await digest("RatedUsageDaily", `"azureSubscriptionId", "usageDate", "registrationId", "commerceMeterId", "localMeterId", "localSubscriptionId", "unregisteredTenant", "currency"`),
+    daily: await digest(
+      "RatedUsageDaily",
+      `"azureSubscriptionId", "usageDate", "registrationId", "commerceMeterId", "localMeterId", "localSubscriptionId", "unregisteredTenant", "currency"`,
+    ),
     monthly: await digest("RatedUsageMonthly", `"period", "azureSubscriptionId", "registrationId", "localSubscriptionId", "unregisteredTenant", "currency"`),
     totals: totals[0],
   };

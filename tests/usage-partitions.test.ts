@@ -44,7 +44,14 @@ describe("month rollover", () => {
   it("keeps the current UTC month and the next two, whatever the day", async () => {
     const onLastDay = await unsafeMaintainUsagePartitions(database.sql, { now: new Date("2031-01-31T23:59:59Z") });
     expect(onLastDay).toEqual({
-      created: ["UsageRecord_2031_01", "UsageRecord_2031_02", "UsageRecord_2031_03", "RatedUsageLine_2031_01", "RatedUsageLine_2031_02", "RatedUsageLine_2031_03"],
+      created: [
+        "UsageRecord_2031_01",
+        "UsageRecord_2031_02",
+        "UsageRecord_2031_03",
+        "RatedUsageLine_2031_01",
+        "RatedUsageLine_2031_02",
+        "RatedUsageLine_2031_03",
+      ],
       moved: 0,
     });
     const nextDay = await unsafeMaintainUsagePartitions(database.sql, { now: new Date("2031-02-01T00:00:00Z") });
@@ -122,7 +129,9 @@ describe("retention", () => {
     await unsafeMaintainUsagePartitions(database.sql, { now: new Date("2031-01-01T00:00:00Z") });
     await unsafeMaintainUsagePartitions(database.sql, { now: new Date("2031-03-01T00:00:00Z") });
     for (const start of ["2031-01-15T05:00:00Z", "2031-02-15T05:00:00Z", "2031-03-10T05:00:00Z", "2031-03-25T05:00:00Z", "2031-04-05T05:00:00Z"]) {
-      await unsafeIngestUsageBatch(registration.id, [usageRecord({ start, resourceUri: `/r-${start.slice(0, 10)}` })], { now: new Date(Date.parse(start) + 7_200_000) });
+      await unsafeIngestUsageBatch(registration.id, [usageRecord({ start, resourceUri: `/r-${start.slice(0, 10)}` })], {
+        now: new Date(Date.parse(start) + 7_200_000),
+      });
     }
     // 180 days before 2031-09-15T12:00Z: 2031-03-19T12:00Z.
     const purge = await purgeUsageRecords(database.sql, { now: new Date("2031-09-15T12:00:00Z") });
@@ -131,7 +140,10 @@ describe("retention", () => {
     expect(purge.droppedPartitions.every((name) => name < "UsageRecord_2031_03")).toBe(true);
     expect(purge.deleted).toBe(1);
     const usage = await partitionsOf("UsageRecord");
-    expect([...usage.keys()].filter((name) => name >= "UsageRecord_2031" && name < "UsageRecord_2031_05").sort()).toEqual(["UsageRecord_2031_03", "UsageRecord_2031_04"]);
+    expect([...usage.keys()].filter((name) => name >= "UsageRecord_2031" && name < "UsageRecord_2031_05").sort()).toEqual([
+      "UsageRecord_2031_03",
+      "UsageRecord_2031_04",
+    ]);
     const left = await database.prisma.usageRecord.findMany({ where: { registrationId: registration.id }, orderBy: { usageStart: "asc" } });
     expect(left.map((record) => record.usageStart.toISOString())).toEqual(["2031-03-25T05:00:00.000Z", "2031-04-05T05:00:00.000Z"]);
     // Rated lines are billing history: every month's partition and line stays.
