@@ -1,15 +1,15 @@
 // `npm run bench:scale`: does ingest slow down as UsageRecord fills up? Ingest throughput (the
-// ingest service, unsafeIngestUsageBatch, as the route calls it) first with UsageRecord empty,
-// then after a COPY of generated history: 180 days of hourly records of several other
-// registrations, spread over the monthly partitions as the portal keeps them (the history is
-// COPYed into the partitioned table, lands in DEFAULT for months without a partition, and the
-// partition upkeep moves it into its months, timed). Printed, never asserted: records/s empty and
+// ingest service, unsafeIngestUsageBatch, as the route calls it) into two databases side by side,
+// batch by batch in turn: one with UsageRecord empty, one holding a COPY of generated history:
+// 180 days of hourly records of several other registrations, spread over the monthly partitions
+// as the portal keeps them (the history is COPYed into the partitioned table, lands in DEFAULT for
+// months without a partition, and the partition upkeep moves it into its months, timed). Printed, never asserted: records/s empty and
 // pre-filled and their ratio (the goal: pre-filled ≥ 0.9 × empty).
 // Databases: in-memory PGlite always; also PostgreSQL when BENCH_DATABASE_URL=postgres://… (an
 // admin URL: a throwaway database is created and dropped).
 // Options: BENCH_SCALE_ROWS (history rows, default 200,000; PGlite gets a tenth of it unless
 // BENCH_SCALE_PGLITE_ROWS is set), BENCH_SCALE_REGISTRATIONS (history registrations, default 4),
-// BENCH_SCALE_BATCHES (measured batches per phase, default 3), BENCH_SCALE_BATCH_SIZE (default
+// BENCH_SCALE_BATCHES (measured batches per database, default 3), BENCH_SCALE_BATCH_SIZE (default
 // 20,000), BENCH_ONLY=pglite|postgres. Keep the history small on a shared machine.
 import { createHash, randomUUID } from "node:crypto";
 import { register } from "node:module";
@@ -66,8 +66,13 @@ function* historyRows(rows: number, until: number): Generator<string> {
 }
 
 /** Batch b: hourly records of BATCH_SIZE / 24 VMs over the 24 hours of day b before `now`'s (a collector's window). */
+/** Yesterday 12:00 UTC: each batch's 24 hours span two usage days, as a collector's window does. */
+function newestHourOf(now: Date): number {
+  return Math.floor(now.getTime() / (24 * HOUR)) * 24 * HOUR - 12 * HOUR;
+}
+
 function makeBatch(now: Date, b: number): unknown[] {
-  const newestHour = Math.floor(now.getTime() / (24 * HOUR)) * 24 * HOUR - 12 * HOUR;
+  const newestHour = newestHourOf(now);
   const resources = Math.ceil(BATCH_SIZE / 24);
   const records: unknown[] = [];
   for (let h = 0; h < 24 && records.length < BATCH_SIZE; h++) {
@@ -97,6 +102,12 @@ function makeBatch(now: Date, b: number): unknown[] {
   return records;
 }
 
+interface Side {
+  database: Database;
+  registrationId: string;
+  ms: number[];
+}
+
 async function run(label: string, openDb: () => Promise<Database>, historyRowCount: number) {
   const { setDatabaseForTests } = await import("../lib/db");
   const { makeWorld } = await import("../tests/support/world");
@@ -104,52 +115,60 @@ async function run(label: string, openDb: () => Promise<Database>, historyRowCou
   const { unsafeSyncLocalSubscriptions } = await import("../lib/usage/unsafe-sync-local-subscriptions");
   const { unsafeIngestUsageBatch } = await import("../lib/usage/unsafe-ingest-usage-batch");
   const { unsafeMaintainUsagePartitions } = await import("../lib/partitions/unsafe-maintain-usage-partitions");
-
-  const database = await openDb();
-  setDatabaseForTests(database);
-  const world = await makeWorld(database.prisma);
-  const { registration, tenantId } = await makeUsageRegistration(database.prisma, world);
-  await makePriceList(database.prisma, { market: "US", currency: "USD", effectiveFrom: "2020-01-01", prices: { [COMMERCE.vm]: "0.008" } });
-  await unsafeSyncLocalSubscriptions(registration.id, {
-    value: Array.from({ length: SUBSCRIPTIONS }, (_, i) => ({ subscriptionId: `local-sub-${i}`, tenantId, isProviderSubscription: false, displayName: null })),
-  });
   const now = new Date();
-  await unsafeMaintainUsagePartitions(database.sql, { now });
 
-  /** Ingests batches first…last (day offsets), returns records/s. */
-  const ingest = async (first: number, last: number) => {
-    let records = 0;
-    let ms = 0;
-    for (let b = first; b <= last; b++) {
-      const batch = makeBatch(now, b);
-      const t0 = performance.now();
-      const result = await unsafeIngestUsageBatch(registration.id, batch, { now });
-      ms += performance.now() - t0;
-      if (result.rejected > 0 || result.accepted !== batch.length) throw new Error(`batch ${b}: ${JSON.stringify(result).slice(0, 300)}`);
-      records += result.accepted;
-    }
-    return records / (ms / 1000);
+  const setUp = async (): Promise<Side> => {
+    const database = await openDb();
+    setDatabaseForTests(database);
+    const world = await makeWorld(database.prisma);
+    const { registration, tenantId } = await makeUsageRegistration(database.prisma, world);
+    await makePriceList(database.prisma, { market: "US", currency: "USD", effectiveFrom: "2020-01-01", prices: { [COMMERCE.vm]: "0.008" } });
+    await unsafeSyncLocalSubscriptions(registration.id, {
+      value: Array.from({ length: SUBSCRIPTIONS }, (_, i) => ({
+        subscriptionId: `local-sub-${i}`,
+        tenantId,
+        isProviderSubscription: false,
+        displayName: null,
+      })),
+    });
+    await unsafeMaintainUsagePartitions(database.sql, { now });
+    return { database, registrationId: registration.id, ms: [] };
   };
-
-  await ingest(0, 0); // warm-up (JIT, caches), not counted
-  const empty = await ingest(1, BATCHES);
+  // Two databases side by side, the same registration and batches in each: one keeps UsageRecord
+  // empty, the other gets the history. Batches alternate between them, so both figures see the
+  // same moments of a shared machine.
+  const empty = await setUp();
+  const filled = await setUp();
 
   const c0 = performance.now();
-  const copied = await database.sql.copyFrom(
+  const copied = await filled.database.sql.copyFrom(
     `COPY "UsageRecord" ("seriesKey", "registrationId", "localSubscriptionId", "localMeterId", "resourceUri", "usageStart", "usageEnd",
        "quantity", "azureSubscriptionId", "usageDate", "commerceMeterId", "commerceQuantity") FROM STDIN`,
     historyRows(historyRowCount, Math.floor(now.getTime() / HOUR) * HOUR),
   );
   const copySeconds = (performance.now() - c0) / 1000;
   const u0 = performance.now();
-  const upkeep = await unsafeMaintainUsagePartitions(database.sql, { now });
+  const upkeep = await unsafeMaintainUsagePartitions(filled.database.sql, { now });
   const upkeepSeconds = (performance.now() - u0) / 1000;
-  await database.sql.query(`VACUUM (ANALYZE) "UsageRecord"`);
-  const { rows: partitions } = await database.sql.query<{ n: number }>(
+  await filled.database.sql.query(`VACUUM (ANALYZE) "UsageRecord"`);
+  const { rows: partitions } = await filled.database.sql.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM pg_inherits WHERE inhparent = '"UsageRecord"'::regclass`,
   );
-  const filled = await ingest(BATCHES + 1, 2 * BATCHES);
-  const { rows: total } = await database.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "UsageRecord"`);
+
+  // Batch 0 warms each side up (JIT, caches) and is not counted.
+  for (let b = 0; b <= BATCHES; b++) {
+    const batch = makeBatch(now, b);
+    for (const side of [empty, filled]) {
+      setDatabaseForTests(side.database);
+      const t0 = performance.now();
+      // Ingested 2 hours after its newest hour, as a collector delivers: no batch is late (re-dated).
+      const result = await unsafeIngestUsageBatch(side.registrationId, batch, { now: new Date(newestHourOf(now) - b * 24 * HOUR + 2 * HOUR) });
+      if (b > 0) side.ms.push(performance.now() - t0);
+      if (result.rejected > 0 || result.accepted !== batch.length) throw new Error(`batch ${b}: ${JSON.stringify(result).slice(0, 300)}`);
+    }
+  }
+  const rate = (side: Side) => (BATCHES * BATCH_SIZE) / (side.ms.reduce((a, b) => a + b, 0) / 1000);
+  const { rows: total } = await filled.database.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "UsageRecord"`);
 
   console.log(
     `[${label}] history: COPY of ${copied} rows (${REGISTRATIONS} registrations, 180 days) in ${copySeconds.toFixed(1)} s (${Math.round(copied / copySeconds)} rows/s); ` +
@@ -157,14 +176,15 @@ async function run(label: string, openDb: () => Promise<Database>, historyRowCou
       `UsageRecord: ${total[0]?.n} rows in ${partitions[0]?.n} partitions`,
   );
   console.log(
-    `[${label}] ingest, ${BATCHES} × ${BATCH_SIZE} records each: empty ${Math.round(empty)} records/s; pre-filled ${Math.round(filled)} records/s; ` +
-      `pre-filled = ${(filled / empty).toFixed(2)} × empty`,
+    `[${label}] ingest, ${BATCHES} × ${BATCH_SIZE} records each: empty ${Math.round(rate(empty))} records/s; pre-filled ${Math.round(rate(filled))} records/s; ` +
+      `pre-filled = ${(rate(filled) / rate(empty)).toFixed(2)} × empty (per batch: ${filled.ms.map((ms, b) => (empty.ms[b] / ms).toFixed(2)).join(", ")})`,
   );
-  await database.close();
+  await empty.database.close();
+  await filled.database.close();
 }
 
 console.log(
-  `bench:scale settings: history ${ROWS} rows on PostgreSQL, ${PGLITE_ROWS} on PGlite; ${BATCHES} measured batches per phase (after 1 warm-up) × ${BATCH_SIZE} records; ` +
+  `bench:scale settings: history ${ROWS} rows on PostgreSQL, ${PGLITE_ROWS} on PGlite; ${BATCHES} measured batches per database (after 1 warm-up) × ${BATCH_SIZE} records; ` +
     `node ${process.version}; ${os.cpus().length} CPUs (load average ${os
       .loadavg()
       .map((l) => l.toFixed(1))
