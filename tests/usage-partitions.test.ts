@@ -70,6 +70,17 @@ describe("month rollover", () => {
     expect(rows).toEqual([{ reloptions: ["fillfactor=80"], indexes: 4 }]);
   });
 
+  it("creates the months since a given day too, for a bulk load of history", async () => {
+    const upkeep = await unsafeMaintainUsagePartitions(database.sql, { now: new Date("2034-01-10T00:00:00Z"), since: new Date("2033-11-20T00:00:00Z") });
+    expect(upkeep.created.filter((name) => name.startsWith("UsageRecord"))).toEqual([
+      "UsageRecord_2033_11",
+      "UsageRecord_2033_12",
+      "UsageRecord_2034_01",
+      "UsageRecord_2034_02",
+      "UsageRecord_2034_03",
+    ]);
+  });
+
   it("puts an hour in its UTC month, on both sides of midnight", async () => {
     const { registration } = await makeUsageRegistration(database.prisma, world);
     const result = await unsafeIngestUsageBatch(

@@ -24,8 +24,17 @@ export interface PartitionUpkeep {
   moved: number;
 }
 
-export async function unsafeMaintainUsagePartitions(sql: Pick<RawSql, "transaction">, options: { now?: Date } = {}): Promise<PartitionUpkeep> {
-  const ahead = monthsFrom(options.now ?? new Date(), PARTITION_MONTHS_AHEAD);
+/**
+ * `since`: also create every month from `since`'s up to the current one (for loading history in
+ * bulk straight into its months, e.g. a benchmark's pre-fill, rather than through DEFAULT).
+ */
+export async function unsafeMaintainUsagePartitions(sql: Pick<RawSql, "transaction">, options: { now?: Date; since?: Date } = {}): Promise<PartitionUpkeep> {
+  const now = options.now ?? new Date();
+  const ahead = monthsFrom(now, PARTITION_MONTHS_AHEAD);
+  if (options.since && options.since < now) {
+    const back = (now.getUTCFullYear() - options.since.getUTCFullYear()) * 12 + now.getUTCMonth() - options.since.getUTCMonth();
+    ahead.push(...monthsFrom(options.since, back));
+  }
   return sql.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock($1)`, [USAGE_PARTITIONS_LOCK_KEY]);
     const upkeep: PartitionUpkeep = { created: [], moved: 0 };

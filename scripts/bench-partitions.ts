@@ -1,4 +1,4 @@
-// `npm run bench:scale`: does ingest slow down as UsageRecord fills up? Ingest throughput (the
+// `npm run bench:partitions`: does ingest slow down as UsageRecord fills up? Ingest throughput (the
 // ingest service, unsafeIngestUsageBatch, as the route calls it) into two databases side by side,
 // batch by batch in turn: one with UsageRecord empty, one holding a COPY of generated history:
 // 180 days of hourly records of several other registrations, spread over the monthly partitions
@@ -7,9 +7,9 @@
 // pre-filled and their ratio (the goal: pre-filled ≥ 0.9 × empty).
 // Databases: in-memory PGlite always; also PostgreSQL when BENCH_DATABASE_URL=postgres://… (an
 // admin URL: a throwaway database is created and dropped).
-// Options: BENCH_SCALE_ROWS (history rows, default 200,000; PGlite gets a tenth of it unless
-// BENCH_SCALE_PGLITE_ROWS is set), BENCH_SCALE_REGISTRATIONS (history registrations, default 4),
-// BENCH_SCALE_BATCHES (measured batches per database, default 3), BENCH_SCALE_BATCH_SIZE (default
+// Options: BENCH_PARTITIONS_ROWS (history rows, default 200,000; PGlite gets a tenth of it unless
+// BENCH_PARTITIONS_PGLITE_ROWS is set), BENCH_PARTITIONS_REGISTRATIONS (history registrations, default 4),
+// BENCH_PARTITIONS_BATCHES (measured batches per database, default 3), BENCH_PARTITIONS_BATCH_SIZE (default
 // 20,000), BENCH_ONLY=pglite|postgres. Keep the history small on a shared machine.
 import { createHash, randomUUID } from "node:crypto";
 import { register } from "node:module";
@@ -21,11 +21,11 @@ register(
   `data:text/javascript,${encodeURIComponent(`export async function resolve(s, c, n) { return s === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : n(s, c); }`)}`,
 );
 
-const ROWS = Number(process.env.BENCH_SCALE_ROWS ?? 200_000);
-const PGLITE_ROWS = Number(process.env.BENCH_SCALE_PGLITE_ROWS ?? Math.round(ROWS / 10));
-const REGISTRATIONS = Math.max(1, Number(process.env.BENCH_SCALE_REGISTRATIONS ?? 4));
-const BATCHES = Math.max(1, Number(process.env.BENCH_SCALE_BATCHES ?? 3));
-const BATCH_SIZE = Math.min(Number(process.env.BENCH_SCALE_BATCH_SIZE ?? 20_000), 50_000);
+const ROWS = Number(process.env.BENCH_PARTITIONS_ROWS ?? 200_000);
+const PGLITE_ROWS = Number(process.env.BENCH_PARTITIONS_PGLITE_ROWS ?? Math.round(ROWS / 10));
+const REGISTRATIONS = Math.max(1, Number(process.env.BENCH_PARTITIONS_REGISTRATIONS ?? 4));
+const BATCHES = Math.max(1, Number(process.env.BENCH_PARTITIONS_BATCHES ?? 3));
+const BATCH_SIZE = Math.min(Number(process.env.BENCH_PARTITIONS_BATCH_SIZE ?? 20_000), 50_000);
 const HISTORY_HOURS = 180 * 24;
 const HOUR = 3_600_000;
 const SUBSCRIPTIONS = 20;
@@ -184,7 +184,7 @@ async function run(label: string, openDb: () => Promise<Database>, historyRowCou
 }
 
 console.log(
-  `bench:scale settings: history ${ROWS} rows on PostgreSQL, ${PGLITE_ROWS} on PGlite; ${BATCHES} measured batches per database (after 1 warm-up) × ${BATCH_SIZE} records; ` +
+  `bench:partitions settings: history ${ROWS} rows on PostgreSQL, ${PGLITE_ROWS} on PGlite; ${BATCHES} measured batches per database (after 1 warm-up) × ${BATCH_SIZE} records; ` +
     `node ${process.version}; ${os.cpus().length} CPUs (load average ${os
       .loadavg()
       .map((l) => l.toFixed(1))
