@@ -12,6 +12,10 @@ const USAGE_MONTH = /^UsageRecord_(\d{4})_(\d{2})$/;
 export async function unsafeDropExpiredUsageMonths(sql: Pick<RawSql, "transaction">, cutoff: Date): Promise<string[]> {
   return sql.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock($1)`, [USAGE_PARTITIONS_LOCK_KEY]);
+    // Attaching or detaching a partition waits for the ingests writing the table; while it waits,
+    // every later query on the table queues behind it. Give up instead (the next daily run retries;
+    // the partitions are made two months ahead).
+    await tx.query(`SET LOCAL lock_timeout = '10s'`);
     const { rows } = await tx.query<{ name: string }>(
       `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = '"UsageRecord"'::regclass`,
     );

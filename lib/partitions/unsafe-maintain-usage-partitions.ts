@@ -37,6 +37,10 @@ export async function unsafeMaintainUsagePartitions(sql: Pick<RawSql, "transacti
   }
   return sql.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock($1)`, [USAGE_PARTITIONS_LOCK_KEY]);
+    // Attaching or detaching a partition waits for the ingests writing the table; while it waits,
+    // every later query on the table queues behind it. Give up instead (the next daily run retries;
+    // the partitions are made two months ahead).
+    await tx.query(`SET LOCAL lock_timeout = '10s'`);
     const upkeep: PartitionUpkeep = { created: [], moved: 0 };
     for (const table of MONTH_PARTITIONED_TABLES) {
       const { rows: partitions } = await tx.query<{ name: string }>(
