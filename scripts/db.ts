@@ -1,11 +1,13 @@
 // Database commands: `migration <name>` (diff migrations → schema.prisma into a new folder),
 // `migrate` (apply pending migrations), `seed` (demo data if the database is empty),
 // `setup` (migrate + seed; what `npm start` runs). migrate and setup also clean up price list
-// imports a killed process left behind (abandonDeadPriceImports).
+// imports a killed process left behind (abandonDeadPriceImports) and run the usage partition upkeep
+// (lib/partitions/).
 import { applyMigrations, createMigration } from "../lib/database/migrations";
 import { databaseOptionsFromEnv, openDatabase } from "../lib/database/open-database";
 import { vacuumRewrittenTables } from "../lib/database/vacuum-rewritten-tables";
 import { abandonDeadPriceImports } from "../lib/pricing/abandon-dead-price-imports";
+import { unsafeMaintainUsagePartitions } from "../lib/partitions/unsafe-maintain-usage-partitions";
 
 async function main() {
   const [command, ...args] = process.argv.slice(2);
@@ -36,6 +38,10 @@ async function main() {
           console.log(seeded ? "seeded the demo data" : "demo data already present");
           if (seeded) await (await import("../prisma/seed/usage-history-demo")).seedDemoUsageHistory(database, { log: console.log });
         }
+        // The portal keeps the usage partitions itself (at start and daily); doing it here too
+        // moves the demo history out of the DEFAULT partition before the first request.
+        const { created, moved } = await unsafeMaintainUsagePartitions(database.sql);
+        if (created.length > 0) console.log(`created usage partitions ${created.join(", ")} (${moved} rows moved out of DEFAULT)`);
       } finally {
         await database.close();
       }

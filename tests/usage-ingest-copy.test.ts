@@ -229,8 +229,14 @@ describe("rated tables", () => {
     );
     expect(rows).toEqual([
       { relname: "RatedUsageDaily", reloptions: ["fillfactor=80"] },
-      { relname: "RatedUsageLine", reloptions: ["fillfactor=80"] },
+      // Partitioned by month: a partitioned table has no storage of its own, each month has it.
+      { relname: "RatedUsageLine", reloptions: null },
       { relname: "RatedUsageMonthly", reloptions: ["fillfactor=80"] },
     ]);
+    const { rows: months } = await database.sql.query<{ relname: string; reloptions: string[] | null }>(
+      `SELECT c.relname, c.reloptions FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = '"RatedUsageLine"'::regclass`,
+    );
+    expect(months.length).toBeGreaterThanOrEqual(4);
+    for (const month of months) expect(month.reloptions, month.relname).toEqual(["fillfactor=80"]);
   });
 });

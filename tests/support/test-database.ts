@@ -21,9 +21,11 @@ import { PrismaClient } from "../../generated/prisma/client";
 import { readMigrationFolders, type MigrationFolder } from "../../lib/database/migrations";
 import { isPostgresUrl, openDatabase, PGLITE_EXTENSIONS, pgliteMigrationAdapter, pgliteRawSql, type Database } from "../../lib/database/open-database";
 
-export async function createTestDatabase(): Promise<Database> {
+/** `before`: only the migrations that come before that folder (to test a migration on older data). */
+export async function createTestDatabase(options: { before?: string } = {}): Promise<Database> {
   const adminUrl = process.env.TEST_DATABASE_URL;
-  const folders = await readMigrationFolders();
+  const { before } = options;
+  const folders = (await readMigrationFolders()).filter((folder) => before === undefined || folder.name < before);
   if (adminUrl) {
     if (!isPostgresUrl(adminUrl)) throw new Error("TEST_DATABASE_URL must be a postgres:// URL");
     return createPostgresTestDatabase(adminUrl, folders);
