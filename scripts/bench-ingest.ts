@@ -16,10 +16,7 @@
 // Options: BENCH_BATCHES (default 6), BENCH_BATCH_SIZE (default 50000, the API's and the
 // collector's maximum), BENCH_HOURS_PER_BATCH (default 24: the collector's default window, so a
 // batch is ~2,100 resources × 24 hours; 1 = every record in a batch is its own rated line),
-// BENCH_ONLY=pglite|postgres, BENCH_HISTORY_ROWS (default 0): pre-fill UsageRecord first with that many
-// hourly rows of 180 days of history of nine other registrations (stamps), generated server-side by
-// INSERT … SELECT one day per statement, then ANALYZE: the ingest measured against a full table
-// (`npm run bench:scale` compares it with the empty table's).
+// BENCH_ONLY=pglite|postgres.
 import { register } from "node:module";
 import http from "node:http";
 import { randomUUID } from "node:crypto";
@@ -38,9 +35,6 @@ const BATCH_SIZE = Math.min(Number(process.env.BENCH_BATCH_SIZE ?? 50_000), 50_0
 const HOURS_PER_BATCH = Math.max(1, Number(process.env.BENCH_HOURS_PER_BATCH ?? 24));
 const RESOURCES = Math.ceil(BATCH_SIZE / HOURS_PER_BATCH);
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
-const HISTORY_ROWS = Number(process.env.BENCH_HISTORY_ROWS ?? 0);
-const HISTORY_REGISTRATIONS = 9;
-const HISTORY_DAYS = 180;
 const SUBSCRIPTIONS = 40;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const METERS = {
@@ -122,36 +116,6 @@ async function serverCpuMs(database: Database): Promise<Map<number, number>> {
   return cpu;
 }
 
-/**
- * HISTORY_ROWS hourly records over the last HISTORY_DAYS days, spread over HISTORY_REGISTRATIONS
- * registrations (their own series: they never meet the measured batches' keys), one day per statement.
- */
-async function prefillHistory(database: Database, label: string): Promise<void> {
-  const resources = Math.max(1, Math.round(HISTORY_ROWS / (HISTORY_REGISTRATIONS * HISTORY_DAYS * 24)));
-  const t0 = performance.now();
-  const today = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000);
-  for (let d = HISTORY_DAYS; d >= 1; d--) {
-    const dayStart = new Date(today.getTime() - d * 86_400_000).toISOString();
-    await database.sql.query(
-      `INSERT INTO "UsageRecord" ("seriesKey", "registrationId", "localSubscriptionId", "localMeterId", "resourceUri", "usageStart", "usageEnd",
-         "quantity", "location", "azureSubscriptionId", "commerceMeterId", "commerceQuantity", "usageDate")
-       SELECT md5('history-' || r || '-' || i)::uuid, 'bench-history-' || r, 'local-sub-' || (i % 40), $1::uuid,
-              '/subscriptions/local-sub-' || (i % 40) || '/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/history-' || i,
-              t, t + interval '1 hour', 1 + (i % 8), 'local', md5('history-subscription-' || r)::uuid, $1::uuid, 1 + (i % 8), t::date
-         FROM generate_series($2::timestamptz, $2::timestamptz + interval '23 hours', interval '1 hour') t
-        CROSS JOIN generate_series(1, $3::int) r
-        CROSS JOIN generate_series(0, $4::int - 1) i`,
-      [METERS.baseVm, dayStart, HISTORY_REGISTRATIONS, resources],
-    );
-  }
-  await database.sql.query(`ANALYZE "UsageRecord"`);
-  const seconds = (performance.now() - t0) / 1000;
-  const total = resources * HISTORY_REGISTRATIONS * HISTORY_DAYS * 24;
-  console.log(
-    `[${label}] history: ${total.toLocaleString("en-US")} UsageRecord rows (${HISTORY_REGISTRATIONS} registrations × ${resources} resources × ${HISTORY_DAYS} days × 24 h) in ${seconds.toFixed(0)} s`,
-  );
-}
-
 async function run(label: string, openDb: () => Promise<Database>) {
   const { setDatabaseForTests } = await import("../lib/db");
   const { makeWorld } = await import("../tests/support/world");
@@ -185,7 +149,6 @@ async function run(label: string, openDb: () => Promise<Database>) {
       displayName: null,
     })),
   });
-  if (HISTORY_ROWS > 0) await prefillHistory(database, label);
   const key = generateIngestionKey();
   await prisma.ingestionKey.create({
     data: { registrationId: registration.id, name: "bench", prefix: ingestionKeyDisplayPrefix(key), keyHash: hashIngestionKey(key) },
@@ -256,8 +219,7 @@ async function run(label: string, openDb: () => Promise<Database>) {
       ceilingMs.push(performance.now() - c0);
     }
     await database.sql.query(`DELETE FROM "UsageRecord" WHERE "batchId" = $1`, [copies[b].batchId]);
-    // With history loaded a whole-table VACUUM per batch would scan every index: the deleted rows stay dead instead.
-    if (HISTORY_ROWS === 0) await database.sql.query(`VACUUM "UsageRecord"`).catch(() => undefined);
+    await database.sql.query(`VACUUM "UsageRecord"`).catch(() => undefined);
 
     const cpuStart = process.cpuUsage();
     const serverStart = await serverCpuMs(database);
