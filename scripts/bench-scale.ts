@@ -1,7 +1,7 @@
 // `npm run bench:scale`: the scale benchmarks of docs/benchmarks.md#benchscale, one after another,
 // each in its own process (the figures of one never carry another's heap or caches):
-//   ingest   bench:ingest with UsageRecord empty, then pre-filled with 30M and 100M rows of history
-//            (PostgreSQL; PGlite at a tenth: 3M and 10M) — the ratio to the empty table is the goal;
+//   ingest   bench:partitions: ingest with UsageRecord empty vs pre-filled with 30M and 100M rows of
+//            history (PostgreSQL; PGlite at a tenth: 3M and 10M) — the ratio is the goal;
 //   recon    bench:recon, a 10-stamp partner's month: 15M lines (PGlite: 1.5M);
 //   charts   bench:charts, the cost analysis and billing data functions at 10,000 customers × 13
 //            months (PGlite: 1,000);
@@ -32,19 +32,14 @@ function runs(): Run[] {
   const postgres = adminUrl ? { BENCH_DATABASE_URL: adminUrl } : null;
   const list: Run[] = [];
   const withoutPostgres = { BENCH_DATABASE_URL: "" };
-  for (const history of [0, 30_000_000, 100_000_000]) {
-    if (postgres)
-      list.push({
-        step: "ingest",
-        title: `ingest, PostgreSQL, UsageRecord ${history ? `pre-filled with ${size(history)} rows` : "empty"}`,
-        script: "bench-ingest.ts",
-        env: { ...postgres, BENCH_ONLY: "postgres", BENCH_HISTORY_ROWS: history ? size(history) : "0" },
-      });
+  // bench:partitions ingests the same batches alternately into an empty and a pre-filled database,
+  // so both figures see the same moment of the machine; PostgreSQL and PGlite in one run each.
+  for (const history of [30_000_000, 100_000_000]) {
     list.push({
       step: "ingest",
-      title: `ingest, PGlite, UsageRecord ${history ? `pre-filled with ${size(history / 10)} rows` : "empty"}`,
-      script: "bench-ingest.ts",
-      env: { ...withoutPostgres, BENCH_ONLY: "pglite", BENCH_HISTORY_ROWS: history ? size(history / 10) : "0" },
+      title: `ingest, UsageRecord empty vs pre-filled with ${size(history)} rows${postgres ? "" : " (PGlite only)"}; PGlite at a tenth`,
+      script: "bench-partitions.ts",
+      env: { ...(postgres ?? withoutPostgres), BENCH_PARTITIONS_ROWS: size(history), BENCH_PARTITIONS_REGISTRATIONS: "10" },
     });
   }
   if (postgres)
