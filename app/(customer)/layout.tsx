@@ -1,0 +1,8 @@
+import type { ReactNode } from "react";
+import { requireCustomerPageScope } from "@/lib/auth/get-scope";
+import { CustomerShell } from "@/components/customer-portal/customer-shell";
+
+export default async function CustomerPortalLayout({ children }: { children: ReactNode }) {
+  const scope = await requireCustomerPageScope();
+  return <CustomerShell scope={scope}>{children}</CustomerShell>;
+}
