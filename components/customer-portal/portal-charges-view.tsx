@@ -20,7 +20,11 @@ export function PortalChargesView({ charges }: { charges: PortalCharges }) {
   return (
     <div className="space-y-6">
       <div className="grid gap-4 sm:grid-cols-3">
-        <StatTile label={`Charges ${charges.period}`} value={<span data-testid="portal-total">{money(charges.total)}</span>} hint={`At ${charges.partnerName}'s prices`} />
+        <StatTile
+          label={`Charges ${charges.period}`}
+          value={<span data-testid="portal-total">{money(charges.total)}</span>}
+          hint={`At ${charges.partnerName}'s prices`}
+        />
         <StatTile label="Meters charged" value={charges.lines.length} />
       </div>
       <Card title="Charges per month">
@@ -81,7 +85,9 @@ export function PortalChargesView({ charges }: { charges: PortalCharges }) {
         )}
       </Card>
       <Card title={`Charges per day, ${charges.period}`}>
-        <p className="mb-3 text-xs text-slate-500">Days are in UTC. A day&apos;s charges are rounded to the cent here; the month&apos;s total rounds each meter line once.</p>
+        <p className="mb-3 text-xs text-slate-500">
+          Days are in UTC. A day&apos;s charges are rounded to the cent here; the month&apos;s total rounds each meter line once.
+        </p>
         <table className="w-full text-sm" data-testid="portal-days">
           <thead className="text-left text-xs uppercase text-slate-500">
             <tr>

@@ -5,7 +5,7 @@ import { randomInt, randomUUID } from "node:crypto";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { resolvePartnerScope, type PartnerScope } from "../../lib/auth/partner-scope";
 import { generateInvitationToken, hashInvitationToken } from "../../lib/users/invitation-format";
-import { makeDistributorWithResellers, makeUser, uniqueSuffix } from "../support/factories";
+import { makeCustomer, makeDistributorWithResellers, makeUser, uniqueSuffix } from "../support/factories";
 import type { AuditCases, AuditCaseContext } from "./types";
 
 async function scopeOf(prisma: PrismaClient, userId: string): Promise<PartnerScope> {
@@ -88,6 +88,14 @@ export const auditCases: AuditCases = {
         scope,
         input: { partnerId: reseller.id, email: `audit-new-${uniqueSuffix()}@audit.example`, displayName: "Audit New", role: "BILLING_ADMIN" },
       };
+    },
+  },
+  "users/actions#inviteCustomerReaderAction": {
+    expectedAuditAction: "invitation.create",
+    async prepare(context) {
+      const { scope, reseller } = await channel(context);
+      const customer = await makeCustomer(context.prisma, { partnerId: reseller.id });
+      return { scope, input: { customerId: customer.id, email: `audit-reader-${uniqueSuffix()}@audit.example`, displayName: "Audit Reader" } };
     },
   },
   "users/actions#reissueInvitationAction": {
