@@ -202,7 +202,10 @@ describe("inviting a customer reader", () => {
     const customerId = world.customers.direct.customer.id;
     const result = await inviteCustomerReaderAction({ customerId, email: "ap@direct-customer.example", displayName: "Accounts Payable" });
     expect(result).toMatchObject({ ok: true, data: { role: "CUSTOMER_READER", customerId, partnerId: world.partners.direct.id } });
-    const audit = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "invitation.create", targetType: "UserInvitation" }, orderBy: { createdAt: "desc" } });
+    const audit = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "invitation.create", targetType: "UserInvitation" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(audit.after).toMatchObject({ role: "CUSTOMER_READER", customerId });
     if (!result.ok) throw new Error("invite failed");
     const { acceptInvitation } = await import("../lib/users/accept-invitation");

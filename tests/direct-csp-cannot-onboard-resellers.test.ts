@@ -49,7 +49,13 @@ describe("a customer reader (even of a distributor's own customer)", () => {
     const { scope } = await makeCustomerReader(database.prisma, world, "distributor");
     testSession.scope = scope;
     const before = [await database.prisma.partner.count(), await database.prisma.userInvitation.count(), await database.prisma.auditEvent.count()];
-    const onboard = await partners.onboardResellerAction({ name: "Reader's Reseller", mpnId: freshMpnId(), country: "US", adminName: "R", adminEmail: freshEmail("reader") });
+    const onboard = await partners.onboardResellerAction({
+      name: "Reader's Reseller",
+      mpnId: freshMpnId(),
+      country: "US",
+      adminName: "R",
+      adminEmail: freshEmail("reader"),
+    });
     expect(onboard).toMatchObject({ ok: false, error: { code: "NotFound" } });
     for (const action of [partners.suspendResellerAction, partners.resumeResellerAction]) {
       expect(await action({ resellerId: world.partners.resellerB.id })).toMatchObject({ ok: false, error: { code: "NotFound" } });

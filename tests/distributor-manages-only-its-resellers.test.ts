@@ -86,7 +86,11 @@ describe("a distributor's admin agent", () => {
 describe("customer readers in a distributor's channel", () => {
   it("the distributor invites readers for its resellers' customers, never for another partner's customer", async () => {
     testSession.scope = await world.scope("distributor", "ADMIN_AGENT");
-    const ofReseller = await users.inviteCustomerReaderAction({ customerId: world.customers.resellerA.customer.id, email: freshEmail(), displayName: "Reader" });
+    const ofReseller = await users.inviteCustomerReaderAction({
+      customerId: world.customers.resellerA.customer.id,
+      email: freshEmail(),
+      displayName: "Reader",
+    });
     expect(ofReseller).toMatchObject({ ok: true, data: { partnerId: world.partners.resellerA.id, role: "CUSTOMER_READER" } });
     const other = await makeDistributorWithResellers(database.prisma, 1);
     const { makeCustomer } = await import("./support/factories");
@@ -100,7 +104,9 @@ describe("customer readers in a distributor's channel", () => {
   it("a reader of the distributor's own customer sees no reseller and manages nothing", async () => {
     const { scope } = await makeCustomerReader(database.prisma, world, "distributor");
     expect(scope).toMatchObject({ visiblePartnerIds: [world.partners.distributor.id], manageablePartnerIds: [], resellers: [] });
-    await expect(getReseller(scope, world.partners.resellerA.id)).rejects.toMatchObject({ code: expect.stringMatching(/^(Forbidden|NotFound|NotADistributor)$/) });
+    await expect(getReseller(scope, world.partners.resellerA.id)).rejects.toMatchObject({
+      code: expect.stringMatching(/^(Forbidden|NotFound|NotADistributor)$/),
+    });
     testSession.scope = scope;
     expect(await users.deactivateUserAction({ userId: world.users.resellerA.SALES_AGENT })).toMatchObject({ ok: false, error: { code: "NotFound" } });
   });

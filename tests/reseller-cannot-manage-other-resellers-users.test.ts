@@ -75,9 +75,10 @@ describe("customer readers and reseller A's admin agent", () => {
     testSession.scope = scope;
     const before = await snapshot();
     expect(await users.deactivateUserAction({ userId: world.users.resellerB.SALES_AGENT })).toMatchObject({ ok: false, error: { code: "NotFound" } });
-    expect(
-      await users.inviteUserAction({ partnerId: world.partners.resellerB.id, email: freshEmail(), displayName: "X", role: "ADMIN_AGENT" }),
-    ).toMatchObject({ ok: false, error: { code: "NotFound" } });
+    expect(await users.inviteUserAction({ partnerId: world.partners.resellerB.id, email: freshEmail(), displayName: "X", role: "ADMIN_AGENT" })).toMatchObject({
+      ok: false,
+      error: { code: "NotFound" },
+    });
     await expect(listPartnerUsers(scope, world.partners.resellerB.id)).rejects.toMatchObject({ code: "Forbidden" });
     expect(await snapshot()).toEqual(before);
   });

@@ -95,7 +95,9 @@ describe("reseller A's customer reader", () => {
     const { scope } = await makeCustomerReader(database.prisma, world, "resellerA");
     await expect(getCustomer(scope, bCustomerId)).rejects.toMatchObject({ code: expect.stringMatching(/^(Forbidden|NotFound)$/) });
     await expect(listCustomers(scope, {})).rejects.toMatchObject({ code: "Forbidden" });
-    await expect(getPeriodTotals(scope, { period: currentPeriod(), customerId: bCustomerId })).rejects.toMatchObject({ code: expect.stringMatching(/^(Forbidden|NotFound)$/) });
+    await expect(getPeriodTotals(scope, { period: currentPeriod(), customerId: bCustomerId })).rejects.toMatchObject({
+      code: expect.stringMatching(/^(Forbidden|NotFound)$/),
+    });
     await expect(listOwnershipHistory(scope, bCustomerId)).rejects.toMatchObject({ code: expect.stringMatching(/^(Forbidden|NotFound)$/) });
     await expect(listAuditEvents(scope, parseAuditQuery({}))).rejects.toMatchObject({ code: "Forbidden" });
     await expect(listPartners(scope)).rejects.toMatchObject({ code: "Forbidden" });

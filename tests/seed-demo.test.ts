@@ -145,7 +145,10 @@ describe("seedDemoIfEmpty on an empty database", () => {
 
   it("seeds the demo customer readers for their customer, with the demo password", async () => {
     for (const reader of DEMO_CUSTOMER_READERS) {
-      const user = await db.prisma.user.findUniqueOrThrow({ where: { email: reader.email }, select: { role: true, partnerId: true, customerId: true, passwordHash: true } });
+      const user = await db.prisma.user.findUniqueOrThrow({
+        where: { email: reader.email },
+        select: { role: true, partnerId: true, customerId: true, passwordHash: true },
+      });
       expect(user).toMatchObject({ role: "CUSTOMER_READER", partnerId: reader.partnerId, customerId: reader.customerId });
       expect(await bcrypt.compare(DEMO_PASSWORD, user.passwordHash)).toBe(true);
     }

@@ -42,9 +42,13 @@ function refusal(invitation: Prisma.UserInvitationGetPayload<{ select: typeof IN
     return new DomainError(USER_ERROR_CODES.InvitationExpired, "This invitation has expired. Ask your administrator to re-issue it.", { status: 410 });
   }
   if (invitation.customer && invitation.customer.partnerId !== invitation.partnerId) {
-    return new DomainError(USER_ERROR_CODES.InvitationRevoked, "This invitation's customer has moved to another partner. Ask your new partner for an invitation.", {
-      status: 410,
-    });
+    return new DomainError(
+      USER_ERROR_CODES.InvitationRevoked,
+      "This invitation's customer has moved to another partner. Ask your new partner for an invitation.",
+      {
+        status: 410,
+      },
+    );
   }
   if (invitation.partner.status === "SUSPENDED" || invitation.partner.parent?.status === "SUSPENDED") {
     return new DomainError(USER_ERROR_CODES.PartnerSuspended, `${invitation.partner.name} is suspended: its invitations can't be accepted now.`, {

@@ -23,7 +23,16 @@ export async function listPartnerUsers(scope: PartnerScope, partnerId: string) {
     prisma.user.findMany({
       where: { partnerId },
       orderBy: [{ active: "desc" }, { displayName: "asc" }],
-      select: { id: true, email: true, displayName: true, role: true, active: true, createdAt: true, lastSignInAt: true, customer: { select: { companyName: true } } },
+      select: {
+        id: true,
+        email: true,
+        displayName: true,
+        role: true,
+        active: true,
+        createdAt: true,
+        lastSignInAt: true,
+        customer: { select: { companyName: true } },
+      },
     }),
     prisma.userInvitation.findMany({
       where: { partnerId, acceptedAt: null, revokedAt: null },
