@@ -53,10 +53,22 @@ test("Adatum's billing admin closes a period and reads Litware's statement with 
   expect(partnerTotal).not.toBe(microsoftCost);
 });
 
+test("Adatum's admin agent uploads a logo in Settings → Organization", async ({ page }) => {
+  await signIn(page, `admin@${reader.partnerKey}.example`);
+  await page.goto("/settings/organization");
+  const form = page.getByRole("form", { name: "Upload a logo" });
+  const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="120" height="40" fill="#0a5"/></svg>';
+  await form.getByLabel("Logo file").setInputFiles({ name: "logo.svg", mimeType: "image/svg+xml", buffer: Buffer.from(svg) });
+  await form.getByRole("button", { name: "Upload logo" }).click();
+  await expect(page.getByTestId("current-logo")).toBeVisible();
+});
+
 test("Litware's reader sees only Litware, at Adatum's prices, never a cost or margin", async ({ page }) => {
   await signIn(page, reader.email);
   await expect(page).toHaveURL(/\/my\/costs$/);
   await expect(page.getByTestId("partner-name")).toHaveText(partnerName);
+  await expect(page.getByTestId("partner-logo")).toBeVisible();
+  expect((await page.request.get("/api/partner-logo")).headers()["content-type"]).toBe("image/svg+xml");
   await expect(page.getByTestId("customer-name")).toContainText(reader.customerName);
 
   await page.goto(`/my/statement?period=${period}`);

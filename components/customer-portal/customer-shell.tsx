@@ -11,7 +11,7 @@ export const CUSTOMER_NAV_ITEMS = [
 ];
 
 /** The customer portal's frame: the partner's name (who bills the customer), the customer, three sections. */
-export function CustomerShell({ scope, children }: { scope: PartnerScope; children: ReactNode }) {
+export function CustomerShell({ scope, logoVersion, children }: { scope: PartnerScope; logoVersion: string | null; children: ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -21,13 +21,25 @@ export function CustomerShell({ scope, children }: { scope: PartnerScope; childr
         Skip to content
       </a>
       <header className="flex flex-wrap items-center justify-between gap-4 border-b border-slate-200 bg-white px-4 py-3 sm:px-6">
-        <div className="leading-tight">
-          <p className="text-sm font-semibold" data-testid="partner-name">
-            {scope.partnerName}
-          </p>
-          <p className="text-xs text-slate-500" data-testid="customer-name">
-            Customer portal · {scope.customerName}
-          </p>
+        <div className="flex items-center gap-3 leading-tight">
+          {logoVersion ? (
+            // The partner's own upload, served by a same-origin route; next/image would add nothing for a small logo.
+            // eslint-disable-next-line @next/next/no-img-element
+            <img
+              src={`/api/partner-logo?v=${logoVersion}`}
+              alt={`${scope.partnerName} logo`}
+              className="h-10 max-w-40 object-contain"
+              data-testid="partner-logo"
+            />
+          ) : null}
+          <div>
+            <p className="text-sm font-semibold" data-testid="partner-name">
+              {scope.partnerName}
+            </p>
+            <p className="text-xs text-slate-500" data-testid="customer-name">
+              Customer portal · {scope.customerName}
+            </p>
+          </div>
         </div>
         <UserMenu name={scope.userName} email={scope.email} roleLabel={ROLE_LABELS[scope.role]} />
       </header>

@@ -64,3 +64,10 @@ export async function requireCustomerActionScope(): Promise<PartnerScope> {
   if (!isCustomerScope(scope) || !scopeCan(scope, "customerPortal:read")) throw notFoundError("The page");
   return scope;
 }
+
+/** For routes any signed-in user may call (partner users and customer readers alike): the session's scope. */
+export async function requireSignedInScope(): Promise<PartnerScope> {
+  const scope = await getCurrentScope();
+  if (!scope) throw new DomainError(COMMON_ERROR_CODES.Unauthenticated, "Your session has ended. Sign in again.");
+  return scope;
+}

@@ -80,6 +80,23 @@ export const auditCases: AuditCases = {
       return { scope, input: { directoryTenantId: randomUUID() } };
     },
   },
+  "partners/actions#setPartnerLogoAction": {
+    expectedAuditAction: "partner.setLogo",
+    async prepare(context) {
+      const { scope } = await channel(context);
+      return { scope, input: { contentType: "image/svg+xml", dataBase64: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>').toString("base64") } };
+    },
+  },
+  "partners/actions#removePartnerLogoAction": {
+    expectedAuditAction: "partner.removeLogo",
+    async prepare(context) {
+      const { scope } = await channel(context);
+      await context.prisma.partnerLogo.create({
+        data: { partnerId: scope.partnerId ?? "", contentType: "image/png", bytes: Buffer.from("x"), sha256: "0".repeat(64) },
+      });
+      return { scope, input: {} };
+    },
+  },
   "users/actions#inviteUserAction": {
     expectedAuditAction: "invitation.create",
     async prepare(context) {

@@ -20,6 +20,10 @@ export function mockGetScopeModule() {
       if (!scopeCan(testSession.scope, permission)) throw forbidden();
       return testSession.scope;
     },
+    requireSignedInScope: async () => {
+      if (!testSession.scope) throw new DomainError("Unauthenticated", "Your session has ended. Sign in again.");
+      return testSession.scope;
+    },
     requireCustomerActionScope: async () => {
       if (!testSession.scope) throw new DomainError("Unauthenticated", "Your session has ended. Sign in again.");
       if (!isCustomerScope(testSession.scope) || !scopeCan(testSession.scope, "customerPortal:read")) throw notFound("The page");
