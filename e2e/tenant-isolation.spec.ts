@@ -1,7 +1,7 @@
 // Tenant isolation through the real UI: for each partner kind and role, another partner's records
 // are unreachable by URL (404, nothing leaked), and role-restricted pages are refused (403).
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_CUSTOMERS, DEMO_PARTNERS, DEMO_SIGN_INS, type DemoPartnerKey } from "../prisma/seed/demo-data";
+import { DEMO_CUSTOMER_READERS, DEMO_CUSTOMERS, DEMO_PARTNERS, DEMO_SIGN_INS, type DemoPartnerKey } from "../prisma/seed/demo-data";
 import { DEMO_API_TOKENS, DEMO_REGISTRATIONS } from "../prisma/seed/registrations-demo";
 import { signIn } from "./support/sign-in";
 
@@ -172,4 +172,35 @@ test("operators approve registrations; partners cannot open the operator views",
   expect(response?.status()).toBe(200);
   await page.goto("/customers/new");
   await expect(page).toHaveURL(/\/forbidden/);
+});
+
+// A customer reader (docs/customer-portal.md): every partner page, its own customer's included,
+// and every other customer's or partner's record is 404; its own portal opens. Its partner's API
+// token, a registration and the operator views are not reachable by its session either.
+test("a customer reader reaches only its own customer portal; every partner URL is 404", async ({ page }) => {
+  const reader = DEMO_CUSTOMER_READERS[0];
+  await signIn(page, reader.email);
+  const own = DEMO_CUSTOMERS.find((c) => c.id === reader.customerId);
+  const sibling = DEMO_CUSTOMERS.find((c) => c.partnerKey === reader.partnerKey && c.id !== reader.customerId);
+  const foreign = DEMO_CUSTOMERS.find((c) => c.partnerKey !== reader.partnerKey);
+  const registration = DEMO_REGISTRATIONS.find((r) => r.partnerKey === reader.partnerKey);
+  if (!own || !sibling || !foreign || !registration) throw new Error("demo data missing");
+  for (const path of [
+    "/dashboard",
+    `/customers/${own.id}`,
+    `/customers/${sibling.id}`,
+    `/customers/${foreign.id}/usage`,
+    `/registrations/${registration.id}`,
+    `/partners/${DEMO_PARTNERS[reader.partnerKey].id}`,
+    "/operator/approvals",
+    "/audit",
+    "/price-list",
+  ]) {
+    await expectNotFound(page, path, sibling.companyName);
+  }
+  for (const path of ["/api/customers/export", "/api/audit/export", `/api/statements/${own.id}?period=2026-01`]) {
+    expect((await page.request.get(path)).status(), path).toBe(404);
+  }
+  expect((await page.goto("/my/costs"))?.status()).toBe(200);
+  await expect(page.getByTestId("customer-name")).toContainText(own.companyName);
 });

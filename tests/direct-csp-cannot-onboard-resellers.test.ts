@@ -6,6 +6,7 @@ import { type World } from "./support/world";
 import { freshEmail, freshMpnId } from "./support/channel-fixtures";
 import type { Database } from "../lib/database/open-database";
 import { withTestWorld } from "./support/with-test-world";
+import { makeCustomerReader } from "./support/customer-reader-fixtures";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("../lib/auth/get-scope", async () => (await import("./support/mock-session")).mockGetScopeModule());
@@ -40,5 +41,26 @@ describe.each(["direct", "resellerA"] as const)("the %s admin agent", (partner) 
     }
     await expect(listResellers(testSession.scope)).rejects.toMatchObject({ code: "NotADistributor" });
     expect((await database.prisma.partner.findUniqueOrThrow({ where: { id: world.partners.resellerB.id } })).status).toBe("ACTIVE");
+  });
+});
+
+describe("a customer reader (even of a distributor's own customer)", () => {
+  it("can't onboard, suspend or resume a reseller, nor list them: NotFound, nothing written", async () => {
+    const { scope } = await makeCustomerReader(database.prisma, world, "distributor");
+    testSession.scope = scope;
+    const before = [await database.prisma.partner.count(), await database.prisma.userInvitation.count(), await database.prisma.auditEvent.count()];
+    const onboard = await partners.onboardResellerAction({
+      name: "Reader's Reseller",
+      mpnId: freshMpnId(),
+      country: "US",
+      adminName: "R",
+      adminEmail: freshEmail("reader"),
+    });
+    expect(onboard).toMatchObject({ ok: false, error: { code: "NotFound" } });
+    for (const action of [partners.suspendResellerAction, partners.resumeResellerAction]) {
+      expect(await action({ resellerId: world.partners.resellerB.id })).toMatchObject({ ok: false, error: { code: "NotFound" } });
+    }
+    await expect(listResellers(scope)).rejects.toMatchObject({ code: expect.stringMatching(/^(Forbidden|NotADistributor)$/) });
+    expect([await database.prisma.partner.count(), await database.prisma.userInvitation.count(), await database.prisma.auditEvent.count()]).toEqual(before);
   });
 });

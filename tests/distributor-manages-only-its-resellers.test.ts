@@ -7,6 +7,7 @@ import { makeDistributorWithResellers, makeUser } from "./support/factories";
 import { freshEmail } from "./support/channel-fixtures";
 import type { Database } from "../lib/database/open-database";
 import { withTestWorld } from "./support/with-test-world";
+import { makeCustomerReader } from "./support/customer-reader-fixtures";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("../lib/auth/get-scope", async () => (await import("./support/mock-session")).mockGetScopeModule());
@@ -79,6 +80,35 @@ describe("a distributor's admin agent", () => {
     };
     expect(row).toMatchObject({ status: "ACTIVE", ...expected });
     expect(expected.pendingInvitationCount).toBeGreaterThan(0);
+  });
+});
+
+describe("customer readers in a distributor's channel", () => {
+  it("the distributor invites readers for its resellers' customers, never for another partner's customer", async () => {
+    testSession.scope = await world.scope("distributor", "ADMIN_AGENT");
+    const ofReseller = await users.inviteCustomerReaderAction({
+      customerId: world.customers.resellerA.customer.id,
+      email: freshEmail(),
+      displayName: "Reader",
+    });
+    expect(ofReseller).toMatchObject({ ok: true, data: { partnerId: world.partners.resellerA.id, role: "CUSTOMER_READER" } });
+    const other = await makeDistributorWithResellers(database.prisma, 1);
+    const { makeCustomer } = await import("./support/factories");
+    const foreignCustomer = await makeCustomer(database.prisma, { partnerId: other.resellers[0].id });
+    for (const customerId of [foreignCustomer.id, world.customers.direct.customer.id]) {
+      const result = await users.inviteCustomerReaderAction({ customerId, email: freshEmail(), displayName: "X" });
+      expect(result).toMatchObject({ ok: false, error: { code: "NotFound" } });
+    }
+  });
+
+  it("a reader of the distributor's own customer sees no reseller and manages nothing", async () => {
+    const { scope } = await makeCustomerReader(database.prisma, world, "distributor");
+    expect(scope).toMatchObject({ visiblePartnerIds: [world.partners.distributor.id], manageablePartnerIds: [], resellers: [] });
+    await expect(getReseller(scope, world.partners.resellerA.id)).rejects.toMatchObject({
+      code: expect.stringMatching(/^(Forbidden|NotFound|NotADistributor)$/),
+    });
+    testSession.scope = scope;
+    expect(await users.deactivateUserAction({ userId: world.users.resellerA.SALES_AGENT })).toMatchObject({ ok: false, error: { code: "NotFound" } });
   });
 });
 

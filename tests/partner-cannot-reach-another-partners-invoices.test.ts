@@ -14,6 +14,7 @@ import { createCustomerCredit } from "../lib/invoices/create-customer-credit";
 import { saveCustomerBillingProfile } from "../lib/invoices/save-customer-billing-profile";
 import { getFrozenRecon } from "../lib/periods/get-frozen-recon";
 import { GET as reconRoute } from "../app/api/periods/[period]/recon/route";
+import { makeCustomerReader } from "./support/customer-reader-fixtures";
 
 let database: Database;
 let world: World;
@@ -56,6 +57,24 @@ describe("another partner's invoices", () => {
     await expect(sendInvoice(reseller, own.id)).rejects.toMatchObject({ status: 403 });
     delete process.env.SMTP_HOST;
     delete process.env.SMTP_FROM;
+  });
+
+  it("a customer reader reaches only its customer's invoice, and can't send, credit, re-address or download the frozen recon", async () => {
+    const { scope } = await makeCustomerReader(database.prisma, world, "direct");
+    const own = await database.prisma.invoice.findFirstOrThrow({ where: { customerId: world.customers.direct.customer.id }, select: { id: true } });
+    expect((await listInvoices(scope)).map((row) => row.id)).toEqual([own.id]);
+    const distributorInvoice = await database.prisma.invoice.findFirstOrThrow({ where: { partnerId: world.partners.distributor.id }, select: { id: true } });
+    await expect(getInvoice(scope, distributorInvoice.id)).rejects.toMatchObject({ code: "NotFound" });
+    await expect(sendInvoice(scope, own.id)).rejects.toMatchObject({ status: expect.any(Number) });
+    const customerId = world.customers.direct.customer.id;
+    await expect(
+      createCustomerCredit(scope, { customerId, kind: "ONE_TIME_CREDIT", description: "x", amount: "1", startPeriod: "2026-12" }),
+    ).rejects.toMatchObject({ status: expect.any(Number) });
+    await expect(
+      saveCustomerBillingProfile(scope, { customerId, legalName: "x", address: "", taxId: "", taxRatePercent: "0", reverseCharge: false, billingEmails: [] }),
+    ).rejects.toMatchObject({ status: expect.any(Number) });
+    await expect(getFrozenRecon(scope, "2026-10")).rejects.toMatchObject({ status: 403 });
+    expect(await database.prisma.customerCredit.count({ where: { customerId } })).toBe(0);
   });
 
   it("frozen recon files are each billing partner's own (session and API token)", async () => {

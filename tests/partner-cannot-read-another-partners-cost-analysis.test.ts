@@ -12,6 +12,8 @@ import { getAccumulatedCost } from "../lib/cost-analysis/get-accumulated-cost";
 import { getQuantityAnalysis } from "../lib/cost-analysis/get-quantity-analysis";
 import { listCostMovers } from "../lib/cost-analysis/list-cost-movers";
 import { defaultCostAnalysisQuery } from "../lib/cost-analysis/cost-analysis-query";
+import { makeCustomerReader } from "./support/customer-reader-fixtures";
+import { getPortalCharges } from "../lib/customer-portal/get-portal-charges";
 
 let database: Database;
 let world: World;
@@ -48,6 +50,17 @@ describe("cost analysis isolation", () => {
     expect(own.series.map((series) => series.key)).toEqual([world.customers.resellerA.customer.id]);
     const movers = await listCostMovers(scope, "2026-11");
     expect(movers.customers.map((mover) => mover.key)).toEqual([world.customers.resellerA.customer.id]);
+  });
+
+  it("a customer reader reads no cost analysis (Microsoft's cost), only its own charges at the partner's prices", async () => {
+    const { scope } = await makeCustomerReader(database.prisma, world, "resellerA");
+    await expect(getCostAnalysis(scope, { customerId: world.customers.resellerA.customer.id }, query)).rejects.toMatchObject({ code: "Forbidden" });
+    await expect(getCostAnalysis(scope, {}, query)).rejects.toMatchObject({ code: "Forbidden" });
+    await expect(getAccumulatedCost(scope, { customerId: world.customers.resellerB.customer.id }, query, "USD")).rejects.toMatchObject({ code: "Forbidden" });
+    await expect(listCostMovers(scope, "2026-11")).rejects.toMatchObject({ code: "Forbidden" });
+    const charges = await getPortalCharges(scope, "2026-11", new Date("2026-11-30T00:00:00Z"));
+    expect(charges.customer.id).toBe(world.customers.resellerA.customer.id);
+    expect(JSON.stringify(charges)).not.toContain(world.customers.resellerB.customer.id);
   });
 
   it("a distributor sees both resellers' customers, grouped by reseller", async () => {

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { createTestDatabase } from "./support/test-database";
 import { armFetch, armUrl, bearer, readArm, type ArmErrorJson } from "./support/arm-client";
 import { makeArmWorld, writeCounts, type ArmWorld } from "./support/arm-world";
-import { makeRegistration, refOf } from "./support/registration-fixtures";
+import { makeApiToken, makeRegistration, refOf } from "./support/registration-fixtures";
+import { makeCustomerReader } from "./support/customer-reader-fixtures";
 import { testSession } from "./support/mock-session";
 import { setDatabaseForTests } from "../lib/db";
 import type { Database } from "../lib/database/open-database";
@@ -86,6 +87,20 @@ describe("the portal", () => {
       const result = await addCustomerTenantAction({ registrationId: contoso.id, customerSubscriptionId: foreign });
       expect(result).toMatchObject({ ok: false, error: { code: "InvalidCustomerSubscriptionId", message: unknownMessage(foreign) } });
     }
+    expect(await database.prisma.customerSubscriptionRegistration.count({ where: { registrationId: contoso.id } })).toBe(0);
+  });
+
+  it("a customer reader can't put its (or any) tenant on a registration: not by action, not by a token it made", async () => {
+    const { userId, scope } = await makeCustomerReader(database.prisma, world, "resellerA");
+    testSession.scope = scope;
+    const own = world.customers.resellerA.subscription.id;
+    expect(await addCustomerTenantAction({ registrationId: contoso.id, customerSubscriptionId: own })).toMatchObject({
+      ok: false,
+      error: { code: "NotFound" },
+    });
+    await expect(findRegistrationById(scope, contoso.id)).rejects.toMatchObject({ code: "NotFound" });
+    const { token } = await makeApiToken(database.prisma, { partnerId: world.partners.resellerA.id, createdByUserId: userId });
+    expect((await armPut(token, own)).status).toBe(401);
     expect(await database.prisma.customerSubscriptionRegistration.count({ where: { registrationId: contoso.id } })).toBe(0);
   });
 

@@ -7,6 +7,7 @@ import { testSession } from "./support/mock-session";
 import type { World } from "./support/world";
 import type { Database } from "../lib/database/open-database";
 import { withTestWorld } from "./support/with-test-world";
+import { makeCustomerReader } from "./support/customer-reader-fixtures";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("../lib/auth/get-scope", async () => (await import("./support/mock-session")).mockGetScopeModule());
@@ -74,6 +75,14 @@ describe("reseller cannot import or alter exchange rates", () => {
     expect(byPartner).toEqual({ [world.partners.distributor.id]: "0.9", [world.partners.direct.id]: "0.95" });
     const distributor = await database.prisma.partner.findUnique({ where: { id: world.partners.distributor.id }, select: { billingCurrency: true } });
     expect(distributor?.billingCurrency).toBeNull();
+  });
+
+  it("refuses a customer reader, even of a billing partner's customer: NotFound, nothing changes", async () => {
+    const before = await rates();
+    testSession.scope = (await makeCustomerReader(database.prisma, world, "direct")).scope;
+    expect(await importExchangeRatesAction({ csv: CSV })).toMatchObject({ ok: false, error: { code: "NotFound" } });
+    expect(await setBillingCurrencyAction({ billingCurrency: "GBP" })).toMatchObject({ ok: false, error: { code: "NotFound" } });
+    expect(await rates()).toEqual(before);
   });
 
   it("bad input gets field errors, not a 500", async () => {

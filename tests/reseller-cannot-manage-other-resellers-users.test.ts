@@ -7,6 +7,7 @@ import { type World } from "./support/world";
 import { freshEmail, tokenOf } from "./support/channel-fixtures";
 import type { Database } from "../lib/database/open-database";
 import { withTestWorld } from "./support/with-test-world";
+import { makeCustomerReader } from "./support/customer-reader-fixtures";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("../lib/auth/get-scope", async () => (await import("./support/mock-session")).mockGetScopeModule());
@@ -52,6 +53,33 @@ describe.each(["resellerB", "distributor"] as const)("reseller A's admin agent a
       await users.revokeInvitationAction({ invitationId: invitation.id }),
     ];
     for (const attempt of attempts) expect(attempt).toMatchObject({ ok: false, error: { code: "NotFound" } });
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe("customer readers and reseller A's admin agent", () => {
+  it("reseller A can't invite a customer reader for reseller B's or the distributor's customer: NotFound, nothing changes", async () => {
+    testSession.scope = await world.scope("resellerA", "ADMIN_AGENT");
+    const before = await snapshot();
+    for (const target of ["resellerB", "distributor"] as const) {
+      const result = await users.inviteCustomerReaderAction({ customerId: world.customers[target].customer.id, email: freshEmail(), displayName: "Intruder" });
+      expect(result).toMatchObject({ ok: false, error: { code: "NotFound" } });
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("reseller A can't deactivate reseller B's customer reader; a customer reader manages no one, not even its own partner's users", async () => {
+    const { userId, scope } = await makeCustomerReader(database.prisma, world, "resellerB");
+    testSession.scope = await world.scope("resellerA", "ADMIN_AGENT");
+    expect(await users.deactivateUserAction({ userId })).toMatchObject({ ok: false, error: { code: "NotFound" } });
+    testSession.scope = scope;
+    const before = await snapshot();
+    expect(await users.deactivateUserAction({ userId: world.users.resellerB.SALES_AGENT })).toMatchObject({ ok: false, error: { code: "NotFound" } });
+    expect(await users.inviteUserAction({ partnerId: world.partners.resellerB.id, email: freshEmail(), displayName: "X", role: "ADMIN_AGENT" })).toMatchObject({
+      ok: false,
+      error: { code: "NotFound" },
+    });
+    await expect(listPartnerUsers(scope, world.partners.resellerB.id)).rejects.toMatchObject({ code: "Forbidden" });
     expect(await snapshot()).toEqual(before);
   });
 });

@@ -14,6 +14,9 @@ import { getMarginReport } from "../lib/chargeback/get-margin-report";
 import { getRateCard, listRateCards } from "../lib/chargeback/list-rate-cards";
 import { getCustomerStatement } from "../lib/chargeback/get-customer-statement";
 import { statementCsvResponse } from "../lib/chargeback/statement-response";
+import { makeCustomerReader } from "./support/customer-reader-fixtures";
+import { portalUsageCsvResponse } from "../lib/customer-portal/portal-usage-csv-response";
+import { getPortalCharges } from "../lib/customer-portal/get-portal-charges";
 
 let database: Database;
 let world: World;
@@ -79,6 +82,31 @@ describe.each(PARTNER_ROLES.filter((role) => role !== "SALES_AGENT"))("reseller 
 
   it("can't see another reseller's customer", async () => {
     const scope = await world.scope("resellerB", role);
+    await expect(getCustomerStatement(scope, world.customers.resellerA.customer.id, PERIOD)).rejects.toMatchObject({ code: "NotFound" });
+    expect((await csvFor(scope, world.customers.resellerA.customer.id)).status).toBe(404);
+  });
+});
+
+describe("reseller A's customer reader", () => {
+  it("gets its statement, charges and usage CSV at the customer price, never the margin report, rate cards, cost or margin", async () => {
+    const { scope } = await makeCustomerReader(database.prisma, world, "resellerA");
+    await expect(getMarginReport(scope, PERIOD)).rejects.toMatchObject({ status: 403 });
+    await expect(listRateCards(scope)).rejects.toMatchObject({ status: 403 });
+    await expect(getRateCard(scope, cardId)).rejects.toMatchObject({ status: 403 });
+    const statement = await getCustomerStatement(scope, world.customers.resellerA.customer.id, PERIOD);
+    expect(statement.showsCost).toBe(false);
+    expect(statement.total.toFixed(2)).toBe("1.20");
+    const charges = await getPortalCharges(scope, PERIOD, new Date("2026-11-15T00:00:00Z"));
+    expect(charges.total).toBe("1.20");
+    expect(JSON.stringify(charges)).not.toMatch(/microsoftCost|margin/i);
+    const response = await portalUsageCsvResponse(new Request(`http://test/api/my/usage?period=${PERIOD}`), async () => scope);
+    const text = await response.text();
+    expect(text).not.toMatch(/margin|MicrosoftCost/i);
+    expect(text).toContain("1.20");
+  });
+
+  it("can't see another reseller's customer (NotFound)", async () => {
+    const { scope } = await makeCustomerReader(database.prisma, world, "resellerB");
     await expect(getCustomerStatement(scope, world.customers.resellerA.customer.id, PERIOD)).rejects.toMatchObject({ code: "NotFound" });
     expect((await csvFor(scope, world.customers.resellerA.customer.id)).status).toBe(404);
   });

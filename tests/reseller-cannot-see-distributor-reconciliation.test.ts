@@ -13,6 +13,8 @@ import { withTestDatabase } from "./support/with-test-world";
 import { testSession } from "./support/mock-session";
 import { makeApiToken } from "./support/registration-fixtures";
 import { makeReconciliationWorld, type ReconciliationWorld } from "./support/reconciliation-fixtures";
+import { makeUser } from "./support/factories";
+import { resolvePartnerScope, type PartnerScope } from "../lib/auth/partner-scope";
 
 vi.mock("../lib/auth/get-scope", async () => (await import("./support/mock-session")).mockGetScopeModule());
 const periodRoute = await import("../app/api/reconciliation/[period]/route");
@@ -109,6 +111,27 @@ describe("a reseller never sees the distributor's reconciliation", () => {
     expect(await own.json()).toMatchObject({ ok: true, data: { status: "IMPORTED", totals: { keys: 9 } } });
     const bad = await periodRoute.GET(call("", "sc_not_a_token"), params);
     expect(bad.status).toBe(401);
+  });
+
+  it("a customer reader (of the distributor's own customer) reaches none of it: data, actions, session API, token", async () => {
+    const user = await makeUser(database.prisma, { role: "CUSTOMER_READER", partnerId: world.distributorId, customerId: world.customerIds.alpine });
+    const scope = (await resolvePartnerScope(database.prisma, { userId: user.id })) as PartnerScope;
+    expect(scope.customerId).toBe(world.customerIds.alpine);
+    await expect(getReconciliationPeriod(scope, "2026-10")).rejects.toMatchObject({ status: 403 });
+    await expect(listReconciliationLines(scope, "2026-10", {})).rejects.toMatchObject({ status: 403 });
+    await expect(exportReconciliationDifferences(scope, "2026-10", {})).rejects.toMatchObject({ status: 403 });
+    testSession.scope = scope;
+    expect(await reviewReconciliationAction({ period: "2026-10" })).toMatchObject({ ok: false, error: { code: "NotFound" } });
+    for (const response of [
+      await periodRoute.GET(new Request(`${ORIGIN}/api/reconciliation/2026-10`), params),
+      await linesRoute.GET(new Request(`${ORIGIN}/api/reconciliation/2026-10/lines`), params),
+      await differencesRoute.GET(new Request(`${ORIGIN}/api/reconciliation/2026-10/differences`), params),
+    ]) {
+      expect(response.status).toBe(404);
+    }
+    testSession.scope = null;
+    const { token } = await makeApiToken(database.prisma, { partnerId: world.distributorId, createdByUserId: user.id });
+    expect((await periodRoute.GET(call("", token), params)).status).toBe(401);
   });
 
   it("the upload over the API is idempotent and the session needs the portal's Origin", async () => {

@@ -6,6 +6,7 @@ import type { World } from "./support/world";
 import type { Database } from "../lib/database/open-database";
 import { makeApiToken } from "./support/registration-fixtures";
 import { closeInvoiceWorld } from "./support/invoice-fixtures";
+import { makeCustomerReader } from "./support/customer-reader-fixtures";
 import { listInvoices } from "../lib/invoices/list-invoices";
 import { getInvoice } from "../lib/invoices/get-invoice";
 import { getInvoicePdf } from "../lib/invoices/get-invoice-pdf";
@@ -68,5 +69,15 @@ describe("a reseller's invoices", () => {
         .toString(),
     ).toBe("%PDF-");
     expect((await listRoute(new Request("http://portal.test/api/invoices", { headers: { authorization: "Bearer sc_not_a_token" } }))).status).toBe(401);
+  });
+
+  it("a reseller's customer reader sees its own customer's invoice only, never a sibling's nor the reseller's other customers'", async () => {
+    const { scope } = await makeCustomerReader(database.prisma, world, "resellerA");
+    expect((await listInvoices(scope)).map((row) => row.customer.id)).toEqual([world.customers.resellerA.customer.id]);
+    for (const customer of [world.customers.resellerB, world.customers.distributor, world.customers.direct]) {
+      const id = await invoiceOf(customer.customer.id);
+      await expect(getInvoice(scope, id)).rejects.toMatchObject({ code: "NotFound" });
+      await expect(getInvoicePdf(scope, id)).rejects.toMatchObject({ code: "NotFound" });
+    }
   });
 });

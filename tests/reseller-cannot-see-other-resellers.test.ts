@@ -19,6 +19,7 @@ import { currentPeriod } from "../lib/billing/billing-period";
 import { listAuditEvents } from "../lib/audit/list-audit-events";
 import { parseAuditQuery } from "../lib/audit/audit-query";
 import { listPartners } from "../lib/partners/list-partners";
+import { makeCustomerReader } from "./support/customer-reader-fixtures";
 
 vi.mock("../lib/auth/get-scope", async () => (await import("./support/mock-session")).mockGetScopeModule());
 const { GET: exportAudit } = await import("../app/api/audit/export/route");
@@ -86,6 +87,22 @@ describe.each(viewers)("reseller A's %s", (role) => {
       return [];
     });
     expect(partners.map((partner) => partner.id)).not.toContain(world.partners.resellerB.id);
+  });
+});
+
+describe("reseller A's customer reader", () => {
+  it("reaches nothing of reseller B (nor of its own reseller's books): customers, totals, history, audit, partners", async () => {
+    const { scope } = await makeCustomerReader(database.prisma, world, "resellerA");
+    await expect(getCustomer(scope, bCustomerId)).rejects.toMatchObject({ code: expect.stringMatching(/^(Forbidden|NotFound)$/) });
+    await expect(listCustomers(scope, {})).rejects.toMatchObject({ code: "Forbidden" });
+    await expect(getPeriodTotals(scope, { period: currentPeriod(), customerId: bCustomerId })).rejects.toMatchObject({
+      code: expect.stringMatching(/^(Forbidden|NotFound)$/),
+    });
+    await expect(listOwnershipHistory(scope, bCustomerId)).rejects.toMatchObject({ code: expect.stringMatching(/^(Forbidden|NotFound)$/) });
+    await expect(listAuditEvents(scope, parseAuditQuery({}))).rejects.toMatchObject({ code: "Forbidden" });
+    await expect(listPartners(scope)).rejects.toMatchObject({ code: "Forbidden" });
+    testSession.scope = scope;
+    expect((await exportAudit(new Request("http://x/api/audit/export"))).status).toBe(404);
   });
 });
 

@@ -12,6 +12,7 @@ import { getInvoice } from "../lib/invoices/get-invoice";
 import { getInvoicePdf } from "../lib/invoices/get-invoice-pdf";
 import { getFrozenRecon } from "../lib/periods/get-frozen-recon";
 import { GET as getRoute } from "../app/api/invoices/[invoiceId]/route";
+import { makeCustomerReader } from "./support/customer-reader-fixtures";
 
 let database: Database;
 let world: World;
@@ -44,5 +45,17 @@ describe("Microsoft's cost on invoices", () => {
     const distributor = await world.scope("distributor", "BILLING_ADMIN");
     expect((await getInvoice(distributor, row.id)).microsoftCost).toBe("8.00");
     expect((await listInvoices(distributor, { customerId: world.customers.resellerA.customer.id }))[0].microsoftCost).toBe("8.00");
+  });
+
+  it("is absent for a customer reader, even of the billing partner's own customer (the direct CSP issued it)", async () => {
+    const { scope } = await makeCustomerReader(database.prisma, world, "direct");
+    const [row] = await listInvoices(scope);
+    expect(row).not.toHaveProperty("microsoftCost");
+    const invoice = await getInvoice(scope, row.id);
+    expect(invoice).not.toHaveProperty("microsoftCost");
+    expect(invoice.total).toBe("9.60");
+    const text = await pdfText((await getInvoicePdf(scope, row.id)).bytes);
+    expect(text).not.toContain("8.00");
+    await expect(getFrozenRecon(scope, "2026-10")).rejects.toMatchObject({ status: 403 });
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../lib/database/open-database";
 import { deterministicGuid } from "../prisma/seed/prng";
 import {
+  DEMO_CUSTOMER_READERS,
   DEMO_CUSTOMERS,
   DEMO_DIRECT_CSP_KEY,
   DEMO_DISTRIBUTOR_KEY,
@@ -134,12 +135,23 @@ describe("seedDemoIfEmpty on an empty database", () => {
     expect(operators[0]).toMatchObject({ email: DEMO_OPERATOR_EMAIL, partnerId: null, active: true });
     for (const partner of Object.values(DEMO_PARTNERS)) {
       const roles = users
-        .filter((user) => user.partnerId === partner.id)
+        .filter((user) => user.partnerId === partner.id && user.role !== "CUSTOMER_READER")
         .map((user) => user.role)
         .sort();
       expect(roles).toEqual(["ADMIN_AGENT", "BILLING_ADMIN", "SALES_AGENT"]);
     }
-    expect(users).toHaveLength(DEMO_SIGN_INS.length);
+    expect(users).toHaveLength(DEMO_SIGN_INS.length + DEMO_CUSTOMER_READERS.length);
+  });
+
+  it("seeds the demo customer readers for their customer, with the demo password", async () => {
+    for (const reader of DEMO_CUSTOMER_READERS) {
+      const user = await db.prisma.user.findUniqueOrThrow({
+        where: { email: reader.email },
+        select: { role: true, partnerId: true, customerId: true, passwordHash: true },
+      });
+      expect(user).toMatchObject({ role: "CUSTOMER_READER", partnerId: reader.partnerId, customerId: reader.customerId });
+      expect(await bcrypt.compare(DEMO_PASSWORD, user.passwordHash)).toBe(true);
+    }
   });
 
   it("lets every DEMO_SIGN_INS account sign in with DEMO_PASSWORD", async () => {

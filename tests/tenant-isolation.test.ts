@@ -12,6 +12,8 @@ import { getDashboardSummary } from "../lib/dashboard/get-dashboard-summary";
 import type { PartnerScope } from "../lib/auth/partner-scope";
 import type { Database } from "../lib/database/open-database";
 import { withTestWorld } from "./support/with-test-world";
+import { makeCustomerReader } from "./support/customer-reader-fixtures";
+import { getCustomerStatement } from "../lib/chargeback/get-customer-statement";
 
 let database: Database;
 let world: World;
@@ -95,6 +97,38 @@ describe.each(Object.keys(FOREIGN))("viewer %s", (viewer) => {
     it("cannot open the operators' partner directory", async () => {
       await expect(listPartners(scope)).rejects.toMatchObject({ code: "Forbidden" });
     });
+  });
+});
+
+describe.each(Object.keys(FOREIGN))("a customer reader of %s's customer", (viewer) => {
+  let scope: PartnerScope;
+  beforeAll(async () => {
+    scope = (await makeCustomerReader(database.prisma, world, viewer as PartnerKey)).scope;
+  });
+
+  it("reads, lists, changes and creates no customer, its own included; nothing changes", async () => {
+    for (const owner of [viewer as PartnerKey, ...FOREIGN[viewer]]) {
+      const { customer } = world.customers[owner];
+      await expect(getCustomer(scope, customer.id)).rejects.toMatchObject({ code: "Forbidden" });
+      await expectNothingChanged(() => updateCustomer(scope, { customerId: customer.id, companyName: "Hijacked", country: "US" }), /^Forbidden$/);
+      await expectNothingChanged(() => addCspSubscription(scope, { customerId: customer.id, displayName: "Hijack" }), /^Forbidden$/);
+      await expectNothingChanged(
+        () => createCustomer(scope, { companyName: "Planted", domain: `planted-reader-${viewer}-${owner}.onmicrosoft.com`.toLowerCase(), country: "US" }),
+        /^Forbidden$/,
+      );
+    }
+    await expect(listCustomers(scope, {})).rejects.toMatchObject({ code: "Forbidden" });
+    await expect(listPartners(scope)).rejects.toMatchObject({ code: "Forbidden" });
+  });
+
+  it.each(FOREIGN[viewer])("reaches no statement of %s's customer", async (owner) => {
+    await expect(getCustomerStatement(scope, world.customers[owner].customer.id, "2026-10")).rejects.toMatchObject({ code: "NotFound" });
+  });
+
+  it("the dashboard's summary counts its own customer only", async () => {
+    const summary = await getDashboardSummary(scope);
+    expect(summary.customers).toBe(1);
+    expect(summary.partners).toBeNull();
   });
 });
 

@@ -7,10 +7,10 @@ import { StackcenterLogo } from "@/components/shell/stackcenter-logo";
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  if (await getCurrentScope()) redirect("/dashboard");
+  if (await getCurrentScope()) redirect("/");
   const { callbackUrl } = await searchParams;
   // Only same-site paths: never bounce a signed-in user to another origin.
-  const next = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/dashboard";
+  const next = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
   return (
     <main className="grid min-h-screen lg:grid-cols-2">
       <section className="hidden flex-col justify-between bg-brand-900 p-12 text-white lg:flex">

@@ -11,7 +11,7 @@ export function DeliveryBadge({ status }: { status: string }) {
 }
 
 /** Invoices as the caller may see them; the Microsoft cost column only when the rows carry it. */
-export function InvoiceListTable({ rows }: { rows: InvoiceListRow[] }) {
+export function InvoiceListTable({ rows, hrefBase = "/invoices" }: { rows: InvoiceListRow[]; hrefBase?: string }) {
   if (rows.length === 0) return <p className="text-sm text-slate-600">No invoices yet: invoices are issued when a period closes.</p>;
   const showsCost = rows.some((row) => row.microsoftCost !== undefined);
   return (
@@ -31,7 +31,7 @@ export function InvoiceListTable({ rows }: { rows: InvoiceListRow[] }) {
         {rows.map((row) => (
           <tr key={row.id} data-testid="invoice-row">
             <td className="py-2 pr-4 font-medium">
-              <Link className="text-brand-700 hover:underline" href={`/invoices/${row.id}`}>
+              <Link className="text-brand-700 hover:underline" href={`${hrefBase}/${row.id}`}>
                 {row.number}
               </Link>
             </td>

@@ -31,7 +31,7 @@ export function AcceptInvitationForm({ token, email, defaultName }: { token: str
         router.replace("/sign-in");
         return;
       }
-      router.replace("/dashboard");
+      router.replace("/");
       router.refresh();
     });
   }

@@ -26,7 +26,10 @@ export function InvitationTable({ rows }: { rows: PartnerInvitationRow[] }) {
                 <span className="font-medium">{invitation.displayName}</span>
                 <span className="block text-xs text-slate-500">{invitation.email}</span>
               </td>
-              <td>{ROLE_LABELS[invitation.role]}</td>
+              <td>
+                {ROLE_LABELS[invitation.role]}
+                {invitation.customer ? <span className="block text-xs text-slate-500">{invitation.customer.companyName}</span> : null}
+              </td>
               <td>{invitation.state === "EXPIRED" ? <Badge tone="warning">Expired</Badge> : formatDate(invitation.expiresAt)}</td>
               <td className="py-2 text-right">
                 <InvitationControls invitationId={invitation.id} email={invitation.email} />

@@ -36,7 +36,8 @@ export function UserTable({ rows }: { rows: PartnerUserRow[] }) {
                 <span className="block text-xs text-slate-500">{user.email}</span>
               </td>
               <td className="px-4 py-2.5">
-                {user.isSelf ? ROLE_LABELS[user.role] : <ChangeRoleControl userId={user.id} name={user.displayName} role={user.role} />}
+                {user.isSelf || user.customer ? ROLE_LABELS[user.role] : <ChangeRoleControl userId={user.id} name={user.displayName} role={user.role} />}
+                {user.customer ? <span className="block text-xs text-slate-500">{user.customer.companyName}</span> : null}
                 {user.isLastActiveAdmin ? <span className="block text-xs text-slate-500">Last active admin agent</span> : null}
               </td>
               <td className="px-4 py-2.5">{user.active ? <Badge tone="success">Active</Badge> : <Badge tone="neutral">Deactivated</Badge>}</td>

@@ -29,6 +29,13 @@ export interface PartnerScope {
   resellers: { id: string; name: string }[];
   /** The reseller a distributor narrowed the view to, or null for "all". */
   selectedResellerId: string | null;
+  /**
+   * A customer reader's one customer (docs/customer-portal.md): every customer-keyed query of a
+   * scope that carries it reaches that customer only. Null for partner users and operators.
+   */
+  customerId: string | null;
+  /** That customer's company name, for the customer portal's header; null with customerId. */
+  customerName: string | null;
 }
 
 export interface ScopeIdentity {
@@ -57,6 +64,7 @@ export async function resolvePartnerScope(prisma: PrismaClient, identity: ScopeI
       role: true,
       active: true,
       sessionVersion: true,
+      customer: { select: { id: true, companyName: true, partnerId: true } },
       partner: {
         select: {
           id: true,
@@ -85,11 +93,33 @@ export async function resolvePartnerScope(prisma: PrismaClient, identity: ScopeI
       manageablePartnerIds: [],
       resellers: [],
       selectedResellerId: null,
+      customerId: null,
+      customerName: null,
     };
   }
 
   const partner = user.partner;
   if (!partner || partner.status !== "ACTIVE" || partner.parent?.status === "SUSPENDED") return null;
+
+  if (user.role === "CUSTOMER_READER") {
+    // The customer must still be this partner's: a customer moved to another reseller takes its
+    // data along, and its readers (invited by the old owner) lose access until the new one invites them.
+    if (!user.customer || user.customer.partnerId !== partner.id) return null;
+    return {
+      ...base,
+      isOperator: false,
+      partnerId: partner.id,
+      partnerKind: partner.kind,
+      partnerName: partner.name,
+      visiblePartnerIds: [partner.id],
+      manageablePartnerIds: [],
+      resellers: [],
+      selectedResellerId: null,
+      customerId: user.customer.id,
+      customerName: user.customer.companyName,
+    };
+  }
+  if (user.customer) return null; // a partner user tied to a customer is a data error: refuse
 
   const isDistributor = partner.kind === "INDIRECT_PROVIDER";
   const resellers = isDistributor ? partner.resellers : [];
@@ -106,6 +136,8 @@ export async function resolvePartnerScope(prisma: PrismaClient, identity: ScopeI
     manageablePartnerIds: allIds,
     resellers,
     selectedResellerId: selected,
+    customerId: null,
+    customerName: null,
   };
 }
 
@@ -120,6 +152,16 @@ export function assertScopeCan(scope: PartnerScope, permission: Permission): voi
 /** The Prisma filter on an owning-partner column for what this scope may see. */
 export function visiblePartnerFilter(scope: PartnerScope): { in: string[] } | undefined {
   return scope.visiblePartnerIds === null ? undefined : { in: scope.visiblePartnerIds };
+}
+
+/** The Prisma filter on a customer id column for what this scope may see: a customer reader's one customer, else no restriction. */
+export function visibleCustomerFilter(scope: PartnerScope): { id: string } | Record<string, never> {
+  return scope.customerId === null ? {} : { id: scope.customerId };
+}
+
+/** True for a customer reader's scope (the customer portal), whose role opens no partner page, action or API. */
+export function isCustomerScope(scope: PartnerScope): boolean {
+  return scope.customerId !== null;
 }
 
 /** Throws unless the scope may write rows owned by partnerId (operators write no partner data). */

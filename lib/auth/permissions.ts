@@ -35,6 +35,8 @@ export const PERMISSIONS = [
   // (docs/currency.md); the data functions also refuse resellers, whatever their role.
   "exchangeRates:manage",
   "billingCurrency:manage",
+  // The customer portal (/my): one customer's charges, statements and invoices at the partner's prices.
+  "customerPortal:read",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -77,6 +79,10 @@ const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Permission>> = {
   SALES_AGENT: new Set<Permission>(["customers:read", "customers:write", "prices:read"]),
   // Operators browse every partner's registrations, read-only (no registrations:write).
   OPERATOR: new Set<Permission>(["customers:read", "prices:read", "partners:read", "platform:operate", "audit:read", "registrations:read"]),
+  // A customer's user: its own statements and invoices (the scope carries the customer, so the
+  // statement and invoice functions reach that customer only). Every partner page, action and API
+  // answers 404 to this role whatever the permission (lib/auth/get-scope.ts).
+  CUSTOMER_READER: new Set<Permission>(["customerPortal:read", "statements:read"]),
 };
 
 export function roleHasPermission(role: UserRole, permission: Permission): boolean {
@@ -88,4 +94,5 @@ export const ROLE_LABELS: Record<UserRole, string> = {
   BILLING_ADMIN: "Billing admin",
   SALES_AGENT: "Sales agent",
   OPERATOR: "Platform operator",
+  CUSTOMER_READER: "Customer reader",
 };

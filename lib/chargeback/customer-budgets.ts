@@ -4,7 +4,7 @@ import "server-only";
 import type { z } from "zod";
 import { Prisma } from "../../generated/prisma/client";
 import { getPrisma } from "../db";
-import { assertCanManagePartner, assertScopeCan, visiblePartnerFilter, type PartnerScope } from "../auth/partner-scope";
+import { assertCanManagePartner, assertScopeCan, visibleCustomerFilter, visiblePartnerFilter, type PartnerScope } from "../auth/partner-scope";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { COMMON_ERROR_CODES, DomainError, notFound } from "../errors";
 import { unsafeCustomerBillingCurrency } from "./customer-billing-currency";
@@ -14,7 +14,7 @@ async function findScopedCustomer(scope: PartnerScope, customerId: string) {
   const prisma = await getPrisma();
   const partnerFilter = visiblePartnerFilter(scope);
   const customer = await prisma.customer.findFirst({
-    where: { id: customerId, ...(partnerFilter ? { partnerId: partnerFilter } : {}) },
+    where: { AND: [{ id: customerId }, visibleCustomerFilter(scope)], ...(partnerFilter ? { partnerId: partnerFilter } : {}) },
     select: { id: true, partnerId: true, budget: { select: { monthlyAmount: true, currency: true } } },
   });
   if (!customer) throw notFound("The customer");

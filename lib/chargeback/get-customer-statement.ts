@@ -4,7 +4,7 @@ import "server-only";
 // view — gets prices and amounts only: the cost fields are not even in the returned object.
 import type Decimal from "decimal.js";
 import { getDatabase } from "../db";
-import { assertScopeCan, visiblePartnerFilter, type PartnerScope } from "../auth/partner-scope";
+import { assertScopeCan, isCustomerScope, visibleCustomerFilter, visiblePartnerFilter, type PartnerScope } from "../auth/partner-scope";
 import { notFound } from "../errors";
 import { periodRange } from "../billing/billing-period";
 import { marginPercent } from "./chargeback-math";
@@ -66,7 +66,7 @@ export async function getCustomerStatement(
   const database = await getDatabase();
   const partnerFilter = visiblePartnerFilter(scope);
   const customer = await database.prisma.customer.findFirst({
-    where: { id: customerId, ...(partnerFilter ? { partnerId: partnerFilter } : {}) },
+    where: { AND: [{ id: customerId }, visibleCustomerFilter(scope)], ...(partnerFilter ? { partnerId: partnerFilter } : {}) },
     select: {
       id: true,
       companyName: true,
@@ -91,7 +91,8 @@ export async function getCustomerStatement(
     issuer: { id: customer.partner.id, name: customer.partner.name, country: customer.partner.country, mpnId: customer.partner.mpnId },
     total: statement.total,
   };
-  const isBillingPartner = scope.partnerId === billingPartnerId && scope.partnerKind !== "INDIRECT_RESELLER";
+  // A customer reader is never the billing partner, even when its customer's partner is.
+  const isBillingPartner = scope.partnerId === billingPartnerId && scope.partnerKind !== "INDIRECT_RESELLER" && !isCustomerScope(scope);
   if (!isBillingPartner || options.audience === "customer") {
     return { ...base, showsCost: false, lines: statement.lines.map(publicLine) };
   }

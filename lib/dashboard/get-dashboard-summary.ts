@@ -1,6 +1,6 @@
 import "server-only";
 import { getPrisma } from "../db";
-import { visiblePartnerFilter, type PartnerScope } from "../auth/partner-scope";
+import { visibleCustomerFilter, visiblePartnerFilter, type PartnerScope } from "../auth/partner-scope";
 
 export interface DashboardSummary {
   customers: number;
@@ -14,7 +14,8 @@ export interface DashboardSummary {
 export async function getDashboardSummary(scope: PartnerScope): Promise<DashboardSummary> {
   const prisma = await getPrisma();
   const partnerFilter = visiblePartnerFilter(scope);
-  const customerWhere = partnerFilter ? { partnerId: partnerFilter } : {};
+  // A customer reader's scope narrows every customer count to its own customer.
+  const customerWhere = { ...(partnerFilter ? { partnerId: partnerFilter } : {}), ...visibleCustomerFilter(scope) };
   const [customers, activeSubscriptions, recentCustomers, partners] = await Promise.all([
     prisma.customer.count({ where: customerWhere }),
     prisma.azureSubscription.count({ where: { status: "ACTIVE", customer: customerWhere } }),

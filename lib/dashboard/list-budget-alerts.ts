@@ -3,7 +3,7 @@ import "server-only";
 // amount (the customer's statement so far) projected to the month's end (lib/billing/month-end-forecast.ts).
 import type Decimal from "decimal.js";
 import { getDatabase } from "../db";
-import { scopeCan, visiblePartnerFilter, type PartnerScope } from "../auth/partner-scope";
+import { scopeCan, visibleCustomerFilter, visiblePartnerFilter, type PartnerScope } from "../auth/partner-scope";
 import { currentPeriod, periodRange } from "../billing/billing-period";
 import { monthEndForecast } from "../billing/month-end-forecast";
 import { unsafeComputeStatements } from "../chargeback/compute-statements";
@@ -28,7 +28,7 @@ export async function listBudgetPaces(scope: PartnerScope, now: Date = new Date(
   const database = await getDatabase();
   const partnerFilter = visiblePartnerFilter(scope);
   const customers = await database.prisma.customer.findMany({
-    where: { budget: { isNot: null }, ...(partnerFilter ? { partnerId: partnerFilter } : {}) },
+    where: { budget: { isNot: null }, ...visibleCustomerFilter(scope), ...(partnerFilter ? { partnerId: partnerFilter } : {}) },
     select: {
       id: true,
       companyName: true,

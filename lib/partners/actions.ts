@@ -8,6 +8,9 @@ import type { ActionResult } from "../actions/action-result";
 import type { IssuedInvitation } from "../users/issue-invitation";
 import { onboardResellerSchema, partnerTenantIdSchema, resellerIdSchema } from "./partner-schemas";
 import { setPartnerTenantId } from "./set-partner-tenant-id";
+import { removePartnerLogoSchema, setPartnerLogoSchema } from "./partner-logo-schemas";
+import { setPartnerLogo } from "./set-partner-logo";
+import { removePartnerLogo } from "./remove-partner-logo";
 import { onboardReseller } from "./onboard-reseller";
 import { setResellerStatus } from "./set-reseller-status";
 
@@ -43,5 +46,23 @@ export async function setPartnerTenantIdAction(input: unknown): Promise<ActionRe
     const changed = await setPartnerTenantId(scope, data);
     revalidatePath("/settings/organization");
     return changed;
+  });
+}
+
+/** Sets the caller's own partner's logo (shown in its customers' portal). */
+export async function setPartnerLogoAction(input: unknown): Promise<ActionResult<{ partnerId: string; contentType: string; bytes: number; sha256: string }>> {
+  return runAction("organization:manage", setPartnerLogoSchema, input, async (scope, data) => {
+    const saved = await setPartnerLogo(scope, data);
+    revalidatePath("/settings/organization");
+    return saved;
+  });
+}
+
+/** Removes the caller's own partner's logo. */
+export async function removePartnerLogoAction(input: unknown): Promise<ActionResult<{ partnerId: string }>> {
+  return runAction("organization:manage", removePartnerLogoSchema, input, async (scope) => {
+    const removed = await removePartnerLogo(scope);
+    revalidatePath("/settings/organization");
+    return removed;
   });
 }

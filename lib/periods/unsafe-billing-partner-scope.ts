@@ -24,5 +24,7 @@ export async function unsafeBillingPartnerScope(prisma: Database["prisma"], part
     manageablePartnerIds: ids,
     resellers: partner.resellers,
     selectedResellerId: null,
+    customerId: null,
+    customerName: null,
   };
 }

@@ -4,6 +4,8 @@ import { visiblePartnerFilter, type PartnerScope } from "../auth/partner-scope";
 
 /** Registrations the scope can see: its partners' (operators: all, read-only). */
 export function visibleRegistrationsWhere(scope: PartnerScope): Prisma.RegistrationWhereInput {
+  // Registrations are the partner's internals: a customer reader's scope reaches none.
+  if (scope.customerId !== null) return { partnerId: { in: [] } };
   const partnerFilter = visiblePartnerFilter(scope);
   return partnerFilter ? { partnerId: partnerFilter } : {};
 }

@@ -19,6 +19,8 @@ const INVITATION_SELECT = {
   acceptedAt: true,
   revokedAt: true,
   partnerId: true,
+  customerId: true,
+  customer: { select: { companyName: true, partnerId: true } },
   partner: { select: { name: true, status: true, parent: { select: { status: true } } } },
 } satisfies Prisma.UserInvitationSelect;
 
@@ -38,6 +40,15 @@ function refusal(invitation: Prisma.UserInvitationGetPayload<{ select: typeof IN
   }
   if (state === "EXPIRED") {
     return new DomainError(USER_ERROR_CODES.InvitationExpired, "This invitation has expired. Ask your administrator to re-issue it.", { status: 410 });
+  }
+  if (invitation.customer && invitation.customer.partnerId !== invitation.partnerId) {
+    return new DomainError(
+      USER_ERROR_CODES.InvitationRevoked,
+      "This invitation's customer has moved to another partner. Ask your new partner for an invitation.",
+      {
+        status: 410,
+      },
+    );
   }
   if (invitation.partner.status === "SUSPENDED" || invitation.partner.parent?.status === "SUSPENDED") {
     return new DomainError(USER_ERROR_CODES.PartnerSuspended, `${invitation.partner.name} is suspended: its invitations can't be accepted now.`, {
@@ -63,6 +74,7 @@ export async function lookUpInvitation(token: string) {
   const problem = refusal(invitation, new Date());
   return {
     partnerName: invitation.partner.name,
+    customerName: invitation.customer?.companyName ?? null,
     email: invitation.email,
     displayName: invitation.displayName,
     role: invitation.role,
@@ -104,6 +116,7 @@ export async function acceptInvitation(input: AcceptInvitationInput): Promise<{ 
           passwordHash,
           role: invitation.role,
           partnerId: invitation.partnerId,
+          customerId: invitation.customerId,
           active: true,
         },
         select: { id: true, email: true },

@@ -6,7 +6,16 @@ import { revalidatePath } from "next/cache";
 import { runAction, toActionError, zodFieldErrors } from "../actions/run-action";
 import { fail, ok, type ActionResult } from "../actions/action-result";
 import { COMMON_ERROR_CODES } from "../errors";
-import { acceptInvitationSchema, changeUserRoleSchema, invitationIdSchema, inviteUserSchema, setUserActiveSchema, type PartnerRole } from "./user-schemas";
+import {
+  acceptInvitationSchema,
+  changeUserRoleSchema,
+  invitationIdSchema,
+  inviteCustomerReaderSchema,
+  inviteUserSchema,
+  setUserActiveSchema,
+  type PartnerRole,
+} from "./user-schemas";
+import { inviteCustomerReader } from "./invite-customer-reader";
 import { inviteUser } from "./invite-user";
 import type { IssuedInvitation } from "./issue-invitation";
 import { reissueInvitation } from "./reissue-invitation";
@@ -24,6 +33,15 @@ function refreshUserPages() {
 export async function inviteUserAction(input: unknown): Promise<ActionResult<IssuedInvitation>> {
   return runAction("users:manage", inviteUserSchema, input, async (scope, data) => {
     const invitation = await inviteUser(scope, data);
+    refreshUserPages();
+    return invitation;
+  });
+}
+
+/** Invites a user of one of the caller's customers (a customer reader); returns the one-time link. */
+export async function inviteCustomerReaderAction(input: unknown): Promise<ActionResult<IssuedInvitation>> {
+  return runAction("users:manage", inviteCustomerReaderSchema, input, async (scope, data) => {
+    const invitation = await inviteCustomerReader(scope, data);
     refreshUserPages();
     return invitation;
   });

@@ -14,6 +14,7 @@ export async function findManagedInvitation(tx: Prisma.TransactionClient, scope:
       email: true,
       displayName: true,
       role: true,
+      customerId: true,
       expiresAt: true,
       acceptedAt: true,
       revokedAt: true,

@@ -6,14 +6,16 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { DomainError } from "../errors";
 import { USER_ERROR_CODES } from "./user-error-codes";
 import { generateInvitationToken, hashInvitationToken, INVITATION_TTL_DAYS, invitationPath } from "./invitation-format";
-import type { PartnerRole } from "./user-schemas";
+import type { InvitableRole } from "./user-schemas";
 
 export interface IssuedInvitation {
   id: string;
   partnerId: string;
   email: string;
   displayName: string;
-  role: PartnerRole;
+  role: InvitableRole;
+  /** The customer a customer reader's invitation is for; null for partner roles. */
+  customerId: string | null;
   expiresAt: Date;
   /** The one-time link's path. Returned once: the database keeps only the token's SHA-256 hash. */
   invitePath: string;
@@ -55,7 +57,7 @@ export async function assertEmailFree(tx: Prisma.TransactionClient, email: strin
 export async function issueInvitation(
   tx: Prisma.TransactionClient,
   scope: PartnerScope,
-  input: { partnerId: string; email: string; displayName: string; role: PartnerRole },
+  input: { partnerId: string; email: string; displayName: string; role: InvitableRole; customerId?: string | null },
   audit: { action: string; replacesInvitationId?: string } = { action: "invitation.create" },
 ): Promise<IssuedInvitation> {
   const token = generateInvitationToken();
@@ -65,11 +67,12 @@ export async function issueInvitation(
       email: input.email,
       displayName: input.displayName,
       role: input.role,
+      customerId: input.role === "CUSTOMER_READER" ? (input.customerId ?? null) : null,
       tokenHash: hashInvitationToken(token),
       createdByUserId: scope.userId,
       expiresAt: addDays(new Date(), INVITATION_TTL_DAYS),
     },
-    select: { id: true, partnerId: true, email: true, displayName: true, role: true, expiresAt: true },
+    select: { id: true, partnerId: true, email: true, displayName: true, role: true, customerId: true, expiresAt: true },
   });
   // Never the token or its hash in the audit log.
   await recordAuditEvent(tx, scope, {
@@ -81,9 +84,10 @@ export async function issueInvitation(
       email: row.email,
       displayName: row.displayName,
       role: row.role,
+      ...(row.customerId ? { customerId: row.customerId } : {}),
       expiresAt: row.expiresAt.toISOString(),
       ...(audit.replacesInvitationId ? { replacesInvitationId: audit.replacesInvitationId } : {}),
     },
   });
-  return { ...row, role: row.role as PartnerRole, invitePath: invitationPath(token) };
+  return { ...row, role: row.role as InvitableRole, invitePath: invitationPath(token) };
 }

@@ -23,12 +23,31 @@ export async function listPartnerUsers(scope: PartnerScope, partnerId: string) {
     prisma.user.findMany({
       where: { partnerId },
       orderBy: [{ active: "desc" }, { displayName: "asc" }],
-      select: { id: true, email: true, displayName: true, role: true, active: true, createdAt: true, lastSignInAt: true },
+      select: {
+        id: true,
+        email: true,
+        displayName: true,
+        role: true,
+        active: true,
+        createdAt: true,
+        lastSignInAt: true,
+        customer: { select: { companyName: true } },
+      },
     }),
     prisma.userInvitation.findMany({
       where: { partnerId, acceptedAt: null, revokedAt: null },
       orderBy: { createdAt: "desc" },
-      select: { id: true, email: true, displayName: true, role: true, createdAt: true, expiresAt: true, acceptedAt: true, revokedAt: true },
+      select: {
+        id: true,
+        email: true,
+        displayName: true,
+        role: true,
+        createdAt: true,
+        expiresAt: true,
+        acceptedAt: true,
+        revokedAt: true,
+        customer: { select: { companyName: true } },
+      },
     }),
   ]);
   const activeAdmins = users.filter((user) => user.active && user.role === "ADMIN_AGENT").length;

@@ -5,7 +5,7 @@ import { DomainError } from "../errors";
 import { USER_ERROR_CODES } from "./user-error-codes";
 import { findManagedInvitation } from "./find-managed-invitation";
 import { assertEmailFree, issueInvitation, type IssuedInvitation } from "./issue-invitation";
-import type { PartnerRole } from "./user-schemas";
+import type { InvitableRole } from "./user-schemas";
 
 /**
  * Issues a new link for the same person (lost link, expired): the old invitation is revoked in the
@@ -31,7 +31,7 @@ export async function reissueInvitation(scope: PartnerScope, invitationId: strin
     return issueInvitation(
       tx,
       scope,
-      { partnerId: old.partnerId, email: old.email, displayName: old.displayName, role: old.role as PartnerRole },
+      { partnerId: old.partnerId, email: old.email, displayName: old.displayName, role: old.role as InvitableRole, customerId: old.customerId },
       { action: "invitation.reissue", replacesInvitationId: old.id },
     );
   });

@@ -12,6 +12,8 @@ export const USER_ERROR_CODES = {
   InvitationRevoked: "InvitationRevoked",
   PartnerSuspended: "PartnerSuspended",
   WeakPassword: "WeakPassword",
+  /** A customer reader's role is fixed: it reads one customer; invite a partner user instead. */
+  CustomerReaderRoleFixed: "CustomerReaderRoleFixed",
 } as const;
 
 export type UserErrorCode = (typeof USER_ERROR_CODES)[keyof typeof USER_ERROR_CODES];

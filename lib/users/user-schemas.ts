@@ -3,6 +3,8 @@ import { z } from "zod";
 /** Roles a partner can give its people (OPERATOR is Microsoft's, never assignable). */
 export const PARTNER_ROLES = ["ADMIN_AGENT", "BILLING_ADMIN", "SALES_AGENT"] as const;
 export type PartnerRole = (typeof PARTNER_ROLES)[number];
+/** What an invitation can make someone: a partner role, or a reader of one of the partner's customers. */
+export type InvitableRole = PartnerRole | "CUSTOMER_READER";
 
 /** Passwords: at least 12 characters; at most 72 bytes, bcrypt's limit (it ignores the rest). */
 export const PASSWORD_MIN_LENGTH = 12;
@@ -44,6 +46,14 @@ export const inviteUserSchema = z.object({
   role: roleField,
 });
 export type InviteUserInput = z.output<typeof inviteUserSchema>;
+
+/** A customer's user (customer reader): the customer id is looked up on the server within the caller's scope. */
+export const inviteCustomerReaderSchema = z.object({
+  customerId: id("Customer"),
+  email: emailField,
+  displayName: displayNameField,
+});
+export type InviteCustomerReaderInput = z.output<typeof inviteCustomerReaderSchema>;
 
 export const changeUserRoleSchema = z.object({ userId: id("User"), role: roleField });
 export const setUserActiveSchema = z.object({ userId: id("User") });

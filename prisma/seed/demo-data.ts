@@ -282,6 +282,38 @@ for (const key of [DEMO_DISTRIBUTOR_KEY, DEMO_DIRECT_CSP_KEY] as const) {
 }
 
 export const DEMO_CUSTOMERS: readonly DemoCustomer[] = customers;
+
+export interface DemoCustomerReader {
+  id: string;
+  email: string;
+  displayName: string;
+  customerId: string;
+  customerName: string;
+  partnerKey: DemoPartnerKey;
+  partnerId: string;
+  createdAt: Date;
+}
+
+function demoCustomerReader(companyName: string, email: string, displayName: string): DemoCustomerReader {
+  const customer = customers.find((candidate) => candidate.companyName === companyName);
+  if (!customer) throw new Error(`no demo customer ${companyName}`);
+  return {
+    id: deterministicCuid(`user:${email}`),
+    email,
+    displayName,
+    customerId: customer.id,
+    customerName: customer.companyName,
+    partnerKey: customer.partnerKey,
+    partnerId: customer.partnerId,
+    createdAt: new Date(customer.createdAt.getTime() + 7 * DAY),
+  };
+}
+
+/**
+ * Customer readers (docs/customer-portal.md): a user of Adatum's customer Litware, who sees Litware's
+ * charges at Adatum's prices. Kept apart from DEMO_USERS (one per partner role) and DEMO_SIGN_INS.
+ */
+export const DEMO_CUSTOMER_READERS: readonly DemoCustomerReader[] = [demoCustomerReader("Litware, Inc.", "finance@litwareinc.example", "Dana Whitfield")];
 /** CSP subscriptions of the customers, then the APSS subscriptions of the distributor and the direct CSP. */
 export const DEMO_SUBSCRIPTIONS: readonly DemoSubscription[] = subscriptions;
 

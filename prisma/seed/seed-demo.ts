@@ -2,7 +2,7 @@
 // Used by `scripts/db.ts seed|setup`; the exported constants are for the README and tests.
 import { hashPassword } from "../../lib/auth/password-hash";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { DEMO_CUSTOMERS, DEMO_PARTNER_LIST, DEMO_PASSWORD, DEMO_SUBSCRIPTIONS, DEMO_USERS } from "./demo-data";
+import { DEMO_CUSTOMER_READERS, DEMO_CUSTOMERS, DEMO_PARTNER_LIST, DEMO_PASSWORD, DEMO_SUBSCRIPTIONS, DEMO_USERS } from "./demo-data";
 import { seedDemoPriceList } from "./pricing-demo";
 import { seedDemoRegistrations } from "./registrations-demo";
 import { seedDemoIngestionKeys } from "./usage-demo";
@@ -22,6 +22,7 @@ export {
   DEMO_SIGN_INS,
   DEMO_SUBSCRIPTIONS,
   DEMO_USERS,
+  DEMO_CUSTOMER_READERS,
 } from "./demo-data";
 export type { DemoCustomer, DemoPartner, DemoPartnerKey, DemoSignIn, DemoSubscription, DemoUser } from "./demo-data";
 
@@ -79,6 +80,21 @@ export async function seedDemoIfEmpty(prisma: PrismaClient): Promise<boolean> {
           partnerId: customer.partnerId,
           createdAt: customer.createdAt,
           updatedAt: customer.createdAt,
+        })),
+      });
+
+      // Customer readers name their customer, so they follow the customers.
+      await tx.user.createMany({
+        data: DEMO_CUSTOMER_READERS.map((reader) => ({
+          id: reader.id,
+          email: reader.email,
+          passwordHash,
+          displayName: reader.displayName,
+          role: "CUSTOMER_READER" as const,
+          partnerId: reader.partnerId,
+          customerId: reader.customerId,
+          createdAt: reader.createdAt,
+          updatedAt: reader.createdAt,
         })),
       });
 

@@ -5,7 +5,7 @@ import { randomInt, randomUUID } from "node:crypto";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { resolvePartnerScope, type PartnerScope } from "../../lib/auth/partner-scope";
 import { generateInvitationToken, hashInvitationToken } from "../../lib/users/invitation-format";
-import { makeDistributorWithResellers, makeUser, uniqueSuffix } from "../support/factories";
+import { makeCustomer, makeDistributorWithResellers, makeUser, uniqueSuffix } from "../support/factories";
 import type { AuditCases, AuditCaseContext } from "./types";
 
 async function scopeOf(prisma: PrismaClient, userId: string): Promise<PartnerScope> {
@@ -80,6 +80,23 @@ export const auditCases: AuditCases = {
       return { scope, input: { directoryTenantId: randomUUID() } };
     },
   },
+  "partners/actions#setPartnerLogoAction": {
+    expectedAuditAction: "partner.setLogo",
+    async prepare(context) {
+      const { scope } = await channel(context);
+      return { scope, input: { contentType: "image/svg+xml", dataBase64: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>').toString("base64") } };
+    },
+  },
+  "partners/actions#removePartnerLogoAction": {
+    expectedAuditAction: "partner.removeLogo",
+    async prepare(context) {
+      const { scope } = await channel(context);
+      await context.prisma.partnerLogo.create({
+        data: { partnerId: scope.partnerId ?? "", contentType: "image/png", bytes: Buffer.from("x"), sha256: "0".repeat(64) },
+      });
+      return { scope, input: {} };
+    },
+  },
   "users/actions#inviteUserAction": {
     expectedAuditAction: "invitation.create",
     async prepare(context) {
@@ -88,6 +105,14 @@ export const auditCases: AuditCases = {
         scope,
         input: { partnerId: reseller.id, email: `audit-new-${uniqueSuffix()}@audit.example`, displayName: "Audit New", role: "BILLING_ADMIN" },
       };
+    },
+  },
+  "users/actions#inviteCustomerReaderAction": {
+    expectedAuditAction: "invitation.create",
+    async prepare(context) {
+      const { scope, reseller } = await channel(context);
+      const customer = await makeCustomer(context.prisma, { partnerId: reseller.id });
+      return { scope, input: { customerId: customer.id, email: `audit-reader-${uniqueSuffix()}@audit.example`, displayName: "Audit Reader" } };
     },
   },
   "users/actions#reissueInvitationAction": {

@@ -3,9 +3,9 @@
 //   vi.mock("../lib/auth/get-scope", async () => (await import("./support/mock-session")).mockGetScopeModule());
 // (vi.mock is hoisted above imports, so the module is imported inside the factory).
 import type { PartnerScope } from "../../lib/auth/partner-scope";
-import { scopeCan } from "../../lib/auth/partner-scope";
+import { isCustomerScope, scopeCan } from "../../lib/auth/partner-scope";
 import type { Permission } from "../../lib/auth/permissions";
-import { DomainError, forbidden } from "../../lib/errors";
+import { DomainError, forbidden, notFound } from "../../lib/errors";
 
 export const testSession: { scope: PartnerScope | null } = { scope: null };
 
@@ -13,9 +13,20 @@ export function mockGetScopeModule() {
   return {
     RESELLER_FILTER_COOKIE: "sc-reseller",
     getCurrentScope: async () => testSession.scope,
+    // As lib/auth/get-scope: a customer reader gets NotFound from every partner action and route.
     requireActionScope: async (permission: Permission) => {
       if (!testSession.scope) throw new DomainError("Unauthenticated", "Your session has ended. Sign in again.");
+      if (isCustomerScope(testSession.scope)) throw notFound("The page");
       if (!scopeCan(testSession.scope, permission)) throw forbidden();
+      return testSession.scope;
+    },
+    requireSignedInScope: async () => {
+      if (!testSession.scope) throw new DomainError("Unauthenticated", "Your session has ended. Sign in again.");
+      return testSession.scope;
+    },
+    requireCustomerActionScope: async () => {
+      if (!testSession.scope) throw new DomainError("Unauthenticated", "Your session has ended. Sign in again.");
+      if (!isCustomerScope(testSession.scope) || !scopeCan(testSession.scope, "customerPortal:read")) throw notFound("The page");
       return testSession.scope;
     },
   };

@@ -39,7 +39,14 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
             <div>
               <h1 className="text-2xl font-semibold">Join {invitation.partnerName}</h1>
               <p className="mt-1 text-sm text-slate-600">
-                You are invited as <span className="font-medium">{ROLE_LABELS[invitation.role]}</span> with the email{" "}
+                You are invited as <span className="font-medium">{ROLE_LABELS[invitation.role]}</span>
+                {invitation.customerName ? (
+                  <>
+                    {" "}
+                    of <span className="font-medium">{invitation.customerName}</span>
+                  </>
+                ) : null}{" "}
+                with the email{" "}
                 <span className="font-medium" data-testid="invite-email">
                   {invitation.email}
                 </span>

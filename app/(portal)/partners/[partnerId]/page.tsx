@@ -5,6 +5,7 @@ import { requirePageScope } from "@/lib/auth/get-scope";
 import { countryName } from "@/lib/customers/csp-markets";
 import { getReseller } from "@/lib/partners/get-reseller";
 import { listPartnerUsers } from "@/lib/users/list-partner-users";
+import { listInvitableCustomers } from "@/lib/users/list-invitable-customers";
 import { orNotFound } from "@/lib/pages/or-not-found";
 import { ResellerStatusControl } from "@/components/partners/reseller-status-control";
 import { ViewResellerButton } from "@/components/partners/view-reseller-button";
@@ -18,7 +19,7 @@ export default async function ResellerPage({ params }: { params: Promise<{ partn
   if (scope.partnerKind !== "INDIRECT_PROVIDER") redirect("/forbidden?need=resellers%3Amanage");
   const { partnerId } = await params;
   const reseller = await orNotFound(getReseller(scope, partnerId));
-  const users = await listPartnerUsers(scope, reseller.id);
+  const [users, customers] = await Promise.all([listPartnerUsers(scope, reseller.id), listInvitableCustomers(scope, reseller.id)]);
   return (
     <>
       <nav className="mb-2 text-sm">
@@ -65,7 +66,7 @@ export default async function ResellerPage({ params }: { params: Promise<{ partn
         </Card>
       </div>
       <h2 className="mb-3 text-lg font-semibold">Users</h2>
-      <PartnerUsersSection partnerId={reseller.id} data={users} />
+      <PartnerUsersSection partnerId={reseller.id} data={users} customers={customers} />
     </>
   );
 }

@@ -1,13 +1,15 @@
 import { requirePageScope } from "@/lib/auth/get-scope";
 import { getPartnerSettings } from "@/lib/partners/get-partner-settings";
+import { getPartnerLogoVersion } from "@/lib/partners/get-partner-logo-version";
 import { PartnerTenantForm } from "@/components/partners/partner-tenant-form";
+import { PartnerLogoForm } from "@/components/partners/partner-logo-form";
 import { Card, PageHeader } from "@/components/ui/card";
 
 export const metadata = { title: "Organization" };
 
 export default async function OrganizationSettingsPage() {
   const scope = await requirePageScope("organization:manage");
-  const partner = await getPartnerSettings(scope);
+  const [partner, logoVersion] = await Promise.all([getPartnerSettings(scope), getPartnerLogoVersion(scope)]);
   return (
     <>
       <PageHeader title="Organization" description={`${partner.name}: the identifiers Partner Center knows your organisation by.`} />
@@ -24,6 +26,9 @@ export default async function OrganizationSettingsPage() {
         </Card>
         <Card title="Directory tenant ID">
           <PartnerTenantForm directoryTenantId={partner.directoryTenantId} />
+        </Card>
+        <Card title="Logo">
+          <PartnerLogoForm logoVersion={logoVersion} />
         </Card>
       </div>
     </>

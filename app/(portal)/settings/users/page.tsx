@@ -1,5 +1,6 @@
 import { requirePageScope } from "@/lib/auth/get-scope";
 import { listPartnerUsers } from "@/lib/users/list-partner-users";
+import { listInvitableCustomers } from "@/lib/users/list-invitable-customers";
 import { PartnerUsersSection } from "@/components/users/partner-users-section";
 import { PageHeader } from "@/components/ui/card";
 
@@ -9,7 +10,7 @@ export default async function UsersPage() {
   const scope = await requirePageScope("users:manage");
   // users:manage is a partner role's permission, so partnerId is set; guard for the type.
   if (!scope.partnerId) return null;
-  const data = await listPartnerUsers(scope, scope.partnerId);
+  const [data, customers] = await Promise.all([listPartnerUsers(scope, scope.partnerId), listInvitableCustomers(scope, scope.partnerId)]);
   return (
     <>
       <PageHeader
@@ -21,7 +22,7 @@ export default async function UsersPage() {
           </>
         }
       />
-      <PartnerUsersSection partnerId={scope.partnerId} data={data} />
+      <PartnerUsersSection partnerId={scope.partnerId} data={data} customers={customers} />
     </>
   );
 }

@@ -1,0 +1,71 @@
+import "server-only";
+// The customer portal's cost analysis: what the partner charges the customer, never Microsoft's cost.
+// Months: each month's statement total (the statement engine, rounded once per line, the amount the
+// invoice bills). Days of the chosen month: Σ quantity × the customer's unit price per usage day
+// (the statement's daily charges, rounded to the cent for display only). Meters: the statement's
+// lines without cost or margin (publicLine builds them field by field).
+import Decimal from "decimal.js";
+import { getDatabase } from "../db";
+import type { PartnerScope } from "../auth/partner-scope";
+import { periodRange } from "../billing/billing-period";
+import { unsafeComputeStatements } from "../chargeback/compute-statements";
+import { publicLine, type PublicStatementLine } from "../chargeback/get-customer-statement";
+import { billingPartnerIdOf, resellerIdOf } from "../chargeback/rate-card-subjects";
+import { unsafeCustomerBillingCurrency } from "../chargeback/customer-billing-currency";
+import { findPortalCustomer } from "./find-portal-customer";
+
+export const PORTAL_TREND_MONTHS = 6;
+
+export interface PortalCharges {
+  period: string;
+  currency: string;
+  customer: { id: string; companyName: string };
+  partnerName: string;
+  /** The chosen month's total (the statement's). */
+  total: string;
+  /** Oldest first: the months up to the chosen one with their statement totals. */
+  months: { period: string; total: string }[];
+  /** Every day of the chosen month (to today while it is open) with its charges. */
+  days: { day: string; amount: string }[];
+  lines: PublicStatementLine[];
+}
+
+function shiftPeriod(period: string, delta: number): string {
+  const [year, month] = period.split("-").map(Number);
+  return new Date(Date.UTC(year, month - 1 + delta, 1)).toISOString().slice(0, 7);
+}
+
+export async function getPortalCharges(scope: PartnerScope, period: string, now: Date = new Date()): Promise<PortalCharges> {
+  const database = await getDatabase();
+  const customer = await findPortalCustomer(database.prisma, scope);
+  const billingPartnerId = billingPartnerIdOf(customer.partner);
+  const priced = [{ id: customer.id, resellerId: resellerIdOf(customer.partner) }];
+  const periods = Array.from({ length: PORTAL_TREND_MONTHS }, (_, index) => shiftPeriod(period, index - PORTAL_TREND_MONTHS + 1));
+  const statements = await Promise.all(
+    periods.map(async (month) => {
+      const { from, to } = periodRange(month);
+      return (await unsafeComputeStatements(database, billingPartnerId, priced, { from, to })).get(customer.id) ?? null;
+    }),
+  );
+  const chosen = statements[statements.length - 1];
+  const { from, to } = periodRange(period);
+  const today = now.toISOString().slice(0, 10);
+  const days: PortalCharges["days"] = [];
+  for (let day = new Date(`${from}T00:00:00Z`); day.toISOString().slice(0, 10) <= to; day = new Date(day.getTime() + 86_400_000)) {
+    const key = day.toISOString().slice(0, 10);
+    if (key > today) break;
+    const amount = chosen?.dailyCharges.get(key) ?? new Decimal(0);
+    days.push({ day: key, amount: amount.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2) });
+  }
+  const currency = statements.find((statement) => statement?.currency)?.currency || (await unsafeCustomerBillingCurrency(database.prisma, customer.id));
+  return {
+    period,
+    currency,
+    customer: { id: customer.id, companyName: customer.companyName },
+    partnerName: customer.partner.name,
+    total: (chosen?.total ?? new Decimal(0)).toFixed(2),
+    months: periods.map((month, index) => ({ period: month, total: (statements[index]?.total ?? new Decimal(0)).toFixed(2) })),
+    days,
+    lines: (chosen?.lines ?? []).map(publicLine),
+  };
+}
