@@ -35,6 +35,10 @@ export const PERMISSIONS = [
   // (docs/currency.md); the data functions also refuse resellers, whatever their role.
   "exchangeRates:manage",
   "billingCurrency:manage",
+  // The partner's alert settings and webhooks (docs/alerts.md).
+  "alerts:manage",
+  // One's own alert notifications (the roles alerts are delivered to).
+  "notifications:read",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -60,6 +64,8 @@ const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Permission>> = {
     "organization:manage",
     "exchangeRates:manage",
     "billingCurrency:manage",
+    "alerts:manage",
+    "notifications:read",
   ]),
   BILLING_ADMIN: new Set<Permission>([
     "customers:read",
@@ -73,6 +79,8 @@ const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Permission>> = {
     "statements:read",
     "budgets:manage",
     "exchangeRates:manage",
+    "alerts:manage",
+    "notifications:read",
   ]),
   SALES_AGENT: new Set<Permission>(["customers:read", "customers:write", "prices:read"]),
   // Operators browse every partner's registrations, read-only (no registrations:write).
