@@ -86,9 +86,10 @@ describe("alert settings", () => {
     expect(result.success).toBe(false);
     const fields = new Set(result.error?.issues.map((issue) => issue.path[0]));
     expect([...fields].sort()).toEqual(["anomalyBaselineDays", "anomalyFactor", "anomalyMinimumAmount", "budgetThresholds"]);
-    expect(saveAlertSettingsSchema.safeParse({ budgetThresholds: "50", anomalyFactor: "2", anomalyBaselineDays: 14, anomalyMinimumAmount: "1" }).error?.issues[0]?.path).toEqual([
-      "budgetOnActual",
-    ]);
+    expect(
+      saveAlertSettingsSchema.safeParse({ budgetThresholds: "50", anomalyFactor: "2", anomalyBaselineDays: 14, anomalyMinimumAmount: "1" }).error?.issues[0]
+        ?.path,
+    ).toEqual(["budgetOnActual"]);
   });
 
   it("a sales agent may not change them", async () => {
@@ -143,7 +144,14 @@ describe("webhooks", () => {
       },
     });
     await database.prisma.alertDelivery.create({
-      data: { alertId: alert.id, webhookId: webhook.id, attempts: 2, lastStatusCode: 503, lastError: "HTTP 503", nextAttemptAt: new Date("2026-11-20T00:05:00Z") },
+      data: {
+        alertId: alert.id,
+        webhookId: webhook.id,
+        attempts: 2,
+        lastStatusCode: 503,
+        lastError: "HTTP 503",
+        nextAttemptAt: new Date("2026-11-20T00:05:00Z"),
+      },
     });
     expect(await listAlertDeliveries(admin)).toEqual([
       expect.objectContaining({ alertKind: "ANOMALY", status: "PENDING", attempts: 2, lastStatusCode: 503, webhookUrl: receiverUrl }),
@@ -181,7 +189,12 @@ describe("notifications", () => {
     const { rows, total } = await listNotifications(admin);
     expect(total).toBe(2);
     expect(rows.map((row) => row.alert.kind).sort()).toEqual(["ANOMALY", "BUDGET_FORECAST"]);
-    expect(rows.find((row) => row.alert.kind === "ANOMALY")?.alert).toMatchObject({ day: "2026-11-19", amount: "24.00", reference: "12.00", rule: { factor: "1.5" } });
+    expect(rows.find((row) => row.alert.kind === "ANOMALY")?.alert).toMatchObject({
+      day: "2026-11-19",
+      amount: "24.00",
+      reference: "12.00",
+      rule: { factor: "1.5" },
+    });
 
     expect(await markNotificationsRead(admin, { notificationId: rows[0].id })).toEqual({ marked: 1 });
     expect(await countUnreadNotifications(admin)).toBe(1);

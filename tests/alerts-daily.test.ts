@@ -45,7 +45,11 @@ beforeAll(async () => {
   });
   await database.prisma.customerBudget.create({ data: { customerId: world.customers.direct.customer.id, monthlyAmount: "300", currency: "USD" } });
   await database.prisma.alertWebhook.create({
-    data: { partnerId: world.partners.direct.id, url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`, secretCiphertext: sealSecret("whsec_daily") },
+    data: {
+      partnerId: world.partners.direct.id,
+      url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`,
+      secretCiphertext: sealSecret("whsec_daily"),
+    },
   });
   await saveAlertSettings(
     await world.scope("direct", "BILLING_ADMIN"),
@@ -61,7 +65,9 @@ beforeAll(async () => {
   );
   for (let date = 5; date <= 18; date++) {
     const day = `2026-11-${String(date).padStart(2, "0")}`;
-    const records = Array.from({ length: 24 }, (_, hour) => usageRecord({ start: `${day}T${String(hour).padStart(2, "0")}:00:00Z`, quantity: 1, resourceUri: "/vm1" }));
+    const records = Array.from({ length: 24 }, (_, hour) =>
+      usageRecord({ start: `${day}T${String(hour).padStart(2, "0")}:00:00Z`, quantity: 1, resourceUri: "/vm1" }),
+    );
     await unsafeIngestUsageBatch(setup.registration.id, records, { now: new Date(Date.parse(`${day}T00:30:00Z`) + 86_400_000), dayCloseHours: 48 });
   }
 });

@@ -60,7 +60,9 @@ beforeAll(async () => {
     notificationOf[key] = (
       await prisma.alertNotification.findFirstOrThrow({ where: { alertId: alert.id, userId: world.users[key].BILLING_ADMIN }, select: { id: true } })
     ).id;
-    const webhook = await prisma.alertWebhook.create({ data: { partnerId, url: `https://hooks.example.com/${key}`, secretCiphertext: sealSecret(`whsec_${key}`) } });
+    const webhook = await prisma.alertWebhook.create({
+      data: { partnerId, url: `https://hooks.example.com/${key}`, secretCiphertext: sealSecret(`whsec_${key}`) },
+    });
     webhookOf[key] = webhook.id;
     await prisma.alertDelivery.create({ data: { alertId: alert.id, webhookId: webhook.id, nextAttemptAt: new Date("2099-01-01") } });
   }

@@ -26,7 +26,10 @@ export interface NotificationRow {
 
 export const NOTIFICATIONS_PAGE_SIZE = 50;
 
-export async function listNotifications(scope: PartnerScope, options: { page?: number; unreadOnly?: boolean } = {}): Promise<{ rows: NotificationRow[]; total: number }> {
+export async function listNotifications(
+  scope: PartnerScope,
+  options: { page?: number; unreadOnly?: boolean } = {},
+): Promise<{ rows: NotificationRow[]; total: number }> {
   const prisma = await getPrisma();
   const page = Math.max(1, Math.floor(options.page ?? 1));
   const where = { userId: scope.userId, ...(options.unreadOnly ? { readAt: null } : {}) };

@@ -28,7 +28,9 @@ export async function unsafeRunDailyAlertEvaluation(options: { now?: Date; fetch
   const day = now.toISOString().slice(0, 10);
   const { sql } = await getDatabase();
   const claimed = await sql.transaction(async (tx) => {
-    const { rows: locked } = await tx.query<{ locked: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked`, [`alerts-daily:${day}`]);
+    const { rows: locked } = await tx.query<{ locked: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked`, [
+      `alerts-daily:${day}`,
+    ]);
     if (!locked[0]?.locked) return false;
     const { rows } = await tx.query<{ day: string }>(
       `INSERT INTO "AlertDailyRun" ("day", "startedAt") VALUES ($1::date, ($2::timestamptz AT TIME ZONE 'UTC'))

@@ -15,8 +15,8 @@ export default async function AlertSettingsPage() {
         title="Alerts"
         description={
           <>
-            Budget and anomaly alerts of {scope.partnerName}&apos;s customers, evaluated at your prices as usage arrives and once a day. Each alert fires
-            once. They reach your admin agents and billing admins in-app (Notifications), by e-mail and through your{" "}
+            Budget and anomaly alerts of {scope.partnerName}&apos;s customers, evaluated at your prices as usage arrives and once a day. Each alert fires once.
+            They reach your admin agents and billing admins in-app (Notifications), by e-mail and through your{" "}
             <Link href="/settings/webhooks" className="text-brand-600 hover:underline">
               webhooks
             </Link>

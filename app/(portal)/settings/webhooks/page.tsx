@@ -19,8 +19,10 @@ export default async function WebhooksPage() {
         description={
           <>
             Each new alert is POSTed as JSON to your active webhooks, signed with the webhook&apos;s secret:{" "}
-            <code className="rounded bg-slate-100 px-1 text-xs">Stackcenter-Signature: t=&lt;unix seconds&gt;,v1=&lt;HMAC-SHA256 of &quot;t.body&quot;&gt;</code>.
-            A 2xx answer delivers it; anything else is retried after {WEBHOOK_BACKOFF_MINUTES.join(", ")} minutes, then given up.
+            <code className="rounded bg-slate-100 px-1 text-xs">
+              Stackcenter-Signature: t=&lt;unix seconds&gt;,v1=&lt;HMAC-SHA256 of &quot;t.body&quot;&gt;
+            </code>
+            . A 2xx answer delivers it; anything else is retried after {WEBHOOK_BACKOFF_MINUTES.join(", ")} minutes, then given up.
           </>
         }
       />
