@@ -17,6 +17,8 @@ import { unsafeRunDailyAlertEvaluation } from "../lib/alerts/unsafe-run-daily-al
 import { saveAlertSettings } from "../lib/alerts/save-alert-settings";
 import { saveAlertSettingsSchema } from "../lib/alerts/alert-schemas";
 import { sealSecret } from "../lib/stamps/secret-box";
+import { alertsTriggerToken } from "../lib/alerts/alerts-trigger-token";
+import { POST as runDue } from "../app/api/alerts/run-due/route";
 
 let database: Database;
 let world: World;
@@ -118,5 +120,21 @@ describe("the daily alert evaluation", () => {
     expect(await unsafeRunDailyAlertEvaluation({ now: new Date("2026-11-21T00:30:00Z") })).toMatchObject({ evaluated: false });
     expect(await unsafeRunDailyAlertEvaluation({ now: new Date("2026-11-21T01:30:00Z") })).toMatchObject({ evaluated: true, raised: 0 });
     expect(await alertKeys()).toEqual(["BUDGET_ACTUAL:50:168.00"]);
+  });
+});
+
+describe("POST /api/alerts/run-due", () => {
+  it("answers 401 without the portal's alerts trigger token, and runs with it", async () => {
+    process.env.NEXTAUTH_SECRET ??= "alerts-daily-test-secret";
+    const post = (authorization?: string) =>
+      runDue(new Request("http://portal.test/api/alerts/run-due", { method: "POST", headers: authorization ? { authorization } : {} }));
+    for (const authorization of [undefined, "Bearer wrong", `Basic ${alertsTriggerToken()}`]) {
+      const response = await post(authorization);
+      expect(response.status).toBe(401);
+      expect(await response.json()).toMatchObject({ ok: false, error: { code: "Unauthenticated" } });
+    }
+    const response = await post(`Bearer ${alertsTriggerToken()}`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ ok: true, day: new Date().toISOString().slice(0, 10) });
   });
 });
