@@ -6,6 +6,7 @@
 // log with HTTP 200. The webhook is deleted at the end, so other specs' ingests don't queue for it.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { ALERT_SIGNATURE_HEADER, verifyAlertSignature } from "../lib/alerts/sign-alert-payload";
 import { DEMO_CUSTOMERS } from "../prisma/seed/demo-data";
@@ -136,4 +137,18 @@ test("a billing admin's thresholds and webhook; an ingest doubling a customer's 
   await page.getByRole("button", { name: `Delete ${webhookUrl}` }).click();
   await page.getByRole("button", { name: "Delete webhook" }).click();
   await expect(page.getByText("No webhooks yet.")).toBeVisible();
+});
+
+test("the alerts pages have no axe violations", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "admin@adatum.example");
+  for (const path of ["/notifications", "/settings/alerts", "/settings/webhooks"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(
+      results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`),
+      path,
+    ).toEqual([]);
+  }
 });

@@ -25,13 +25,15 @@ export interface NotificationRow {
 }
 
 export const NOTIFICATIONS_PAGE_SIZE = 50;
+export const MAX_NOTIFICATION_PAGE = 10_000;
 
 export async function listNotifications(
   scope: PartnerScope,
   options: { page?: number; unreadOnly?: boolean } = {},
 ): Promise<{ rows: NotificationRow[]; total: number }> {
   const prisma = await getPrisma();
-  const page = Math.max(1, Math.floor(options.page ?? 1));
+  const requested = Math.floor(options.page ?? 1);
+  const page = Number.isFinite(requested) ? Math.min(MAX_NOTIFICATION_PAGE, Math.max(1, requested)) : 1;
   const where = { userId: scope.userId, ...(options.unreadOnly ? { readAt: null } : {}) };
   const [rows, total] = await Promise.all([
     prisma.alertNotification.findMany({

@@ -1,5 +1,5 @@
 import { requirePageScope } from "@/lib/auth/get-scope";
-import { listNotifications, NOTIFICATIONS_PAGE_SIZE } from "@/lib/alerts/list-notifications";
+import { listNotifications, MAX_NOTIFICATION_PAGE, NOTIFICATIONS_PAGE_SIZE } from "@/lib/alerts/list-notifications";
 import { countUnreadNotifications } from "@/lib/alerts/count-unread-notifications";
 import { NotificationList } from "@/components/alerts/notification-list";
 import { MarkReadButton } from "@/components/alerts/notification-read-buttons";
@@ -11,7 +11,8 @@ export const metadata = { title: "Notifications" };
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const scope = await requirePageScope("notifications:read");
   const requested = Number((await searchParams).page ?? "1");
-  const page = Number.isInteger(requested) && requested >= 1 ? requested : 1;
+  // Past the last page is an empty list, not an error: the skip stays in range.
+  const page = Number.isInteger(requested) && requested >= 1 ? Math.min(requested, MAX_NOTIFICATION_PAGE) : 1;
   const [{ rows, total }, unread] = await Promise.all([listNotifications(scope, { page }), countUnreadNotifications(scope)]);
   return (
     <>
