@@ -2,11 +2,9 @@ import Link from "next/link";
 
 /** The header's link to the notifications list, with the signed-in user's unread count. */
 export function NotificationsLink({ unread }: { unread: number }) {
-  const label = unread === 0 ? "Notifications" : `Notifications, ${unread} unread`;
   return (
     <Link
       href="/notifications"
-      aria-label={label}
       data-testid="notifications-link"
       className="relative inline-flex items-center gap-1.5 rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50"
     >
@@ -17,6 +15,7 @@ export function NotificationsLink({ unread }: { unread: number }) {
       {unread > 0 ? (
         <span data-testid="unread-count" className="rounded-full bg-red-600 px-1.5 text-xs font-semibold tabular-nums text-white">
           {unread > 99 ? "99+" : unread}
+          <span className="sr-only"> unread</span>
         </span>
       ) : null}
     </Link>
