@@ -17,7 +17,7 @@ export default async function AlertSettingsPage() {
           <>
             Budget and anomaly alerts of {scope.partnerName}&apos;s customers, evaluated at your prices as usage arrives and once a day. Each alert fires once.
             They reach your admin agents and billing admins in-app (Notifications), by e-mail and through your{" "}
-            <Link href="/settings/webhooks" className="text-brand-600 hover:underline">
+            <Link href="/settings/webhooks" className="text-brand-600 underline">
               webhooks
             </Link>
             .
