@@ -12,4 +12,6 @@ export async function register(): Promise<void> {
   schedulePeriodClose();
   const { schedulePartitionUpkeep } = await import("./lib/partitions/schedule-partition-upkeep");
   schedulePartitionUpkeep();
+  const { scheduleAlertEvaluation } = await import("./lib/alerts/schedule-alert-evaluation");
+  scheduleAlertEvaluation();
 }

@@ -22,6 +22,9 @@ const PAGES = [
   "/chargeback/margins",
   "/settings/users",
   "/settings/api-tokens",
+  "/settings/alerts",
+  "/settings/webhooks",
+  "/notifications",
 ] as const;
 const PAGES_WITH_ID = [
   "/customers/{id}",

@@ -50,6 +50,8 @@ async function main(): Promise<void> {
     SMTP_HOST: "127.0.0.1",
     SMTP_PORT: String(Number(E2E_PORT) + 2500),
     SMTP_FROM: "Stackcenter invoices <invoices@stackcenter.example>",
+    // The alerts spec's webhook receiver listens on plain http on this machine.
+    ALERT_WEBHOOKS_ALLOW_LOCAL_HTTP: "1",
     NEXT_TELEMETRY_DISABLED: "1",
   };
 

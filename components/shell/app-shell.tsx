@@ -8,6 +8,7 @@ import { MobileNav } from "./mobile-nav";
 import { ResellerSwitcher } from "./reseller-switcher";
 import { StackcenterLogo } from "./stackcenter-logo";
 import { UserMenu } from "./user-menu";
+import { NotificationsLink } from "./notifications-link";
 
 const PARTNER_KIND_LABELS = {
   DIRECT_CSP: "Direct CSP",
@@ -15,7 +16,8 @@ const PARTNER_KIND_LABELS = {
   INDIRECT_RESELLER: "Indirect reseller",
 } as const;
 
-export function AppShell({ scope, children }: { scope: PartnerScope; children: ReactNode }) {
+/** `unreadNotifications` is null for users who get no notifications (their role hears of no alerts). */
+export function AppShell({ scope, unreadNotifications, children }: { scope: PartnerScope; unreadNotifications: number | null; children: ReactNode }) {
   const items = navItemsFor(scope).map(({ href, label }) => ({ href, label }));
   return (
     <div className="flex min-h-screen">
@@ -42,6 +44,7 @@ export function AppShell({ scope, children }: { scope: PartnerScope; children: R
           </div>
           <div className="flex flex-wrap items-center gap-6">
             {scope.partnerKind === "INDIRECT_PROVIDER" ? <ResellerSwitcher resellers={scope.resellers} selectedResellerId={scope.selectedResellerId} /> : null}
+            {unreadNotifications !== null ? <NotificationsLink unread={unreadNotifications} /> : null}
             <UserMenu name={scope.userName} email={scope.email} roleLabel={ROLE_LABELS[scope.role]} />
           </div>
         </header>

@@ -30,6 +30,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/settings/users", label: "Users", permission: "users:manage" },
   { href: "/settings/api-tokens", label: "API tokens", permission: "apiTokens:manage" },
   { href: "/settings/organization", label: "Organization", permission: "organization:manage" },
+  { href: "/settings/alerts", label: "Alerts", permission: "alerts:manage" },
+  { href: "/settings/webhooks", label: "Webhooks", permission: "alerts:manage" },
   { href: "/operator/approvals", label: "Approvals", permission: "platform:operate" },
   { href: "/audit", label: "Audit log", permission: "audit:read" },
 ];

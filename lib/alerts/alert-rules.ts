@@ -8,6 +8,9 @@ export interface AlertRuleSettings {
   anomalyFactor: Decimal;
   anomalyMinimumAmount: Decimal;
   anomalyBaselineDays: number;
+  /** Budget thresholds fire on the month to date and/or on the month-end forecast. */
+  budgetOnActual: boolean;
+  budgetOnForecast: boolean;
 }
 
 export const DEFAULT_ALERT_SETTINGS: AlertRuleSettings = {
@@ -15,6 +18,8 @@ export const DEFAULT_ALERT_SETTINGS: AlertRuleSettings = {
   anomalyFactor: new Decimal("1.5"),
   anomalyMinimumAmount: new Decimal(10),
   anomalyBaselineDays: 14,
+  budgetOnActual: true,
+  budgetOnForecast: true,
 };
 
 /** A baseline needs this many days with charges among its days: a new customer's first days are no anomaly. */

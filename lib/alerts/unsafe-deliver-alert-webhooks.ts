@@ -7,11 +7,10 @@ import "server-only";
 // UNSAFE (unscoped): the schedule delivers every partner's alerts.
 import { getPrisma } from "../db";
 import { openSecret } from "../stamps/secret-box";
-import { ALERT_SIGNATURE_HEADER, signAlertPayload } from "./sign-alert-payload";
+import { postSignedAlertPayload } from "./post-signed-alert-payload";
 
 export const WEBHOOK_BACKOFF_MINUTES = [1, 5, 30, 120, 360];
 const CLAIM_MINUTES = 5;
-const TIMEOUT_MS = 10_000;
 
 export async function unsafeDeliverAlertWebhooks(options: { now?: Date; fetch?: typeof fetch } = {}): Promise<{ delivered: number; failed: number }> {
   const prisma = await getPrisma();
@@ -66,25 +65,15 @@ export async function unsafeDeliverAlertWebhooks(options: { now?: Date; fetch?: 
       currency: alert.currency,
       rule: alert.rule,
     });
-    let statusCode: number | null = null;
-    let error: string | null = null;
+    let secret: string | null = null;
     try {
-      const response = await send(delivery.webhook.url, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          [ALERT_SIGNATURE_HEADER]: signAlertPayload(openSecret(delivery.webhook.secretCiphertext), body, Math.floor(now.getTime() / 1000)),
-          "user-agent": "Stackcenter-Alerts/1",
-        },
-        body,
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-        redirect: "manual",
-      });
-      statusCode = response.status;
-      await response.body?.cancel().catch(() => undefined);
+      secret = openSecret(delivery.webhook.secretCiphertext);
     } catch (caught) {
-      error = (caught instanceof Error ? caught.message : String(caught)).slice(0, 500);
+      console.warn("Alert webhook secret unreadable:", caught instanceof Error ? caught.message : caught);
     }
+    const { statusCode, error } = secret
+      ? await postSignedAlertPayload(delivery.webhook.url, secret, body, now, send)
+      : { statusCode: null, error: "The webhook's secret can't be decrypted with the configured STACKCENTER_SECRET_KEY: rotate it." };
     const attempt = attempts + 1;
     if (statusCode !== null && statusCode >= 200 && statusCode < 300) {
       delivered++;

@@ -1,13 +1,15 @@
 import "server-only";
-// E-mails new alerts to the admin agents and billing admins of the customer's partner, over the
-// SMTP server invoices use (lib/invoices/smtp-settings.ts; none configured = no e-mail, the in-app
-// notification and webhooks still go). One message per alert; a failure is logged, never thrown:
+// E-mails new alerts to their recipients (unsafe-find-alert-recipients.ts), unless the partner
+// turned e-mail off in its alert settings, over the SMTP server invoices use
+// (lib/invoices/smtp-settings.ts; none configured = no e-mail, the in-app notification and
+// webhooks still go). One message per alert; a failure is logged, never thrown:
 // the alert itself is already stored and notified in-app.
 // UNSAFE (unscoped): called by the evaluation with the ids of the alerts it just raised.
 import { getPrisma } from "../db";
 import { formatMoney } from "../format/money";
 import { smtpSettings } from "../invoices/smtp-settings";
 import { createSmtpTransport } from "../invoices/create-smtp-transport";
+import { unsafeFindAlertRecipients } from "./unsafe-find-alert-recipients";
 
 const SUBJECTS = {
   BUDGET_ACTUAL: (threshold: number | null) => `has used ${threshold} % of its budget`,
@@ -22,6 +24,9 @@ export async function unsafeEmailAlerts(alertIds: readonly string[]): Promise<nu
   const alerts = await prisma.alert.findMany({
     where: { id: { in: [...alertIds] } },
     select: {
+      id: true,
+      partnerId: true,
+      customerId: true,
       kind: true,
       threshold: true,
       period: true,
@@ -29,14 +34,17 @@ export async function unsafeEmailAlerts(alertIds: readonly string[]): Promise<nu
       amount: true,
       reference: true,
       currency: true,
-      partner: { select: { users: { where: { active: true, role: { in: ["ADMIN_AGENT", "BILLING_ADMIN"] } }, select: { email: true } } } },
+      partner: { select: { alertSettings: { select: { emailEnabled: true } } } },
       customer: { select: { id: true, companyName: true } },
     },
   });
+  const emailed = alerts.filter((alert) => alert.partner.alertSettings?.emailEnabled ?? true);
+  if (emailed.length === 0) return 0;
+  const recipients = await unsafeFindAlertRecipients(prisma, emailed);
   const transport = createSmtpTransport(settings);
   let sent = 0;
-  for (const alert of alerts) {
-    const to = alert.partner.users.map((user) => user.email);
+  for (const alert of emailed) {
+    const to = [...new Set(recipients.filter((recipient) => recipient.alertId === alert.id).map((recipient) => recipient.email))];
     if (to.length === 0) continue;
     const amount = formatMoney(alert.amount.toString(), alert.currency);
     const reference = formatMoney(alert.reference.toString(), alert.currency);

@@ -11,6 +11,7 @@ import { periodRange } from "../billing/billing-period";
 import { monthEndForecast } from "../billing/month-end-forecast";
 import { unsafeComputeStatements } from "../chargeback/compute-statements";
 import { billingPartnerIdOf, resellerIdOf } from "../chargeback/rate-card-subjects";
+import { unsafeFindAlertRecipients } from "./unsafe-find-alert-recipients";
 import { crossedThresholds, DEFAULT_ALERT_SETTINGS, judgeAnomaly, type AlertRuleSettings } from "./alert-rules";
 
 interface Candidate {
@@ -59,6 +60,8 @@ export async function unsafeEvaluateAlerts(options: { customerIds?: string[]; no
           anomalyFactor: new Decimal(row.anomalyFactor.toString()),
           anomalyMinimumAmount: new Decimal(row.anomalyMinimumAmount.toString()),
           anomalyBaselineDays: row.anomalyBaselineDays,
+          budgetOnActual: row.budgetOnActual,
+          budgetOnForecast: row.budgetOnForecast,
         }
       : DEFAULT_ALERT_SETTINGS;
   };
@@ -83,10 +86,11 @@ export async function unsafeEvaluateAlerts(options: { customerIds?: string[]; no
       if (customer.budget && statement) {
         const budget = new Decimal(customer.budget.monthlyAmount.toString());
         const { forecast } = monthEndForecast(statement.total, now);
-        for (const [kind, amount] of [
-          ["BUDGET_ACTUAL", statement.total],
-          ["BUDGET_FORECAST", forecast],
-        ] as const) {
+        const measures = [
+          ...(settings.budgetOnActual ? [["BUDGET_ACTUAL", statement.total] as const] : []),
+          ...(settings.budgetOnForecast ? [["BUDGET_FORECAST", forecast] as const] : []),
+        ];
+        for (const [kind, amount] of measures) {
           for (const threshold of crossedThresholds(amount, budget, settings.budgetThresholds)) {
             candidates.push({
               partnerId: customer.partnerId,
@@ -140,18 +144,15 @@ export async function unsafeEvaluateAlerts(options: { customerIds?: string[]; no
   }
   if (candidates.length === 0) return [];
   return prisma.$transaction(async (tx) => {
-    const raised = await tx.alert.createManyAndReturn({ data: candidates, skipDuplicates: true, select: { id: true, partnerId: true } });
+    const raised = await tx.alert.createManyAndReturn({ data: candidates, skipDuplicates: true, select: { id: true, partnerId: true, customerId: true } });
     if (raised.length === 0) return [];
     const partnerIds = [...new Set(raised.map((alert) => alert.partnerId))];
-    const [users, webhooks] = await Promise.all([
-      tx.user.findMany({
-        where: { partnerId: { in: partnerIds }, role: { in: ["ADMIN_AGENT", "BILLING_ADMIN"] }, active: true },
-        select: { id: true, partnerId: true },
-      }),
+    const [recipients, webhooks] = await Promise.all([
+      unsafeFindAlertRecipients(tx, raised),
       tx.alertWebhook.findMany({ where: { partnerId: { in: partnerIds }, active: true }, select: { id: true, partnerId: true } }),
     ]);
     await tx.alertNotification.createMany({
-      data: raised.flatMap((alert) => users.filter((user) => user.partnerId === alert.partnerId).map((user) => ({ alertId: alert.id, userId: user.id }))),
+      data: recipients.map((recipient) => ({ alertId: recipient.alertId, userId: recipient.userId })),
       skipDuplicates: true,
     });
     await tx.alertDelivery.createMany({

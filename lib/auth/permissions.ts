@@ -37,6 +37,10 @@ export const PERMISSIONS = [
   "billingCurrency:manage",
   // The customer portal (/my): one customer's charges, statements and invoices at the partner's prices.
   "customerPortal:read",
+  // The partner's alert settings and webhooks (docs/alerts.md).
+  "alerts:manage",
+  // One's own alert notifications (the roles alerts are delivered to).
+  "notifications:read",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -62,6 +66,8 @@ const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Permission>> = {
     "organization:manage",
     "exchangeRates:manage",
     "billingCurrency:manage",
+    "alerts:manage",
+    "notifications:read",
   ]),
   BILLING_ADMIN: new Set<Permission>([
     "customers:read",
@@ -75,6 +81,8 @@ const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Permission>> = {
     "statements:read",
     "budgets:manage",
     "exchangeRates:manage",
+    "alerts:manage",
+    "notifications:read",
   ]),
   SALES_AGENT: new Set<Permission>(["customers:read", "customers:write", "prices:read"]),
   // Operators browse every partner's registrations, read-only (no registrations:write).
