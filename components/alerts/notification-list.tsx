@@ -6,7 +6,8 @@ import { ALERT_KIND_LABELS } from "./alert-kind-labels";
 import { describeAlert } from "./describe-alert";
 import { MarkReadButton } from "./notification-read-buttons";
 
-export function NotificationList({ rows }: { rows: NotificationRow[] }) {
+/** audience "customer": a customer reader's list (the customer portal's cost analysis, its own mark-read action). */
+export function NotificationList({ rows, audience = "partner" }: { rows: NotificationRow[]; audience?: "partner" | "customer" }) {
   if (rows.length === 0) {
     return <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-sm text-slate-600">No notifications.</div>;
   }
@@ -30,11 +31,14 @@ export function NotificationList({ rows }: { rows: NotificationRow[] }) {
               </p>
               <p className={`text-sm ${unread ? "font-medium" : ""}`}>{headline}</p>
               <p className="text-xs text-slate-600">{rule}</p>
-              <Link href={`/customers/${row.alert.customerId}/usage`} className="text-xs text-brand-600 hover:underline">
+              <Link
+                href={audience === "customer" ? "/my/costs" : `/customers/${row.alert.customerId}/usage`}
+                className="text-xs text-brand-600 hover:underline"
+              >
                 {row.alert.customerName}&apos;s cost analysis
               </Link>
             </div>
-            {unread ? <MarkReadButton notificationId={row.id} label="Mark read" /> : null}
+            {unread ? <MarkReadButton notificationId={row.id} label="Mark read" audience={audience} /> : null}
           </li>
         );
       })}

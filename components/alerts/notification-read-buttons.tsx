@@ -1,18 +1,19 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { markNotificationsReadAction } from "@/lib/alerts/actions";
+import { markMyNotificationsReadAction, markNotificationsReadAction } from "@/lib/alerts/actions";
 import type { ActionError } from "@/lib/actions/action-result";
 import { Button } from "@/components/ui/button";
 
-/** "Mark read" for one notification (notificationId) or "Mark all read" (none). */
-export function MarkReadButton({ notificationId, label }: { notificationId?: string; label: string }) {
+/** "Mark read" for one notification (notificationId) or "Mark all read" (none); a customer reader's through the customer portal's action. */
+export function MarkReadButton({ notificationId, label, audience = "partner" }: { notificationId?: string; label: string; audience?: "partner" | "customer" }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<ActionError | null>(null);
   function run() {
     startTransition(async () => {
-      const result = await markNotificationsReadAction(notificationId ? { notificationId } : { all: true });
+      const markRead = audience === "customer" ? markMyNotificationsReadAction : markNotificationsReadAction;
+      const result = await markRead(notificationId ? { notificationId } : { all: true });
       if (!result.ok) return setError(result.error);
       setError(null);
       router.refresh();

@@ -8,6 +8,7 @@ export const CUSTOMER_NAV_ITEMS = [
   { href: "/my/costs", label: "Cost analysis" },
   { href: "/my/statement", label: "Statements" },
   { href: "/my/invoices", label: "Invoices" },
+  { href: "/my/notifications", label: "Notifications" },
 ];
 
 /** The customer portal's frame: the partner's name (who bills the customer), the customer, three sections. */

@@ -46,8 +46,18 @@ export async function runAction<Schema extends z.ZodType, T>(
   input: unknown,
   handler: (scope: PartnerScope, data: z.output<Schema>) => Promise<T>,
 ): Promise<ActionResult<T>> {
+  return runScopedAction(() => requireActionScope(permission), schema, input, handler);
+}
+
+/** runAction's body with the caller's scope resolved by `resolveScope` (the partner's or a customer reader's). */
+export async function runScopedAction<Schema extends z.ZodType, T>(
+  resolveScope: () => Promise<PartnerScope>,
+  schema: Schema,
+  input: unknown,
+  handler: (scope: PartnerScope, data: z.output<Schema>) => Promise<T>,
+): Promise<ActionResult<T>> {
   try {
-    const scope = await requireActionScope(permission);
+    const scope = await resolveScope();
     // Text PostgreSQL can't store is refused here, for every action alike, before any schema.
     const unstorable = findUnstorableText(input);
     if (unstorable) {

@@ -4,7 +4,8 @@
 // the caller's scope on the server, looks ids up within the caller's partner (or user) and writes
 // its audit event.
 import { revalidatePath } from "next/cache";
-import { runAction } from "../actions/run-action";
+import { runAction, runScopedAction } from "../actions/run-action";
+import { requireCustomerActionScope } from "../auth/get-scope";
 import type { ActionResult } from "../actions/action-result";
 import {
   alertWebhookIdSchema,
@@ -27,6 +28,15 @@ export async function markNotificationsReadAction(input: unknown): Promise<Actio
   return runAction("notifications:read", markNotificationsReadSchema, input, async (scope, data) => {
     const result = await markNotificationsRead(scope, data);
     revalidatePath("/notifications");
+    return result;
+  });
+}
+
+/** The same for a customer reader (the customer portal's notifications, where the partner sends them alerts). */
+export async function markMyNotificationsReadAction(input: unknown): Promise<ActionResult<{ marked: number }>> {
+  return runScopedAction(requireCustomerActionScope, markNotificationsReadSchema, input, async (scope, data) => {
+    const result = await markNotificationsRead(scope, data);
+    revalidatePath("/my/notifications");
     return result;
   });
 }

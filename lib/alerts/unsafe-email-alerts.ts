@@ -2,7 +2,9 @@ import "server-only";
 // E-mails new alerts to their recipients (unsafe-find-alert-recipients.ts), unless the partner
 // turned e-mail off in its alert settings, over the SMTP server invoices use
 // (lib/invoices/smtp-settings.ts; none configured = no e-mail, the in-app notification and
-// webhooks still go). One message per alert; a failure is logged, never thrown:
+// webhooks still go). One message per alert and audience: the customer's readers get their own
+// message (their portal's link; the partner's users' addresses never shown to them). A failure is
+// logged, never thrown:
 // the alert itself is already stored and notified in-app.
 // UNSAFE (unscoped): called by the evaluation with the ids of the alerts it just raised.
 import { getPrisma } from "../db";
@@ -44,24 +46,28 @@ export async function unsafeEmailAlerts(alertIds: readonly string[]): Promise<nu
   const transport = createSmtpTransport(settings);
   let sent = 0;
   for (const alert of emailed) {
-    const to = [...new Set(recipients.filter((recipient) => recipient.alertId === alert.id).map((recipient) => recipient.email))];
-    if (to.length === 0) continue;
     const amount = formatMoney(alert.amount.toString(), alert.currency);
     const reference = formatMoney(alert.reference.toString(), alert.currency);
     const text =
       alert.kind === "ANOMALY"
         ? `${alert.customer.companyName}'s charges on ${alert.day?.toISOString().slice(0, 10)} were ${amount}, against a baseline (median) of ${reference} a day.`
         : `${alert.customer.companyName}: ${alert.kind === "BUDGET_ACTUAL" ? "month to date" : "forecast for the month"} ${amount} of a ${reference} budget in ${alert.period}.`;
-    try {
-      await transport.sendMail({
-        from: settings.from,
-        to,
-        subject: `${alert.customer.companyName} ${SUBJECTS[alert.kind](alert.threshold)}`,
-        text: `${text}\n\nCost analysis: /customers/${alert.customer.id}/usage\n`,
-      });
-      sent++;
-    } catch (error) {
-      console.warn("Alert e-mail failed:", error instanceof Error ? error.message : error);
+    for (const audience of ["partner", "customer"] as const) {
+      const to = [
+        ...new Set(recipients.filter((recipient) => recipient.alertId === alert.id && recipient.audience === audience).map((recipient) => recipient.email)),
+      ];
+      if (to.length === 0) continue;
+      try {
+        await transport.sendMail({
+          from: settings.from,
+          to,
+          subject: `${alert.customer.companyName} ${SUBJECTS[alert.kind](alert.threshold)}`,
+          text: `${text}\n\nCost analysis: ${audience === "customer" ? "/my/costs" : `/customers/${alert.customer.id}/usage`}\n`,
+        });
+        sent++;
+      } catch (error) {
+        console.warn("Alert e-mail failed:", error instanceof Error ? error.message : error);
+      }
     }
   }
   transport.close();

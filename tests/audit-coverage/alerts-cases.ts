@@ -49,6 +49,32 @@ export const auditCases: AuditCases = {
     },
     expectedAuditAction: "notification.read",
   },
+  "alerts/actions#markMyNotificationsReadAction": {
+    prepare: async (context) => {
+      const { partnerId, customerId } = await freshPartner(context);
+      const reader = await makeUser(context.prisma, { partnerId, role: "CUSTOMER_READER", customerId });
+      const scope = await resolvePartnerScope(context.prisma, { userId: reader.id });
+      if (!scope) throw new Error("no scope for the customer reader");
+      const alert = await context.prisma.alert.create({
+        data: {
+          partnerId,
+          customerId,
+          kind: "ANOMALY",
+          period: "2026-11",
+          day: new Date("2026-11-19T00:00:00Z"),
+          amount: "24",
+          reference: "12",
+          currency: "USD",
+          rule: { rule: "day > k × median and > minimum", k: 1.5 },
+          dedupeKey: `ANOMALY:${customerId}:2026-11-19`,
+        },
+        select: { id: true },
+      });
+      const notification = await context.prisma.alertNotification.create({ data: { alertId: alert.id, userId: reader.id }, select: { id: true } });
+      return { scope, input: { notificationId: notification.id } };
+    },
+    expectedAuditAction: "notification.read",
+  },
   "alerts/actions#saveAlertSettingsAction": {
     prepare: async (context) => {
       const { scope } = await freshPartner(context);
