@@ -10,4 +10,6 @@ export async function register(): Promise<void> {
   scheduleStampCollection();
   const { schedulePeriodClose } = await import("./lib/periods/schedule-period-close");
   schedulePeriodClose();
+  const { scheduleAlertWebhookRetries } = await import("./lib/alerts/schedule-alert-webhook-retries");
+  scheduleAlertWebhookRetries();
 }

@@ -76,13 +76,14 @@ async function routeFiles(dir = "app/api"): Promise<string[]> {
 }
 
 // State-changing routes that take no session cookie: ARM (API token), usage (ingestion key), the
-// stamp collection trigger and the period close trigger (the portal's own trigger tokens), and next-auth (its own CSRF token
+// stamp collection, period close and alert webhook triggers (the portal's own trigger tokens), and next-auth (its own CSRF token
 // on sign-in and sign-out, and proxy.ts's Origin check).
 const TOKEN_OR_FRAMEWORK_ROUTES = [
   /^app\/api\/arm\//,
   /^app\/api\/usage\//,
   /^app\/api\/stamps\/collect\//,
   /^app\/api\/periods\/close-due\//,
+  /^app\/api\/alerts\/deliver-due\//,
   /^app\/api\/auth\//,
 ];
 

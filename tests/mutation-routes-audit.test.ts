@@ -11,6 +11,8 @@
 //     (tests/usage-ingest.test.ts); new usage is logged per batch in UsageBatch, not audited.
 //   - POST /api/periods/close-due → period.autoClose, invoice.adjustment (tests/period-lifecycle.test.ts,
 //     tests/invoice-corrections.test.ts)
+//   - POST /api/alerts/deliver-due → no audit event: it sends due webhooks and keeps each attempt in
+//     the delivery's own log (AlertDelivery), like UsageBatch for ingests (tests/alerts.test.ts)
 // Tested here: PUT /api/usage/local-subscriptions (who owns a local subscription decides whose
 // subscription its usage bills to).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

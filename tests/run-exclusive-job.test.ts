@@ -14,7 +14,7 @@ let database: Database;
 withTestWorld((context) => ({ database } = context));
 
 function gate(): { opened: Promise<void>; open: () => void } {
-  let open = () => undefined as void;
+  let open: () => void = () => undefined;
   const opened = new Promise<void>((resolve) => (open = resolve));
   return { opened, open };
 }
