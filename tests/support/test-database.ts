@@ -19,15 +19,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { PrismaClient } from "../../generated/prisma/client";
 import { readMigrationFolders, type MigrationFolder } from "../../lib/database/migrations";
-import {
-  isPostgresUrl,
-  openDatabase,
-  PGLITE_EXTENSIONS,
-  PGLITE_OPTIONS,
-  pgliteMigrationAdapter,
-  pgliteRawSql,
-  type Database,
-} from "../../lib/database/open-database";
+import { isPostgresUrl, openDatabase, PGLITE_OPTIONS, pgliteMigrationAdapter, pgliteRawSql, type Database } from "../../lib/database/open-database";
 
 /** pgliteDir: a folder for the PGlite database instead of memory (the portal's default mode; the ingest bench uses it). */
 export async function createTestDatabase(options: { pgliteDir?: string } = {}): Promise<Database> {
