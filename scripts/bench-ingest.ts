@@ -11,17 +11,20 @@
 // both figures are taken at the same moment; the ratio is printed overall and per batch. One more
 // batch first warms the process up (JIT) and is not counted.
 // Figures are printed, never asserted.
-// Databases: in-memory PGlite always; also PostgreSQL when BENCH_DATABASE_URL=postgres://… (an
+// Databases: PGlite in memory and in a temporary folder; also PostgreSQL when BENCH_DATABASE_URL=postgres://… (an
 // admin URL: a throwaway database is created and dropped, like the tests' TEST_DATABASE_URL).
 // Options: BENCH_BATCHES (default 6), BENCH_BATCH_SIZE (default 50000, the API's and the
 // collector's maximum), BENCH_HOURS_PER_BATCH (default 24: the collector's default window, so a
 // batch is ~2,100 resources × 24 hours; 1 = every record in a batch is its own rated line),
-// BENCH_ONLY=pglite|postgres.
+// BENCH_CEILING=0, BENCH_ONLY=pglite|postgres, BENCH_PGLITE=memory|folder|both (default both: in memory, as the tests
+// run, and in a folder, as the portal runs by default).
 import { register } from "node:module";
 import http from "node:http";
 import { randomUUID } from "node:crypto";
 import { gzipSync } from "node:zlib";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { Database } from "../lib/database/open-database";
 
 // lib/ and the route import "server-only" (throws outside Next's server bundle): resolve it to an
@@ -35,6 +38,8 @@ const BATCH_SIZE = Math.min(Number(process.env.BENCH_BATCH_SIZE ?? 50_000), 50_0
 const HOURS_PER_BATCH = Math.max(1, Number(process.env.BENCH_HOURS_PER_BATCH ?? 24));
 const RESOURCES = Math.ceil(BATCH_SIZE / HOURS_PER_BATCH);
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
+/** BENCH_CEILING=0 leaves out the raw COPY ceiling (and its COPY, DELETE and VACUUM between batches): the ingest alone, e.g. to profile it. */
+const WITH_CEILING = process.env.BENCH_CEILING !== "0";
 const SUBSCRIPTIONS = 40;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const METERS = {
@@ -212,14 +217,16 @@ async function run(label: string, openDb: () => Promise<Database>) {
   // into the table as the COPY found it.
   for (let b = 0; b <= BATCHES; b++) {
     const warmUp = b === 0;
-    const c0 = performance.now();
-    const rows = await database.sql.copyFrom(`COPY ${target} FROM STDIN`, copies[b].chunks);
-    if (!warmUp) {
-      copied += rows;
-      ceilingMs.push(performance.now() - c0);
+    if (WITH_CEILING) {
+      const c0 = performance.now();
+      const rows = await database.sql.copyFrom(`COPY ${target} FROM STDIN`, copies[b].chunks);
+      if (!warmUp) {
+        copied += rows;
+        ceilingMs.push(performance.now() - c0);
+      }
+      await database.sql.query(`DELETE FROM "UsageRecord" WHERE "batchId" = $1`, [copies[b].batchId]);
+      await database.sql.query(`VACUUM "UsageRecord"`).catch(() => undefined);
     }
-    await database.sql.query(`DELETE FROM "UsageRecord" WHERE "batchId" = $1`, [copies[b].batchId]);
-    await database.sql.query(`VACUUM "UsageRecord"`).catch(() => undefined);
 
     const cpuStart = process.cpuUsage();
     const serverStart = await serverCpuMs(database);
@@ -265,27 +272,42 @@ async function run(label: string, openDb: () => Promise<Database>) {
       [...phases].map(([name, ms]) => `${name} ${perBatch(ms)} (${((100 * ms) / measured).toFixed(0)}%)`).join(", ") +
       `; HTTP + client overhead ${perBatch(seconds * 1000 - measured)}`,
   );
-  const ceiling = copied / (ceilingMs.reduce((a, b) => a + b, 0) / 1000);
-  console.log(
-    `[${label}] ceiling, raw COPY of the same ${copied} rows into UsageRecord (each batch just before its ingest): ${Math.round(ceiling)} records/s; ` +
-      `ingest = ${(rate / ceiling).toFixed(2)} × raw COPY (per batch: ${ratios.map((r) => r.toFixed(2)).join(", ")})`,
-  );
+  if (WITH_CEILING) {
+    const ceiling = copied / (ceilingMs.reduce((a, b) => a + b, 0) / 1000);
+    console.log(
+      `[${label}] ceiling, raw COPY of the same ${copied} rows into UsageRecord (each batch just before its ingest): ${Math.round(ceiling)} records/s; ` +
+        `ingest = ${(rate / ceiling).toFixed(2)} × raw COPY (per batch: ${ratios.map((r) => r.toFixed(2)).join(", ")})`,
+    );
+  }
   await database.close();
 }
 
 console.log(
   `bench:ingest settings: ${BATCHES} measured batches (after 1 warm-up) × ${BATCH_SIZE} records (${RESOURCES} resources × ${HOURS_PER_BATCH} h per batch, ` +
     `${SUBSCRIPTIONS} local subscriptions, VM/Windows VM/blob meters), gzip bodies, sequential POSTs; node ${process.version}; ` +
-    `${(await import("node:os")).cpus().length} CPUs (load average ${(await import("node:os"))
+    `${os.cpus().length} CPUs (load average ${os
       .loadavg()
       .map((l) => l.toFixed(1))
       .join(" ")})`,
 );
+
 const { createTestDatabase } = await import("../tests/support/test-database");
 const adminUrl = process.env.BENCH_DATABASE_URL;
 const only = process.env.BENCH_ONLY;
+/** memory (the tests' mode), folder (the portal's default: PGLITE_DIR) or both. */
+const pgliteMode = process.env.BENCH_PGLITE ?? "both";
 delete process.env.TEST_DATABASE_URL;
-if (only !== "postgres") await run("PGlite (in-memory)", createTestDatabase);
+if (only !== "postgres") {
+  if (pgliteMode !== "folder") await run("PGlite (in-memory)", () => createTestDatabase());
+  if (pgliteMode !== "memory") {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "stackcenter-bench-ingest-"));
+    try {
+      await run("PGlite (folder, the portal's default)", () => createTestDatabase({ pgliteDir: dir }));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
 if (only !== "pglite") {
   if (adminUrl) {
     process.env.TEST_DATABASE_URL = adminUrl;

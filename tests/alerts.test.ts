@@ -6,7 +6,7 @@
 // 300.00; its thresholds (50/90/100 %) fire once each per period, on actual and on forecast.
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { withTestWorld } from "./support/with-test-world";
 import { COMMERCE, makePriceList, makeUsageRegistration, usageRecord } from "./support/usage-fixtures";
 import type { World } from "./support/world";
@@ -15,6 +15,8 @@ import { unsafeIngestUsageBatch } from "../lib/usage/unsafe-ingest-usage-batch";
 import { unsafeSyncLocalSubscriptions } from "../lib/usage/unsafe-sync-local-subscriptions";
 import { unsafeRaiseAlertsAfterIngest } from "../lib/alerts/unsafe-raise-alerts-after-ingest";
 import { unsafeDeliverAlertWebhooks, WEBHOOK_BACKOFF_MINUTES } from "../lib/alerts/unsafe-deliver-alert-webhooks";
+import { alertsTriggerToken } from "../lib/alerts/alerts-trigger-token";
+import { POST as runDue } from "../app/api/alerts/run-due/route";
 import { verifyAlertSignature, ALERT_SIGNATURE_HEADER } from "../lib/alerts/sign-alert-payload";
 import { sealSecret } from "../lib/stamps/secret-box";
 import { crossedThresholds, judgeAnomaly, median, DEFAULT_ALERT_SETTINGS } from "../lib/alerts/alert-rules";
@@ -158,6 +160,27 @@ describe("webhook retries", () => {
       }
     }
     answer = 204;
+  });
+
+  it("the schedule's trigger route answers 401 without the alerts trigger token, and sends the due retries with it", async () => {
+    vi.stubEnv("NEXTAUTH_SECRET", "test-secret-for-the-alert-trigger");
+    const alert = await database.prisma.alert.findFirstOrThrow({ where: { customerId: world.customers.direct.customer.id }, select: { id: true } });
+    const webhook = await database.prisma.alertWebhook.findFirstOrThrow({ select: { id: true } });
+    const due = await database.prisma.alertDelivery.create({
+      data: { alertId: alert.id, webhookId: webhook.id, attempts: 1, nextAttemptAt: new Date(Date.now() - 60_000) },
+    });
+    const call = (token?: string) =>
+      runDue(new Request("http://portal.test/api/alerts/run-due", { method: "POST", headers: token ? { authorization: `Bearer ${token}` } : {} }));
+    expect((await call()).status).toBe(401);
+    expect((await call("sc_demo_wrong")).status).toBe(401);
+    const response = await call(alertsTriggerToken() ?? "");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ ok: true, delivered: 1, failed: 0 });
+    expect(await database.prisma.alertDelivery.findUniqueOrThrow({ where: { id: due.id }, select: { status: true, attempts: true } })).toEqual({
+      status: "DELIVERED",
+      attempts: 2,
+    });
+    vi.unstubAllEnvs();
   });
 });
 

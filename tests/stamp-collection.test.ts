@@ -109,7 +109,7 @@ describe("stamp collection", () => {
     await database.prisma.stampConnection.update({ where: { registrationId }, data: { lastPullAt: null } });
     const ran = await collectRoute(new Request("http://x/api/stamps/collect", { method: "POST", headers: { authorization: `Bearer ${collectionToken()}` } }));
     expect(ran.status).toBe(200);
-    expect(await ran.json()).toEqual({ ok: true, stamps: [{ registrationId, status: "collected" }] });
+    expect(await ran.json()).toEqual({ ok: true, ran: true, stamps: [{ registrationId, status: "collected" }] });
   });
 });
 

@@ -5,12 +5,15 @@ import "server-only";
 // processes: the day's lease row (AlertDailyRun) is claimed by one INSERT … ON CONFLICT DO
 // NOTHING inside a transaction holding pg_try_advisory_xact_lock, so one process evaluates a day;
 // a run that died unfinished is re-claimable after LEASE_MINUTES. Evaluating twice would still
-// raise nothing twice (the alerts' dedupe keys), the lease only spares the work.
+// raise nothing twice (the alerts' dedupe keys), the lease only spares the work. The webhook round
+// runs under the job lock "alert-webhooks" (one process at a time), and each delivery is claimed by
+// a conditional update before it is sent.
 // UNSAFE (unscoped): every partner; called by the schedule's trigger route only.
 import { getDatabase } from "../db";
 import { unsafeEvaluateAlerts } from "./unsafe-evaluate-alerts";
 import { unsafeEmailAlerts } from "./unsafe-email-alerts";
 import { unsafeDeliverAlertWebhooks } from "./unsafe-deliver-alert-webhooks";
+import { runExclusiveJob } from "../jobs/run-exclusive-job";
 
 const LEASE_MINUTES = 60;
 
@@ -26,7 +29,8 @@ export interface DailyAlertRun {
 export async function unsafeRunDailyAlertEvaluation(options: { now?: Date; fetch?: typeof fetch } = {}): Promise<DailyAlertRun> {
   const now = options.now ?? new Date();
   const day = now.toISOString().slice(0, 10);
-  const { sql } = await getDatabase();
+  const database = await getDatabase();
+  const { sql } = database;
   const claimed = await sql.transaction(async (tx) => {
     const { rows: locked } = await tx.query<{ locked: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked`, [
       `alerts-daily:${day}`,
@@ -51,6 +55,7 @@ export async function unsafeRunDailyAlertEvaluation(options: { now?: Date; fetch
       raised.length,
     ]);
   }
-  const { delivered, failed } = await unsafeDeliverAlertWebhooks({ now, fetch: options.fetch });
+  const round = await runExclusiveJob(database, "alert-webhooks", () => unsafeDeliverAlertWebhooks({ now, fetch: options.fetch }));
+  const { delivered, failed } = round.ran ? round.result : { delivered: 0, failed: 0 };
   return { day, evaluated: claimed, raised: raised.length, delivered, failed };
 }

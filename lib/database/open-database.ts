@@ -58,6 +58,26 @@ export interface SqlTransaction extends Pick<RawSql, "query"> {
  */
 export const PGLITE_EXTENSIONS = { pg_trgm };
 
+/**
+ * PostgreSQL settings of every PGlite instance (the portal's folder, the tests' in-memory ones), on
+ * top of PGlite's own start parameters. Both stop PostgreSQL from growing files in a way that an
+ * in-memory PGlite pays for by copying: its files are JavaScript arrays, and a file that grows is
+ * copied into a bigger array (docs/benchmarks.md#pglite-ingest-figures).
+ * - file_extend_method=write_zeros: a table extended by many pages at once (COPY, bulk inserts)
+ *   writes zeros instead of calling posix_fallocate, which Emscripten's memory file system serves
+ *   by copying the whole file into an array of exactly the new size, at every extension;
+ * - wal_init_zero=off: a new 16 MB WAL segment is created by one write at its end (one array of its
+ *   final size) instead of 16 MB of zeros written 8 kB at a time (the array copied ~25 times as it
+ *   grows). PGlite runs with fsync off, so pre-zeroing secures nothing.
+ */
+const PGLITE_SETTINGS: Record<string, string> = { file_extend_method: "write_zeros", wal_init_zero: "off" };
+
+/** What every PGlite of the project is opened with: the extensions the migrations create and PGLITE_SETTINGS. */
+export const PGLITE_OPTIONS = {
+  extensions: PGLITE_EXTENSIONS,
+  startParams: [...PGlite.defaultStartParams, ...Object.entries(PGLITE_SETTINGS).flatMap(([name, value]) => ["-c", `${name}=${value}`])],
+};
+
 export interface Database {
   mode: DatabaseMode;
   /** Where the data lives, without credentials: a folder for PGlite, host/db for PostgreSQL. */
@@ -117,7 +137,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   // turbopackIgnore: the folder is chosen at run time; without it Turbopack traces the whole project.
   const dataDir = dir.startsWith("memory://") ? dir : path.resolve(/* turbopackIgnore: true */ dir);
   if (!dataDir.startsWith("memory://")) mkdirSync(path.dirname(dataDir), { recursive: true });
-  const pglite = new PGlite(dataDir, { extensions: PGLITE_EXTENSIONS });
+  const pglite = new PGlite(dataDir, PGLITE_OPTIONS);
   await pglite.waitReady;
   const adapter = new PrismaPGlite(pglite);
   const prisma = new PrismaClient({ adapter });
@@ -144,7 +164,7 @@ export function pgliteMigrationAdapter(pglite: PGlite): SqlMigrationAwareDriverA
     provider: factory.provider,
     adapterName: factory.adapterName,
     connect: () => factory.connect(),
-    connectToShadowDb: () => new PrismaPGlite(new PGlite("memory://shadow", { extensions: PGLITE_EXTENSIONS })).connect(),
+    connectToShadowDb: () => new PrismaPGlite(new PGlite("memory://shadow", PGLITE_OPTIONS)).connect(),
   };
 }
 

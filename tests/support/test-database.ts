@@ -19,10 +19,13 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { PrismaClient } from "../../generated/prisma/client";
 import { readMigrationFolders, type MigrationFolder } from "../../lib/database/migrations";
-import { isPostgresUrl, openDatabase, PGLITE_EXTENSIONS, pgliteMigrationAdapter, pgliteRawSql, type Database } from "../../lib/database/open-database";
+import { isPostgresUrl, openDatabase, PGLITE_OPTIONS, pgliteMigrationAdapter, pgliteRawSql, type Database } from "../../lib/database/open-database";
 
-/** `before`: only the migrations that come before that folder (to test a migration on older data). */
-export async function createTestDatabase(options: { before?: string } = {}): Promise<Database> {
+/**
+ * `before`: only the migrations that come before that folder (to test a migration on older data).
+ * `pgliteDir`: a folder for the PGlite database instead of memory (the portal's default mode; the ingest bench uses it).
+ */
+export async function createTestDatabase(options: { before?: string; pgliteDir?: string } = {}): Promise<Database> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   const { before } = options;
   const folders = (await readMigrationFolders()).filter((folder) => before === undefined || folder.name < before);
@@ -30,7 +33,7 @@ export async function createTestDatabase(options: { before?: string } = {}): Pro
     if (!isPostgresUrl(adminUrl)) throw new Error("TEST_DATABASE_URL must be a postgres:// URL");
     return createPostgresTestDatabase(adminUrl, folders);
   }
-  return createPgliteTestDatabase(folders);
+  return createPgliteTestDatabase(folders, options.pgliteDir ?? "memory://");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -67,13 +70,13 @@ function rawSqlFor(pglite: PGlite): Database["sql"] {
   return pgliteRawSql(pglite);
 }
 
-async function createPgliteTestDatabase(folders: MigrationFolder[]): Promise<Database> {
-  const pglite = await openMigratedPglite(folders);
+async function createPgliteTestDatabase(folders: MigrationFolder[], dataDir: string): Promise<Database> {
+  const pglite = await openMigratedPglite(folders, dataDir);
   const adapter = new PrismaPGlite(pglite);
   const prisma = new PrismaClient({ adapter });
   return {
     mode: "pglite",
-    location: "memory://",
+    location: dataDir,
     prisma,
     sql: rawSqlFor(pglite),
     migrationAdapter: pgliteMigrationAdapter(pglite),
@@ -149,11 +152,11 @@ async function appliedMigrationNames(pglite: PGlite): Promise<string[]> {
   return result.rows.map((row) => row.migration_name);
 }
 
-async function openMigratedPglite(folders: MigrationFolder[]): Promise<PGlite> {
+async function openMigratedPglite(folders: MigrationFolder[], dataDir: string): Promise<PGlite> {
   const file = snapshotsEnabled() ? await snapshotFile(folders) : null;
   const snapshot = file ? await readSnapshot(file) : null;
   if (snapshot) {
-    const pglite = new PGlite("memory://", { loadDataDir: snapshot, extensions: PGLITE_EXTENSIONS });
+    const pglite = new PGlite(dataDir, { ...PGLITE_OPTIONS, loadDataDir: snapshot });
     try {
       await pglite.waitReady;
       const expected = folders.map((folder) => folder.name).sort();
@@ -165,7 +168,7 @@ async function openMigratedPglite(folders: MigrationFolder[]): Promise<PGlite> {
     if (file) snapshotsInProcess.delete(file);
   }
 
-  const pglite = new PGlite("memory://", { extensions: PGLITE_EXTENSIONS });
+  const pglite = new PGlite(dataDir, PGLITE_OPTIONS);
   try {
     await pglite.waitReady;
     await pglite.exec(MIGRATIONS_TABLE_DDL);

@@ -1,9 +1,12 @@
 // POST /api/stamps/collect: collects every connected stamp that is due. Called by the portal's own
 // schedule (instrumentation.ts) with its collection token; an external scheduler may call it with
-// the same token. Several portal processes may call it at once: each stamp's lease lets one collect.
+// the same token. Several portal processes may call it at once: one of them runs the round
+// (runExclusiveJob), the others answer { ran: false }; each stamp's lease also lets one collect it.
 import { isCollectionToken } from "@/lib/stamps/collection-token";
 import { unsafeCollectDueStamps } from "@/lib/stamps/unsafe-collect-due-stamps";
 import { bearerToken } from "@/lib/api-tokens/resolve-api-token-scope";
+import { getDatabase } from "@/lib/db";
+import { runExclusiveJob } from "@/lib/jobs/run-exclusive-job";
 
 export const dynamic = "force-dynamic";
 
@@ -14,6 +17,7 @@ export async function POST(request: Request): Promise<Response> {
       { status: 401 },
     );
   }
-  const results = await unsafeCollectDueStamps();
-  return Response.json({ ok: true, stamps: results.map(({ registrationId, outcome }) => ({ registrationId, status: outcome.status })) });
+  const round = await runExclusiveJob(await getDatabase(), "stamp-collection", () => unsafeCollectDueStamps());
+  const results = round.ran ? round.result : [];
+  return Response.json({ ok: true, ran: round.ran, stamps: results.map(({ registrationId, outcome }) => ({ registrationId, status: outcome.status })) });
 }
