@@ -105,7 +105,10 @@ describe("sign-in throttling", () => {
     const results: (string | number)[] = [];
     for (let i = 0; i < ipRule.freeAttempts + 1; i++) results.push(await attempt(`spray-${i}@nowhere.example`, "Winter2026!", ip));
     expect(results.slice(0, ipRule.freeAttempts).every((result) => result === "invalid")).toBe(true);
-    expect(results[ipRule.freeAttempts]).toBe(ipRule.baseDelaySeconds);
+    // The delay started when the previous attempt was settled: the seconds since then (a busy
+    // machine hashing passwords) are already off it.
+    expect(results[ipRule.freeAttempts]).toBeLessThanOrEqual(ipRule.baseDelaySeconds);
+    expect(results[ipRule.freeAttempts]).toBeGreaterThan(ipRule.baseDelaySeconds - 10);
     // A colleague behind another address is unaffected.
     const user = await partnerUser();
     expect(await attempt(user.email, TEST_PASSWORD, "192.0.2.78")).toBe("ok");

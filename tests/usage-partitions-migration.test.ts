@@ -3,6 +3,8 @@
 // demo usage history spanning two months, through the real collector and ingest service), then
 // migrated by the app's own migrate path (applyMigrations). Every row of the usage and rollup
 // tables is unchanged, each in its month's partition, and ingest keeps rating and rolling up.
+// The seed is today's code, so it needs every column the migrations before this one add: this
+// migration sorts after them (a migration adding a column the seed writes must come before it).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "../lib/database/migrations";
 import type { Database } from "../lib/database/open-database";
@@ -13,7 +15,7 @@ import { createTestDatabase } from "./support/test-database";
 import { usageRecord } from "./support/usage-fixtures";
 import { unsafeIngestUsageBatch } from "../lib/usage/unsafe-ingest-usage-batch";
 
-const MIGRATION = "20261207091500_usage_month_partitions";
+const MIGRATION = "20261207102000_usage_month_partitions";
 const UNTIL = new Date("2026-11-04T00:00:00Z");
 const DAYS = 8;
 let database: Database;

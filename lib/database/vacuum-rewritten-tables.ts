@@ -8,7 +8,7 @@ import type { RawSql } from "./open-database";
 /** Migration folder → the tables it rewrites (quoted), vacuumed and analyzed once it is applied. */
 const REWRITTEN_TABLES: Record<string, string[]> = {
   "20261123010000_price_list_search_words": ['"PriceListItem"', '"PriceListWord"'],
-  "20261207091500_usage_month_partitions": ['"UsageRecord"', '"RatedUsageLine"'],
+  "20261207102000_usage_month_partitions": ['"UsageRecord"', '"RatedUsageLine"'],
 };
 
 /** VACUUMs (and ANALYZEs) the tables rewritten by the migrations just `applied`; returns them. */
