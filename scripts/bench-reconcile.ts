@@ -112,9 +112,22 @@ async function run(label: string, open: () => Promise<Database>, file: string): 
       });
       const s1 = performance.now();
       await database.sql.query(`UPDATE "ReconciliationImport" SET "period" = $2 WHERE "id" = $1`, [staged.importId, PERIOD]);
+      if (process.env.BENCH_EXPLAIN === "1") {
+        const { MATCH_SQL } = await import("../lib/reconciliation/unsafe-match-reconciliation-import");
+        // Rolled back: the plan is printed, the timed matching below starts from the same state.
+        await database.sql
+          .transaction(async (tx) => {
+            await tx.query(`SET LOCAL work_mem = '128MB'`);
+            const { rows } = await tx.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${MATCH_SQL}`, [staged.importId]);
+            console.log(rows.map((row) => row["QUERY PLAN"]).join("\n"));
+            throw new Error("rollback");
+          })
+          .catch(() => undefined);
+      }
+      const m0 = performance.now();
       await database.sql.transaction((tx) => unsafeMatchReconciliationImport(tx, staged.importId));
       const s2 = performance.now();
-      console.log(`[${label}] phases: staging (read + COPY) ${((s1 - s0) / 1000).toFixed(1)} s, matching ${((s2 - s1) / 1000).toFixed(1)} s`);
+      console.log(`[${label}] phases: staging (read + COPY + checks) ${((s1 - s0) / 1000).toFixed(1)} s, matching ${((s2 - m0) / 1000).toFixed(1)} s`);
       await discardReconciliationImport(database.sql, staged.importId);
     }
     let peakRss = process.memoryUsage().rss;

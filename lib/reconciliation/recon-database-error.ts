@@ -10,8 +10,8 @@ export interface RecordPlace {
   /** The file's line of data record n (1-based). */
   lineOf(record: number): number;
   header: readonly string[];
-  /** Data records before the statement that failed (its "line 1" is the next one). */
-  firstRecord: number;
+  /** The file's line of the COPY's line n. */
+  lineOfCopyLine(copyLine: number): number;
 }
 
 const fileError = (message: string, field = "file") => new DomainError(COMMON_ERROR_CODES.ValidationFailed, message, { fields: { [field]: message } });
@@ -23,7 +23,7 @@ export function reconDatabaseError(error: unknown, place: RecordPlace): unknown 
   const at = error.message.indexOf(REFUSED_MARKER);
   if (at >= 0) {
     const refused = JSON.parse(error.message.slice(at + REFUSED_MARKER.length)) as { record: number; column: string; message: string };
-    return fileError(`Line ${place.lineOf(place.firstRecord + refused.record)}, column ${refused.column}: ${refused.message}`, refused.column);
+    return fileError(`Line ${place.lineOf(refused.record)}, column ${refused.column}: ${refused.message}`, refused.column);
   }
   const code = (error as { code?: unknown }).code;
   // Class 22: data exceptions (COPY's bad_copy_file_format, encodings, a value PostgreSQL can't convert).
@@ -31,6 +31,6 @@ export function reconDatabaseError(error: unknown, place: RecordPlace): unknown 
   const where = String((error as { where?: unknown }).where ?? "");
   const line = /\bline (\d+)/.exec(where);
   const message = error.message.replace(/"c(\d+)"/g, (_, n: string) => `“${place.header[Number(n) - 1] ?? `column ${n}`}”`).replace(/\.$/, "");
-  if (line) return fileError(`Line ${place.lineOf(place.firstRecord + Number(line[1]))}: ${message}.`);
+  if (line) return fileError(`Line ${place.lineOfCopyLine(Number(line[1]))}: ${message}.`);
   return fileError(`The file could not be read (${message}).`);
 }

@@ -33,10 +33,13 @@ export interface CsvRecordSplit {
   chunks: AsyncGenerator<Buffer>;
   /** Data records yielded so far (all of them once `chunks` has ended). */
   records(): number;
-  /** Data records before the last chunk yielded (where a COPY of that chunk alone starts). */
-  recordsBeforeLastChunk(): number;
   /** The line of the file on which data record `n` (1-based) starts. */
   lineOf(n: number): number;
+  /**
+   * The line of the file of line `n` of the chunks yielded (as COPY numbers them: a quoted line feed
+   * counts, the header and blank lines aren't there); `lastChunk`: of the last chunk alone.
+   */
+  lineOfCopyLine(n: number, lastChunk: boolean): number;
 }
 
 export async function splitCsvRecords(source: AsyncIterable<Uint8Array>, chunkBytes: number): Promise<CsvRecordSplit> {
@@ -45,7 +48,12 @@ export async function splitCsvRecords(source: AsyncIterable<Uint8Array>, chunkBy
   let recordLine = 1;
   let records = 0;
   let yieldedRecords = 0;
-  let beforeLastChunk = 0;
+  /** Lines of the file not in the chunks (header, blank lines), and from which chunk line each count holds. */
+  let removed = 0;
+  const removedFrom: number[] = [];
+  const removedCounts: number[] = [];
+  let yieldedLines = 0;
+  let linesBeforeLastChunk = 0;
   let header: Buffer | null = null;
   let offset = 0;
   let headerOffset = 0;
@@ -62,6 +70,13 @@ export async function splitCsvRecords(source: AsyncIterable<Uint8Array>, chunkBy
       if (!blank) {
         header = Buffer.from(buf.subarray(start, end));
         headerOffset = offset = line;
+        removed = line;
+      } else if (header !== null) {
+        removed++;
+        if (removedFrom.length < MAX_ANCHORS) {
+          removedFrom.push(line + 1 - removed);
+          removedCounts.push(removed);
+        }
       }
       if (start > segStart) out.push(buf.subarray(segStart, start));
       return lf + 1;
@@ -152,8 +167,10 @@ export async function splitCsvRecords(source: AsyncIterable<Uint8Array>, chunkBy
     let size = parts.reduce((total, part) => total + part.length, 0);
     const flush = () => {
       const chunk = Buffer.concat(parts, size);
-      beforeLastChunk = yieldedRecords;
       yieldedRecords = records;
+      linesBeforeLastChunk = yieldedLines;
+      // Every line before the next record's is in the chunks but the removed ones (a last record without a line feed: its line too).
+      yieldedLines = (ended ? line : recordLine - 1) - removed;
       parts = [];
       size = 0;
       return chunk;
@@ -178,19 +195,25 @@ export async function splitCsvRecords(source: AsyncIterable<Uint8Array>, chunkBy
     header: fields,
     chunks: chunks(),
     records: () => yieldedRecords,
-    recordsBeforeLastChunk: () => beforeLastChunk,
-    lineOf(n: number) {
-      let lo = 0;
-      let hi = anchorRecords.length - 1;
-      let at = -1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (anchorRecords[mid] <= n) {
-          at = mid;
-          lo = mid + 1;
-        } else hi = mid - 1;
-      }
-      return n + (at < 0 ? headerOffset : anchorOffsets[at]);
+    lineOf: (n: number) => n + lastAnchor(anchorRecords, anchorOffsets, n, headerOffset),
+    lineOfCopyLine(n: number, lastChunk: boolean) {
+      const line = n + (lastChunk ? linesBeforeLastChunk : 0);
+      return line + lastAnchor(removedFrom, removedCounts, line, headerOffset);
     },
   };
+}
+
+/** The value of the last anchor at or before `n` (anchors ascending), else `before`. */
+function lastAnchor(at: readonly number[], values: readonly number[], n: number, before: number): number {
+  let lo = 0;
+  let hi = at.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (at[mid] <= n) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found < 0 ? before : values[found];
 }

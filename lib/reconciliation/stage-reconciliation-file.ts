@@ -82,8 +82,7 @@ export async function stageReconciliationFile(sql: RawSql, input: StageReconcili
   const raw = rawColumnsOf(header, columns);
   const importId = randomUUID();
   // PostgreSQL reads the file as one COPY; PGlite (no copyTo) one COPY per chunk, numbering its lines from 1 each time.
-  const firstRecordOfStatement = () => (sql.copyTo ? 0 : split.recordsBeforeLastChunk());
-  const where = { lineOf: (record: number) => split.lineOf(record), header };
+  const place = { header, lineOf: split.lineOf, lineOfCopyLine: (line: number) => split.lineOfCopyLine(line, !sql.copyTo) };
   try {
     const staged = await sql.transaction(async (tx) => {
       await tx.query(
@@ -99,7 +98,7 @@ export async function stageReconciliationFile(sql: RawSql, input: StageReconcili
           split.chunks,
         );
       } catch (error) {
-        throw reconDatabaseError(error, { ...where, firstRecord: firstRecordOfStatement() });
+        throw reconDatabaseError(error, place);
       }
       const hash = await file.finish();
       const { rows: duplicates } = await tx.query<{ id: string }>(
@@ -119,7 +118,7 @@ export async function stageReconciliationFile(sql: RawSql, input: StageReconcili
         await tx.query(billedLinesInsertSql(table, RAW_TABLE, raw, columns, split.lineOf(1) - 1));
         currency = (await tx.query<{ currency: string | null }>(currencySql(RAW_TABLE, raw))).rows[0]?.currency ?? null;
       } catch (error) {
-        throw reconDatabaseError(error, { ...where, firstRecord: 0 });
+        throw reconDatabaseError(error, place);
       }
       await tx.query(`ALTER TABLE ${table} ADD PRIMARY KEY ("importId", "lineNumber")`);
       await tx.query(`ALTER TABLE "ReconciliationBilledLine" ATTACH PARTITION ${table} FOR VALUES IN (${sqlLiteral(importId)})`);

@@ -7,7 +7,8 @@
 // Not "server-only": the bench runs it.
 import type { SqlTransaction } from "../database/open-database";
 
-const MATCH_SQL = `
+/** The statement, for the bench's EXPLAIN (BENCH_EXPLAIN=1). */
+export const MATCH_SQL = `
 WITH imp AS (
   SELECT "partnerId", "format" = 'LEGACY' AS legacy, "quantityTolerancePercent" AS tol,
          to_date("period" || '-01', 'YYYY-MM-DD') AS first_day
