@@ -1,12 +1,14 @@
 // `npm run bench:reconcile`: importing Microsoft's daily-rated recon file on the real code path
-// (importReconciliationFile: stream → csv-parse → COPY into the staging table → set-based matching).
+// (importReconciliationFile: stream → records cut at line feeds → COPY (FORMAT csv) into a temporary
+// table → checks and conversion in one INSERT … SELECT → set-based matching).
 // Generates a BENCH_LINES-line file (default 1,000,000; Partner Center's 52 columns, ~60 % of the
 // lines re-dated with AdditionalInfo's azureStack.* keys, 2 % not Azure Stack) into a temporary
 // file, and rated lines the matching meets (most keys match, some differ in quantity or price, some
 // only on one side), then imports it on PostgreSQL (BENCH_DATABASE_URL, an admin postgres:// URL: a
 // throwaway database is created and dropped) and on PGlite (in memory). Printed: lines/s of the
 // staging (read + COPY) and of the whole import (matching included), and this process's peak RSS.
-// Figures are printed, never asserted.
+// BENCH_PHASES=1 also times the staging (its steps) and the matching apart; BENCH_EXPLAIN=1 (with it)
+// prints the matching's EXPLAIN ANALYZE. Figures are printed, never asserted.
 import { register } from "node:module";
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
@@ -101,6 +103,7 @@ async function run(label: string, open: () => Promise<Database>, file: string): 
       const { stageReconciliationFile } = await import("../lib/reconciliation/stage-reconciliation-file");
       const { unsafeMatchReconciliationImport } = await import("../lib/reconciliation/unsafe-match-reconciliation-import");
       const { discardReconciliationImport } = await import("../lib/reconciliation/discard-reconciliation-import");
+      const steps: string[] = [];
       const s0 = performance.now();
       const staged = await stageReconciliationFile(database.sql, {
         partnerId: distributor,
@@ -109,15 +112,17 @@ async function run(label: string, open: () => Promise<Database>, file: string): 
         source: createReadStream(file, { highWaterMark: 256 * 1024 }),
         importedById: null,
         tolerancePercent: "1",
+        onStep: (step) => steps.push(`${step} ${((performance.now() - s0) / 1000).toFixed(1)} s`),
       });
       const s1 = performance.now();
+      console.log(`[${label}] staging steps (ended at): ${steps.join(", ")}`);
       await database.sql.query(`UPDATE "ReconciliationImport" SET "period" = $2 WHERE "id" = $1`, [staged.importId, PERIOD]);
       if (process.env.BENCH_EXPLAIN === "1") {
         const { MATCH_SQL } = await import("../lib/reconciliation/unsafe-match-reconciliation-import");
         // Rolled back: the plan is printed, the timed matching below starts from the same state.
         await database.sql
           .transaction(async (tx) => {
-            await tx.query(`SET LOCAL work_mem = '128MB'`);
+            await tx.query(`SET LOCAL work_mem = '256MB'`);
             const { rows } = await tx.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${MATCH_SQL}`, [staged.importId]);
             console.log(rows.map((row) => row["QUERY PLAN"]).join("\n"));
             throw new Error("rollback");

@@ -90,8 +90,14 @@ export function rawTableSql(table: string, fieldCount: number): string {
   return `CREATE TEMP TABLE ${table} (rn bigint GENERATED ALWAYS AS IDENTITY (CACHE 1000), ${list}) ON COMMIT DROP`;
 }
 
-/** The INSERT of the import's billed lines from the raw table; `lineOffset` + record number = the line. */
-export function billedLinesInsertSql(target: string, table: string, raw: RawColumns, columns: BilledLineColumns, lineOffset: number): string {
+/**
+ * The INSERT of the import's billed lines from the raw table; `lineOffset` + record number = the line.
+ * `checked: false` is the fast form: PostgreSQL's own input functions (uuid, date, numeric and the
+ * columns' precision and NOT NULL) refuse what is wrong, without saying where. `checked: true`
+ * tests every value first (~10× the work) and refuses the first bad one by line and column: run
+ * when the fast form failed. Both give the same rows for a good file.
+ */
+export function billedLinesInsertSql(target: string, table: string, raw: RawColumns, columns: BilledLineColumns, lineOffset: number, checked: boolean): string {
   const first = (list: string[]) => (list.length === 1 ? blankToNull(list[0]) : `COALESCE(${list.map(blankToNull).join(", ")})`);
   const refuse = (type: string, column: string, problem: string) => `pg_temp.reconciliation_refuse(rn, ${sqlLiteral(column)}, ${problem})::${type}`;
   const number = (name: string, value: string, type: string, limit: string, column: string, missing: string | null) => `CASE
@@ -120,9 +126,20 @@ export function billedLinesInsertSql(target: string, table: string, raw: RawColu
            ${infoRest("EventDateTime")} AS ev_rest, ${infoRest("SubscriptionId")} AS ls_rest
       FROM (${located}) r OFFSET 0`;
   const info = `SELECT v.*, ${trim(infoValue("ev_rest"))} AS ev, NULLIF(${infoValue("ls_rest")}, '') AS local_sub FROM (${values}) v OFFSET 0`;
+  const insert = `INSERT INTO ${target} ("lineNumber", "subscriptionId", "meterId", "resourceUri", "usageDate", "eventDate", "localSubscriptionId", "customerTenantId", "quantity", "unitPrice", "total")`;
+  if (!checked) {
+    // A day starts with a digit (date_in also reads "today" or "Oct 5"); DateStyle MDY is set by the caller.
+    const forms = `SELECT i.*, ${dayForms("ev")}, CASE WHEN left(u, 1) BETWEEN '0' AND '9' THEN u::date END AS u_day FROM (${info}) i OFFSET 0`;
+    const parts = `SELECT f.*, ${dayParts("ev")} FROM (${forms}) f OFFSET 0`;
+    const notNaN = (value: string) => `NULLIF(${value}::numeric, 'NaN')`;
+    return `${insert}
+    SELECT rn + ${lineOffset}, lower(sub)::uuid, meter::uuid, res, CASE WHEN u_day BETWEEN '2000-01-01' AND '2099-12-31' THEN u_day END,
+      ${day("ev")}, local_sub, customer, ${notNaN("q")}, ${notNaN("price")}, ${notNaN("total")}
+    FROM (${parts}) p`;
+  }
   const forms = `SELECT i.*, ${dayForms("u")}, ${dayForms("ev")} FROM (${info}) i OFFSET 0`;
   const parts = `SELECT f.*, ${dayParts("u")}, ${dayParts("ev")} FROM (${forms}) f OFFSET 0`;
-  return `INSERT INTO ${target} ("lineNumber", "subscriptionId", "meterId", "resourceUri", "usageDate", "eventDate", "localSubscriptionId", "customerTenantId", "quantity", "unitPrice", "total")
+  return `${insert}
     SELECT rn + ${lineOffset},
       CASE WHEN ${isGuid("sub")} THEN lower(sub)::uuid ELSE ${refuse("uuid", columns.subscription[0], `${quoted("sub")} || ' is not a subscription id (GUID).'`)} END,
       CASE WHEN ${isGuid("meter")} THEN meter::uuid ELSE ${refuse("uuid", columns.meter, `${quoted("meter_raw")} || ' is not a meter id (GUID).'`)} END,

@@ -27,6 +27,8 @@ export interface StageReconciliationInput {
   importedById: string | null;
   /** Quantity tolerance in percent, as a decimal string. */
   tolerancePercent: string;
+  /** Called as each step ends (the bench prints them). */
+  onStep?: (step: "copy" | "checks" | "key") => void;
 }
 
 export interface StagedReconciliation {
@@ -53,6 +55,9 @@ async function* csvBytes(csv: Readable): AsyncGenerator<Uint8Array> {
     throw error instanceof DomainError ? error : fileError(`The file could not be read or decompressed (${error instanceof Error ? error.message : String(error)}).`);
   }
 }
+
+/** A value PostgreSQL's input functions or the table's columns refuse (classes 22 and 23). */
+const isDataError = (error: unknown) => /^2[23]/.test(String((error as { code?: unknown } | null)?.code ?? ""));
 
 class Duplicate extends Error {
   constructor(readonly importId: string) {
@@ -100,6 +105,7 @@ export async function stageReconciliationFile(sql: RawSql, input: StageReconcili
       } catch (error) {
         throw reconDatabaseError(error, place);
       }
+      input.onStep?.("copy");
       const hash = await file.finish();
       const { rows: duplicates } = await tx.query<{ id: string }>(
         `SELECT "id" FROM "ReconciliationImport" WHERE "partnerId" = $1 AND "period" = $2 AND "fileHash" = $3 AND "state" <> 'STAGING' ORDER BY "importedAt" DESC LIMIT 1`,
@@ -112,16 +118,29 @@ export async function stageReconciliationFile(sql: RawSql, input: StageReconcili
       const table = billedLinesPartition(importId);
       await tx.query(`CREATE TABLE ${table} (LIKE "ReconciliationBilledLine" INCLUDING DEFAULTS, CHECK ("importId" = ${sqlLiteral(importId)}))`);
       await tx.query(`ALTER TABLE ${table} ALTER COLUMN "importId" SET DEFAULT ${sqlLiteral(importId)}`);
-      await tx.query(REFUSE_FUNCTION_SQL);
       let currency: string | null;
       try {
-        await tx.query(billedLinesInsertSql(table, RAW_TABLE, raw, columns, split.lineOf(1) - 1));
+        // The fast form first; only if PostgreSQL refuses a value, again with every value checked, to say which.
+        await tx.query(`SET LOCAL datestyle = 'ISO, MDY'`);
+        await tx.query(`SAVEPOINT billed_lines`);
+        try {
+          await tx.query(billedLinesInsertSql(table, RAW_TABLE, raw, columns, split.lineOf(1) - 1, false));
+        } catch (error) {
+          if (!isDataError(error)) throw error;
+          await tx.query(`ROLLBACK TO SAVEPOINT billed_lines`);
+          await tx.query(REFUSE_FUNCTION_SQL);
+          await tx.query(billedLinesInsertSql(table, RAW_TABLE, raw, columns, split.lineOf(1) - 1, true));
+        }
         currency = (await tx.query<{ currency: string | null }>(currencySql(RAW_TABLE, raw))).rows[0]?.currency ?? null;
       } catch (error) {
         throw reconDatabaseError(error, place);
       }
+      input.onStep?.("checks");
       await tx.query(`ALTER TABLE ${table} ADD PRIMARY KEY ("importId", "lineNumber")`);
       await tx.query(`ALTER TABLE "ReconciliationBilledLine" ATTACH PARTITION ${table} FOR VALUES IN (${sqlLiteral(importId)})`);
+      // The matching's estimates: without statistics the planner takes a new million-line table for a few hundred rows.
+      await tx.query(`ANALYZE ${table}`);
+      input.onStep?.("key");
       const linesRead = split.records();
       const summary = { format: columns.format, linesRead, azureStackLines, setAsideLines: linesRead - azureStackLines, currency };
       await tx.query(
