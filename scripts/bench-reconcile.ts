@@ -123,6 +123,7 @@ async function run(label: string, open: () => Promise<Database>, file: string): 
         await database.sql
           .transaction(async (tx) => {
             await tx.query(`SET LOCAL work_mem = '256MB'`);
+            await tx.query(`SET LOCAL jit = off`);
             const { rows } = await tx.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${MATCH_SQL}`, [staged.importId]);
             console.log(rows.map((row) => row["QUERY PLAN"]).join("\n"));
             throw new Error("rollback");

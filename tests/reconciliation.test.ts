@@ -243,7 +243,7 @@ describe("formats and compression", () => {
     });
     // Lines of the file, whatever sits before: a set-aside line, a blank line, a field over two lines.
     const lines = (await readFile(`${FIXTURES}/daily-rated-2026-10.csv`, "utf8")).split("\r\n").slice(0, 11);
-    const twoLines = good.replace(",USD,,,,\"{", ',USD,,,"tag\r\nsecond line","{');
+    const twoLines = good.replace(',USD,,,,"{', ',USD,,,"tag\r\nsecond line","{');
     expect(twoLines).not.toBe(good);
     const shifted = [...lines, "", twoLines, good.replace(",24,1 Core Hour,", ",oops,1 Core Hour,"), ""].join("\r\n");
     await expect(importReconciliationFile(scope, { period: "2026-07", fileName: "shifted.csv", source: bytes(Buffer.from(shifted)) })).rejects.toMatchObject({
@@ -255,13 +255,21 @@ describe("formats and compression", () => {
       code: "ValidationFailed",
       message: "Line 15: extra data after last expected column.",
     });
-    const latin1 = Buffer.concat([Buffer.from([...lines.slice(0, 3), ""].join("\r\n")), Buffer.from(good.replace("Northwind", "Nörthwind"), "latin1"), Buffer.from("\r\n")]);
+    const latin1 = Buffer.concat([
+      Buffer.from([...lines.slice(0, 3), ""].join("\r\n")),
+      Buffer.from(good.replace("Northwind", "Nörthwind"), "latin1"),
+      Buffer.from("\r\n"),
+    ]);
     await expect(importReconciliationFile(scope, { period: "2026-07", fileName: "latin1.csv", source: bytes(latin1) })).rejects.toMatchObject({
       code: "ValidationFailed",
       message: expect.stringMatching(/^Line 4: invalid byte sequence for encoding/),
     });
     await expect(
-      importReconciliationFile(scope, { period: "2026-07", fileName: "open.csv", source: bytes(Buffer.from(`${lines.slice(0, 3).join("\r\n")}\r\n"unterminated`)) }),
+      importReconciliationFile(scope, {
+        period: "2026-07",
+        fileName: "open.csv",
+        source: bytes(Buffer.from(`${lines.slice(0, 3).join("\r\n")}\r\n"unterminated`)),
+      }),
     ).rejects.toMatchObject({ code: "ValidationFailed", message: "Line 4: a quoted field is never closed." });
     expect(await database.prisma.reconciliationImport.count()).toBe(imports);
     expect(

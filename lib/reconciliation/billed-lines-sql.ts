@@ -31,7 +31,8 @@ const isGuid = (s: string) =>
 const isNumber = (s: string) =>
   `COALESCE(CASE WHEN translate(${s}, '0123456789', '') IN ('', '.') AND ${s} NOT IN ('', '.') THEN true ELSE ${s} ~ '^[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]{1,3})?$' END, false)`;
 /** ISO (2026-10-05, 2026-10-05T00:00:00Z) or US (10/5/2026) day at the start of the text. */
-const isIsoDay = (s: string) => `COALESCE(substr(${s}, 5, 1) = '-' AND substr(${s}, 8, 1) = '-' AND translate(substr(${s}, 1, 10), '0123456789', '') = '--', false)`;
+const isIsoDay = (s: string) =>
+  `COALESCE(substr(${s}, 5, 1) = '-' AND substr(${s}, 8, 1) = '-' AND translate(substr(${s}, 1, 10), '0123456789', '') = '--', false)`;
 const isUsDay = (s: string) => `COALESCE(${s} ~ '^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}', false)`;
 /** "azureStack.<key>": "<value>" of AdditionalInfo's JSON, from the text after the key (`rest`); none when escaped (ids and dates never are). */
 const infoValue = (rest: string) =>
@@ -117,7 +118,9 @@ export function billedLinesInsertSql(target: string, table: string, raw: RawColu
   const infoAt = (key: string) => (raw.additionalInfo ? `strpos(${raw.additionalInfo}, '"azureStack.${key}"')` : "0");
   const infoRest = (key: string) => `CASE WHEN ${key}_at > 0 THEN substr(${raw.additionalInfo ?? "''"}, ${key}_at + ${key.length + 13}) END`;
   // Fenced (OFFSET 0) layers: each value is trimmed and parsed once, not once per use.
-  const needed = [...new Set([raw.meter, raw.usageDate, raw.quantity, ...raw.subscription, ...raw.unitPrice, ...raw.total, raw.resource, raw.customer, raw.additionalInfo])];
+  const needed = [
+    ...new Set([raw.meter, raw.usageDate, raw.quantity, ...raw.subscription, ...raw.unitPrice, ...raw.total, raw.resource, raw.customer, raw.additionalInfo]),
+  ];
   const located = `SELECT rn, ${needed.filter((column) => column !== null).join(", ")}, ${infoAt("EventDateTime")} AS EventDateTime_at, ${infoAt("SubscriptionId")} AS SubscriptionId_at FROM ${table} OFFSET 0`;
   const values = `SELECT rn, ${first(raw.subscription)} AS sub, ${raw.meter} AS meter_raw, lower(${trim(raw.meter)}) AS meter,
            ${raw.usageDate} AS u_raw, ${trim(raw.usageDate)} AS u,

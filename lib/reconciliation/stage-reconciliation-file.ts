@@ -52,7 +52,9 @@ async function* csvBytes(csv: Readable): AsyncGenerator<Uint8Array> {
   try {
     for await (const chunk of csv as AsyncIterable<Uint8Array>) yield chunk;
   } catch (error) {
-    throw error instanceof DomainError ? error : fileError(`The file could not be read or decompressed (${error instanceof Error ? error.message : String(error)}).`);
+    throw error instanceof DomainError
+      ? error
+      : fileError(`The file could not be read or decompressed (${error instanceof Error ? error.message : String(error)}).`);
   }
 }
 
@@ -99,7 +101,12 @@ export async function stageReconciliationFile(sql: RawSql, input: StageReconcili
       let azureStackLines: number;
       try {
         azureStackLines = await tx.copyFrom(
-          rawCopySql(RAW_TABLE, header.length, raw, meters.map((meter) => meter.id)),
+          rawCopySql(
+            RAW_TABLE,
+            header.length,
+            raw,
+            meters.map((meter) => meter.id),
+          ),
           split.chunks,
         );
       } catch (error) {
@@ -122,6 +129,9 @@ export async function stageReconciliationFile(sql: RawSql, input: StageReconcili
       try {
         // The fast form first; only if PostgreSQL refuses a value, again with every value checked, to say which.
         await tx.query(`SET LOCAL datestyle = 'ISO, MDY'`);
+        // The statement's cost crosses jit_optimize_above_cost from a few hundred thousand lines: LLVM
+        // then spent longer optimising its expressions than running them (measured).
+        await tx.query(`SET LOCAL jit = off`);
         await tx.query(`SAVEPOINT billed_lines`);
         try {
           await tx.query(billedLinesInsertSql(table, RAW_TABLE, raw, columns, split.lineOf(1) - 1, false));
@@ -153,7 +163,14 @@ export async function stageReconciliationFile(sql: RawSql, input: StageReconcili
   } catch (error) {
     file.csv.destroy();
     if (!(error instanceof Duplicate)) throw error instanceof CsvLayoutError ? fileError(`Line ${error.line}: ${error.message}`) : error;
-    const { rows } = await sql.query<{ fileHash: string; format: "DAILY_RATED" | "LEGACY"; linesRead: number; azureStackLines: number; setAsideLines: number; currency: string | null }>(
+    const { rows } = await sql.query<{
+      fileHash: string;
+      format: "DAILY_RATED" | "LEGACY";
+      linesRead: number;
+      azureStackLines: number;
+      setAsideLines: number;
+      currency: string | null;
+    }>(
       `SELECT "fileHash", "format"::text AS "format", "linesRead", "azureStackLines", "setAsideLines", "currency" FROM "ReconciliationImport" WHERE "id" = $1`,
       [error.importId],
     );

@@ -74,6 +74,9 @@ export async function unsafeMatchReconciliationImport(tx: Pick<SqlTransaction, "
   // file spilled them to disk in dozens of batches, with 128 MB still in 5 (measured). For this
   // transaction only.
   await tx.query(`SET LOCAL work_mem = '256MB'`);
+  // With the billed lines analysed, a large import's estimated cost calls for JIT, whose LLVM
+  // optimisation of these expressions costs more than it saves (as in the staging's INSERT).
+  await tx.query(`SET LOCAL jit = off`);
   await tx.query(`DELETE FROM "ReconciliationLine" WHERE "importId" = $1`, [importId]);
   await tx.query(MATCH_SQL, [importId]);
   const { rows } = await tx.query<{ count: string }>(`SELECT count(*)::text AS count FROM "ReconciliationLine" WHERE "importId" = $1`, [importId]);
