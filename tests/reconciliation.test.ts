@@ -271,6 +271,11 @@ describe("formats and compression", () => {
         source: bytes(Buffer.from(`${lines.slice(0, 3).join("\r\n")}\r\n"unterminated`)),
       }),
     ).rejects.toMatchObject({ code: "ValidationFailed", message: "Line 4: a quoted field is never closed." });
+    // Past the first 4 MB chunk (PGlite COPYs each chunk apart, numbering its lines from 1), with a blank line before.
+    const far = [header, ...Array.from({ length: 3000 }, () => good), "", ...Array.from({ length: 3000 }, () => good), `${good},extra`, ""].join("\r\n");
+    await expect(importReconciliationFile(scope, { period: "2026-07", fileName: "far.csv", source: bytes(Buffer.from(far)) })).rejects.toMatchObject({
+      message: "Line 6003: extra data after last expected column.",
+    });
     expect(await database.prisma.reconciliationImport.count()).toBe(imports);
     expect(
       await database.prisma.reconciliationBilledLine.count({
