@@ -38,6 +38,19 @@ const isUsDay = (s: string) => `COALESCE(${s} ~ '^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}
 const infoValue = (rest: string) =>
   `CASE WHEN ${trim(`split_part(${rest}, '"', 1)`)} = ':' AND strpos(split_part(${rest}, '"', 2), '\\') = 0 THEN split_part(${rest}, '"', 2) END`;
 
+/** A day's year, month and day (ints) from its text `p`, by the form `p_iso` / `p_us` says it has. */
+function dayPartExpressions(p: string): [string, string, string] {
+  return [
+    `CASE WHEN ${p}_iso THEN substr(${p}, 1, 4)::int WHEN ${p}_us THEN left(split_part(${p}, '/', 3), 4)::int END`,
+    `CASE WHEN ${p}_iso THEN substr(${p}, 6, 2)::int WHEN ${p}_us THEN split_part(${p}, '/', 1)::int END`,
+    `CASE WHEN ${p}_iso THEN substr(${p}, 9, 2)::int WHEN ${p}_us THEN split_part(${p}, '/', 2)::int END`,
+  ];
+}
+
+/** lower() of text, ASCII the cheap way (the "C" collation's lower() only maps A–Z; the default one decodes every character). */
+export const lowerText = (expression: string) =>
+  `CASE WHEN octet_length(${expression}) = length(${expression}) THEN lower(${expression} COLLATE "C") ELSE lower(${expression}) END`;
+
 /** Where each needed value is in the raw table (c1 … cN; null when the file lacks the column). */
 export interface RawColumns {
   subscription: string[];
@@ -110,10 +123,15 @@ export function billedLinesInsertSql(target: string, table: string, raw: RawColu
     const dim = `CASE WHEN ${p}_m = 2 THEN CASE WHEN ${p}_y % 4 = 0 THEN 29 ELSE 28 END WHEN ${p}_m IN (4, 6, 9, 11) THEN 30 ELSE 31 END`;
     return `CASE WHEN ${p}_y BETWEEN 2000 AND 2099 AND ${p}_m BETWEEN 1 AND 12 AND ${p}_d BETWEEN 1 AND ${dim} THEN make_date(${p}_y, ${p}_m, ${p}_d) END`;
   };
+  /** The same day, its parts computed in place (for the few values the fast form's test leaves). */
+  const dayInPlace = (p: string) => {
+    const [y, m, d] = dayPartExpressions(p);
+    return day(p).replaceAll(`${p}_y`, `(${y})`).replaceAll(`${p}_m`, `(${m})`).replaceAll(`${p}_d`, `(${d})`);
+  };
   const dayParts = (p: string) => `
-      CASE WHEN ${p}_iso THEN substr(${p}, 1, 4)::int WHEN ${p}_us THEN left(split_part(${p}, '/', 3), 4)::int END AS ${p}_y,
-      CASE WHEN ${p}_iso THEN substr(${p}, 6, 2)::int WHEN ${p}_us THEN split_part(${p}, '/', 1)::int END AS ${p}_m,
-      CASE WHEN ${p}_iso THEN substr(${p}, 9, 2)::int WHEN ${p}_us THEN split_part(${p}, '/', 2)::int END AS ${p}_d`;
+      ${dayPartExpressions(p)
+        .map((expression, i) => `${expression} AS ${p}_${"ymd"[i]}`)
+        .join(", ")}`;
   const dayForms = (p: string) => `${isIsoDay(p)} AS ${p}_iso, NOT ${isIsoDay(p)} AND ${isUsDay(p)} AS ${p}_us`;
   const infoAt = (key: string) => (raw.additionalInfo ? `strpos(${raw.additionalInfo}, '"azureStack.${key}"')` : "0");
   const infoRest = (key: string) => `CASE WHEN ${key}_at > 0 THEN substr(${raw.additionalInfo ?? "''"}, ${key}_at + ${key.length + 13}) END`;
@@ -125,7 +143,7 @@ export function billedLinesInsertSql(target: string, table: string, raw: RawColu
   const values = `SELECT rn, ${first(raw.subscription)} AS sub, ${raw.meter} AS meter_raw, lower(${trim(raw.meter)}) AS meter,
            ${raw.usageDate} AS u_raw, ${trim(raw.usageDate)} AS u,
            ${raw.quantity} AS q_raw, ${trim(raw.quantity)} AS q, ${first(raw.unitPrice)} AS price, ${first(raw.total)} AS total,
-           ${raw.resource ? `lower(${trim(raw.resource)})` : "''"} AS res, ${raw.customer ? `lower(${blankToNull(raw.customer)})` : "NULL::text"} AS customer,
+           ${raw.resource ? lowerText(trim(raw.resource)) : "''"} AS res, ${raw.customer ? `lower(${blankToNull(raw.customer)})` : "NULL::text"} AS customer,
            ${infoRest("EventDateTime")} AS ev_rest, ${infoRest("SubscriptionId")} AS ls_rest
       FROM (${located}) r OFFSET 0`;
   const info = `SELECT v.*, ${trim(infoValue("ev_rest"))} AS ev, NULLIF(${infoValue("ls_rest")}, '') AS local_sub FROM (${values}) v OFFSET 0`;
@@ -133,12 +151,13 @@ export function billedLinesInsertSql(target: string, table: string, raw: RawColu
   if (!checked) {
     // A day starts with a digit (date_in also reads "today" or "Oct 5"); DateStyle MDY is set by the caller.
     const forms = `SELECT i.*, ${dayForms("ev")}, CASE WHEN left(u, 1) BETWEEN '0' AND '9' THEN u::date END AS u_day FROM (${info}) i OFFSET 0`;
-    const parts = `SELECT f.*, ${dayParts("ev")} FROM (${forms}) f OFFSET 0`;
     const notNaN = (value: string) => `NULLIF(${value}::numeric, 'NaN')`;
+    // An ISO day up to the 28th of a month of 2000–2099 is a date whatever the month: cast as is.
+    const plainDay = `ev_iso AND substr(ev, 1, 4) BETWEEN '2000' AND '2099' AND substr(ev, 6, 2) BETWEEN '01' AND '12' AND substr(ev, 9, 2) BETWEEN '01' AND '28'`;
     return `${insert}
     SELECT rn + ${lineOffset}, lower(sub)::uuid, meter::uuid, res, CASE WHEN u_day BETWEEN '2000-01-01' AND '2099-12-31' THEN u_day END,
-      ${day("ev")}, local_sub, customer, ${notNaN("q")}, ${notNaN("price")}, ${notNaN("total")}
-    FROM (${parts}) p`;
+      CASE WHEN ${plainDay} THEN substr(ev, 1, 10)::date ELSE ${dayInPlace("ev")} END, local_sub, customer, ${notNaN("q")}, ${notNaN("price")}, ${notNaN("total")}
+    FROM (${forms}) f`;
   }
   const forms = `SELECT i.*, ${dayForms("u")}, ${dayForms("ev")} FROM (${info}) i OFFSET 0`;
   const parts = `SELECT f.*, ${dayParts("u")}, ${dayParts("ev")} FROM (${forms}) f OFFSET 0`;

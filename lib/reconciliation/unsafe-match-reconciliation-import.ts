@@ -6,6 +6,7 @@
 // there. Unscoped ("unsafe"): the caller passes an import it resolved within the partner's scope.
 // Not "server-only": the bench runs it.
 import type { SqlTransaction } from "../database/open-database";
+import { lowerText } from "./billed-lines-sql";
 
 /** The statement, for the bench's EXPLAIN (BENCH_EXPLAIN=1). */
 export const MATCH_SQL = `
@@ -26,7 +27,7 @@ billed AS (
 ),
 rated AS (
   SELECT l."azureSubscriptionId" AS sub, l."commerceMeterId" AS meter,
-         CASE WHEN imp.legacy THEN '' ELSE lower(l."resourceUri") END AS res,
+         CASE WHEN imp.legacy THEN '' ELSE ${lowerText(`l."resourceUri"`)} END AS res,
          CASE WHEN imp.legacy THEN l."usageDate" ELSE l."eventDate" END AS day,
          sum(l."quantity") AS q, min(l."unitPrice") AS pmin, max(l."unitPrice") AS pmax,
          sum(COALESCE(floor(l."unitPrice" * l."quantity" * 100) / 100, 0)) AS total,
