@@ -202,6 +202,14 @@ describe("formats and compression", () => {
     expect(view.classes.find((c) => c.class === "BILLED_NOT_REPORTED")?.keys).toBe(7);
   });
 
+  it("a day PostgreSQL's date input refuses but the recon reader takes (ISO day, then text) still imports", async () => {
+    const scope = await world.scope("distributorBilling");
+    const csv = (await readFile(`${FIXTURES}/daily-rated-2026-10.csv`, "utf8")).replace(",2026-10-03,1 Core Hour,", ",2026-10-03 (UTC),1 Core Hour,");
+    expect(csv).toContain("2026-10-03 (UTC)");
+    const result = await importReconciliationFile(scope, { period: "2026-06", fileName: "text-after-day.csv", source: bytes(Buffer.from(csv)) });
+    expect(result).toMatchObject({ alreadyImported: false, azureStackLines: 9, setAsideLines: 1 });
+  });
+
   it("matches the legacy usage-based file per subscription × meter × day", async () => {
     const scope = await world.scope("distributorBilling");
     const { rows } = await database.sql.query<{ id: string }>(`SELECT "id" FROM "ReconciliationImport" WHERE "period" = '2026-10'`);
@@ -275,6 +283,10 @@ describe("formats and compression", () => {
     const far = [header, ...Array.from({ length: 3000 }, () => good), "", ...Array.from({ length: 3000 }, () => good), `${good},extra`, ""].join("\r\n");
     await expect(importReconciliationFile(scope, { period: "2026-07", fileName: "far.csv", source: bytes(Buffer.from(far)) })).rejects.toMatchObject({
       message: "Line 6003: extra data after last expected column.",
+    });
+    const nan = (await readFile(`${FIXTURES}/daily-rated-2026-10.csv`, "utf8")).replace(",24,1 Core Hour,0.19,", ",NaN,1 Core Hour,0.19,");
+    await expect(importReconciliationFile(scope, { period: "2026-07", fileName: "nan.csv", source: bytes(Buffer.from(nan)) })).rejects.toMatchObject({
+      message: "Line 2, column Quantity: “NaN” is not a number.",
     });
     expect(await database.prisma.reconciliationImport.count()).toBe(imports);
     expect(
