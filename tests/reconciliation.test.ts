@@ -238,6 +238,12 @@ describe("formats and compression", () => {
       code: "ValidationFailed",
       message: expect.stringContaining("not a Partner Center recon file"),
     });
+    const headerLine = (await readFile(`${FIXTURES}/daily-rated-2026-10.csv`, "utf8")).split("\r\n")[0];
+    const wide = `${headerLine},${Array.from({ length: 1000 }, (_, i) => `Extra${i}`).join(",")}\r\n`;
+    await expect(importReconciliationFile(scope, { period: "2026-07", fileName: "wide.csv", source: bytes(Buffer.from(wide)) })).rejects.toMatchObject({
+      code: "ValidationFailed",
+      message: "The header has 1052 columns; a recon file has at most 1000.",
+    });
     await expect(
       importReconciliationFile(scope, { period: "2026-07", fileName: "bad.gz", source: bytes(Buffer.from([0x1f, 0x8b, 1, 2, 3, 4, 5])) }),
     ).rejects.toMatchObject({

@@ -44,6 +44,7 @@ export interface StagedReconciliation {
 /** PGlite's COPY reads one blob per statement (RawSql.copyFrom): chunks this large are one statement each. */
 const CHUNK_BYTES = 4 * 1024 * 1024;
 const RAW_TABLE = "reconciliation_raw";
+const MAX_COLUMNS = 1000;
 
 const fileError = (message: string) => new DomainError(COMMON_ERROR_CODES.ValidationFailed, message, { fields: { file: message } });
 
@@ -85,6 +86,11 @@ export async function stageReconciliationFile(sql: RawSql, input: StageReconcili
     throw fileError(
       "This is not a Partner Center recon file: its header has neither MeterRegion and UsageDate (daily-rated usage) nor ResourceGuid and ChargeStartDate (legacy usage-based).",
     );
+  }
+  // Partner Center writes 52 columns; a table has at most 1,600.
+  if (header.length > MAX_COLUMNS) {
+    file.csv.destroy();
+    throw fileError(`The header has ${header.length} columns; a recon file has at most ${MAX_COLUMNS}.`);
   }
   const raw = rawColumnsOf(header, columns);
   const importId = randomUUID();
