@@ -25,7 +25,8 @@ register(
 const adminUrl = process.env.BENCH_DATABASE_URL;
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
 const SUBSCRIPTIONS = 1000;
-const VMS = 40;
+// Enough VMs that every line (and the 3 % more rated lines) has a key of its own (subscription × VM × day), whatever BENCH_LINES.
+const VMS = Math.max(40, Math.ceil((LINES * 1.03) / (SUBSCRIPTIONS * 30)));
 const PERIOD = "2026-10";
 const VM_METER = "7bc19779-56bc-474d-8c88-36fbd79ae004";
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
