@@ -1,12 +1,14 @@
 // `npm run bench:reconcile`: importing Microsoft's daily-rated recon file on the real code path
-// (importReconciliationFile: stream → csv-parse → COPY into the staging table → set-based matching).
+// (importReconciliationFile: stream → records cut at line feeds → COPY (FORMAT csv) into a temporary
+// table → checks and conversion in one INSERT … SELECT → set-based matching).
 // Generates a BENCH_LINES-line file (default 1,000,000; Partner Center's 52 columns, ~60 % of the
 // lines re-dated with AdditionalInfo's azureStack.* keys, 2 % not Azure Stack) into a temporary
 // file, and rated lines the matching meets (most keys match, some differ in quantity or price, some
 // only on one side), then imports it on PostgreSQL (BENCH_DATABASE_URL, an admin postgres:// URL: a
 // throwaway database is created and dropped) and on PGlite (in memory). Printed: lines/s of the
 // staging (read + COPY) and of the whole import (matching included), and this process's peak RSS.
-// Figures are printed, never asserted.
+// BENCH_PHASES=1 also times the staging (its steps) and the matching apart; BENCH_EXPLAIN=1 (with it)
+// prints the matching's EXPLAIN ANALYZE. Figures are printed, never asserted.
 import { register } from "node:module";
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
@@ -23,7 +25,8 @@ register(
 const adminUrl = process.env.BENCH_DATABASE_URL;
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
 const SUBSCRIPTIONS = 1000;
-const VMS = 40;
+// Enough VMs that every line (and the 3 % more rated lines) has a key of its own (subscription × VM × day), whatever BENCH_LINES.
+const VMS = Math.max(40, Math.ceil((LINES * 1.03) / (SUBSCRIPTIONS * 30)));
 const PERIOD = "2026-10";
 const VM_METER = "7bc19779-56bc-474d-8c88-36fbd79ae004";
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
@@ -101,6 +104,7 @@ async function run(label: string, open: () => Promise<Database>, file: string): 
       const { stageReconciliationFile } = await import("../lib/reconciliation/stage-reconciliation-file");
       const { unsafeMatchReconciliationImport } = await import("../lib/reconciliation/unsafe-match-reconciliation-import");
       const { discardReconciliationImport } = await import("../lib/reconciliation/discard-reconciliation-import");
+      const steps: string[] = [];
       const s0 = performance.now();
       const staged = await stageReconciliationFile(database.sql, {
         partnerId: distributor,
@@ -109,12 +113,28 @@ async function run(label: string, open: () => Promise<Database>, file: string): 
         source: createReadStream(file, { highWaterMark: 256 * 1024 }),
         importedById: null,
         tolerancePercent: "1",
+        onStep: (step) => steps.push(`${step} ${((performance.now() - s0) / 1000).toFixed(1)} s`),
       });
       const s1 = performance.now();
+      console.log(`[${label}] staging steps (ended at): ${steps.join(", ")}`);
       await database.sql.query(`UPDATE "ReconciliationImport" SET "period" = $2 WHERE "id" = $1`, [staged.importId, PERIOD]);
+      if (process.env.BENCH_EXPLAIN === "1") {
+        const { MATCH_SQL } = await import("../lib/reconciliation/unsafe-match-reconciliation-import");
+        // Rolled back: the plan is printed, the timed matching below starts from the same state.
+        await database.sql
+          .transaction(async (tx) => {
+            await tx.query(`SET LOCAL work_mem = '256MB'`);
+            await tx.query(`SET LOCAL jit = off`);
+            const { rows } = await tx.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${MATCH_SQL}`, [staged.importId]);
+            console.log(rows.map((row) => row["QUERY PLAN"]).join("\n"));
+            throw new Error("rollback");
+          })
+          .catch(() => undefined);
+      }
+      const m0 = performance.now();
       await database.sql.transaction((tx) => unsafeMatchReconciliationImport(tx, staged.importId));
       const s2 = performance.now();
-      console.log(`[${label}] phases: staging (read + COPY) ${((s1 - s0) / 1000).toFixed(1)} s, matching ${((s2 - s1) / 1000).toFixed(1)} s`);
+      console.log(`[${label}] phases: staging (read + COPY + checks) ${((s1 - s0) / 1000).toFixed(1)} s, matching ${((s2 - m0) / 1000).toFixed(1)} s`);
       await discardReconciliationImport(database.sql, staged.importId);
     }
     let peakRss = process.memoryUsage().rss;

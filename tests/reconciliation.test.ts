@@ -202,6 +202,14 @@ describe("formats and compression", () => {
     expect(view.classes.find((c) => c.class === "BILLED_NOT_REPORTED")?.keys).toBe(7);
   });
 
+  it("a day PostgreSQL's date input refuses but the recon reader takes (ISO day, then text) still imports", async () => {
+    const scope = await world.scope("distributorBilling");
+    const csv = (await readFile(`${FIXTURES}/daily-rated-2026-10.csv`, "utf8")).replace(",2026-10-03,1 Core Hour,", ",2026-10-03 (UTC),1 Core Hour,");
+    expect(csv).toContain("2026-10-03 (UTC)");
+    const result = await importReconciliationFile(scope, { period: "2026-06", fileName: "text-after-day.csv", source: bytes(Buffer.from(csv)) });
+    expect(result).toMatchObject({ alreadyImported: false, azureStackLines: 9, setAsideLines: 1 });
+  });
+
   it("matches the legacy usage-based file per subscription × meter × day", async () => {
     const scope = await world.scope("distributorBilling");
     const { rows } = await database.sql.query<{ id: string }>(`SELECT "id" FROM "ReconciliationImport" WHERE "period" = '2026-10'`);
@@ -230,6 +238,12 @@ describe("formats and compression", () => {
       code: "ValidationFailed",
       message: expect.stringContaining("not a Partner Center recon file"),
     });
+    const headerLine = (await readFile(`${FIXTURES}/daily-rated-2026-10.csv`, "utf8")).split("\r\n")[0];
+    const wide = `${headerLine},${Array.from({ length: 1000 }, (_, i) => `Extra${i}`).join(",")}\r\n`;
+    await expect(importReconciliationFile(scope, { period: "2026-07", fileName: "wide.csv", source: bytes(Buffer.from(wide)) })).rejects.toMatchObject({
+      code: "ValidationFailed",
+      message: "The header has 1052 columns; a recon file has at most 1000.",
+    });
     await expect(
       importReconciliationFile(scope, { period: "2026-07", fileName: "bad.gz", source: bytes(Buffer.from([0x1f, 0x8b, 1, 2, 3, 4, 5])) }),
     ).rejects.toMatchObject({
@@ -240,6 +254,45 @@ describe("formats and compression", () => {
     const long = [header, ...Array.from({ length: 4500 }, () => good), good.replace(",24,1 Core Hour,", ",oops,1 Core Hour,"), ""].join("\r\n");
     await expect(importReconciliationFile(scope, { period: "2026-07", fileName: "late.csv", source: bytes(Buffer.from(long)) })).rejects.toMatchObject({
       message: "Line 4502, column Quantity: “oops” is not a number.",
+    });
+    // Lines of the file, whatever sits before: a set-aside line, a blank line, a field over two lines.
+    const lines = (await readFile(`${FIXTURES}/daily-rated-2026-10.csv`, "utf8")).split("\r\n").slice(0, 11);
+    const twoLines = good.replace(',USD,,,,"{', ',USD,,,"tag\r\nsecond line","{');
+    expect(twoLines).not.toBe(good);
+    const shifted = [...lines, "", twoLines, good.replace(",24,1 Core Hour,", ",oops,1 Core Hour,"), ""].join("\r\n");
+    await expect(importReconciliationFile(scope, { period: "2026-07", fileName: "shifted.csv", source: bytes(Buffer.from(shifted)) })).rejects.toMatchObject({
+      message: "Line 15, column Quantity: “oops” is not a number.",
+    });
+    // What PostgreSQL's CSV reader refuses is reported at its line too.
+    const extra = [...lines, "", twoLines, `${good},extra`, ""].join("\r\n");
+    await expect(importReconciliationFile(scope, { period: "2026-07", fileName: "extra.csv", source: bytes(Buffer.from(extra)) })).rejects.toMatchObject({
+      code: "ValidationFailed",
+      message: "Line 15: extra data after last expected column.",
+    });
+    const latin1 = Buffer.concat([
+      Buffer.from([...lines.slice(0, 3), ""].join("\r\n")),
+      Buffer.from(good.replace("Northwind", "Nörthwind"), "latin1"),
+      Buffer.from("\r\n"),
+    ]);
+    await expect(importReconciliationFile(scope, { period: "2026-07", fileName: "latin1.csv", source: bytes(latin1) })).rejects.toMatchObject({
+      code: "ValidationFailed",
+      message: expect.stringMatching(/^Line 4: invalid byte sequence for encoding/),
+    });
+    await expect(
+      importReconciliationFile(scope, {
+        period: "2026-07",
+        fileName: "open.csv",
+        source: bytes(Buffer.from(`${lines.slice(0, 3).join("\r\n")}\r\n"unterminated`)),
+      }),
+    ).rejects.toMatchObject({ code: "ValidationFailed", message: "Line 4: a quoted field is never closed." });
+    // Past the first 4 MB chunk (PGlite COPYs each chunk apart, numbering its lines from 1), with a blank line before.
+    const far = [header, ...Array.from({ length: 3000 }, () => good), "", ...Array.from({ length: 3000 }, () => good), `${good},extra`, ""].join("\r\n");
+    await expect(importReconciliationFile(scope, { period: "2026-07", fileName: "far.csv", source: bytes(Buffer.from(far)) })).rejects.toMatchObject({
+      message: "Line 6003: extra data after last expected column.",
+    });
+    const nan = (await readFile(`${FIXTURES}/daily-rated-2026-10.csv`, "utf8")).replace(",24,1 Core Hour,0.19,", ",NaN,1 Core Hour,0.19,");
+    await expect(importReconciliationFile(scope, { period: "2026-07", fileName: "nan.csv", source: bytes(Buffer.from(nan)) })).rejects.toMatchObject({
+      message: "Line 2, column Quantity: “NaN” is not a number.",
     });
     expect(await database.prisma.reconciliationImport.count()).toBe(imports);
     expect(

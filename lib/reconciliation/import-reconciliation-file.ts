@@ -2,7 +2,8 @@ import "server-only";
 // Imports Microsoft's recon file for a period, for the partner Microsoft bills: streams it into a
 // staging import, then in one transaction matches it, makes it the period's current import (the
 // previous one stays, superseded) and writes the audit event. The same file again (same SHA-256 for
-// the partner and period) changes nothing and answers the earlier import.
+// the partner and period) changes nothing and answers the earlier import (checked once the file is
+// read, and again under the period's lock, for two uploads of it at once).
 import { randomUUID } from "node:crypto";
 import type { PartnerScope } from "../auth/partner-scope";
 import { getDatabase } from "../db";
@@ -48,6 +49,10 @@ export async function importReconciliationFile(scope: PartnerScope, input: Impor
     importedById: scope.userId,
     tolerancePercent,
   });
+  const answerDuplicate = async (importId: string): Promise<ImportReconciliationResult> => {
+    const { rows } = await sql.query<{ keys: string }>(`SELECT count(*)::text AS keys FROM "ReconciliationLine" WHERE "importId" = $1`, [importId]);
+    return { importId, period, alreadyImported: true, ...counts, keys: Number(rows[0]?.keys ?? 0), replacedImportId: null };
+  };
   const counts = {
     format: staged.summary.format,
     linesRead: staged.summary.linesRead,
@@ -55,6 +60,7 @@ export async function importReconciliationFile(scope: PartnerScope, input: Impor
     setAsideLines: staged.summary.setAsideLines,
   };
   let outcome: { duplicateOf: string } | { keys: number; replacedImportId: string | null };
+  if (staged.duplicateOf) return answerDuplicate(staged.duplicateOf);
   try {
     outcome = await sql.transaction(async (tx) => {
       // One import of a partner's period at a time: the duplicate check and the switch of the current import agree.
@@ -90,8 +96,7 @@ export async function importReconciliationFile(scope: PartnerScope, input: Impor
   }
   if ("duplicateOf" in outcome) {
     await discardReconciliationImport(sql, staged.importId);
-    const { rows } = await sql.query<{ keys: string }>(`SELECT count(*)::text AS keys FROM "ReconciliationLine" WHERE "importId" = $1`, [outcome.duplicateOf]);
-    return { importId: outcome.duplicateOf, period, alreadyImported: true, ...counts, keys: Number(rows[0]?.keys ?? 0), replacedImportId: null };
+    return answerDuplicate(outcome.duplicateOf);
   }
   return { importId: staged.importId, period, alreadyImported: false, ...counts, ...outcome };
 }

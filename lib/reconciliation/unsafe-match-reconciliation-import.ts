@@ -6,8 +6,10 @@
 // there. Unscoped ("unsafe"): the caller passes an import it resolved within the partner's scope.
 // Not "server-only": the bench runs it.
 import type { SqlTransaction } from "../database/open-database";
+import { lowerText } from "./billed-lines-sql";
 
-const MATCH_SQL = `
+/** The statement, for the bench's EXPLAIN (BENCH_EXPLAIN=1). */
+export const MATCH_SQL = `
 WITH imp AS (
   SELECT "partnerId", "format" = 'LEGACY' AS legacy, "quantityTolerancePercent" AS tol,
          to_date("period" || '-01', 'YYYY-MM-DD') AS first_day
@@ -25,7 +27,7 @@ billed AS (
 ),
 rated AS (
   SELECT l."azureSubscriptionId" AS sub, l."commerceMeterId" AS meter,
-         CASE WHEN imp.legacy THEN '' ELSE lower(l."resourceUri") END AS res,
+         CASE WHEN imp.legacy THEN '' ELSE ${lowerText(`l."resourceUri"`)} END AS res,
          CASE WHEN imp.legacy THEN l."usageDate" ELSE l."eventDate" END AS day,
          sum(l."quantity") AS q, min(l."unitPrice") AS pmin, max(l."unitPrice") AS pmax,
          sum(COALESCE(floor(l."unitPrice" * l."quantity" * 100) / 100, 0)) AS total,
@@ -69,9 +71,13 @@ SELECT $1, k.class::"ReconciliationClass", k.sub, k.meter, k.res, k.day, k."cust
 
 /** Replaces the import's classified lines; returns how many keys it classified. */
 export async function unsafeMatchReconciliationImport(tx: Pick<SqlTransaction, "query">, importId: string): Promise<number> {
-  // Both sides are grouped in hash tables: with the default 4 MB a million-line file spilled them to
-  // disk in dozens of batches (measured). For this transaction only.
-  await tx.query(`SET LOCAL work_mem = '128MB'`);
+  // Both sides are grouped in hash tables (~270 bytes a key): with the default 4 MB a million-line
+  // file spilled them to disk in dozens of batches, with 128 MB still in 5 (measured). For this
+  // transaction only.
+  await tx.query(`SET LOCAL work_mem = '256MB'`);
+  // With the billed lines analysed, a large import's estimated cost calls for JIT, whose LLVM
+  // optimisation of these expressions costs more than it saves (as in the staging's INSERT).
+  await tx.query(`SET LOCAL jit = off`);
   await tx.query(`DELETE FROM "ReconciliationLine" WHERE "importId" = $1`, [importId]);
   await tx.query(MATCH_SQL, [importId]);
   const { rows } = await tx.query<{ count: string }>(`SELECT count(*)::text AS count FROM "ReconciliationLine" WHERE "importId" = $1`, [importId]);
