@@ -48,6 +48,7 @@ export interface CostedDailyLine {
   meterKind: "commerce" | "local";
   meterId: string;
   meterName: string;
+  category: string;
   unit: string;
   unitPrice: Decimal;
   subscriptionId: string;
@@ -163,8 +164,8 @@ export async function unsafeComputeStatements(
       daily.quantity = daily.quantity.plus(quantity);
       daily.value = daily.value.plus(value);
     } else {
-      const { meterKind, meterId, meterName, unit, unitPrice } = acc.line;
-      dailyLines.set(dailyKey, { day, meterKind, meterId, meterName, unit, unitPrice, subscriptionId, quantity: new Money(quantity), value });
+      const { meterKind, meterId, meterName, category, unit, unitPrice } = acc.line;
+      dailyLines.set(dailyKey, { day, meterKind, meterId, meterName, category, unit, unitPrice, subscriptionId, quantity: new Money(quantity), value });
     }
   };
 
