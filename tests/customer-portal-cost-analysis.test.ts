@@ -65,11 +65,13 @@ describe("the customer portal's cost analysis", () => {
       { period: "2026-09", total: "0.10" },
       { period: "2026-10", total: "1.68" },
     ]);
-    expect(charges.dailyLines.map((line) => [line.day, line.meterName.length > 0, line.subscriptionId, line.unitPrice, line.quantity])).toEqual([
-      ["2026-10-03", true, plan, "0.024", "10"],
-      ["2026-10-03", true, plan, "0.0096", "100"],
-      ["2026-10-04", true, dev, "0.0096", "50"],
-    ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
+    expect(charges.dailyLines.map((line) => [line.day, line.meterName.length > 0, line.subscriptionId, line.unitPrice, line.quantity])).toEqual(
+      [
+        ["2026-10-03", true, plan, "0.024", "10"],
+        ["2026-10-03", true, plan, "0.0096", "100"],
+        ["2026-10-04", true, dev, "0.0096", "50"],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
     expect(charges.subscriptions.map((subscription) => subscription.id).sort()).toEqual([plan, dev].sort());
     expect(charges.accumulated.charges?.toDate).toBe("1.68");
     expect(charges.accumulated.cost.toDate).toBe("1.68");

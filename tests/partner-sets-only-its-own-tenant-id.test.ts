@@ -71,12 +71,17 @@ describe("a partner's directory tenant id", () => {
       const before = await tenantOf(partnerId);
       testSession.scope = reader.scope;
       try {
-        expect(await setPartnerTenantIdAction({ directoryTenantId: "22222222-3333-4444-5555-666666666666" })).toMatchObject({ ok: false, error: { code: "NotFound" } });
+        expect(await setPartnerTenantIdAction({ directoryTenantId: "22222222-3333-4444-5555-666666666666" })).toMatchObject({
+          ok: false,
+          error: { code: "NotFound" },
+        });
       } finally {
         testSession.scope = null;
       }
       expect(roleHasPermission("CUSTOMER_READER", "organization:manage")).toBe(false);
-      await expect(setPartnerTenantId(reader.scope, { directoryTenantId: "22222222-3333-4444-5555-666666666666" })).rejects.toMatchObject({ code: "Forbidden" });
+      await expect(setPartnerTenantId(reader.scope, { directoryTenantId: "22222222-3333-4444-5555-666666666666" })).rejects.toMatchObject({
+        code: "Forbidden",
+      });
       expect(await tenantOf(partnerId)).toBe(before);
     }
     const events = await database.prisma.auditEvent.count({ where: { action: "partner.setTenantId" } });

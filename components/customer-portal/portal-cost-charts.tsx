@@ -97,7 +97,9 @@ export function PortalCostCharts({ charges }: { charges: ChartData }) {
           </span>
         </div>
         <p className="mb-2 text-sm">
-          By {GROUP_LABELS[groupBy]}: <span data-testid="portal-chart-total">{formatMoney(daily.total, charges.currency)}</span>
+          {/* Undrilled, the month's statement total (each meter line rounded once); drilled, the part's sum of its days. */}
+          {drilled ? `${drilledLabel}, by ${GROUP_LABELS[groupBy]}` : `${charges.period}, by ${GROUP_LABELS[groupBy]}`}:{" "}
+          <span data-testid="portal-chart-total">{formatMoney(drilled ? daily.total : charges.total, charges.currency)}</span>
         </p>
         {mode === "chart" ? <CostBreakdownChart analysis={daily} onSelect={drill} /> : <CostTable analysis={daily} onSelect={drill} />}
         <p className="mt-2 text-xs text-slate-500">

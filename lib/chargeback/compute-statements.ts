@@ -267,7 +267,11 @@ export async function unsafeComputeStatements(
       margin: marginOf(total, microsoftCost),
       dailyCharges: perCustomerDay.get(customer.id) ?? new Map(),
       dailyLines: [...(perCustomerDailyLines.get(customer.id)?.values() ?? [])].sort(
-        (a, b) => a.day.localeCompare(b.day) || a.meterName.localeCompare(b.meterName) || a.unitPrice.comparedTo(b.unitPrice) || a.subscriptionId.localeCompare(b.subscriptionId),
+        (a, b) =>
+          a.day.localeCompare(b.day) ||
+          a.meterName.localeCompare(b.meterName) ||
+          a.unitPrice.comparedTo(b.unitPrice) ||
+          a.subscriptionId.localeCompare(b.subscriptionId),
       ),
     });
   }

@@ -32,7 +32,12 @@ export async function getPortalDailyUsage(scope: PartnerScope, period: string): 
   const database = await getDatabase();
   const customer = await findPortalCustomer(database.prisma, scope);
   const statement = (
-    await unsafeComputeStatements(database, billingPartnerIdOf(customer.partner), [{ id: customer.id, resellerId: resellerIdOf(customer.partner) }], periodRange(period))
+    await unsafeComputeStatements(
+      database,
+      billingPartnerIdOf(customer.partner),
+      [{ id: customer.id, resellerId: resellerIdOf(customer.partner) }],
+      periodRange(period),
+    )
   ).get(customer.id);
   const grouped = new Map<string, { line: NonNullable<typeof statement>["dailyLines"][number]; quantity: Decimal; value: Decimal }>();
   for (const line of statement?.dailyLines ?? []) {
@@ -54,7 +59,10 @@ export async function getPortalDailyUsage(scope: PartnerScope, period: string): 
       unitPrice: line.unitPrice,
       amount: value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2),
     }))
-    .sort((a, b) => a.day.localeCompare(b.day) || a.category.localeCompare(b.category) || a.meterName.localeCompare(b.meterName) || a.unitPrice.comparedTo(b.unitPrice));
+    .sort(
+      (a, b) =>
+        a.day.localeCompare(b.day) || a.category.localeCompare(b.category) || a.meterName.localeCompare(b.meterName) || a.unitPrice.comparedTo(b.unitPrice),
+    );
   return {
     period,
     currency: statement?.currency || (await unsafeCustomerBillingCurrency(database.prisma, customer.id)),

@@ -16,7 +16,11 @@ export interface PortalFilter {
 const MAX_SERIES = 10;
 const OTHER = "__other";
 
-export function portalCostBreakdown(charges: Pick<PortalCharges, "period" | "currency" | "days" | "dailyLines" | "subscriptions">, groupBy: PortalGroup, filter: PortalFilter): CostAnalysis {
+export function portalCostBreakdown(
+  charges: Pick<PortalCharges, "period" | "currency" | "days" | "dailyLines" | "subscriptions">,
+  groupBy: PortalGroup,
+  filter: PortalFilter,
+): CostAnalysis {
   const lines = charges.dailyLines.filter(
     (line) => (!filter.meter || line.meterKey === filter.meter) && (!filter.subscription || line.subscriptionId === filter.subscription),
   );
@@ -27,12 +31,7 @@ export function portalCostBreakdown(charges: Pick<PortalCharges, "period" | "cur
   for (const line of lines) {
     const key = keyOf(line);
     if (!labels.has(key)) {
-      labels.set(
-        key,
-        groupBy === "meter"
-          ? { key, label: line.meterName }
-          : { key, label: subscriptionNames.get(key) ?? key, title: key },
-      );
+      labels.set(key, groupBy === "meter" ? { key, label: line.meterName } : { key, label: subscriptionNames.get(key) ?? key, title: key });
     }
     totals.set(key, (totals.get(key) ?? new Decimal(0)).plus(line.amount));
   }
