@@ -64,7 +64,7 @@ export async function getPortalCharges(scope: PartnerScope, period: string, now:
   const statements = await Promise.all(
     periods.map(async (month) => {
       const { from, to } = periodRange(month);
-      return (await unsafeComputeStatements(database, billingPartnerId, priced, { from, to })).get(customer.id) ?? null;
+      return (await unsafeComputeStatements(database, billingPartnerId, priced, { from, to }, { dailyLines: month === period })).get(customer.id) ?? null;
     }),
   );
   const chosen = statements[statements.length - 1];

@@ -37,6 +37,7 @@ export async function getPortalDailyUsage(scope: PartnerScope, period: string): 
       billingPartnerIdOf(customer.partner),
       [{ id: customer.id, resellerId: resellerIdOf(customer.partner) }],
       periodRange(period),
+      { dailyLines: true },
     )
   ).get(customer.id);
   const grouped = new Map<string, { line: NonNullable<typeof statement>["dailyLines"][number]; quantity: Decimal; value: Decimal }>();
