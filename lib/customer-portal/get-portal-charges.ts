@@ -70,13 +70,13 @@ export async function getPortalCharges(scope: PartnerScope, period: string, now:
   const chosen = statements[statements.length - 1];
   const { from, to } = periodRange(period);
   const today = now.toISOString().slice(0, 10);
-  const days: PortalCharges["days"] = [];
+  const allDays: string[] = [];
   for (let day = new Date(`${from}T00:00:00Z`); day.toISOString().slice(0, 10) <= to; day = new Date(day.getTime() + 86_400_000)) {
-    const key = day.toISOString().slice(0, 10);
-    if (key > today) break;
-    const amount = chosen?.dailyCharges.get(key) ?? new Decimal(0);
-    days.push({ day: key, amount: amount.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2) });
+    allDays.push(day.toISOString().slice(0, 10));
   }
+  const days: PortalCharges["days"] = allDays
+    .filter((day) => day <= today)
+    .map((day) => ({ day, amount: (chosen?.dailyCharges.get(day) ?? new Decimal(0)).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2) }));
   const dailyLines: PortalDailyLine[] = (chosen?.dailyLines ?? []).map((line) => ({
     day: line.day,
     meterKey: `${line.meterKind}|${line.meterId}`,
@@ -97,14 +97,10 @@ export async function getPortalCharges(scope: PartnerScope, period: string, now:
     database.prisma.customerBudget.findUnique({ where: { customerId: customer.id }, select: { monthlyAmount: true, currency: true } }),
   ]);
   const currency = statements.find((statement) => statement?.currency)?.currency || (await unsafeCustomerBillingCurrency(database.prisma, customer.id));
-  const dayKeys = days.map((day) => day.day);
-  const allDays: string[] = [];
-  for (let day = new Date(`${from}T00:00:00Z`); day.toISOString().slice(0, 10) <= to; day = new Date(day.getTime() + 86_400_000)) {
-    allDays.push(day.toISOString().slice(0, 10));
-  }
   const open = from <= today && today <= to;
-  const lastDay = dayKeys.at(-1) ?? `${from}`;
-  const charges = accumulateCostLine(allDays, chosen?.dailyCharges ?? new Map(), dayKeys.length ? lastDay : "", open, now, chosen?.total ?? null, currency);
+  // Up to today while the month is open; a month that hasn't started has no actual line.
+  const lastDay = days.at(-1)?.day ?? "";
+  const charges = accumulateCostLine(allDays, chosen?.dailyCharges ?? new Map(), lastDay, open, now, chosen?.total ?? null, currency);
   const accumulated: AccumulatedCost = {
     period,
     days: allDays,
