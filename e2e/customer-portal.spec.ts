@@ -79,7 +79,23 @@ test("Litware's reader sees only Litware, at Adatum's prices, never a cost or ma
 
   await page.goto(`/my/costs?period=${period}`);
   await expect(page.getByTestId("portal-months")).toBeVisible();
+  await expect(page.getByTestId("usage-chart").first()).toBeVisible();
+  await expect(page.getByTestId("accumulated-chart")).toBeVisible();
+  await expect(page.getByTestId("portal-total")).toContainText(partnerTotal);
+  await expect(page.getByTestId("portal-chart-total")).toContainText(partnerTotal);
   await expect(page.getByText(/Microsoft cost|Margin/)).toHaveCount(0);
+  await page.getByLabel("Group by").selectOption("subscription");
+  await expect(page.getByTestId("portal-chart-total")).toContainText(partnerTotal);
+  const download = page.waitForEvent("download");
+  await page.getByTestId("usage-csv-daily").click();
+  expect((await download).suggestedFilename()).toMatch(new RegExp(`^usage_daily_.*_${period}\\.csv$`));
+  const daily = await page.request.get(`/api/my/usage?period=${period}&grain=daily`);
+  expect(daily.status()).toBe(200);
+  const dailyText = await daily.text();
+  expect(dailyText.split("\n")[0]).toMatch(/^UsageDate,CustomerName,/);
+  expect(dailyText.split("\n")[0]).not.toMatch(/MicrosoftCost|Margin/);
+  expect(dailyText).toContain(reader.customerName);
+  expect(dailyText).not.toContain(sibling?.companyName ?? "?");
   const csv = await page.request.get(`/api/my/usage?period=${period}`);
   expect(csv.status()).toBe(200);
   const text = await csv.text();

@@ -1,8 +1,9 @@
 // Rule: a reseller never sees another reseller. Reseller A (Contoso)'s admin agent: reseller B
 // (Fabrikam)'s customer page and its usage are not found, B's audit events appear neither on the
 // audit page nor in its CSV export (even filtered by B's ids), and the partner list doesn't show B.
+// A customer reader (docs/customer-portal.md) gets 404 for every one of those pages and files.
 import { expect, test } from "@playwright/test";
-import { DEMO_CUSTOMERS, DEMO_PARTNERS } from "../prisma/seed/demo-data";
+import { DEMO_CUSTOMER_READERS, DEMO_CUSTOMERS, DEMO_PARTNERS } from "../prisma/seed/demo-data";
 import { signOut } from "./support/sign-in";
 import { signIn } from "./support/sign-in";
 
@@ -53,5 +54,29 @@ test("Contoso's admin cannot see Fabrikam's customers, usage, audit events or pa
   await page.goto("/partners");
   await expect(page.getByText(DEMO_PARTNERS.fabrikam.name)).toHaveCount(0);
   await page.goto("/customers");
+  await expect(page.getByText(bCustomer.companyName)).toHaveCount(0);
+});
+
+test("a customer reader gets 404 for other partners' customers, their usage, the audit log and the partner list", async ({ page }) => {
+  const reader = DEMO_CUSTOMER_READERS[0];
+  await signIn(page, reader.email);
+  for (const path of [
+    `/customers/${bCustomer.id}`,
+    `/customers/${bCustomer.id}/usage`,
+    `/customers/${reader.customerId}/usage`,
+    "/audit",
+    "/partners",
+    "/customers",
+  ]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    await expect(page.getByText(bCustomer.companyName)).toHaveCount(0);
+  }
+  for (const path of ["/api/audit/export", `/api/audit/export?target=${bCustomer.id}`]) {
+    expect((await page.request.get(path)).status(), path).toBe(404);
+  }
+  await page.goto("/my/costs");
+  await expect(page.getByText(DEMO_PARTNERS.fabrikam.name)).toHaveCount(0);
   await expect(page.getByText(bCustomer.companyName)).toHaveCount(0);
 });

@@ -1,8 +1,9 @@
 // A partner's directory tenant id (PartnerId of its recon files) is set by its own admins only: the
 // action takes no partner id, so a reseller can't set its distributor's or a sibling's, a sales
 // agent or an operator can't set any, one tenant belongs to one partner, and a bad GUID is refused
-// with the field named.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// with the field named. A customer reader (docs/customer-portal.md) can't set any: the action answers
+// it NotFound, like every partner action.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase } from "./support/test-database";
 import { makeWorld, type World } from "./support/world";
 import { setDatabaseForTests } from "../lib/db";
@@ -11,6 +12,13 @@ import { partnerTenantIdSchema } from "../lib/partners/partner-schemas";
 import { setPartnerTenantId } from "../lib/partners/set-partner-tenant-id";
 import { getPartnerSettings } from "../lib/partners/get-partner-settings";
 import { roleHasPermission } from "../lib/auth/permissions";
+import { testSession } from "./support/mock-session";
+import { makeCustomerReader } from "./support/customer-reader-fixtures";
+
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("../lib/auth/get-scope", async () => (await import("./support/mock-session")).mockGetScopeModule());
+
+const { setPartnerTenantIdAction } = await import("../lib/partners/actions");
 
 let database: Database;
 let world: World;
@@ -54,6 +62,30 @@ describe("a partner's directory tenant id", () => {
     await expect(setPartnerTenantId(await world.operatorScope(), { directoryTenantId: "11111111-2222-3333-4444-555555555555" })).rejects.toMatchObject({
       code: "Forbidden",
     });
+  });
+
+  it("is refused to a customer reader, of a direct CSP's or a reseller's customer: NotFound, nothing changes", async () => {
+    for (const key of ["direct", "resellerA"] as const) {
+      const reader = await makeCustomerReader(database.prisma, world, key);
+      const partnerId = world.customers[key].customer.partnerId;
+      const before = await tenantOf(partnerId);
+      testSession.scope = reader.scope;
+      try {
+        expect(await setPartnerTenantIdAction({ directoryTenantId: "22222222-3333-4444-5555-666666666666" })).toMatchObject({
+          ok: false,
+          error: { code: "NotFound" },
+        });
+      } finally {
+        testSession.scope = null;
+      }
+      expect(roleHasPermission("CUSTOMER_READER", "organization:manage")).toBe(false);
+      await expect(setPartnerTenantId(reader.scope, { directoryTenantId: "22222222-3333-4444-5555-666666666666" })).rejects.toMatchObject({
+        code: "Forbidden",
+      });
+      expect(await tenantOf(partnerId)).toBe(before);
+    }
+    const events = await database.prisma.auditEvent.count({ where: { action: "partner.setTenantId" } });
+    expect(events).toBe(1);
   });
 
   it("must be a GUID", () => {

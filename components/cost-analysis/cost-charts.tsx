@@ -66,9 +66,10 @@ export function CostBreakdownChart({ analysis, onSelect }: { analysis: CostAnaly
   );
 }
 
-export function AccumulatedChart({ accumulated }: { accumulated: AccumulatedCost }) {
+/** `chargesOnly` (the customer portal) draws the charges alone, under that label, never Microsoft's cost. */
+export function AccumulatedChart({ accumulated, chargesOnly }: { accumulated: AccumulatedCost; chargesOnly?: { label: string } }) {
   const { cost, charges, budget } = accumulated;
-  const sameCurrency = !charges || charges.currency === cost.currency;
+  const sameCurrency = !chargesOnly && (!charges || charges.currency === cost.currency);
   const currency = charges?.currency ?? cost.currency;
   const rows = accumulated.days.map((day, index) => ({
     day: day.slice(8),
@@ -80,7 +81,7 @@ export function AccumulatedChart({ accumulated }: { accumulated: AccumulatedCost
   const labels: Record<string, string> = {
     cost: "Microsoft cost",
     costForecast: "Microsoft cost, forecast",
-    charges: "Charges at your prices",
+    charges: chargesOnly?.label ?? "Charges at your prices",
     chargesForecast: "Charges, forecast",
   };
   return (

@@ -1,22 +1,13 @@
 import type { PortalCharges } from "@/lib/customer-portal/get-portal-charges";
 import { formatMoney } from "@/lib/format/money";
 import { Card, StatTile } from "@/components/ui/card";
+import { PortalCostCharts } from "./portal-cost-charts";
 
-/** A bar as wide as the amount's share of the largest one (amounts stay decimal strings until here). */
-function Bar({ amount, max }: { amount: string; max: number }) {
-  const width = max > 0 ? Math.max(0, (Number(amount) / max) * 100) : 0;
-  return (
-    <span className="block h-2 rounded bg-brand-100" aria-hidden="true">
-      <span className="block h-2 rounded bg-brand-500" style={{ width: `${width}%` }} />
-    </span>
-  );
-}
-
-/** What the partner charges the customer: months, days of the chosen month, and meters. Never a cost or margin. */
+/** What the partner charges the customer: the charts (days, accumulated, months) and the meters. Never a cost or margin. */
 export function PortalChargesView({ charges }: { charges: PortalCharges }) {
   const money = (amount: string) => formatMoney(amount, charges.currency);
-  const monthMax = Math.max(...charges.months.map((month) => Number(month.total)));
-  const dayMax = Math.max(0, ...charges.days.map((day) => Number(day.amount)));
+  // The statement lines hold Decimal objects, which can't cross to a client component; the charts need plain strings only.
+  const { lines: _lines, ...chartData } = charges;
   return (
     <div className="space-y-6">
       <div className="grid gap-4 sm:grid-cols-3">
@@ -27,30 +18,7 @@ export function PortalChargesView({ charges }: { charges: PortalCharges }) {
         />
         <StatTile label="Meters charged" value={charges.lines.length} />
       </div>
-      <Card title="Charges per month">
-        <table className="w-full text-sm" data-testid="portal-months">
-          <thead className="text-left text-xs uppercase text-slate-500">
-            <tr>
-              <th className="py-2 pr-4">Month</th>
-              <th className="w-1/2 py-2 pr-4">
-                <span className="sr-only">Share</span>
-              </th>
-              <th className="py-2 text-right">Charges ({charges.currency})</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {charges.months.map((month) => (
-              <tr key={month.period}>
-                <td className="py-2 pr-4">{month.period}</td>
-                <td className="py-2 pr-4">
-                  <Bar amount={month.total} max={monthMax} />
-                </td>
-                <td className="py-2 text-right tabular-nums">{month.total}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Card>
+      <PortalCostCharts charges={chartData} />
       <Card title={`Charges per meter, ${charges.period}`}>
         {charges.lines.length === 0 ? (
           <p className="text-sm text-slate-600">No charged usage in {charges.period}.</p>
@@ -83,33 +51,6 @@ export function PortalChargesView({ charges }: { charges: PortalCharges }) {
             </table>
           </div>
         )}
-      </Card>
-      <Card title={`Charges per day, ${charges.period}`}>
-        <p className="mb-3 text-xs text-slate-500">
-          Days are in UTC. A day&apos;s charges are rounded to the cent here; the month&apos;s total rounds each meter line once.
-        </p>
-        <table className="w-full text-sm" data-testid="portal-days">
-          <thead className="text-left text-xs uppercase text-slate-500">
-            <tr>
-              <th className="py-2 pr-4">Day (UTC)</th>
-              <th className="w-1/2 py-2 pr-4">
-                <span className="sr-only">Share</span>
-              </th>
-              <th className="py-2 text-right">Charges ({charges.currency})</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {charges.days.map((day) => (
-              <tr key={day.day}>
-                <td className="py-1 pr-4">{day.day}</td>
-                <td className="py-1 pr-4">
-                  <Bar amount={day.amount} max={dayMax} />
-                </td>
-                <td className="py-1 text-right tabular-nums">{day.amount}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
       </Card>
     </div>
   );

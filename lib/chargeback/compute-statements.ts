@@ -39,10 +39,30 @@ export interface CostedStatement {
   margin: Decimal;
   /** Σ quantity × customer unit price per usage day, unrounded: the cost analysis's accumulated charges. */
   dailyCharges: Map<string, Decimal>;
+  /**
+   * Per usage day, statement line (meter and unit price) and Azure subscription: quantity and
+   * Σ quantity × unit price, unrounded. Empty unless asked for (`dailyLines: true`), which groups
+   * the usage per subscription too.
+   */
+  dailyLines: CostedDailyLine[];
+}
+
+export interface CostedDailyLine {
+  day: string;
+  meterKind: "commerce" | "local";
+  meterId: string;
+  meterName: string;
+  category: string;
+  unit: string;
+  unitPrice: Decimal;
+  subscriptionId: string;
+  quantity: Decimal;
+  value: Decimal;
 }
 
 interface RatedGroup {
   customerId: string;
+  subscriptionId: string;
   meterId: string;
   day: string;
   unitPrice: string | null;
@@ -53,6 +73,7 @@ interface RatedGroup {
 
 interface LocalGroup {
   customerId: string;
+  subscriptionId: string;
   meterId: string;
   day: string;
   quantity: string;
@@ -63,26 +84,32 @@ interface LocalGroup {
  * file's BillingPreTaxTotal, by the recon export's own SQL expression (reconLineTotalSql: × 0.01,
  * never / 100, whose numeric division keeps ~16 significant digits and lost cents on huge amounts).
  */
-const RATED_SQL = `
+const ratedSql = (bySubscription: boolean) => `
 SELECT s."customerId" AS "customerId", l."commerceMeterId"::text AS "meterId", l."usageDate"::text AS "day",
        l."unitPrice"::text AS "unitPrice", l."currency" AS "currency", SUM(l."quantity")::text AS "quantity",
-       SUM(${reconLineTotalSql('l."unitPrice"', 'l."quantity"')})::text AS "cost"
+       SUM(${reconLineTotalSql('l."unitPrice"', 'l."quantity"')})::text AS "cost",
+       ${bySubscription ? `s."id"::text` : "''"} AS "subscriptionId"
   FROM "RatedUsageLine" l
   JOIN "AzureSubscription" s ON s."id" = l."azureSubscriptionId"
  WHERE s."customerId" = ANY($1::text[]) AND l."usageDate" BETWEEN $2::date AND $3::date
- GROUP BY 1, 2, 3, 4, 5`;
+ GROUP BY 1, 2, 3, 4, 5${bySubscription ? `, s."id"` : ""}`;
+const RATED_SQL = ratedSql(false);
+const RATED_SQL_BY_SUBSCRIPTION = ratedSql(true);
 
 /*
  * Usage of local meters Microsoft doesn't bill (no commerce meter), in local units. The registration
  * list lets the planner walk the (registrationId, usageDate) index instead of scanning raw usage.
  */
-const LOCAL_SQL = `
-SELECT s."customerId" AS "customerId", r."localMeterId"::text AS "meterId", r."usageDate"::text AS "day", SUM(r."quantity")::text AS "quantity"
+const localSql = (bySubscription: boolean) => `
+SELECT s."customerId" AS "customerId", r."localMeterId"::text AS "meterId", r."usageDate"::text AS "day", SUM(r."quantity")::text AS "quantity",
+       ${bySubscription ? `s."id"::text` : "''"} AS "subscriptionId"
   FROM "UsageRecord" r
   JOIN "AzureSubscription" s ON s."id" = r."azureSubscriptionId"
  WHERE s."customerId" = ANY($1::text[]) AND r."usageDate" BETWEEN $2::date AND $3::date AND r."commerceMeterId" IS NULL
    AND r."registrationId" IN (SELECT "id" FROM "Registration")
- GROUP BY 1, 2, 3`;
+ GROUP BY 1, 2, 3${bySubscription ? `, s."id"` : ""}`;
+const LOCAL_SQL = localSql(false);
+const LOCAL_SQL_BY_SUBSCRIPTION = localSql(true);
 
 interface Accumulator {
   line: Omit<CostedStatementLine, "amount" | "margin" | "priceVaries"> & { unrounded: Decimal };
@@ -97,14 +124,15 @@ export async function unsafeComputeStatements(
   ownerPartnerId: string,
   customers: PricedCustomer[],
   range: { from: string; to: string },
+  options: { dailyLines?: boolean } = {},
 ): Promise<Map<string, CostedStatement>> {
   const statements = new Map<string, CostedStatement>();
   if (customers.length === 0) return statements;
   const ids = customers.map((customer) => customer.id);
   const params = [ids, range.from, range.to];
   const [rated, local, sets, commerceMeters, localMeters] = await Promise.all([
-    database.sql.query<RatedGroup>(RATED_SQL, params),
-    database.sql.query<LocalGroup>(LOCAL_SQL, params),
+    database.sql.query<RatedGroup>(options.dailyLines ? RATED_SQL_BY_SUBSCRIPTION : RATED_SQL, params),
+    database.sql.query<LocalGroup>(options.dailyLines ? LOCAL_SQL_BY_SUBSCRIPTION : LOCAL_SQL, params),
     unsafeLoadRateCardSets(database.prisma, ownerPartnerId, customers),
     database.prisma.commerceMeter.findMany({ select: { id: true, serviceName: true, serviceType: true, resourceName: true, unitOfMeasure: true } }),
     database.prisma.localMeter.findMany({ select: { id: true, resourceProvider: true, name: true, unit: true } }),
@@ -114,9 +142,19 @@ export async function unsafeComputeStatements(
   const resolvers = new Map(customers.map((customer) => [customer.id, rateResolver(sets.get(customer.id) ?? {})]));
   const perCustomer = new Map<string, Map<string, Accumulator>>();
   const perCustomerDay = new Map<string, Map<string, Decimal>>();
+  const perCustomerDailyLines = new Map<string, Map<string, CostedDailyLine>>();
   const currencies = new Map<string, string>();
 
-  const add = (customerId: string, key: string, seed: () => Accumulator["line"], day: string, quantity: string, value: Decimal, cost: Decimal.Value) => {
+  const add = (
+    customerId: string,
+    subscriptionId: string,
+    key: string,
+    seed: () => Accumulator["line"],
+    day: string,
+    quantity: string,
+    value: Decimal,
+    cost: Decimal.Value,
+  ) => {
     let lines = perCustomer.get(customerId);
     if (!lines) perCustomer.set(customerId, (lines = new Map()));
     let acc = lines.get(key);
@@ -129,6 +167,18 @@ export async function unsafeComputeStatements(
     let days = perCustomerDay.get(customerId);
     if (!days) perCustomerDay.set(customerId, (days = new Map()));
     days.set(day, (days.get(day) ?? new Money(0)).plus(value));
+    if (!options.dailyLines) return;
+    let dailyLines = perCustomerDailyLines.get(customerId);
+    if (!dailyLines) perCustomerDailyLines.set(customerId, (dailyLines = new Map()));
+    const dailyKey = `${day}|${key}|${subscriptionId}`;
+    const daily = dailyLines.get(dailyKey);
+    if (daily) {
+      daily.quantity = daily.quantity.plus(quantity);
+      daily.value = daily.value.plus(value);
+    } else {
+      const { meterKind, meterId, meterName, category, unit, unitPrice } = acc.line;
+      dailyLines.set(dailyKey, { day, meterKind, meterId, meterName, category, unit, unitPrice, subscriptionId, quantity: new Money(quantity), value });
+    }
   };
 
   for (const row of rated.rows) {
@@ -141,6 +191,7 @@ export async function unsafeComputeStatements(
     const meter = commerceById.get(row.meterId);
     add(
       row.customerId,
+      row.subscriptionId,
       `commerce|${row.meterId}|${price.toFixed()}`,
       () => ({
         meterKind: "commerce",
@@ -169,6 +220,7 @@ export async function unsafeComputeStatements(
     const meter = localById.get(row.meterId);
     add(
       row.customerId,
+      row.subscriptionId,
       `local|${row.meterId}|${rate.unitPrice.toFixed()}`,
       () => ({
         meterKind: "local",
@@ -226,6 +278,13 @@ export async function unsafeComputeStatements(
       microsoftCost,
       margin: marginOf(total, microsoftCost),
       dailyCharges: perCustomerDay.get(customer.id) ?? new Map(),
+      dailyLines: [...(perCustomerDailyLines.get(customer.id)?.values() ?? [])].sort(
+        (a, b) =>
+          a.day.localeCompare(b.day) ||
+          a.meterName.localeCompare(b.meterName) ||
+          a.unitPrice.comparedTo(b.unitPrice) ||
+          a.subscriptionId.localeCompare(b.subscriptionId),
+      ),
     });
   }
   return statements;

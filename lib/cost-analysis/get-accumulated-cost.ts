@@ -8,7 +8,7 @@ import { getDatabase } from "../db";
 import { assertScopeCan, scopeCan, type PartnerScope } from "../auth/partner-scope";
 import { resolveReconQuery } from "../recon/recon-source";
 import { periodRange } from "../billing/billing-period";
-import { monthEndForecast } from "../billing/month-end-forecast";
+import { accumulateCostLine } from "./accumulate-cost-line";
 import { unsafeComputeStatements } from "../chargeback/compute-statements";
 import { billingPartnerIdOf, resellerIdOf } from "../chargeback/rate-card-subjects";
 import { notFound } from "../errors";
@@ -34,36 +34,6 @@ export interface AccumulatedCost {
   charges: AccumulatedLine | null;
   /** The customer's monthly budget, at the partner's prices. */
   budget: { amount: string; currency: string } | null;
-}
-
-/** Running totals of `daily` (by day), to `lastDay` (inclusive), with the forecast when the period is open. */
-function accumulate(
-  days: string[],
-  daily: Map<string, Decimal>,
-  lastDay: string,
-  open: boolean,
-  now: Date,
-  toDate: Decimal | null,
-  currency: string,
-): AccumulatedLine {
-  let running = new Decimal(0);
-  const actual = days.map((day) => {
-    if (day > lastDay) return null;
-    running = running.plus(daily.get(day) ?? 0);
-    return running.toFixed(2);
-  });
-  const soFar = toDate ?? running;
-  if (!open) return { actual, forecast: days.map(() => null), toDate: soFar.toFixed(2), forecastTotal: null, currency };
-  const { forecast: forecastTotal, daysInMonth, elapsedDays } = monthEndForecast(soFar, now);
-  const remaining = daysInMonth - elapsedDays;
-  const forecast = days.map((_, index) => {
-    const dayNumber = index + 1;
-    if (dayNumber < elapsedDays) return null;
-    if (remaining === 0) return forecastTotal.toFixed(2);
-    const share = new Decimal(dayNumber - elapsedDays).dividedBy(remaining);
-    return soFar.plus(forecastTotal.minus(soFar).times(share)).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
-  });
-  return { actual, forecast, toDate: soFar.toFixed(2), forecastTotal: forecastTotal.toFixed(2), currency };
 }
 
 export async function getAccumulatedCost(
@@ -92,7 +62,7 @@ export async function getAccumulatedCost(
   });
   const { rows } = await database.sql.query<{ bucket: string; amount: string }>(text, params);
   const dailyCost = new Map(rows.map((row) => [row.bucket, new Decimal(row.amount)]));
-  const cost = accumulate(days, dailyCost, lastDay, open, now, null, currency);
+  const cost = accumulateCostLine(days, dailyCost, lastDay, open, now, null, currency);
 
   let charges: AccumulatedLine | null = null;
   let budget: AccumulatedCost["budget"] = null;
@@ -113,7 +83,7 @@ export async function getAccumulatedCost(
     const statement = statements.get(customer.id);
     if (statement) {
       const chargesCurrency = statement.currency || customer.budget?.currency || currency;
-      charges = accumulate(days, statement.dailyCharges, lastDay, open, now, statement.total, chargesCurrency);
+      charges = accumulateCostLine(days, statement.dailyCharges, lastDay, open, now, statement.total, chargesCurrency);
     }
     if (customer.budget) budget = { amount: customer.budget.monthlyAmount.toFixed(2), currency: customer.budget.currency };
   }

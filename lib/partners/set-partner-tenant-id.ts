@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "../../generated/prisma/client";
 import { getPrisma } from "../db";
-import type { PartnerScope } from "../auth/partner-scope";
+import { assertScopeCan, type PartnerScope } from "../auth/partner-scope";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { DomainError, forbidden, notFound } from "../errors";
 import { PARTNER_ERROR_CODES, type PartnerTenantIdInput } from "./partner-schemas";
@@ -15,6 +15,9 @@ const IN_USE = "Another partner already uses this directory tenant ID.";
  */
 export async function setPartnerTenantId(scope: PartnerScope, input: PartnerTenantIdInput): Promise<{ id: string; directoryTenantId: string }> {
   if (scope.partnerId === null) throw forbidden("Operators have no partner organisation.");
+  // The action checks this too; the data function checks it again so no other caller (a customer
+  // reader's scope names its customer's partner) sets a partner's tenant.
+  assertScopeCan(scope, "organization:manage");
   const partnerId = scope.partnerId;
   const prisma = await getPrisma();
   try {

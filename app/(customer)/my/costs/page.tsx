@@ -20,9 +20,14 @@ export default async function CustomerCostsPage({ searchParams }: { searchParams
         title="Cost analysis"
         description={`What ${charges.partnerName} charges ${charges.customer.companyName} for Azure Stack Hub usage, at ${charges.partnerName}'s prices.`}
         actions={
-          <a className={buttonClasses("primary")} href={`/api/my/usage?period=${period}`} download data-testid="usage-csv">
-            Download usage CSV
-          </a>
+          <>
+            <a className={buttonClasses("primary")} href={`/api/my/usage?period=${period}`} download data-testid="usage-csv">
+              Download usage CSV
+            </a>
+            <a className={buttonClasses("secondary")} href={`/api/my/usage?period=${period}&grain=daily`} download data-testid="usage-csv-daily">
+              Daily usage CSV
+            </a>
+          </>
         }
       />
       <div className="mb-6">

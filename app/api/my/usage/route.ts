@@ -1,4 +1,4 @@
-// GET /api/my/usage?period=YYYY-MM: a customer reader's usage at its partner's prices, as CSV
+// GET /api/my/usage?period=YYYY-MM[&grain=daily]: a customer reader's usage at its partner's prices, as CSV
 // (session only; anyone but a customer reader gets 404).
 import { requireCustomerActionScope } from "@/lib/auth/get-scope";
 import { portalUsageCsvResponse } from "@/lib/customer-portal/portal-usage-csv-response";
