@@ -67,6 +67,9 @@ async function run(label: string, openDb: () => Promise<Database>) {
     const user = await makeUser(prisma, { partnerId: partner.id, role: "BILLING_ADMIN" });
     const apss = await makeApssSubscription(prisma, partner.id);
     const registration = await makeRegistration(prisma, { partnerId: partner.id, subscriptionId: apss.id });
+    // Every month's partition, as the portal's upkeep keeps them (13 months back from the last day).
+    const { unsafeMaintainUsagePartitions } = await import("../lib/partitions/unsafe-maintain-usage-partitions");
+    await unsafeMaintainUsagePartitions(sql, { since: new Date(Date.parse(`${LAST_DAY}T00:00:00Z`) - DAYS * 86_400_000) });
     const genStart = performance.now();
     await sql.query(
       `INSERT INTO "Customer" ("id","companyName","domain","tenantId","country","partnerId","updatedAt")

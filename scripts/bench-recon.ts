@@ -104,6 +104,9 @@ async function run(label: string, openDb: () => Promise<Database>) {
     const world = await makeWorld(database.prisma);
     const subscriptionId = world.customers.direct.subscription.id;
     const registration = await makeRegistration(database.prisma, { partnerId: world.partners.direct.id, subscriptionId });
+    // The month's partition, as the portal's upkeep keeps it (the period may be past the months it creates ahead).
+    const { unsafeMaintainUsagePartitions } = await import("../lib/partitions/unsafe-maintain-usage-partitions");
+    await unsafeMaintainUsagePartitions(database.sql, { since: new Date(`${PERIOD}-01T00:00:00Z`) });
     const genStart = performance.now();
     for (let done = 0; done < LINES; done += CHUNK) {
       await insertRatedLines(database.sql, {
