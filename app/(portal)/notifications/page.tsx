@@ -1,10 +1,7 @@
 import { requirePageScope } from "@/lib/auth/get-scope";
 import { listNotifications, MAX_NOTIFICATION_PAGE, NOTIFICATIONS_PAGE_SIZE } from "@/lib/alerts/list-notifications";
 import { countUnreadNotifications } from "@/lib/alerts/count-unread-notifications";
-import { NotificationList } from "@/components/alerts/notification-list";
-import { MarkReadButton } from "@/components/alerts/notification-read-buttons";
-import { PageHeader } from "@/components/ui/card";
-import { Pagination } from "@/components/ui/pagination";
+import { NotificationsView } from "@/components/alerts/notifications-view";
 
 export const metadata = { title: "Notifications" };
 
@@ -15,22 +12,14 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const page = Number.isInteger(requested) && requested >= 1 ? Math.min(requested, MAX_NOTIFICATION_PAGE) : 1;
   const [{ rows, total }, unread] = await Promise.all([listNotifications(scope, { page }), countUnreadNotifications(scope)]);
   return (
-    <>
-      <PageHeader
-        title="Notifications"
-        description="Budget and anomaly alerts of your customers, with the rule and parameters that raised each one."
-        actions={unread > 0 ? <MarkReadButton label={`Mark all read (${unread})`} /> : null}
-      />
-      <NotificationList rows={rows} />
-      {total > NOTIFICATIONS_PAGE_SIZE ? (
-        <Pagination
-          page={page}
-          pageCount={Math.ceil(total / NOTIFICATIONS_PAGE_SIZE)}
-          total={total}
-          noun="notifications"
-          hrefFor={(target) => `/notifications?page=${target}`}
-        />
-      ) : null}
-    </>
+    <NotificationsView
+      rows={rows}
+      total={total}
+      unread={unread}
+      page={page}
+      pageCount={Math.ceil(total / NOTIFICATIONS_PAGE_SIZE)}
+      audience="partner"
+      description="Budget and anomaly alerts of your customers, with the rule and parameters that raised each one."
+    />
   );
 }

@@ -1,10 +1,7 @@
 import { requireCustomerPageScope } from "@/lib/auth/get-scope";
 import { listNotifications, MAX_NOTIFICATION_PAGE, NOTIFICATIONS_PAGE_SIZE } from "@/lib/alerts/list-notifications";
 import { countUnreadNotifications } from "@/lib/alerts/count-unread-notifications";
-import { NotificationList } from "@/components/alerts/notification-list";
-import { MarkReadButton } from "@/components/alerts/notification-read-buttons";
-import { PageHeader } from "@/components/ui/card";
-import { Pagination } from "@/components/ui/pagination";
+import { NotificationsView } from "@/components/alerts/notifications-view";
 
 export const metadata = { title: "Notifications" };
 
@@ -15,22 +12,14 @@ export default async function CustomerNotificationsPage({ searchParams }: { sear
   // The reader's own notifications: alerts its partner chose to send to the customer's users.
   const [{ rows, total }, unread] = await Promise.all([listNotifications(scope, { page }), countUnreadNotifications(scope)]);
   return (
-    <>
-      <PageHeader
-        title="Notifications"
-        description={`Budget and anomaly alerts on ${scope.customerName ?? "your"} costs at ${scope.partnerName}'s prices, with the rule that raised each one.`}
-        actions={unread > 0 ? <MarkReadButton label={`Mark all read (${unread})`} audience="customer" /> : null}
-      />
-      <NotificationList rows={rows} audience="customer" />
-      {total > NOTIFICATIONS_PAGE_SIZE ? (
-        <Pagination
-          page={page}
-          pageCount={Math.ceil(total / NOTIFICATIONS_PAGE_SIZE)}
-          total={total}
-          noun="notifications"
-          hrefFor={(target) => `/my/notifications?page=${target}`}
-        />
-      ) : null}
-    </>
+    <NotificationsView
+      rows={rows}
+      total={total}
+      unread={unread}
+      page={page}
+      pageCount={Math.ceil(total / NOTIFICATIONS_PAGE_SIZE)}
+      audience="customer"
+      description={`Budget and anomaly alerts on ${scope.customerName ?? "your"} costs at ${scope.partnerName}'s prices, with the rule that raised each one.`}
+    />
   );
 }
