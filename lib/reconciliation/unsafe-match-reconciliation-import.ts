@@ -3,22 +3,22 @@
 // resource × day, joined FULL OUTER on that key. The day is azureStack.EventDateTime's (the
 // original usage day, kept when usage is re-dated) against the rated line's eventDate, else
 // UsageDate against usageDate; the legacy file has no resource, so both sides are summed without it
-// there. Unscoped ("unsafe"): the caller passes an import it resolved within the partner's scope.
-// Not "server-only": the bench runs it.
+// there. The classified lines fill a table of their own (no index to maintain row by row) that
+// then becomes the import's partition of "ReconciliationLine", its indexes built once as it is
+// attached. Unscoped ("unsafe"): the caller passes an import it resolved within the partner's
+// scope. Not "server-only": the bench runs it.
 import type { SqlTransaction } from "../database/open-database";
-import { lowerText } from "./billed-lines-sql";
+import { sqlLiteral } from "../database/sql-text";
+import { importPartition } from "./import-partition";
 
-/** The statement, for the bench's EXPLAIN (BENCH_EXPLAIN=1). */
-export const MATCH_SQL = `
-WITH imp AS (
-  SELECT "partnerId", "format" = 'LEGACY' AS legacy, "quantityTolerancePercent" AS tol,
-         to_date("period" || '-01', 'YYYY-MM-DD') AS first_day
-    FROM "ReconciliationImport" WHERE "id" = $1
-),
-subs AS (
-  SELECT s."id" AS sub, s."customerId" FROM "AzureSubscription" s, imp WHERE s."rollsUpToPartnerId" = imp."partnerId"
-),
-billed AS (
+/** lower() of text, ASCII the cheap way (the "C" collation's lower() only maps A–Z; the default one decodes every character). */
+const lowerText = (expression: string) =>
+  `CASE WHEN octet_length(${expression}) = length(${expression}) THEN lower(${expression} COLLATE "C") ELSE lower(${expression}) END`;
+
+/** $1 the import, $2 its partner, $3 and $4 the period's first day and the next month's, $5 the tolerance (percent). */
+function matchSql(target: string, legacy: boolean): string {
+  return `
+WITH billed AS (
   SELECT b."subscriptionId" AS sub, b."meterId" AS meter, b."resourceUri" AS res, COALESCE(b."eventDate", b."usageDate") AS day,
          sum(b."quantity") AS q, min(b."unitPrice") AS pmin, max(b."unitPrice") AS pmax, sum(b."total") AS total,
          max(b."customerTenantId") AS tenant
@@ -27,14 +27,13 @@ billed AS (
 ),
 rated AS (
   SELECT l."azureSubscriptionId" AS sub, l."commerceMeterId" AS meter,
-         CASE WHEN imp.legacy THEN '' ELSE ${lowerText(`l."resourceUri"`)} END AS res,
-         CASE WHEN imp.legacy THEN l."usageDate" ELSE l."eventDate" END AS day,
+         ${legacy ? "''" : lowerText(`l."resourceUri"`)} AS res, ${legacy ? `l."usageDate"` : `l."eventDate"`} AS day,
          sum(l."quantity") AS q, min(l."unitPrice") AS pmin, max(l."unitPrice") AS pmax,
          sum(COALESCE(floor(l."unitPrice" * l."quantity" * 100) / 100, 0)) AS total,
          bool_and(l."unregisteredTenant") AS unregistered, max(l."mappedTenantId"::text) AS tenant, min(l."registrationId") AS reg
-    FROM "RatedUsageLine" l, imp
-   WHERE l."azureSubscriptionId" IN (SELECT sub FROM subs)
-     AND l."usageDate" >= imp.first_day AND l."usageDate" < (imp.first_day + interval '1 month')::date
+    FROM "RatedUsageLine" l
+   WHERE l."azureSubscriptionId" IN (SELECT s."id" FROM "AzureSubscription" s WHERE s."rollsUpToPartnerId" = $2)
+     AND l."usageDate" >= $3::date AND l."usageDate" < $4::date
    GROUP BY 1, 2, 3, 4
 ),
 joined AS (
@@ -47,39 +46,65 @@ keyed AS (
          j.q AS bq, j.rq, j.pmax AS bprice, j.rpmax AS rprice, COALESCE(j.total, 0) AS btotal, COALESCE(j.rtotal_raw, 0) AS rtotal,
          j.reg, j.rtenant, j.tenant AS btenant, s."customerId",
          CASE
-           WHEN j.rsub IS NULL AND s.sub IS NULL THEN 'FOREIGN_SUBSCRIPTION'
-           WHEN j.rsub IS NULL THEN 'BILLED_NOT_REPORTED'
-           WHEN j.sub IS NULL THEN 'REPORTED_NOT_BILLED'
-           WHEN j.unregistered THEN 'UNREGISTERED_TENANT'
-           WHEN abs(j.q - j.rq) > abs(j.rq) * imp.tol / 100 THEN 'QUANTITY_DIFFERS'
-           WHEN j.pmin IS DISTINCT FROM j.rpmin OR j.pmax IS DISTINCT FROM j.rpmax THEN 'PRICE_DIFFERS'
-           ELSE 'MATCHED'
+           WHEN j.rsub IS NULL AND s."id" IS NULL THEN 'FOREIGN_SUBSCRIPTION'::"ReconciliationClass"
+           WHEN j.rsub IS NULL THEN 'BILLED_NOT_REPORTED'::"ReconciliationClass"
+           WHEN j.sub IS NULL THEN 'REPORTED_NOT_BILLED'::"ReconciliationClass"
+           WHEN j.unregistered THEN 'UNREGISTERED_TENANT'::"ReconciliationClass"
+           WHEN abs(j.q - j.rq) > abs(j.rq) * $5::numeric / 100 THEN 'QUANTITY_DIFFERS'::"ReconciliationClass"
+           WHEN j.pmin IS DISTINCT FROM j.rpmin OR j.pmax IS DISTINCT FROM j.rpmax THEN 'PRICE_DIFFERS'::"ReconciliationClass"
+           ELSE 'MATCHED'::"ReconciliationClass"
          END AS class
-    FROM joined j CROSS JOIN imp LEFT JOIN subs s ON s.sub = j.key_sub
+    FROM joined j LEFT JOIN "AzureSubscription" s ON s."id" = j.key_sub AND s."rollsUpToPartnerId" = $2
 )
-INSERT INTO "ReconciliationLine" ("importId", "class", "subscriptionId", "meterId", "resourceUri", "usageDate", "customerId", "registrationId", "tenantId",
+INSERT INTO ${target} ("importId", "class", "subscriptionId", "meterId", "resourceUri", "usageDate", "customerId", "registrationId", "tenantId",
   "billedQuantity", "ratedQuantity", "billedUnitPrice", "ratedUnitPrice", "billedTotal", "ratedTotal", "moneyAtStake")
-SELECT $1, k.class::"ReconciliationClass", k.sub, k.meter, k.res, k.day, k."customerId", k.reg,
-       CASE WHEN k.class = 'UNREGISTERED_TENANT' THEN k.rtenant ELSE k.btenant END,
+SELECT $1, k.class, k.sub, k.meter, k.res, k.day, k."customerId", k.reg,
+       CASE WHEN k.class = 'UNREGISTERED_TENANT'::"ReconciliationClass" THEN k.rtenant ELSE k.btenant END,
        k.bq, k.rq, k.bprice, k.rprice, k.btotal, k.rtotal,
        CASE
-         WHEN k.class IN ('FOREIGN_SUBSCRIPTION', 'BILLED_NOT_REPORTED', 'UNREGISTERED_TENANT') THEN k.btotal
-         WHEN k.class = 'REPORTED_NOT_BILLED' THEN -k.rtotal
+         WHEN k.class IN ('FOREIGN_SUBSCRIPTION'::"ReconciliationClass", 'BILLED_NOT_REPORTED', 'UNREGISTERED_TENANT') THEN k.btotal
+         WHEN k.class = 'REPORTED_NOT_BILLED'::"ReconciliationClass" THEN -k.rtotal
          ELSE k.btotal - k.rtotal
        END
   FROM keyed k`;
+}
+
+export interface MatchOptions {
+  /** Runs the matching under EXPLAIN (ANALYZE, BUFFERS) and hands over the plan (the bench's BENCH_EXPLAIN). */
+  explain?: (plan: string) => void;
+}
 
 /** Replaces the import's classified lines; returns how many keys it classified. */
-export async function unsafeMatchReconciliationImport(tx: Pick<SqlTransaction, "query">, importId: string): Promise<number> {
-  // Both sides are grouped in hash tables (~270 bytes a key): with the default 4 MB a million-line
-  // file spilled them to disk in dozens of batches, with 128 MB still in 5 (measured). For this
-  // transaction only.
-  await tx.query(`SET LOCAL work_mem = '256MB'`);
-  // With the billed lines analysed, a large import's estimated cost calls for JIT, whose LLVM
-  // optimisation of these expressions costs more than it saves (as in the staging's INSERT).
+export async function unsafeMatchReconciliationImport(tx: Pick<SqlTransaction, "query">, importId: string, options: MatchOptions = {}): Promise<number> {
+  const { rows: imports } = await tx.query<{ partnerId: string; legacy: boolean; tolerance: string; firstDay: string; nextFirstDay: string }>(
+    `SELECT "partnerId", "format" = 'LEGACY' AS "legacy", "quantityTolerancePercent"::text AS "tolerance",
+            ("period" || '-01') AS "firstDay", to_char(to_date("period" || '-01', 'YYYY-MM-DD') + interval '1 month', 'YYYY-MM-DD') AS "nextFirstDay"
+       FROM "ReconciliationImport" WHERE "id" = $1`,
+    [importId],
+  );
+  const imported = imports[0];
+  if (!imported) throw new Error(`No reconciliation import ${importId}`);
+  // Both sides are grouped in hash tables (~540 bytes a key): with the default 4 MB a million-line
+  // file spilled them to disk in dozens of batches, with 256 MB still in 5 (measured). For this
+  // transaction only; hash tables may take twice work_mem (hash_mem_multiplier).
+  await tx.query(`SET LOCAL work_mem = '400MB'`);
+  // A large import's estimated cost calls for JIT, whose LLVM optimisation of these expressions costs more than it saves.
   await tx.query(`SET LOCAL jit = off`);
+  const partition = importPartition("ReconciliationLine", importId);
+  const building = importPartition("ReconciliationLine", importId, "_new");
+  await tx.query(`DROP TABLE IF EXISTS ${building}`);
+  await tx.query(`CREATE TABLE ${building} (LIKE "ReconciliationLine" INCLUDING DEFAULTS, CHECK ("importId" = ${sqlLiteral(importId)}))`);
+  const params = [importId, imported.partnerId, imported.firstDay, imported.nextFirstDay, imported.tolerance];
+  const statement = matchSql(building, imported.legacy);
+  if (options.explain) {
+    const { rows } = await tx.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${statement}`, params);
+    options.explain(rows.map((row) => row["QUERY PLAN"]).join("\n"));
+  } else await tx.query(statement, params);
+  // Swapped in last: dropping the previous partition locks "ReconciliationLine" whole until the transaction ends.
+  await tx.query(`DROP TABLE IF EXISTS ${partition}`);
   await tx.query(`DELETE FROM "ReconciliationLine" WHERE "importId" = $1`, [importId]);
-  await tx.query(MATCH_SQL, [importId]);
-  const { rows } = await tx.query<{ count: string }>(`SELECT count(*)::text AS count FROM "ReconciliationLine" WHERE "importId" = $1`, [importId]);
+  await tx.query(`ALTER TABLE ${building} RENAME TO ${partition}`);
+  await tx.query(`ALTER TABLE "ReconciliationLine" ATTACH PARTITION ${partition} FOR VALUES IN (${sqlLiteral(importId)})`);
+  const { rows } = await tx.query<{ count: string }>(`SELECT count(*)::text AS count FROM ${partition}`);
   return Number(rows[0]?.count ?? 0);
 }
