@@ -40,8 +40,10 @@ export async function importReconciliationFile(scope: PartnerScope, input: Impor
   const partnerId = requireReconciliationPartner(scope, "chargeback:manage");
   const period = periodSchema.parse(input.period);
   const tolerancePercent = toleranceSchema.parse(input.tolerancePercent ?? "0");
-  const { sql } = await getDatabase();
+  const { sql, mode } = await getDatabase();
   const staged = await stageReconciliationFile(sql, {
+    // PostgreSQL has connections (and a core) to spare while Node reads the file; PGlite has one.
+    aggregateRatedLines: mode === "postgres",
     partnerId,
     period,
     fileName: input.fileName,
@@ -70,7 +72,7 @@ export async function importReconciliationFile(scope: PartnerScope, input: Impor
         [partnerId, period, staged.fileHash],
       );
       if (duplicates[0]) return { duplicateOf: duplicates[0].id };
-      const keys = await unsafeMatchReconciliationImport(tx, staged.importId);
+      const keys = await unsafeMatchReconciliationImport(tx, staged.importId, { ratedKeys: staged.ratedKeys });
       const { rows: replaced } = await tx.query<{ id: string }>(
         `UPDATE "ReconciliationImport" SET "current" = false, "supersededAt" = now() WHERE "partnerId" = $1 AND "period" = $2 AND "current" RETURNING "id"`,
         [partnerId, period],

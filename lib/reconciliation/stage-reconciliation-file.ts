@@ -10,11 +10,12 @@ import type { Readable } from "node:stream";
 import type { RawSql } from "../database/open-database";
 import { COMMON_ERROR_CODES, DomainError } from "../errors";
 import { sqlLiteral } from "../database/sql-text";
-import { importPartition } from "./import-partition";
+import { importTableName } from "./import-table-name";
 import { openReconFile } from "./open-recon-file";
 import { detectReconFormat } from "./reconciliation-columns";
 import { BILLED_LINE_COPY_COLUMNS, readBilledLines } from "./read-billed-lines";
 import { reconDatabaseError } from "./recon-database-error";
+import { unsafeAggregateRatedLines } from "./unsafe-aggregate-rated-lines";
 
 export interface StageReconciliationInput {
   partnerId: string;
@@ -24,6 +25,11 @@ export interface StageReconciliationInput {
   importedById: string | null;
   /** Quantity tolerance in percent, as a decimal string. */
   tolerancePercent: string;
+  /**
+   * Aggregate the period's rated lines on a connection of their own while the file is read
+   * (PostgreSQL: unsafeAggregateRatedLines); the table is StagedReconciliation.ratedKeys.
+   */
+  aggregateRatedLines?: boolean;
   /** Called as each step ends (the bench prints them). */
   onStep?: (step: "copy" | "duplicate" | "key") => void;
 }
@@ -35,6 +41,8 @@ export interface StagedReconciliation {
   duplicateOf: string | null;
   compression: "none" | "gzip" | "zip";
   bytes: number;
+  /** The rated side aggregated ahead (when asked), for the matching to join and drop. */
+  ratedKeys: string | null;
   summary: { format: "DAILY_RATED" | "LEGACY"; linesRead: number; azureStackLines: number; setAsideLines: number; currency: string | null };
 }
 
@@ -84,6 +92,11 @@ export async function stageReconciliationFile(sql: RawSql, input: StageReconcili
     throw fileError(`The header has ${header.length} columns; a recon file has at most ${MAX_COLUMNS}.`);
   }
   const importId = randomUUID();
+  const aggregating = input.aggregateRatedLines
+    ? unsafeAggregateRatedLines(sql, importId, { partnerId: input.partnerId, period: input.period, legacy: columns.format === "LEGACY" })
+    : null;
+  // Awaited below; a failure here must not go unhandled while the file is still being read.
+  aggregating?.catch(() => undefined);
   try {
     const staged = await sql.transaction(async (tx) => {
       await tx.query(
@@ -94,7 +107,7 @@ export async function stageReconciliationFile(sql: RawSql, input: StageReconcili
       // The import's own table, without index: the COPY (into a table new in this transaction)
       // writes no index entries; the key is built once at the end, and attaching it makes it the
       // import's partition ("ReconciliationBilledLine" is partitioned by import, see its migration).
-      const table = importPartition("ReconciliationBilledLine", importId);
+      const table = importTableName("ReconciliationBilledLine", importId);
       await tx.query(`CREATE TABLE ${table} (LIKE "ReconciliationBilledLine" INCLUDING DEFAULTS, CHECK ("importId" = ${sqlLiteral(importId)}))`);
       await tx.query(`ALTER TABLE ${table} ALTER COLUMN "importId" SET DEFAULT ${sqlLiteral(importId)}`);
       try {
@@ -121,15 +134,28 @@ export async function stageReconciliationFile(sql: RawSql, input: StageReconcili
       // The matching's estimates: without statistics the planner takes a new million-line table for a few hundred rows.
       await tx.query(`ANALYZE ${table}`);
       input.onStep?.("key");
+      const ratedKeys = aggregating ? await aggregating : null;
       await tx.query(
         `UPDATE "ReconciliationImport" SET "fileHash" = $2, "linesRead" = $3, "azureStackLines" = $4, "setAsideLines" = $5, "currency" = $6 WHERE "id" = $1`,
         [importId, hash, summary.linesRead, summary.azureStackLines, summary.setAsideLines, summary.currency],
       );
-      return { hash, summary };
+      return { hash, summary, ratedKeys };
     });
-    return { importId, fileHash: staged.hash, duplicateOf: null, compression: file.compression, bytes: file.bytesRead(), summary: staged.summary };
+    return {
+      importId,
+      fileHash: staged.hash,
+      duplicateOf: null,
+      compression: file.compression,
+      bytes: file.bytesRead(),
+      summary: staged.summary,
+      ratedKeys: staged.ratedKeys,
+    };
   } catch (error) {
     file.csv.destroy();
+    if (aggregating) {
+      await aggregating.catch(() => undefined);
+      await sql.query(`DROP TABLE IF EXISTS ${importTableName("ReconciliationRatedKeys", importId)}`);
+    }
     if (!(error instanceof Duplicate)) throw reconDatabaseError(error);
     const { rows } = await sql.query<{
       fileHash: string;
@@ -143,6 +169,14 @@ export async function stageReconciliationFile(sql: RawSql, input: StageReconcili
       [error.importId],
     );
     const { fileHash, ...summary } = rows[0];
-    return { importId: error.importId, fileHash, duplicateOf: error.importId, compression: file.compression, bytes: file.bytesRead(), summary };
+    return {
+      importId: error.importId,
+      fileHash,
+      duplicateOf: error.importId,
+      compression: file.compression,
+      bytes: file.bytesRead(),
+      summary,
+      ratedKeys: null,
+    };
   }
 }

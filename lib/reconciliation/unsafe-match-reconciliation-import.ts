@@ -9,14 +9,16 @@
 // scope. Not "server-only": the bench runs it.
 import type { SqlTransaction } from "../database/open-database";
 import { sqlLiteral } from "../database/sql-text";
-import { importPartition } from "./import-partition";
+import { importTableName } from "./import-table-name";
+import { periodDays } from "./period-days";
+import { ratedKeysSql } from "./rated-keys-sql";
 
-/** lower() of text, ASCII the cheap way (the "C" collation's lower() only maps A–Z; the default one decodes every character). */
-const lowerText = (expression: string) =>
-  `CASE WHEN octet_length(${expression}) = length(${expression}) THEN lower(${expression} COLLATE "C") ELSE lower(${expression}) END`;
-
-/** $1 the import, $2 its partner, $3 and $4 the period's first day and the next month's, $5 the tolerance (percent). */
-function matchSql(target: string, legacy: boolean): string {
+/**
+ * $1 the import, $2 its partner, $3 the tolerance (percent), and unless `ratedKeys` (the rated side
+ * aggregated ahead, unsafeAggregateRatedLines) $4 and $5 the period's first day and the next month's.
+ */
+function matchSql(target: string, legacy: boolean, ratedKeys: string | null): string {
+  const rated = ratedKeys ? `SELECT * FROM ${ratedKeys}` : ratedKeysSql(legacy, { partner: "$2", firstDay: "$4", nextFirstDay: "$5" });
   return `
 WITH billed AS (
   SELECT b."subscriptionId" AS sub, b."meterId" AS meter, b."resourceUri" AS res, COALESCE(b."eventDate", b."usageDate") AS day,
@@ -26,15 +28,7 @@ WITH billed AS (
    GROUP BY 1, 2, 3, 4
 ),
 rated AS (
-  SELECT l."azureSubscriptionId" AS sub, l."commerceMeterId" AS meter,
-         ${legacy ? "''" : lowerText(`l."resourceUri"`)} AS res, ${legacy ? `l."usageDate"` : `l."eventDate"`} AS day,
-         sum(l."quantity") AS q, min(l."unitPrice") AS pmin, max(l."unitPrice") AS pmax,
-         sum(COALESCE(floor(l."unitPrice" * l."quantity" * 100) / 100, 0)) AS total,
-         bool_and(l."unregisteredTenant") AS unregistered, max(l."mappedTenantId"::text) AS tenant, min(l."registrationId") AS reg
-    FROM "RatedUsageLine" l
-   WHERE l."azureSubscriptionId" IN (SELECT s."id" FROM "AzureSubscription" s WHERE s."rollsUpToPartnerId" = $2)
-     AND l."usageDate" >= $3::date AND l."usageDate" < $4::date
-   GROUP BY 1, 2, 3, 4
+  ${rated}
 ),
 joined AS (
   SELECT COALESCE(b.sub, r.sub) AS key_sub, b.*, r.sub AS rsub, r.q AS rq, r.pmin AS rpmin, r.pmax AS rpmax, r.total AS rtotal_raw,
@@ -50,7 +44,7 @@ keyed AS (
            WHEN j.rsub IS NULL THEN 'BILLED_NOT_REPORTED'::"ReconciliationClass"
            WHEN j.sub IS NULL THEN 'REPORTED_NOT_BILLED'::"ReconciliationClass"
            WHEN j.unregistered THEN 'UNREGISTERED_TENANT'::"ReconciliationClass"
-           WHEN abs(j.q - j.rq) > abs(j.rq) * $5::numeric / 100 THEN 'QUANTITY_DIFFERS'::"ReconciliationClass"
+           WHEN abs(j.q - j.rq) > abs(j.rq) * $3::numeric / 100 THEN 'QUANTITY_DIFFERS'::"ReconciliationClass"
            WHEN j.pmin IS DISTINCT FROM j.rpmin OR j.pmax IS DISTINCT FROM j.rpmax THEN 'PRICE_DIFFERS'::"ReconciliationClass"
            ELSE 'MATCHED'::"ReconciliationClass"
          END AS class
@@ -70,36 +64,38 @@ SELECT $1, k.class, k.sub, k.meter, k.res, k.day, k."customerId", k.reg,
 }
 
 export interface MatchOptions {
+  /** The rated side aggregated ahead for this import (unsafeAggregateRatedLines): joined, then dropped. */
+  ratedKeys?: string | null;
   /** Runs the matching under EXPLAIN (ANALYZE, BUFFERS) and hands over the plan (the bench's BENCH_EXPLAIN). */
   explain?: (plan: string) => void;
 }
 
 /** Replaces the import's classified lines; returns how many keys it classified. */
 export async function unsafeMatchReconciliationImport(tx: Pick<SqlTransaction, "query">, importId: string, options: MatchOptions = {}): Promise<number> {
-  const { rows: imports } = await tx.query<{ partnerId: string; legacy: boolean; tolerance: string; firstDay: string; nextFirstDay: string }>(
-    `SELECT "partnerId", "format" = 'LEGACY' AS "legacy", "quantityTolerancePercent"::text AS "tolerance",
-            ("period" || '-01') AS "firstDay", to_char(to_date("period" || '-01', 'YYYY-MM-DD') + interval '1 month', 'YYYY-MM-DD') AS "nextFirstDay"
-       FROM "ReconciliationImport" WHERE "id" = $1`,
+  const { rows: imports } = await tx.query<{ partnerId: string; legacy: boolean; tolerance: string; period: string }>(
+    `SELECT "partnerId", "format" = 'LEGACY' AS "legacy", "quantityTolerancePercent"::text AS "tolerance", "period" FROM "ReconciliationImport" WHERE "id" = $1`,
     [importId],
   );
   const imported = imports[0];
   if (!imported) throw new Error(`No reconciliation import ${importId}`);
   // Both sides are grouped in hash tables (~540 bytes a key): with the default 4 MB a million-line
-  // file spilled them to disk in dozens of batches, with 256 MB still in 5 (measured). For this
+  // file spilled them to disk in dozens of batches, with 256 MB in 5, quicker than in one table at 1 GB (measured). For this
   // transaction only; hash tables may take twice work_mem (hash_mem_multiplier).
-  await tx.query(`SET LOCAL work_mem = '400MB'`);
+  await tx.query(`SET LOCAL work_mem = '256MB'`);
   // A large import's estimated cost calls for JIT, whose LLVM optimisation of these expressions costs more than it saves.
   await tx.query(`SET LOCAL jit = off`);
-  const partition = importPartition("ReconciliationLine", importId);
-  const building = importPartition("ReconciliationLine", importId, "_new");
+  const partition = importTableName("ReconciliationLine", importId);
+  const building = importTableName("ReconciliationLine", importId, "_new");
   await tx.query(`DROP TABLE IF EXISTS ${building}`);
   await tx.query(`CREATE TABLE ${building} (LIKE "ReconciliationLine" INCLUDING DEFAULTS, CHECK ("importId" = ${sqlLiteral(importId)}))`);
-  const params = [importId, imported.partnerId, imported.firstDay, imported.nextFirstDay, imported.tolerance];
-  const statement = matchSql(building, imported.legacy);
+  const { firstDay, nextFirstDay } = periodDays(imported.period);
+  const params = [importId, imported.partnerId, imported.tolerance, ...(options.ratedKeys ? [] : [firstDay, nextFirstDay])];
+  const statement = matchSql(building, imported.legacy, options.ratedKeys ?? null);
   if (options.explain) {
     const { rows } = await tx.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${statement}`, params);
     options.explain(rows.map((row) => row["QUERY PLAN"]).join("\n"));
   } else await tx.query(statement, params);
+  if (options.ratedKeys) await tx.query(`DROP TABLE ${options.ratedKeys}`);
   // Swapped in last: dropping the previous partition locks "ReconciliationLine" whole until the transaction ends.
   await tx.query(`DROP TABLE IF EXISTS ${partition}`);
   await tx.query(`DELETE FROM "ReconciliationLine" WHERE "importId" = $1`, [importId]);
