@@ -22,6 +22,8 @@ export interface RatedLinesPeriod {
 export async function unsafeAggregateRatedLines(sql: RawSql, importId: string, input: RatedLinesPeriod): Promise<string> {
   const table = importTableName("ReconciliationRatedKeys", importId);
   const { firstDay, nextFirstDay } = periodDays(input.period);
+  // One connection from start to end: the staging, holding its own, awaits this one (pg's pool
+  // serves requests in order, and this one's was made first).
   await sql.transaction(async (tx) => {
     await tx.query(`SET LOCAL work_mem = '256MB'`);
     await tx.query(`SET LOCAL jit = off`);
@@ -31,8 +33,8 @@ export async function unsafeAggregateRatedLines(sql: RawSql, importId: string, i
       firstDay,
       nextFirstDay,
     ]);
+    // Its size and keys' spread, for the matching's plan.
+    await tx.query(`ANALYZE ${table}`);
   });
-  // Its size and keys' spread, for the matching's plan.
-  await sql.query(`ANALYZE ${table}`);
   return table;
 }
