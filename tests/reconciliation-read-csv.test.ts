@@ -33,21 +33,28 @@ async function readAll(bytes: Buffer, sizes: readonly number[] = []): Promise<Re
 }
 
 /**
- * csv-parse's reading. Its `info.lines` counts every CR and LF inside a quoted field as a line
+ * csv-parse's reading. Its `lines` counts every CR and LF inside a quoted field as a line
  * ("x\r\ny" as two), so the start line is counted here from its record boundaries (`info.bytes`,
  * where a record ends): the line feeds before the record's first byte, blank lines skipped.
  */
 function oracle(bytes: Buffer): ReadRecord[] {
-  const rows = parse(bytes, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true, record_delimiter: ["\r\n", "\n"] }) as {
-    record: string[];
-    info: { bytes: number };
-  }[];
+  const ends: number[] = [];
+  const records = parse(bytes, {
+    bom: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    record_delimiter: ["\r\n", "\n"],
+    on_record: (record: string[], info) => {
+      ends.push(info.bytes);
+      return record;
+    },
+  });
   let end = bytes.subarray(0, 3).equals(Buffer.from("\ufeff")) ? 3 : 0;
-  return rows.map(({ record, info }) => {
+  return records.map((fields, r) => {
     let start = end;
     while (bytes[start] === 0x0d || bytes[start] === 0x0a) start++;
-    end = info.bytes;
-    return { fields: record, line: 1 + bytes.subarray(0, start).filter((b) => b === 0x0a).length };
+    end = ends[r];
+    return { fields, line: 1 + bytes.subarray(0, start).filter((b) => b === 0x0a).length };
   });
 }
 
