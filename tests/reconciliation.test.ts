@@ -294,6 +294,15 @@ describe("formats and compression", () => {
     await expect(importReconciliationFile(scope, { period: "2026-07", fileName: "nan.csv", source: bytes(Buffer.from(nan)) })).rejects.toMatchObject({
       message: "Line 2, column Quantity: “NaN” is not a number.",
     });
+    // numeric(28, 10) rounds to 10 decimals before it checks the precision: refused here, not by COPY.
+    const rounded = (await readFile(`${FIXTURES}/daily-rated-2026-10.csv`, "utf8")).replace(
+      ",24,1 Core Hour,0.19,",
+      ",999999999999999999.99999999995,1 Core Hour,0.19,",
+    );
+    await expect(importReconciliationFile(scope, { period: "2026-07", fileName: "rounded.csv", source: bytes(Buffer.from(rounded)) })).rejects.toMatchObject({
+      code: "ValidationFailed",
+      message: "Line 2, column Quantity: “999999999999999999.99999999995” is too large.",
+    });
     expect(await database.prisma.reconciliationImport.count()).toBe(imports);
     expect(
       await database.prisma.reconciliationBilledLine.count({

@@ -22,19 +22,30 @@ export const isGuid = (value: string) => GUID.test(value);
 /** A decimal with an optional sign, point and exponent (1.5E-3; at most three exponent digits). */
 const NUMBER = /^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]{1,3})?$/;
 
-/** "not-a-number", "too-large", or null for a number whose absolute value is under 10^digits. */
+/** The scale of every number column a billed line is stored in (numeric(28, 10), numeric(24, 10)). */
+export const NUMBER_SCALE = 10;
+
+/**
+ * "not-a-number", "too-large", or null for a number whose absolute value, rounded to NUMBER_SCALE
+ * decimals as PostgreSQL stores it, is under 10^digits.
+ */
 export function checkNumber(value: string, digits: number): "not-a-number" | "too-large" | null {
   if (!NUMBER.test(value)) return "not-a-number";
   const exponent = value.search(/[eE]/);
-  if (exponent >= 0) return new Decimal(value).abs().gte(new Decimal(10).pow(digits)) ? "too-large" : null;
+  if (exponent >= 0) return roundsUpTo(value, digits) ? "too-large" : null;
   // No exponent: the integer part's digits, leading zeros aside, tell the magnitude exactly.
   const sign = value[0] === "-" || value[0] === "+" ? 1 : 0;
   const point = value.indexOf(".");
   let first = sign;
   const end = point < 0 ? value.length : point;
   while (first < end && value.charCodeAt(first) === 0x30) first++;
+  // At the bound, nines past the scale round up to 10^digits.
+  if (end - first === digits && point >= 0 && value.length - point - 1 > NUMBER_SCALE) return roundsUpTo(value, digits) ? "too-large" : null;
   return end - first > digits ? "too-large" : null;
 }
+
+const roundsUpTo = (value: string, digits: number) =>
+  new Decimal(value).toDecimalPlaces(NUMBER_SCALE, Decimal.ROUND_HALF_UP).abs().gte(new Decimal(10).pow(digits));
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const US_DAY = /^([0-9]{1,2})\/([0-9]{1,2})\/([0-9]{4})/;
@@ -83,15 +94,20 @@ export function parseReconDay(value: string): string | null {
  */
 export function additionalInfoValue(info: string, key: string): string | null {
   const name = `"azureStack.${key}"`;
-  const at = info.indexOf(name);
-  if (at < 0) return null;
-  const rest = at + name.length;
-  const open = info.indexOf('"', rest);
-  if (trimCell(open < 0 ? info.slice(rest) : info.slice(rest, open)) !== ":") return null;
-  if (open < 0) return "";
-  const close = info.indexOf('"', open + 1);
-  const value = close < 0 ? info.slice(open + 1) : info.slice(open + 1, close);
-  return value.includes("\\") ? null : value;
+  for (let at = info.indexOf(name); at >= 0; at = info.indexOf(name, at + 1)) {
+    let i = at + name.length;
+    while (i < info.length && isCellSpace(info.charCodeAt(i))) i++;
+    // No colon after it: the name is another key's value, not the key.
+    if (info.charCodeAt(i) !== 0x3a) continue;
+    i++;
+    while (i < info.length && isCellSpace(info.charCodeAt(i))) i++;
+    if (i === info.length) return "";
+    if (info.charCodeAt(i) !== 0x22) return null;
+    const close = info.indexOf('"', i + 1);
+    const value = close < 0 ? info.slice(i + 1) : info.slice(i + 1, close);
+    return value.includes("\\") ? null : value;
+  }
+  return null;
 }
 
 /** lower() for a resource URI: ASCII here; anything else is left to PostgreSQL's lower() (the rated lines' side uses it). */

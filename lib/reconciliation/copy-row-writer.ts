@@ -3,6 +3,7 @@
 // bytes of a value without making a string of it. Every check here has a string twin in
 // billed-line-values.ts, which the caller falls back to for the rare forms (a US date, an
 // exponent, a field with a doubled quote) and for the words of an error. Pure.
+import { NUMBER_SCALE } from "./billed-line-values";
 
 const TAB = 0x09;
 const LF = 0x0a;
@@ -22,22 +23,25 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  * is absent, its value isn't a string or holds a backslash (additionalInfoValue's rules).
  */
 export function jsonStringValueAt(buf: Buffer, s: number, e: number, key: Buffer, quote: 1 | 2): [number, number] | null {
-  const found = buf.subarray(s, e).indexOf(key);
-  if (found < 0) return null;
-  let i = s + found + key.length;
-  while (i < e && isCellSpaceByte(buf[i])) i++;
-  if (i >= e || buf[i] !== 0x3a) return null;
-  i++;
-  while (i < e && isCellSpaceByte(buf[i])) i++;
-  if (i >= e) return [e, e];
-  if (buf[i] !== 0x22) return null;
-  const start = i + quote;
-  let end = start;
-  while (end < e && buf[end] !== 0x22) {
-    if (buf[end] === BACKSLASH) return null;
-    end++;
+  const field = buf.subarray(s, e);
+  for (let found = field.indexOf(key); found >= 0; found = field.indexOf(key, found + 1)) {
+    let i = s + found + key.length;
+    while (i < e && isCellSpaceByte(buf[i])) i++;
+    // No colon after it: the name is another key's value, not the key.
+    if (i >= e || buf[i] !== 0x3a) continue;
+    i++;
+    while (i < e && isCellSpaceByte(buf[i])) i++;
+    if (i >= e) return [e, e];
+    if (buf[i] !== 0x22) return null;
+    const start = i + quote;
+    let end = start;
+    while (end < e && buf[end] !== 0x22) {
+      if (buf[end] === BACKSLASH) return null;
+      end++;
+    }
+    return [start, end];
   }
-  return [start, end];
+  return null;
 }
 
 export class CopyRowWriter {
@@ -155,7 +159,8 @@ export class CopyRowWriter {
   }
 
   /**
-   * A plain decimal (sign, digits, one point; no exponent) under 10^digits at [s, e), copied;
+   * A plain decimal (sign, digits, one point; no exponent) under 10^digits at [s, e) (rounded to
+   * NUMBER_SCALE decimals), copied;
    * otherwise nothing is written and the string check decides (an exponent, or a refusal).
    */
   plainNumber(buf: Buffer, s: number, e: number, digits: number): boolean {
@@ -166,13 +171,16 @@ export class CopyRowWriter {
     while (i < e && isDigit(buf[i])) i++;
     const intDigits = i - intStart;
     let mantissa = intDigits > 0 || intStart > s + (buf[s] === 0x2d || buf[s] === 0x2b ? 1 : 0);
+    let fractionDigits = 0;
     if (i < e && buf[i] === 0x2e) {
       i++;
       const fraction = i;
       while (i < e && isDigit(buf[i])) i++;
-      mantissa ||= i > fraction;
+      fractionDigits = i - fraction;
+      mantissa ||= fractionDigits > 0;
     }
-    if (i !== e || !mantissa || intDigits > digits) return false;
+    // At the bound, digits past the scale may round up to 10^digits: the string check decides.
+    if (i !== e || !mantissa || intDigits > digits || (intDigits === digits && fractionDigits > NUMBER_SCALE)) return false;
     this.raw(buf, s, e);
     return true;
   }

@@ -161,7 +161,6 @@ export async function readBilledLines(source: AsyncIterable<Uint8Array>): Promis
     const batch = next.value;
     const f = batch.first[0];
     header = Array.from({ length: batch.fieldCount[0] }, (_, i) => fieldText(batch, f + i));
-    if (header[0]?.charCodeAt(0) === 0xfeff) header[0] = header[0].slice(1);
     pending = batch;
     firstRecord = 1;
     break;

@@ -1,8 +1,9 @@
 // A CSV's bytes → its records, batch by batch, for the recon import's hot path: one pass over the
 // bytes finds every field's start and end (RFC 4180: quoted fields, "" for a quote, line feeds
 // inside quotes; CRLF or LF line ends), and nothing is decoded until the caller asks for a field
-// (fieldText), so a record's unused columns cost only the scan. Blank lines are skipped, every
-// record knows the line of the file it starts on, and the bytes are checked to be UTF-8. A record
+// (fieldText), so a record's unused columns cost only the scan. A leading BOM is dropped (so a
+// quoted first field is still read as quoted), blank lines are skipped, every record knows the line
+// of the file it starts on, and the bytes are checked to be UTF-8. A record
 // longer than MAX_RECORD_BYTES is refused rather than buffered: memory stays flat. csv-parse is the
 // tests' oracle for the fields. Pure (no server-only): the bench drives it.
 import { isUtf8 } from "node:buffer";
@@ -12,6 +13,7 @@ const COMMA = 0x2c;
 const LF = 0x0a;
 const CR = 0x0d;
 export const MAX_RECORD_BYTES = 1024 * 1024;
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 export class CsvLayoutError extends Error {
   constructor(
@@ -193,10 +195,21 @@ export async function* readCsvRecords(source: AsyncIterable<Uint8Array>): AsyncG
     };
   };
 
+  let atStart = true;
   for await (const chunk of source) {
     if (chunk.length === 0) continue;
     const view = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    const batch = take(carry.length > 0 ? Buffer.concat([carry, view]) : view, false);
+    let buf = carry.length > 0 ? Buffer.concat([carry, view]) : view;
+    if (atStart) {
+      // A chunk may end inside the BOM.
+      if (buf.length < BOM.length && BOM.subarray(0, buf.length).equals(buf)) {
+        carry = Buffer.from(buf);
+        continue;
+      }
+      atStart = false;
+      if (buf.subarray(0, BOM.length).equals(BOM)) buf = buf.subarray(BOM.length);
+    }
+    const batch = take(buf, false);
     if (batch) yield batch;
   }
   if (carry.length > 0) {
