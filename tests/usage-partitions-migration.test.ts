@@ -62,7 +62,8 @@ describe("usage_month_partitions on the demo data", () => {
     );
     expect(spread[0]?.months).toBeGreaterThanOrEqual(2);
 
-    expect(await applyMigrations(database.migrationAdapter)).toEqual([MIGRATION]);
+    // This migration first, then any that came after it.
+    expect((await applyMigrations(database.migrationAdapter))[0]).toBe(MIGRATION);
     expect(await fingerprint()).toEqual(before);
 
     for (const [table, monthOf] of [
