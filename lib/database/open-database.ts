@@ -69,13 +69,8 @@ export const PGLITE_EXTENSIONS = { pg_trgm };
  * - wal_init_zero=off: a new 16 MB WAL segment is created by one write at its end (one array of its
  *   final size) instead of 16 MB of zeros written 8 kB at a time (the array copied ~25 times as it
  *   grows). PGlite runs with fsync off, so pre-zeroing secures nothing.
- * - wal_buffers=64MB: PGlite has no WAL writer process, so once a transaction has filled the WAL
- *   buffers (4 MB by default) each further 8 kB WAL page is written out on its own to make room:
- *   a 50,000-record ingest batch (~30 MB of WAL) made ~3,500 writes, each a call through
- *   Emscripten's file system (in a folder, into Node's fs.writeSync). With room for a whole batch
- *   its WAL is written at commit, a few large writes.
  */
-const PGLITE_SETTINGS: Record<string, string> = { file_extend_method: "write_zeros", wal_init_zero: "off", wal_buffers: "64MB" };
+const PGLITE_SETTINGS: Record<string, string> = { file_extend_method: "write_zeros", wal_init_zero: "off" };
 
 /** What every PGlite of the project is opened with: the extensions the migrations create and PGLITE_SETTINGS. */
 export const PGLITE_OPTIONS = {
