@@ -1,12 +1,12 @@
 // Set-based storage of a batch's records. Fresh usage (the normal case) is inserted under a
 // savepoint, and its daily rated lines, summed in Node while encoding, are added in one statement of
-// ~2 rows per resource instead of re-reading 50,000 rows to group them in SQL. On PostgreSQL the
-// records are COPYed straight into UsageRecord, encoded slice by slice while the server parses; on
-// PGlite they are COPYed into a per-connection temporary staging table and inserted from it. When a
-// key already exists (a replay, an overlap, or the same key twice in the batch) the insert fails on
-// the primary key and is rolled back to the savepoint; the batch is encoded again into the staging
-// table and stored with INSERT … ON CONFLICT DO NOTHING plus one UPDATE for the corrections, each
-// rated from what it wrote. Runs inside the ingest transaction. No "server-only": the benchmark imports it.
+// ~2 rows per resource instead of re-reading 50,000 rows to group them in SQL. The records are
+// COPYed straight into UsageRecord (on both databases), encoded slice by slice while the database
+// parses. When a key already exists (a replay, an overlap, or the same key twice in the batch) the
+// COPY fails on the primary key and is rolled back to the savepoint; the batch is encoded again into
+// a staging table and stored with INSERT … ON CONFLICT DO NOTHING plus one UPDATE for the
+// corrections, each rated from what it wrote. Runs inside the ingest transaction. No "server-only":
+// the benchmark imports it.
 import type { SqlTransaction } from "../database/open-database";
 import type { PhaseTimer } from "./phase-timer";
 import type { UsageRecordList } from "./ingest/wire/usage-record-list";
@@ -83,16 +83,7 @@ const CORRECT_SQL = writeAndRateSql(`
 const COLLISIONS_SQL = `SELECT count(*)::int AS "n" FROM ${STAGE} s JOIN "UsageRecord" o ON o."usageStart" = s."usageStart" AND o."seriesKey" = s."seriesKey"
   WHERE NOT (${SAME_SERIES})`;
 
-/** The fresh path's plain INSERT from the stage (PGlite). $1 registration, $2 batch. */
-const INSERT_STAGED_SQL = `INSERT INTO "UsageRecord" ("registrationId", "batchId", ${ROW_COLUMNS}) SELECT $1, $2, ${STAGED} FROM ${STAGE} s`;
-
 export interface StoreOptions {
-  /**
-   * COPY fresh records straight into UsageRecord (PostgreSQL). Off on PGlite: its COPY into an
-   * indexed table measured slower with every batch (1.9 s → 12.6 s per 50,000 rows over five
-   * batches), while COPY into the unindexed stage plus INSERT … SELECT stays flat.
-   */
-  copyDirect: boolean;
   /** Add what is stored to the daily rated lines (false: Capacity registrations). */
   rate: boolean;
   timer?: PhaseTimer;
@@ -132,31 +123,18 @@ export async function storeUsageRows(
     await tx.query("RELEASE SAVEPOINT usage_fresh");
     timer?.lap("rate");
   };
-  const copySql = `COPY ${STAGE} (${ROW_COLUMNS}) FROM STDIN`;
-  let stored = -1;
   await tx.query("SAVEPOINT usage_fresh");
   try {
-    if (options.copyDirect) {
-      // registrationId (a cuid) and batchId (a uuid) need no COPY escaping.
-      const inserted = await tx.copyFrom(
-        `COPY "UsageRecord" ("registrationId", "batchId", ${ROW_COLUMNS}) FROM STDIN`,
-        fresh.chunks(`${registrationId}\t${batchId}\t`, prepareRating),
-      );
-      timer?.split("prepare", fresh.spentMs, "copy");
-      await rateFresh();
-      return { inserted, corrected: 0, stored: inserted, encoder };
-    }
-    await tx.query(STAGE_DDL);
-    stored = await tx.copyFrom(copySql, fresh.chunks(""));
+    // registrationId (a cuid) and batchId (a uuid) need no COPY escaping. Straight into UsageRecord
+    // on PGlite too: a staging table in between wrote and read every row twice, and its INSERT …
+    // SELECT logs one WAL record per row where COPY logs one per page (docs/benchmarks.md#pglite-ingest-figures).
+    const inserted = await tx.copyFrom(
+      `COPY "UsageRecord" ("registrationId", "batchId", ${ROW_COLUMNS}) FROM STDIN`,
+      fresh.chunks(`${registrationId}\t${batchId}\t`, prepareRating),
+    );
     timer?.split("prepare", fresh.spentMs, "copy");
-    // The Node-summed lines hold every encoded record: right only when none was superseded.
-    if (encoder.superseded.length === 0) {
-      if (stored > 0) await tx.query(INSERT_STAGED_SQL, [registrationId, batchId]);
-      timer?.lap("insert");
-      await rateFresh();
-      return { inserted: stored, corrected: 0, stored, encoder };
-    }
-    await tx.query("RELEASE SAVEPOINT usage_fresh");
+    await rateFresh();
+    return { inserted, corrected: 0, stored: inserted, encoder };
   } catch (error) {
     if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
     await tx.query("ROLLBACK TO SAVEPOINT usage_fresh");
@@ -167,8 +145,7 @@ export async function storeUsageRows(
   const batch = new EncodedBatch(records, encoder, true);
   await batch.finish();
   await tx.query(STAGE_DDL);
-  if (stored >= 0) await tx.query(`DELETE FROM ${STAGE}`);
-  stored = await tx.copyFrom(copySql, batch.kept(encoder.superseded));
+  const stored = await tx.copyFrom(`COPY ${STAGE} (${ROW_COLUMNS}) FROM STDIN`, batch.kept(encoder.superseded));
   timer?.split("prepare", batch.spentMs, "copy");
   if (stored === 0) return { inserted: 0, corrected: 0, stored, encoder };
   const params = [registrationId, batchId, options.rate];

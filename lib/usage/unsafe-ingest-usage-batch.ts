@@ -112,7 +112,7 @@ export async function unsafeIngestUsageBatch(
       // Capacity stamps report usage for the partner's own insight, but Microsoft bills them a fixed fee: never rated.
       const rate = registration.billingModel === "PAY_AS_YOU_USE";
       const hasDailyUsage = granularity === "Daily" || (await registrationHasDailyUsage(tx, registration.id));
-      const stored = await storeUsageRows(tx, registration.id, batchId, records, createEncoder, { copyDirect: database.mode === "postgres", rate, timer });
+      const stored = await storeUsageRows(tx, registration.id, batchId, records, createEncoder, { rate, timer });
       let rejections = stored.encoder.rejections();
       const duplicate = stored.stored - stored.inserted - stored.corrected;
       let accepted = stored.inserted;
