@@ -76,6 +76,33 @@ const CORRECT_SQL = writeAndRateSql(`
             COALESCE(r."commerceQuantity", 0) - COALESCE(o."commerceQuantity", 0) AS "delta"`);
 
 /**
+ * The tags of the rated lines this batch's corrections touched, taken again from all their records:
+ * the incremental rating keeps a line's latest tags, which is wrong once the record they came from
+ * is corrected to other tags or none (a full rating of the day reads them again). $1 registration, $2 batch.
+ */
+const RETAG_SQL = `
+WITH keys AS (
+  SELECT DISTINCT r."azureSubscriptionId", r."commerceMeterId", r."resourceUri", r."usageDate", (r."usageStart" AT TIME ZONE 'UTC')::date AS "eventDate", r."localSubscriptionId"
+    FROM "UsageRecord" r
+   WHERE r."registrationId" = $1 AND r."batchId" = $2 AND r."correctedAt" IS NOT NULL AND r."commerceMeterId" IS NOT NULL
+),
+retagged AS (
+  SELECT k."azureSubscriptionId", k."commerceMeterId", k."resourceUri", k."usageDate", k."eventDate", k."localSubscriptionId",
+         (array_agg(r."tags" ORDER BY r."usageStart" DESC, r."tags"::text COLLATE "C" DESC) FILTER (WHERE r."tags" IS NOT NULL))[1] AS "tags",
+         max(r."usageStart") FILTER (WHERE r."tags" IS NOT NULL) AS "tagsAt"
+    FROM keys k
+    JOIN "UsageRecord" r ON r."registrationId" = $1 AND r."azureSubscriptionId" = k."azureSubscriptionId" AND r."commerceMeterId" = k."commerceMeterId"
+                        AND r."resourceUri" = k."resourceUri" AND r."usageDate" = k."usageDate" AND r."localSubscriptionId" = k."localSubscriptionId"
+                        AND r."usageStart" >= k."eventDate"::timestamp AT TIME ZONE 'UTC' AND r."usageStart" < (k."eventDate" + 1)::timestamp AT TIME ZONE 'UTC'
+   GROUP BY 1, 2, 3, 4, 5, 6
+)
+UPDATE "RatedUsageLine" l SET "tags" = t."tags", "tagsAt" = t."tagsAt"
+  FROM retagged t
+ WHERE l."registrationId" = $1 AND l."azureSubscriptionId" = t."azureSubscriptionId" AND l."commerceMeterId" = t."commerceMeterId"
+   AND l."resourceUri" = t."resourceUri" AND l."usageDate" = t."usageDate" AND l."eventDate" = t."eventDate" AND l."localSubscriptionId" = t."localSubscriptionId"
+   AND (l."tags" IS DISTINCT FROM t."tags" OR l."tagsAt" IS DISTINCT FROM t."tagsAt")`;
+
+/**
  * Staged rows whose key (hour, series key) is taken by ANOTHER natural key: an md5 collision. Never
  * expected (the stamp would have to forge one against its own registration), but the key must stay
  * exact, so the batch fails instead of counting such a record as a duplicate.
@@ -154,6 +181,7 @@ export async function storeUsageRows(
   const collisions = (await tx.query<{ n: number }>(COLLISIONS_SQL, [registrationId])).rows[0].n;
   if (collisions > 0) throw new Error(`${collisions} usage record(s) hash to the key of another natural key (md5 collision): batch refused.`);
   const corrected = (await tx.query<{ written: number }>(CORRECT_SQL, params)).rows[0].written;
+  if (corrected > 0 && options.rate) await tx.query(RETAG_SQL, [registrationId, batchId]);
   timer?.lap("correct+rate");
   return { inserted, corrected, stored, encoder };
 }
