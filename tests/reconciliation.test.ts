@@ -210,6 +210,24 @@ describe("formats and compression", () => {
     expect(result).toMatchObject({ alreadyImported: false, azureStackLines: 9, setAsideLines: 1 });
   });
 
+  it("a resource URI and a customer beyond ASCII are lowered as PostgreSQL lowers them (as the rated side is)", async () => {
+    const scope = await world.scope("distributorBilling");
+    const csv = (await readFile(`${FIXTURES}/daily-rated-2026-10.csv`, "utf8"))
+      .replace("/virtualMachines/vm1,", "/virtualMachines/VM-ÉTÉ,")
+      .replace(",1e1e1e1e-1111-4111-8111-111111111111,", ",1E1E1E1E-1111-4111-8111-11111111111Ä,");
+    const result = await importReconciliationFile(scope, { period: "2026-05", fileName: "accents.csv", source: bytes(Buffer.from(csv)) });
+    const { rows } = await database.sql.query<{ resourceUri: string; customerTenantId: string }>(
+      `SELECT "resourceUri", "customerTenantId" FROM "ReconciliationBilledLine" WHERE "importId" = $1 AND ("resourceUri" LIKE '%vm-%' OR "customerTenantId" LIKE '%ä')`,
+      [result.importId],
+    );
+    const lowered = await database.sql.query<{ uri: string; customer: string }>(`SELECT lower($1) AS "uri", lower($2) AS "customer"`, [
+      "/subscriptions/l-0001/resourceGroups/web/providers/Microsoft.Compute/virtualMachines/VM-ÉTÉ",
+      "1E1E1E1E-1111-4111-8111-11111111111Ä",
+    ]);
+    expect(rows.map((row) => row.resourceUri)).toContain(lowered.rows[0].uri);
+    expect(rows.map((row) => row.customerTenantId)).toContain(lowered.rows[0].customer);
+  });
+
   it("matches the legacy usage-based file per subscription × meter × day", async () => {
     const scope = await world.scope("distributorBilling");
     const { rows } = await database.sql.query<{ id: string }>(`SELECT "id" FROM "ReconciliationImport" WHERE "period" = '2026-10'`);

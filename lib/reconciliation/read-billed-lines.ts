@@ -22,7 +22,13 @@ export interface BilledLines {
   /** The COPY text rows; `columns` found in the header (refused when one it needs is missing). */
   rows(columns: BilledLineColumns, azureStackMeters: ReadonlySet<string>): AsyncGenerator<Buffer>;
   /** Once `rows` has ended: */
-  summary(): { linesRead: number; azureStackLines: number; currency: string | null; nonAsciiResources: boolean };
+  summary(): {
+    linesRead: number;
+    azureStackLines: number;
+    currency: string | null;
+    /** A resource or customer beyond ASCII was written as it is, for PostgreSQL's lower(). */
+    nonAscii: boolean;
+  };
 }
 
 const fileError = (message: string, field = "file") => new DomainError(COMMON_ERROR_CODES.ValidationFailed, message, { fields: { [field]: message } });
@@ -168,7 +174,7 @@ export async function readBilledLines(source: AsyncIterable<Uint8Array>): Promis
   let linesRead = 0;
   let azureStackLines = 0;
   let currency: string | null = null;
-  let nonAsciiResources = false;
+  let nonAscii = false;
 
   async function* rows(columns: BilledLineColumns, azureStackMeters: ReadonlySet<string>): AsyncGenerator<Buffer> {
     if (header === null || pending === null) return;
@@ -212,9 +218,9 @@ export async function readBilledLines(source: AsyncIterable<Uint8Array>): Promis
             if (isAscii(value)) out.text(value.toLowerCase());
             else {
               out.text(value);
-              nonAsciiResources = true;
+              nonAscii = true;
             }
-          } else if (!out.escaped(buf, trimmedStart(batch, resource), trimmedEnd(batch, resource), true)) nonAsciiResources = true;
+          } else if (!out.escaped(buf, trimmedStart(batch, resource), trimmedEnd(batch, resource), true)) nonAscii = true;
         }
         out.tab();
         const usage = f0 + at.usageDate;
@@ -228,8 +234,14 @@ export async function readBilledLines(source: AsyncIterable<Uint8Array>): Promis
         out.tab();
         const customer = f0 + at.customer;
         if (at.customer < 0 || trimmedStart(batch, customer) === trimmedEnd(batch, customer)) out.nul();
-        else if (fieldQuoting[customer] === 2) out.text(trimCell(fieldText(batch, customer)).toLowerCase());
-        else if (!out.escaped(buf, trimmedStart(batch, customer), trimmedEnd(batch, customer), true)) nonAsciiResources = true;
+        else if (fieldQuoting[customer] === 2) {
+          const value = trimCell(fieldText(batch, customer));
+          if (isAscii(value)) out.text(value.toLowerCase());
+          else {
+            out.text(value);
+            nonAscii = true;
+          }
+        } else if (!out.escaped(buf, trimmedStart(batch, customer), trimmedEnd(batch, customer), true)) nonAscii = true;
         out.tab();
         writeNumber(batch, f0 + at.quantity, 18, out, line, columns.quantity, null);
         out.tab();
@@ -250,5 +262,5 @@ export async function readBilledLines(source: AsyncIterable<Uint8Array>): Promis
     if (last) yield last;
   }
 
-  return { header, rows, summary: () => ({ linesRead, azureStackLines, currency, nonAsciiResources }) };
+  return { header, rows, summary: () => ({ linesRead, azureStackLines, currency, nonAscii }) };
 }

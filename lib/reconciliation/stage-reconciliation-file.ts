@@ -119,9 +119,13 @@ export async function stageReconciliationFile(sql: RawSql, input: StageReconcili
       const read = lines.summary();
       const { linesRead, azureStackLines, currency } = read;
       const summary = { format: columns.format, linesRead, azureStackLines, setAsideLines: linesRead - azureStackLines, currency };
-      // lower() of a resource URI beyond ASCII is PostgreSQL's, as on the rated lines' side of the matching.
-      if (read.nonAsciiResources)
-        await tx.query(`UPDATE ${table} SET "resourceUri" = lower("resourceUri") WHERE octet_length("resourceUri") <> length("resourceUri")`);
+      // lower() of a resource URI or customer beyond ASCII is PostgreSQL's, as on the rated lines' side of the matching.
+      if (read.nonAscii) {
+        await tx.query(
+          `UPDATE ${table} SET "resourceUri" = lower("resourceUri"), "customerTenantId" = lower("customerTenantId")
+            WHERE octet_length("resourceUri") <> length("resourceUri") OR octet_length("customerTenantId") <> length("customerTenantId")`,
+        );
+      }
       const hash = await file.finish();
       const { rows: duplicates } = await tx.query<{ id: string }>(
         `SELECT "id" FROM "ReconciliationImport" WHERE "partnerId" = $1 AND "period" = $2 AND "fileHash" = $3 AND "state" <> 'STAGING' ORDER BY "importedAt" DESC LIMIT 1`,
