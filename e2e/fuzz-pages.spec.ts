@@ -63,12 +63,16 @@ test("pages answer any path id and query without a server error", async ({ page 
     idLike.map((value) => encodeURIComponent(value.replace(/[\uD800-\uDFFF]/g, ""))),
     urlComponent,
   );
-  const target = fc.oneof(
-    fc.tuple(fc.constantFrom(...PAGES), queryString(QUERY_NAMES)).map(([path, query]) => `${path}${query}`),
-    fc
-      .tuple(fc.constantFrom(...PAGES_WITH_ID), id, queryString(QUERY_NAMES, { period: ["2026-11"] }))
-      .map(([path, value, query]) => `${path.replace("{id}", value)}${query}`),
-  );
+  const target = fc
+    .oneof(
+      fc.tuple(fc.constantFrom(...PAGES), queryString(QUERY_NAMES)).map(([path, query]) => `${path}${query}`),
+      fc
+        .tuple(fc.constantFrom(...PAGES_WITH_ID), id, queryString(QUERY_NAMES, { period: ["2026-11"] }))
+        .map(([path, value, query]) => `${path.replace("{id}", value)}${query}`),
+    )
+    // Beyond 8 KB a URL is refused by the proxies in front of a portal; and Next's redirect of a
+    // path with "//" echoes the query into Location, past the 16 KB of headers an HTTP client reads.
+    .filter((url) => url.length <= 8192);
   await fc.assert(
     fc.asyncProperty(target, async (url) => {
       const response = await request.get(url, { maxRedirects: 0, failOnStatusCode: false });
