@@ -158,6 +158,15 @@ function writeAdditionalInfo(batch: CsvRecordBatch, f: number, present: boolean,
   else out.escaped(buf, local[0], local[1], false);
 }
 
+/** Field f trimmed, A–Z lowered; false when it goes beyond ASCII (then written as it is, for PostgreSQL's lower()). */
+function writeLowered(batch: CsvRecordBatch, f: number, out: CopyRowWriter): boolean {
+  if (batch.fieldQuoting[f] !== 2) return out.escaped(batch.buf, trimmedStart(batch, f), trimmedEnd(batch, f), true);
+  const value = trimCell(fieldText(batch, f));
+  const ascii = isAscii(value);
+  out.text(ascii ? value.toLowerCase() : value);
+  return ascii;
+}
+
 export async function readBilledLines(source: AsyncIterable<Uint8Array>): Promise<BilledLines> {
   const batches = readCsvRecords(source);
   let pending: CsvRecordBatch | null = null;
@@ -212,16 +221,7 @@ export async function readBilledLines(source: AsyncIterable<Uint8Array>): Promis
         }
         out.tab();
         const resource = f0 + at.resource;
-        if (at.resource >= 0) {
-          if (fieldQuoting[resource] === 2) {
-            const value = trimCell(fieldText(batch, resource));
-            if (isAscii(value)) out.text(value.toLowerCase());
-            else {
-              out.text(value);
-              nonAscii = true;
-            }
-          } else if (!out.escaped(buf, trimmedStart(batch, resource), trimmedEnd(batch, resource), true)) nonAscii = true;
-        }
+        if (at.resource >= 0 && !writeLowered(batch, resource, out)) nonAscii = true;
         out.tab();
         const usage = f0 + at.usageDate;
         if (fieldQuoting[usage] === 2 || !out.isoDay(buf, trimmedStart(batch, usage), trimmedEnd(batch, usage))) {
@@ -234,14 +234,7 @@ export async function readBilledLines(source: AsyncIterable<Uint8Array>): Promis
         out.tab();
         const customer = f0 + at.customer;
         if (at.customer < 0 || trimmedStart(batch, customer) === trimmedEnd(batch, customer)) out.nul();
-        else if (fieldQuoting[customer] === 2) {
-          const value = trimCell(fieldText(batch, customer));
-          if (isAscii(value)) out.text(value.toLowerCase());
-          else {
-            out.text(value);
-            nonAscii = true;
-          }
-        } else if (!out.escaped(buf, trimmedStart(batch, customer), trimmedEnd(batch, customer), true)) nonAscii = true;
+        else if (!writeLowered(batch, customer, out)) nonAscii = true;
         out.tab();
         writeNumber(batch, f0 + at.quantity, 18, out, line, columns.quantity, null);
         out.tab();
