@@ -3,7 +3,7 @@
 // bytes of a value without making a string of it. Every check here has a string twin in
 // billed-line-values.ts, which the caller falls back to for the rare forms (a US date, an
 // exponent, a field with a doubled quote) and for the words of an error. Pure.
-import { NUMBER_SCALE } from "./billed-line-values";
+import { copyTextValue, NUMBER_SCALE } from "./billed-line-values";
 
 const TAB = 0x09;
 const LF = 0x0a;
@@ -93,14 +93,7 @@ export class CopyRowWriter {
 
   /** A string value (escaped). */
   text(value: string): void {
-    for (let i = 0; i < value.length; i++) {
-      const code = value.charCodeAt(i);
-      if (code === BACKSLASH || code === TAB || code === LF || code === CR) {
-        value = value.replaceAll("\\", "\\\\").replaceAll("\t", "\\t").replaceAll("\n", "\\n").replaceAll("\r", "\\r");
-        break;
-      }
-    }
-    this.pos += this.out.write(value, this.pos, "utf8");
+    this.pos += this.out.write(copyTextValue(value), this.pos, "utf8");
   }
 
   /** Bytes [s, e) as they are (checked to need no escape). */
