@@ -10,11 +10,15 @@
 // Options: BENCH_PARTITIONS_ROWS (history rows, default 200,000; PGlite gets a tenth of it unless
 // BENCH_PARTITIONS_PGLITE_ROWS is set), BENCH_PARTITIONS_REGISTRATIONS (history registrations, default 4),
 // BENCH_PARTITIONS_BATCHES (measured batches per database, default 3), BENCH_PARTITIONS_BATCH_SIZE (default
-// 20,000), BENCH_ONLY=pglite|postgres. Keep the history small on a shared machine. BENCH_PARTITIONS_AHEAD=1 (create the history's months before its COPY).
-import { createHash, randomUUID } from "node:crypto";
+// 20,000), BENCH_ONLY=pglite|postgres, BENCH_PARTITIONS_DAYS (the history's span, default 180: e.g. 8 days of 4.4M rows
+// have the rows per hour of 100M over 180 days, where the batches land). Keep the history small on a shared machine. BENCH_PARTITIONS_AHEAD=1 (create the history's months before its COPY).
+// BENCH_PARTITIONS_DROP_CACHES=1 (Linux, as root): after the history's VACUUM, write back and drop the OS page cache,
+// so the batches meet the history's index pages on disk, as a table larger than memory has them.
+import { randomUUID } from "node:crypto";
 import { register } from "node:module";
 import os from "node:os";
 import type { Database } from "../lib/database/open-database";
+import { usageSeriesKey } from "../lib/usage/ingest/domain/usage-series-key";
 
 // lib/ imports "server-only" (throws outside Next's server bundle): resolve it to an empty module.
 register(
@@ -26,26 +30,22 @@ const PGLITE_ROWS = Number(process.env.BENCH_PARTITIONS_PGLITE_ROWS ?? Math.roun
 const REGISTRATIONS = Math.max(1, Number(process.env.BENCH_PARTITIONS_REGISTRATIONS ?? 4));
 const BATCHES = Math.max(1, Number(process.env.BENCH_PARTITIONS_BATCHES ?? 3));
 const BATCH_SIZE = Math.min(Number(process.env.BENCH_PARTITIONS_BATCH_SIZE ?? 20_000), 50_000);
-const HISTORY_HOURS = 180 * 24;
+/** The history's span: 180 days; fewer reproduce a larger history's rows per hour on a small disk. */
+const HISTORY_DAYS = Math.max(8, Number(process.env.BENCH_PARTITIONS_DAYS ?? 180));
+const HISTORY_HOURS = HISTORY_DAYS * 24;
 const HOUR = 3_600_000;
 const SUBSCRIPTIONS = 20;
 const METER = "fab6eb84-500b-4a09-a8ca-7358f8bbaea5";
 const COMMERCE_METER = "6dab500f-a4fd-49c4-956d-229bb9c8c793";
 
-/** A uuid from md5, as the ingest derives series keys (the value only needs to be unique here). */
-function md5Uuid(text: string): string {
-  const hex = createHash("md5").update(text).digest("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-/** COPY text of `rows` history records, spread evenly over the 180 days (hourly) before `until`, across the registrations. */
+/** COPY text of `rows` history records, spread evenly over the history's days (hourly) before `until`, across the registrations. */
 function* historyRows(rows: number, until: number): Generator<string> {
   const perHour = Math.max(1, Math.ceil(rows / HISTORY_HOURS));
   const resources = Array.from({ length: perHour }, (_, i) => {
     const registrationId = `history-registration-${i % REGISTRATIONS}`;
     const sub = `local-sub-${i % SUBSCRIPTIONS}`;
     const uri = `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm-${i}`;
-    return `${md5Uuid(`${registrationId}|${sub}|${uri}`)}\t${registrationId}\t${sub}\t${METER}\t${uri}`;
+    return `${usageSeriesKey(registrationId, sub, METER, uri)}\t${registrationId}\t${sub}\t${METER}\t${uri}`;
   });
   const azureSubscriptionId = randomUUID();
   let chunk = "";
@@ -144,7 +144,7 @@ async function run(label: string, openDb: () => Promise<Database>, historyRowCou
   // them for usage arriving day by day), so it goes straight into them: half the disk of a COPY
   // into DEFAULT that the upkeep then moves (at 100M rows that move alone needs ~30 GB more).
   if (process.env.BENCH_PARTITIONS_AHEAD === "1")
-    await unsafeMaintainUsagePartitions(filled.database.sql, { now, since: new Date(now.getTime() - 181 * 24 * HOUR) });
+    await unsafeMaintainUsagePartitions(filled.database.sql, { now, since: new Date(now.getTime() - (HISTORY_DAYS + 1) * 24 * HOUR) });
   const c0 = performance.now();
   const copied = await filled.database.sql.copyFrom(
     `COPY "UsageRecord" ("seriesKey", "registrationId", "localSubscriptionId", "localMeterId", "resourceUri", "usageStart", "usageEnd",
@@ -156,6 +156,7 @@ async function run(label: string, openDb: () => Promise<Database>, historyRowCou
   const upkeep = await unsafeMaintainUsagePartitions(filled.database.sql, { now });
   const upkeepSeconds = (performance.now() - u0) / 1000;
   await filled.database.sql.query(`VACUUM (ANALYZE) "UsageRecord"`);
+  if (process.env.BENCH_PARTITIONS_DROP_CACHES === "1") (await import("node:child_process")).execSync("sync; echo 3 > /proc/sys/vm/drop_caches");
   const { rows: partitions } = await filled.database.sql.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM pg_inherits WHERE inhparent = '"UsageRecord"'::regclass`,
   );
@@ -176,7 +177,7 @@ async function run(label: string, openDb: () => Promise<Database>, historyRowCou
   const { rows: total } = await filled.database.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "UsageRecord"`);
 
   console.log(
-    `[${label}] history: COPY of ${copied} rows (${REGISTRATIONS} registrations, 180 days) in ${copySeconds.toFixed(1)} s (${Math.round(copied / copySeconds)} rows/s); ` +
+    `[${label}] history: COPY of ${copied} rows (${REGISTRATIONS} registrations, ${HISTORY_DAYS} days) in ${copySeconds.toFixed(1)} s (${Math.round(copied / copySeconds)} rows/s); ` +
       `upkeep moved ${upkeep.moved} rows out of DEFAULT into ${upkeep.created.length} new partitions in ${upkeepSeconds.toFixed(1)} s; ` +
       `UsageRecord: ${total[0]?.n} rows in ${partitions[0]?.n} partitions`,
   );

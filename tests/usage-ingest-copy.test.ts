@@ -86,7 +86,7 @@ describe("in-batch duplicates across encoder slices", () => {
 });
 
 describe("series key (md5 of registration, subscription, meter, URI)", () => {
-  it("is computed alike in Node (ingest) and SQL (migration backfill), for any text", async () => {
+  it("is computed alike in Node (ingest) and SQL (migration backfill), for any text, hourly and daily", async () => {
     const cases = [
       ["tenant-sub-1", "/subscriptions/x/vm1"],
       ["sub|with|pipes", "/uri|7|x"],
@@ -101,9 +101,23 @@ describe("series key (md5 of registration, subscription, meter, URI)", () => {
         uri,
       ]);
       expect(rows[0].key).toBe(usageSeriesKey(registrationId, sub, METERS.baseVm.toLowerCase(), uri));
+      const { rows: daily } = await database.sql.query<{ key: string }>(
+        `SELECT ${usageSeriesKeySql("$1::text", "$2::text", "$3::uuid", "$4::text", "Daily")}::text AS "key"`,
+        [registrationId, sub, METERS.baseVm.toLowerCase(), uri],
+      );
+      expect(daily[0].key).toBe(usageSeriesKey(registrationId, sub, METERS.baseVm.toLowerCase(), uri, "Daily"));
+      expect(daily[0].key).not.toBe(rows[0].key);
     }
     // The subscription's byte length keeps the two free-text fields apart.
     expect(usageSeriesKey(registrationId, "a|b", METERS.baseVm, "c")).not.toBe(usageSeriesKey(registrationId, "a", METERS.baseVm, "b|c"));
+  });
+
+  it("starts with the registration's 4 bytes, so a registration's records of an hour lie together in the primary key", () => {
+    const keys = ["/vm1", "/vm2", "/vm3"].map((uri) => usageSeriesKey(registrationId, "tenant-sub-1", METERS.baseVm, uri));
+    const other = usageSeriesKey("another-registration", "tenant-sub-1", METERS.baseVm, "/vm1");
+    expect(new Set(keys.map((key) => key.slice(0, 8))).size).toBe(1);
+    expect(other.slice(0, 8)).not.toBe(keys[0].slice(0, 8));
+    expect(new Set(keys.map((key) => key.slice(9))).size).toBe(3);
   });
 
   it("refuses a batch whose key is taken by another natural key instead of counting it as a duplicate", async () => {
