@@ -133,7 +133,8 @@ async function run(label: string, open: () => Promise<Database>, file: string): 
           .catch(() => undefined);
       }
       const m0 = performance.now();
-      await database.sql.transaction((tx) => unsafeMatchReconciliationImport(tx, staged.importId, { ratedKeys: staged.ratedKeys }));
+      const pool = label.startsWith("PostgreSQL") ? database.sql : undefined;
+      await database.sql.transaction((tx) => unsafeMatchReconciliationImport(tx, staged.importId, { ratedKeys: staged.ratedKeys, pool }));
       const s2 = performance.now();
       console.log(`[${label}] phases: staging (read, check, COPY, key) ${((s1 - s0) / 1000).toFixed(1)} s, matching ${((s2 - m0) / 1000).toFixed(1)} s`);
       await discardReconciliationImport(database.sql, staged.importId);

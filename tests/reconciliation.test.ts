@@ -183,6 +183,29 @@ describe("importing Microsoft's daily-rated recon file", () => {
   });
 });
 
+describe("the matching in parts (PostgreSQL)", () => {
+  it("classifies every key as one statement does, days of both parts alike", async () => {
+    if (database.mode !== "postgres") return;
+    const { unsafeMatchReconciliationImport } = await import("../lib/reconciliation/unsafe-match-reconciliation-import");
+    const scope = await world.scope("distributorBilling");
+    const view = await getReconciliationPeriod(scope, "2026-10");
+    const importId = view.current?.id;
+    if (!importId) throw new Error("no current import");
+    const lines = async () =>
+      (
+        await database.sql.query<{ line: string }>(`SELECT (to_jsonb(l) - 'id')::text AS "line" FROM "ReconciliationLine" l WHERE "importId" = $1 ORDER BY 1`, [
+          importId,
+        ])
+      ).rows.map((row) => row.line);
+    const inParts = await lines();
+    expect(new Set(inParts.map((line) => (JSON.parse(line) as { usageDate: string }).usageDate.slice(8, 10))).size).toBeGreaterThan(3);
+    await database.sql.transaction((tx) => unsafeMatchReconciliationImport(tx, importId));
+    expect(await lines()).toEqual(inParts);
+    await database.sql.transaction((tx) => unsafeMatchReconciliationImport(tx, importId, { pool: database.sql }));
+    expect(await lines()).toEqual(inParts);
+  });
+});
+
 describe("formats and compression", () => {
   it("reads the same file gzipped and zipped", async () => {
     const scope = await world.scope("distributorBilling");

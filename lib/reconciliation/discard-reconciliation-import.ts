@@ -7,6 +7,7 @@ export async function discardReconciliationImport(sql: RawSql, importId: string)
   await sql.transaction(async (tx) => {
     // The import's own partitions go whole (instant, whatever their size); rows elsewhere too.
     await tx.query(`DROP TABLE IF EXISTS ${importTableName("ReconciliationLine", importId)}`);
+    await tx.query(`DROP TABLE IF EXISTS ${importTableName("ReconciliationLine", importId, "_new")}`);
     await tx.query(`DELETE FROM "ReconciliationLine" WHERE "importId" = $1`, [importId]);
     await tx.query(`DROP TABLE IF EXISTS ${importTableName("ReconciliationBilledLine", importId)}`);
     await tx.query(`DELETE FROM "ReconciliationBilledLine" WHERE "importId" = $1`, [importId]);

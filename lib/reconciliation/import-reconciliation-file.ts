@@ -72,7 +72,7 @@ export async function importReconciliationFile(scope: PartnerScope, input: Impor
         [partnerId, period, staged.fileHash],
       );
       if (duplicates[0]) return { duplicateOf: duplicates[0].id };
-      const keys = await unsafeMatchReconciliationImport(tx, staged.importId, { ratedKeys: staged.ratedKeys });
+      const keys = await unsafeMatchReconciliationImport(tx, staged.importId, { ratedKeys: staged.ratedKeys, pool: mode === "postgres" ? sql : undefined });
       const { rows: replaced } = await tx.query<{ id: string }>(
         `UPDATE "ReconciliationImport" SET "current" = false, "supersededAt" = now() WHERE "partnerId" = $1 AND "period" = $2 AND "current" RETURNING "id"`,
         [partnerId, period],

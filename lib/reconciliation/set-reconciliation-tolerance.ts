@@ -14,7 +14,7 @@ export async function setReconciliationTolerance(
   input: { period: string; tolerancePercent: string },
 ): Promise<{ importId: string; keys: number }> {
   const partnerId = requireReconciliationPartner(scope, "chargeback:manage");
-  const { sql } = await getDatabase();
+  const { sql, mode } = await getDatabase();
   return sql.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`reconciliation:${partnerId}:${input.period}`]);
     const { rows } = await tx.query<{ id: string; before: string }>(
@@ -27,7 +27,7 @@ export async function setReconciliationTolerance(
         status: 404,
       });
     await tx.query(`UPDATE "ReconciliationImport" SET "quantityTolerancePercent" = $2::numeric WHERE "id" = $1`, [current.id, input.tolerancePercent]);
-    const keys = await unsafeMatchReconciliationImport(tx, current.id);
+    const keys = await unsafeMatchReconciliationImport(tx, current.id, { pool: mode === "postgres" ? sql : undefined });
     await tx.query(
       `INSERT INTO "AuditEvent" ("id", "actorUserId", "partnerId", "action", "targetType", "targetId", "before", "after")
        VALUES ($1, $2, $3, 'reconciliation.tolerance', 'ReconciliationImport', $4, $5::jsonb, $6::jsonb)`,

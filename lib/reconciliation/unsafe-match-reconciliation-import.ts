@@ -5,26 +5,38 @@
 // UsageDate against usageDate; the legacy file has no resource, so both sides are summed without it
 // there. The classified lines fill a table of their own (no index to maintain row by row) that
 // then becomes the import's partition of "ReconciliationLine", its indexes built once as it is
-// attached. Unscoped ("unsafe"): the caller passes an import it resolved within the partner's
-// scope. Not "server-only": the bench runs it.
-import type { SqlTransaction } from "../database/open-database";
+// attached. On PostgreSQL the keys are classified in two parts side by side, each on a connection
+// of its own (a part: the keys of every other day), and the table's indexes are built side by side
+// too: one backend would leave the second core idle for half the import, and each part's hash
+// tables fit in memory where one statement's spilled to disk. Unscoped ("unsafe"): the caller
+// passes an import it resolved within the partner's scope. Not "server-only": the bench runs it.
+import type { RawSql, SqlTransaction } from "../database/open-database";
 import { sqlLiteral } from "../database/sql-text";
 import { importTableName } from "./import-table-name";
 import { periodDays } from "./period-days";
 import { ratedKeysSql } from "./rated-keys-sql";
 
+/** The parts classified side by side on PostgreSQL: the 2 cores of the host the import was measured on. */
+const PARTS = 2;
+
+/** Part `part` of PARTS: the keys whose day is `part` days past a multiple of PARTS (both sides of a key share its day). */
+const inPart = (day: string, part: number) => `(${day} - DATE '2000-01-01') % ${PARTS} = ${part}`;
+
 /**
  * $1 the import, $2 its partner, $3 the tolerance (percent), and unless `ratedKeys` (the rated side
  * aggregated ahead, unsafeAggregateRatedLines) $4 and $5 the period's first day and the next month's.
+ * With `part`, only that part's keys.
  */
-function matchSql(target: string, legacy: boolean, ratedKeys: string | null): string {
-  const rated = ratedKeys ? `SELECT * FROM ${ratedKeys}` : ratedKeysSql(legacy, { partner: "$2", firstDay: "$4", nextFirstDay: "$5" });
+function matchSql(target: string, legacy: boolean, ratedKeys: string | null, part: number | null): string {
+  const ratedAll = ratedKeys ? `SELECT * FROM ${ratedKeys}` : ratedKeysSql(legacy, { partner: "$2", firstDay: "$4", nextFirstDay: "$5" });
+  const rated = part === null ? ratedAll : `SELECT * FROM (${ratedAll}) r WHERE ${inPart("r.day", part)}`;
+  const billedDay = `COALESCE(b."eventDate", b."usageDate")`;
   return `
 WITH billed AS (
-  SELECT b."subscriptionId" AS sub, b."meterId" AS meter, b."resourceUri" AS res, COALESCE(b."eventDate", b."usageDate") AS day,
+  SELECT b."subscriptionId" AS sub, b."meterId" AS meter, b."resourceUri" AS res, ${billedDay} AS day,
          sum(b."quantity") AS q, min(b."unitPrice") AS pmin, max(b."unitPrice") AS pmax, sum(b."total") AS total,
          max(b."customerTenantId") AS tenant
-    FROM "ReconciliationBilledLine" b WHERE b."importId" = $1
+    FROM "ReconciliationBilledLine" b WHERE b."importId" = $1${part === null ? "" : ` AND ${inPart(billedDay, part)}`}
    GROUP BY 1, 2, 3, 4
 ),
 rated AS (
@@ -66,8 +78,54 @@ SELECT $1, k.class, k.sub, k.meter, k.res, k.day, k."customerId", k.reg,
 export interface MatchOptions {
   /** The rated side aggregated ahead for this import (unsafeAggregateRatedLines): joined, then dropped. */
   ratedKeys?: string | null;
-  /** Runs the matching under EXPLAIN (ANALYZE, BUFFERS) and hands over the plan (the bench's BENCH_EXPLAIN). */
+  /** Runs the matching in one statement under EXPLAIN (ANALYZE, BUFFERS) and hands over the plan (the bench's BENCH_EXPLAIN). */
   explain?: (plan: string) => void;
+  /**
+   * PostgreSQL's pool: the parts are classified side by side on connections of their own, into a
+   * table they all see (created and filled outside the caller's transaction, dropped on failure).
+   */
+  pool?: RawSql;
+}
+
+/** Both for this transaction only. */
+async function tuneMatching(tx: Pick<SqlTransaction, "query">): Promise<void> {
+  // Both sides are grouped in hash tables (~540 bytes a key): with the default 4 MB a million-line
+  // file spilled them to disk in dozens of batches, with 256 MB in 5, quicker than in one table at
+  // 1 GB (measured). Hash tables may take twice work_mem (hash_mem_multiplier).
+  await tx.query(`SET LOCAL work_mem = '256MB'`);
+  // A large import's estimated cost calls for JIT, whose LLVM optimisation of these expressions costs more than it saves.
+  await tx.query(`SET LOCAL jit = off`);
+}
+
+/**
+ * Fills `building` (committed, empty) with the import's classified keys, PARTS statements side by
+ * side, then builds its indexes side by side: the partition's primary key and indexes, found
+ * ready when it is attached. Drops the table when anything fails.
+ */
+async function classifyInParts(pool: RawSql, building: string, legacy: boolean, ratedKeys: string | null, params: unknown[]): Promise<void> {
+  try {
+    await Promise.all(
+      Array.from({ length: PARTS }, (_, part) =>
+        pool.transaction(async (side) => {
+          await tuneMatching(side);
+          await side.query(matchSql(building, legacy, ratedKeys, part), params);
+        }),
+      ),
+    );
+    await Promise.all([
+      pool.query(`CREATE UNIQUE INDEX ON ${building} ("importId", "id")`),
+      pool.query(`CREATE INDEX ON ${building} ("importId", "class")`),
+      pool.query(`CREATE INDEX ON ${building} ("importId", "customerId")`),
+    ]);
+    const { rows } = await pool.query<{ name: string }>(
+      `SELECT quote_ident(c.relname) AS "name" FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = $1::regclass AND i.indisunique`,
+      [building],
+    );
+    await pool.query(`ALTER TABLE ${building} ADD PRIMARY KEY USING INDEX ${rows[0]?.name}`);
+  } catch (error) {
+    await pool.query(`DROP TABLE IF EXISTS ${building}`).catch(() => undefined);
+    throw error;
+  }
 }
 
 /** Replaces the import's classified lines; returns how many keys it classified. */
@@ -78,23 +136,27 @@ export async function unsafeMatchReconciliationImport(tx: Pick<SqlTransaction, "
   );
   const imported = imports[0];
   if (!imported) throw new Error(`No reconciliation import ${importId}`);
-  // Both sides are grouped in hash tables (~540 bytes a key): with the default 4 MB a million-line
-  // file spilled them to disk in dozens of batches, with 256 MB in 5, quicker than in one table at 1 GB (measured). For this
-  // transaction only; hash tables may take twice work_mem (hash_mem_multiplier).
-  await tx.query(`SET LOCAL work_mem = '256MB'`);
-  // A large import's estimated cost calls for JIT, whose LLVM optimisation of these expressions costs more than it saves.
-  await tx.query(`SET LOCAL jit = off`);
   const partition = importTableName("ReconciliationLine", importId);
   const building = importTableName("ReconciliationLine", importId, "_new");
-  await tx.query(`DROP TABLE IF EXISTS ${building}`);
-  await tx.query(`CREATE TABLE ${building} (LIKE "ReconciliationLine" INCLUDING DEFAULTS, CHECK ("importId" = ${sqlLiteral(importId)}))`);
   const { firstDay, nextFirstDay } = periodDays(imported.period);
   const params = [importId, imported.partnerId, imported.tolerance, ...(options.ratedKeys ? [] : [firstDay, nextFirstDay])];
-  const statement = matchSql(building, imported.legacy, options.ratedKeys ?? null);
-  if (options.explain) {
-    const { rows } = await tx.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${statement}`, params);
-    options.explain(rows.map((row) => row["QUERY PLAN"]).join("\n"));
-  } else await tx.query(statement, params);
+  const ratedKeys = options.ratedKeys ?? null;
+  const create = `CREATE TABLE ${building} (LIKE "ReconciliationLine" INCLUDING DEFAULTS, CHECK ("importId" = ${sqlLiteral(importId)}))`;
+  const pool = options.explain ? undefined : options.pool;
+  if (pool) {
+    await pool.query(`DROP TABLE IF EXISTS ${building}`);
+    await pool.query(create);
+    await classifyInParts(pool, building, imported.legacy, ratedKeys, params);
+  } else {
+    await tuneMatching(tx);
+    await tx.query(`DROP TABLE IF EXISTS ${building}`);
+    await tx.query(create);
+    const statement = matchSql(building, imported.legacy, ratedKeys, null);
+    if (options.explain) {
+      const { rows } = await tx.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${statement}`, params);
+      options.explain(rows.map((row) => row["QUERY PLAN"]).join("\n"));
+    } else await tx.query(statement, params);
+  }
   if (options.ratedKeys) await tx.query(`DROP TABLE ${options.ratedKeys}`);
   // Swapped in last: dropping the previous partition locks "ReconciliationLine" whole until the transaction ends.
   await tx.query(`DROP TABLE IF EXISTS ${partition}`);
