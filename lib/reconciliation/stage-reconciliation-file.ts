@@ -111,7 +111,12 @@ export async function stageReconciliationFile(sql: RawSql, input: StageReconcili
       await tx.query(`CREATE TABLE ${table} (LIKE "ReconciliationBilledLine" INCLUDING DEFAULTS, CHECK ("importId" = ${sqlLiteral(importId)}))`);
       await tx.query(`ALTER TABLE ${table} ALTER COLUMN "importId" SET DEFAULT ${sqlLiteral(importId)}`);
       try {
-        await tx.copyFrom(`COPY ${table} (${BILLED_LINE_COPY_COLUMNS}) FROM STDIN`, lines.rows(columns, new Set(meters.map((meter) => meter.id))));
+        // FREEZE (allowed: the table is new in this transaction): the rows are stored frozen, so the
+        // matching's first reads don't dirty and write every page again to set hint bits.
+        await tx.copyFrom(
+          `COPY ${table} (${BILLED_LINE_COPY_COLUMNS}) FROM STDIN WITH (FREEZE)`,
+          lines.rows(columns, new Set(meters.map((meter) => meter.id))),
+        );
       } catch (error) {
         throw reconDatabaseError(error);
       }

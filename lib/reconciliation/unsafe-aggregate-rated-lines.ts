@@ -33,8 +33,9 @@ export async function unsafeAggregateRatedLines(sql: RawSql, importId: string, i
       firstDay,
       nextFirstDay,
     ]);
-    // Its size and keys' spread, for the matching's plan.
-    await tx.query(`ANALYZE ${table}`);
   });
+  // Its size and keys' spread, for the matching's plan; frozen while the file is still being read,
+  // so the matching's first reads don't dirty and write every page to set hint bits.
+  await sql.query(`VACUUM (FREEZE, ANALYZE) ${table}`);
   return table;
 }

@@ -114,8 +114,8 @@ async function classifyInParts(pool: RawSql, building: string, legacy: boolean, 
     );
     await Promise.all([
       pool.query(`CREATE UNIQUE INDEX ON ${building} ("importId", "id")`),
-      pool.query(`CREATE INDEX ON ${building} ("importId", "class")`),
-      pool.query(`CREATE INDEX ON ${building} ("importId", "customerId")`),
+      pool.query(`CREATE INDEX ON ${building} ("class")`),
+      pool.query(`CREATE INDEX ON ${building} ("customerId")`),
     ]);
     const { rows } = await pool.query<{ name: string }>(
       `SELECT quote_ident(c.relname) AS "name" FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = $1::regclass AND i.indisunique`,
