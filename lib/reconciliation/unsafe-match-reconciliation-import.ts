@@ -56,7 +56,7 @@ keyed AS (
            WHEN j.rsub IS NULL THEN 'BILLED_NOT_REPORTED'::"ReconciliationClass"
            WHEN j.sub IS NULL THEN 'REPORTED_NOT_BILLED'::"ReconciliationClass"
            WHEN j.unregistered THEN 'UNREGISTERED_TENANT'::"ReconciliationClass"
-           WHEN abs(j.q - j.rq) > abs(j.rq) * $3::numeric / 100 THEN 'QUANTITY_DIFFERS'::"ReconciliationClass"
+           WHEN abs(j.q - j.rq) * 100 > abs(j.rq) * $3::numeric THEN 'QUANTITY_DIFFERS'::"ReconciliationClass"
            WHEN j.pmin IS DISTINCT FROM j.rpmin OR j.pmax IS DISTINCT FROM j.rpmax THEN 'PRICE_DIFFERS'::"ReconciliationClass"
            ELSE 'MATCHED'::"ReconciliationClass"
          END AS class
