@@ -61,6 +61,8 @@ keyed AS (
            ELSE 'MATCHED'::"ReconciliationClass"
          END AS class
     FROM joined j LEFT JOIN "AzureSubscription" s ON s."id" = j.key_sub AND s."rollsUpToPartnerId" = $2
+  -- A fence: flattened into the INSERT's select, the class's CASE would be computed again for each of its 4 uses.
+  OFFSET 0
 )
 INSERT INTO ${target} ("importId", "class", "subscriptionId", "meterId", "resourceUri", "usageDate", "customerId", "registrationId", "tenantId",
   "billedQuantity", "ratedQuantity", "billedUnitPrice", "ratedUnitPrice", "billedTotal", "ratedTotal", "moneyAtStake")
