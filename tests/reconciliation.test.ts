@@ -206,6 +206,20 @@ describe("the matching in parts (PostgreSQL)", () => {
   });
 });
 
+describe("the file's name", () => {
+  it("keeps at most 255 characters, cut between code points (never half a surrogate pair)", async () => {
+    const scope = await world.scope("distributorBilling");
+    const header = (await readFile(`${FIXTURES}/daily-rated-2026-10.csv`, "utf8")).split("\r\n")[0];
+    const result = await importReconciliationFile(scope, {
+      period: "2026-08",
+      fileName: "𝕏".repeat(300),
+      source: bytes(new TextEncoder().encode(`${header}\r\n`)),
+    });
+    const stored = await database.prisma.reconciliationImport.findUniqueOrThrow({ where: { id: result.importId }, select: { fileName: true } });
+    expect(stored.fileName).toBe("𝕏".repeat(255));
+  });
+});
+
 describe("formats and compression", () => {
   it("reads the same file gzipped and zipped", async () => {
     const scope = await world.scope("distributorBilling");

@@ -40,13 +40,15 @@ export async function importReconciliationFile(scope: PartnerScope, input: Impor
   const partnerId = requireReconciliationPartner(scope, "chargeback:manage");
   const period = periodSchema.parse(input.period);
   const tolerancePercent = toleranceSchema.parse(input.tolerancePercent ?? "0");
+  // At most 255 characters, cut between code points: half a surrogate pair is no text (the audit event's jsonb refuses it).
+  const fileName = Array.from(input.fileName.trim().toWellFormed()).slice(0, 255).join("") || "recon.csv";
   const { sql, mode } = await getDatabase();
   const staged = await stageReconciliationFile(sql, {
     // PostgreSQL has connections (and a core) to spare while Node reads the file; PGlite has one.
     aggregateRatedLines: mode === "postgres",
     partnerId,
     period,
-    fileName: input.fileName,
+    fileName,
     source: input.source,
     importedById: scope.userId,
     tolerancePercent,
@@ -87,7 +89,7 @@ export async function importReconciliationFile(scope: PartnerScope, input: Impor
           scope.userId,
           partnerId,
           staged.importId,
-          JSON.stringify({ period, fileName: input.fileName, fileHash: staged.fileHash, tolerancePercent, ...counts, keys, replacedImportId }),
+          JSON.stringify({ period, fileName, fileHash: staged.fileHash, tolerancePercent, ...counts, keys, replacedImportId }),
         ],
       );
       return { keys, replacedImportId };

@@ -34,10 +34,9 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
     const url = new URL(request.url);
     if (!request.body)
       throw new DomainError(COMMON_ERROR_CODES.ValidationFailed, "Send Microsoft's recon file as the request body.", { fields: { file: "Choose a file." } });
-    const fileName = (url.searchParams.get("fileName") ?? "").trim().slice(0, 255) || "recon.csv";
     const data = await importReconciliationFile(scope, {
       period,
-      fileName,
+      fileName: url.searchParams.get("fileName") ?? "",
       tolerancePercent: url.searchParams.get("tolerance") ?? undefined,
       source: requestBodyChunks(request.body),
     });
