@@ -9,6 +9,8 @@ import type { RawSql } from "./open-database";
 const REWRITTEN_TABLES: Record<string, string[]> = {
   "20261123010000_price_list_search_words": ['"PriceListItem"', '"PriceListWord"'],
   "20261207102000_usage_month_partitions": ['"UsageRecord"', '"RatedUsageLine"'],
+  // Every stored series key rewritten: the old row versions are reclaimed here, not left to double the table.
+  "20261207160000_usage_series_key_registration_prefix": ['"UsageRecord"'],
 };
 
 /** VACUUMs (and ANALYZEs) the tables rewritten by the migrations just `applied`; returns them. */

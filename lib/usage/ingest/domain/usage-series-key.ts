@@ -6,7 +6,7 @@
 // other 12 md5 of an unambiguous encoding of the four: within an hour of the primary key, each
 // registration's records lie together, so a batch writes its own leaf pages of the index instead of
 // splitting pages shared with every other stamp's records of that hour (at 100M rows those pages
-// are mostly not in memory: docs/benchmarks.md#100m). Computed in Node once per series per batch,
+// are mostly not in memory: docs/benchmarks.md, "100M rows"). Computed in Node once per series per batch,
 // and by the same formula in SQL (migrations, fixtures). Pure module.
 import { createHash } from "node:crypto";
 
