@@ -89,7 +89,7 @@ export interface MatchOptions {
   pool?: RawSql;
 }
 
-/** Both for this transaction only. */
+/** The matching's settings, SET LOCAL: they end with the transaction they are set in. */
 async function tuneMatching(tx: Pick<SqlTransaction, "query">): Promise<void> {
   // Both sides are grouped in hash tables (~540 bytes a key): with the default 4 MB a million-line
   // file spilled them to disk in dozens of batches, with 256 MB in 5, quicker than in one table at
